@@ -1,0 +1,89 @@
+"""Pulsegap: build the Slack app from the environment and start it.
+
+  python bot.py          HTTP on $PORT at /slack/events (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET)
+                         or Socket Mode (SLACK_APP_TOKEN)
+"""
+from __future__ import annotations
+
+import logging
+import sys
+
+from dotenv import load_dotenv
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.error import BoltError
+
+import handlers
+from config import Config, ConfigError, load_config
+from services.runtime import Runtime, slack_client
+from storage import StorageError, Store
+
+log = logging.getLogger("pulsegap")
+
+
+def build(config: Config) -> tuple[App, Runtime]:
+    store = Store(config.database_path)
+    client = slack_client(config.bot_token, config.api_url)
+    app = App(
+        token=config.bot_token,
+        signing_secret=config.signing_secret or "",
+        client=client,
+        request_verification_enabled=config.mode == "http",
+        logger=logging.getLogger("pulsegap.bolt"),
+    )
+    rt = Runtime(config=config, store=store, client=client)
+    handlers.register(app, rt)
+    return app, rt
+
+
+def wsgi_app(app: App):
+    """/slack/events for Slack (POST), /healthz for load balancers; 404 elsewhere."""
+    slack = SlackRequestHandler(app, path="/slack/events")
+
+    def application(environ, start_response):
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
+        if path == "/slack/events" and method == "POST":
+            return slack(environ, start_response)
+        if path == "/healthz":
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not found"]
+
+    return application
+
+
+def main() -> int:
+    load_dotenv(override=False)
+    try:
+        config = load_config()
+        logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if config.mode == "sandbox":
+            print("pulsegap: no Slack tokens set. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
+                  "(or SLACK_APP_TOKEN) - see README.md.", file=sys.stderr)
+            return 2
+        app, rt = build(config)
+    except (ConfigError, StorageError) as exc:
+        print(f"pulsegap: {exc}", file=sys.stderr)
+        return 2
+    except BoltError as exc:
+        print(f"pulsegap: Slack rejected the configuration: {exc}", file=sys.stderr)
+        return 2
+
+    if config.mode == "socket":
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        log.info("Pulsegap in Socket Mode")
+        SocketModeHandler(app, config.app_token).start()
+        return 0
+
+    from waitress import serve
+
+    log.info("Pulsegap listening on http://0.0.0.0:%s/slack/events", config.port)
+    serve(wsgi_app(app), host="0.0.0.0", port=config.port, threads=8,
+          max_request_body_size=1 << 20, ident="pulsegap")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+"""Bolt listeners. Thin: ack fast, parse, call services/insights, render, send."""
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers import commands
+from services.runtime import Runtime
+
+
+def register(app: App, rt: Runtime) -> None:
+    commands.register(app, rt)

@@ -1,0 +1,71 @@
+"""The `/gap` grammar: command text in, a plain Command out. No Slack here.
+
+Slack sends mentions as `<@U123|name>` or `<@U123>`, user groups as `<!subteam^S123|@name>`,
+channels as `<#C123|name>`; those are pulled out as ids. Anything unparseable becomes a question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
+
+USER_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>")
+CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
+
+SUBCOMMANDS = {
+    "help", "list", "study", "region", "roles", "statements", "poll", "results", "digest", "export",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # one of SUBCOMMANDS, or "question"
+    action: str = ""  # second word for roles/statements/poll/digest (e.g. "now", "schedule")
+    args: str = ""  # the rest, as typed (never trusted, always escaped when echoed)
+    users: tuple[str, ...] = field(default_factory=tuple)
+    groups: tuple[str, ...] = field(default_factory=tuple)
+    channels: tuple[str, ...] = field(default_factory=tuple)
+
+
+def clean(text: str | None) -> str:
+    """Printable, single-spaced, bounded text."""
+    text = (text or "")[:MAX_TEXT]
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())
+
+
+ACTIONS = {
+    "roles": {"exec", "agent", "remove", "list"},
+    "statements": {"list", "add", "remove"},
+    "poll": {"now", "schedule", "status", "close", "stop"},
+    "digest": {"schedule", "status", "stop"},
+}
+
+
+def parse(text: str | None) -> Command:
+    text = clean(text)
+    if not text:
+        return Command("help")
+    head, _, rest = text.partition(" ")
+    name = head.lower()
+    if name in ("?", "-h", "--help", "usage"):
+        name = "help"
+    if name not in SUBCOMMANDS:
+        return Command("question", args=text)
+    action = ""
+    if name in ACTIONS:
+        first, _, remainder = rest.partition(" ")
+        if first.lower() in ACTIONS[name]:
+            action, rest = first.lower(), remainder
+        elif name == "roles" and first.lower() in ("execs", "executive", "executives", "agents"):
+            action, rest = ("exec" if first.lower().startswith("exec") else "agent"), remainder
+    return Command(
+        name,
+        action=action,
+        args=rest.strip(),
+        users=tuple(dict.fromkeys(USER_RE.findall(rest))),
+        groups=tuple(dict.fromkeys(GROUP_RE.findall(rest))),
+        channels=tuple(dict.fromkeys(CHANNEL_RE.findall(rest))),
+    )

@@ -1,0 +1,382 @@
+"""Block Kit builders. Pure: data in, JSON-able dicts out. Tests call them and check LIMITS.
+
+User text is always passed through `escape` before it is put into mrkdwn, so `<!channel>`,
+`<!here>`, `<!everyone>` or `<@U…>` typed by a user can never ping anyone.
+"""
+from __future__ import annotations
+
+from insights.benchmarks import Benchmarks, MetricView, Reading, SearchResult
+
+LIMITS = {
+    "message_blocks": 50,
+    "home_blocks": 100,
+    "section_text": 3000,
+    "header_text": 150,
+    "context_elements": 10,
+    "actions_elements": 25,
+    "button_text": 75,
+    "button_value": 2000,
+    "action_id": 255,
+    "block_id": 255,
+    "fallback_text": 40000,
+}
+
+GROUP_LABEL = {
+    "executives": "Executives",
+    "cs_professionals": "CS managers & directors",
+    "all": "All companies",
+}
+CAVEAT = (
+    ":warning: The study's second group are customer-service *managers and directors*, "
+    "not frontline agents."
+)
+UNIT_SUFFIX = {
+    "percent": "%", "points": " points", "companies": " companies", "countries": " countries",
+    "employees": " employees", "agents": " agents", "months": " months",
+}
+
+
+def escape(text: str) -> str:
+    """Escape Slack's three control characters; with them gone nothing can mention or ping."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+FRACTIONS = {33.3: "a third", 66.7: "two thirds"}
+
+
+def number(value: float) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g} million"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:.1f}"
+
+
+def fmt_reading(reading: Reading) -> str:
+    q = f"{reading.qualifier} " if reading.qualifier else ""
+    if reading.unit == "percent" and reading.value in FRACTIONS:
+        return f"{q}{FRACTIONS[reading.value]}"
+    return f"{q}{number(reading.value)}{UNIT_SUFFIX.get(reading.unit, '')}"
+
+
+def fmt_readings(bm: Benchmarks, readings: list[Reading]) -> str:
+    """One value, or every distinct value with its sources when the sources disagree."""
+    if not readings:
+        return "not given"
+    if len(readings) == 1:
+        return f"*{fmt_reading(readings[0])}*"
+    parts = [
+        f"*{fmt_reading(r)}* ({', '.join(bm.source_label(s) for s in r.seeds)})" for r in readings
+    ]
+    return " / ".join(parts) + " — the sources disagree"
+
+
+def fmt_gap(gap: float) -> str:
+    pts = number(abs(gap))
+    if gap > 0:
+        return f"*+{pts} points*: rosier at the top"
+    if gap < 0:
+        return f"*−{pts} points*: executives see less of it than their CS managers"
+    return "*0 points*: both groups agree"
+
+
+# ----- primitive blocks --------------------------------------------------------------------
+def section(text: str, block_id: str | None = None) -> dict:
+    block = {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, LIMITS["section_text"])}}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def header(text: str) -> dict:
+    return {"type": "header", "text": {"type": "plain_text", "text": truncate(text, LIMITS["header_text"]), "emoji": True}}
+
+
+def context(*texts: str) -> dict:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": truncate(t, LIMITS["section_text"])} for t in texts[: LIMITS["context_elements"]]],
+    }
+
+
+def divider() -> dict:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+    b = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": truncate(text, LIMITS["button_text"]), "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        b["style"] = style
+    return b
+
+
+def message(blocks: list[dict], text: str) -> dict:
+    """A message payload: blocks plus the plain-text fallback used by notifications."""
+    return {"blocks": blocks[: LIMITS["message_blocks"]], "text": truncate(text, 3000)}
+
+
+def notice(text: str) -> dict:
+    """A one-line ephemeral answer (errors, confirmations)."""
+    return message([section(text)], text)
+
+
+# ----- answers -----------------------------------------------------------------------------
+def source_line(bm: Benchmarks, view: MetricView) -> str:
+    study = bm.studies[view.metric.study]
+    labels = ", ".join(bm.source_label(s) for s in view.seeds)
+    extra = ""
+    if view.metric.study == "genesys2008":
+        extra = " · 927 companies in 47 countries, April–May 2008"
+    return f"Source: {study['short']}{extra} · {labels}"
+
+
+def metric_text(bm: Benchmarks, view: MetricView) -> str:
+    m = view.metric
+    lines = [f"*{escape(m.title)}*"]
+    if m.kind == "paired":
+        ex = fmt_readings(bm, view.get("executives"))
+        cs = fmt_readings(bm, view.get("cs_professionals"))
+        lines.append(f"{GROUP_LABEL['executives']}: {ex} · {GROUP_LABEL['cs_professionals']}: {cs}")
+        if view.gap is not None:
+            lines.append(f"Gap (executives − CS): {fmt_gap(view.gap)}")
+        stated = view.get("gap")
+        if stated:
+            lines.append(f"Gap as stated by the sources: {fmt_readings(bm, stated)}")
+    elif m.kind in ("single", "derived"):
+        lines.append(f"Executives: {fmt_readings(bm, view.get('executives'))}")
+    else:
+        overall = view.get("all")
+        if overall:
+            label = "Worldwide" if m.kind == "company" else "Figure"
+            lines.append(f"{label}: {fmt_readings(bm, overall)}")
+    if m.kind == "paired" and view.get("all"):
+        lines.append(f"Worldwide, all organisations: {fmt_readings(bm, view.get('all'))}")
+    for region in view.regions:
+        lines.append(f"• {bm.region_name(region)}: {fmt_readings(bm, view.get('all', region))}")
+    return "\n".join(lines)
+
+
+def metric_blocks(bm: Benchmarks, view: MetricView, caveat: bool) -> list[dict]:
+    notes = [escape(n) for n in view.notes]
+    ctx = [source_line(bm, view)]
+    if notes:
+        ctx.append("Note: " + " ".join(notes))
+    if view.metric.kind == "paired" and caveat:
+        ctx.append(CAVEAT)
+    if view.metric.study == "strativity2004":
+        ctx.append(":information_source: " + escape(bm.studies["strativity2004"]["caveat"]))
+    return [section(metric_text(bm, view), block_id=f"metric:{view.metric.id}"), context(*ctx)]
+
+
+def answer_blocks(bm: Benchmarks, result: SearchResult) -> dict:
+    """The reply to `/gap <question>`: the best metric, up to two 'also' lines, or guidance."""
+    asked = escape(truncate(result.query, 200))
+    if not result.matches and result.regions:
+        return region_blocks(bm, result.regions[0])
+    if not result.matches:
+        return no_match_blocks(bm, result.query)
+    best = bm.view(result.best.metric.id)
+    blocks = [context(f"You asked: _{asked}_")]
+    blocks += metric_blocks(bm, best, caveat=True)
+    if result.asks_about_agents and best.metric.kind == "paired":
+        blocks.append(section(
+            "_You asked about agents: the closest the study has is its CS managers and directors. "
+            "Run a pulse (`/gap poll now`) to measure your own agents._"
+        ))
+    also = [m for m in result.matches[1:]]
+    if also:
+        lines = []
+        for m in also:
+            summary = plain_summary(bm, bm.view(m.metric.id))
+            lines.append(f"• *{escape(m.metric.title)}*: {summary}")
+        blocks.append(section("*Also:*\n" + "\n".join(lines)))
+    return message(blocks, f"{best.metric.title}: {plain_summary(bm, best)}")
+
+
+def plain_summary(bm: Benchmarks, view: MetricView) -> str:
+    """One line, no markup: for notifications and 'also' lines."""
+    if view.metric.kind == "paired" and view.gap is not None:
+        ex, cs = view.single("executives"), view.single("cs_professionals")
+        return f"executives {number(ex)}%, CS managers {number(cs)}%, gap {number(view.gap)} points"
+    parts = []
+    for group, label in (("executives", "executives"), ("all", "worldwide")):
+        readings = view.get(group)
+        if readings:
+            parts.append(f"{label} " + " / ".join(fmt_reading(r) for r in readings))
+    parts += [
+        f"{bm.region_name(r)} " + " / ".join(fmt_reading(x) for x in view.get("all", r))
+        for r in view.regions
+    ]
+    return ", ".join(parts)
+
+
+def no_match_blocks(bm: Benchmarks, query: str) -> dict:
+    asked = escape(truncate(query, 200))
+    topics = sorted({m.title for m in bm.metrics.values() if m.kind in ("paired", "single")})
+    text = (
+        f"I found nothing in the studies about _{asked}_.\n"
+        "Try a topic such as " + ", ".join(f"`{t}`" for t in (
+            "feedback", "speed to answer", "brand", "self service", "revenue per call",
+            "lifetime value", "strategic", "callback", "branch offices", "virtualization", "loyalty",
+        )) + ", a region (`/gap region germany`), `/gap list` for every metric or `/gap study`."
+    )
+    return message([section(text), context(f"{len(bm.metrics)} metrics, {len(topics)} of them comparable with your team")], "No match in the studies")
+
+
+def list_blocks(bm: Benchmarks) -> dict:
+    by_topic: dict[str, list[str]] = {}
+    for m in bm.metrics.values():
+        if m.kind == "fact":
+            continue
+        mark = " (exec vs CS)" if m.kind == "paired" else ""
+        by_topic.setdefault(m.topic, []).append(f"• {escape(m.title)}{mark}")
+    blocks = [header("What the studies measured")]
+    for topic, lines in by_topic.items():
+        blocks.append(section(f"*{escape(topic)}*\n" + "\n".join(lines)))
+    blocks.append(context("Ask about any of them: `/gap <words>`. Regions: `/gap region <name>`. About the studies: `/gap study`."))
+    return message(blocks, "Metrics in the studies")
+
+
+def region_blocks(bm: Benchmarks, region: str | None, asked: str = "") -> dict:
+    if not region:
+        names = ", ".join(f"`{r['name']}`" for r in bm.region_info.values())
+        return notice(f"I don't know the region _{escape(truncate(asked, 100))}_. The studies give figures for: {names}.")
+    name = bm.region_name(region)
+    figs = bm.region_figures(region)
+    lines = []
+    seeds: set[str] = set()
+    for metric, readings in figs:
+        lines.append(f"• *{escape(metric.title)}*: {fmt_readings(bm, readings)}")
+        seeds.update(s for r in readings for s in r.seeds)
+    blocks = [
+        header(f"{name} in the 2008 study"),
+        section("\n".join(lines)),
+        context("Regional figures are shares of companies, not executive-vs-CS splits. Sources: "
+                + ", ".join(bm.source_label(s) for s in sorted(seeds))),
+    ]
+    return message(blocks, f"{name}: {len(figs)} figures")
+
+
+def study_blocks(bm: Benchmarks) -> dict:
+    g, s = bm.studies["genesys2008"], bm.studies["strativity2004"]
+    facts = {m: bm.view(m) for m in ("study_companies", "study_countries", "study_agents_covered",
+                                      "study_share_small", "study_share_large",
+                                      "study_company_size_min", "study_company_size_max")}
+
+    def f(mid: str) -> str:
+        return fmt_readings(bm, facts[mid].get("all"))
+
+    genesys = (
+        f"*{escape(g['name'])}*\n"
+        f"Commissioned by {g['commissioned_by']}, run by {g['conducted_by']}, {g['fieldwork']}; "
+        f"published {g['published']}.\n"
+        f"*Who answered:* {f('study_companies')} in {f('study_countries')}. "
+        f"{escape(g['groups']['executives'])} and {escape(g['groups']['cs_professionals'])}.\n"
+        f"*Industries:* {g['industries']}.\n"
+        f"*Size:* {f('study_share_small')} of respondents from companies with fewer than 500 agents, "
+        f"{f('study_share_large')} from companies with more than 2,500; companies from "
+        f"{f('study_company_size_min')} to {f('study_company_size_max')}; "
+        f"{f('study_agents_covered')} in all."
+    )
+    strativity = (
+        f"*{escape(s['name'])}* ({s['year']})\n"
+        f"{escape(s['conducted_by'])}; published {s['published']}.\n"
+        f"*Who answered:* {escape(s['groups']['executives'])}."
+    )
+    blocks = [
+        header("The studies behind Pulsegap"),
+        section(genesys),
+        context(CAVEAT + " " + escape(g["caveat"].split(". ", 1)[1] if ". " in g["caveat"] else "")),
+        divider(),
+        section(strativity),
+        context(":information_source: " + escape(s["caveat"])),
+        context("Sources: " + ", ".join(bm.source_label(x) for x in sorted(bm.sources))),
+    ]
+    return message(blocks, "About the studies")
+
+
+HELP_LINES = [
+    ("/{cmd} <question>", "answer from the studies, e.g. `/{cmd} what share of agents think speed to answer matters?`"),
+    ("/{cmd} list", "every metric the studies measured"),
+    ("/{cmd} region <name>", "every figure for a region, e.g. `/{cmd} region germany`"),
+    ("/{cmd} study", "who was asked, when, how many, by whom"),
+    ("/{cmd} roles exec|agent|remove @people @groups", "who gets the pulse (admins)"),
+    ("/{cmd} statements [add <text> | remove <n>]", "what the pulse asks (admins change it)"),
+    ("/{cmd} poll now | schedule weekly mon 09:00 Europe/Stockholm | status | close", "run pulses (admins)"),
+    ("/{cmd} results [wave]", "your team's exec-vs-agent gap beside the study's"),
+    ("/{cmd} digest #channel | schedule #channel weekly mon 09:00 <zone> | status | stop", "post digests (admins)"),
+    ("/{cmd} export", "the aggregates as CSV, by DM (admins)"),
+]
+
+
+def help_blocks(cmd: str = "gap", intro: str | None = None) -> dict:
+    cmd = cmd.lstrip("/")
+    lines = "\n".join(f"• `{u.format(cmd=cmd)}`: {d.format(cmd=cmd)}" for u, d in HELP_LINES)
+    blocks = []
+    if intro:
+        blocks.append(section(intro))
+    blocks += [
+        section(f"*Pulsegap* compares how your executives and your agents see customer service, "
+                f"beside the 2008 Genesys study of 927 companies.\n{lines}"),
+        context("Answers are visible only to you. " + CAVEAT),
+    ]
+    return message(blocks, "Pulsegap help")
+
+
+# ----- validation --------------------------------------------------------------------------
+def validate(payload: dict | list, surface: str = "message") -> list[str]:
+    """Problems with a payload against Slack's documented limits (empty list = valid)."""
+    blocks = payload["blocks"] if isinstance(payload, dict) else payload
+    problems = []
+    max_blocks = LIMITS["home_blocks"] if surface == "home" else LIMITS["message_blocks"]
+    if len(blocks) > max_blocks:
+        problems.append(f"{len(blocks)} blocks > {max_blocks}")
+    for i, b in enumerate(blocks):
+        t = b.get("type")
+        if len(b.get("block_id", "")) > LIMITS["block_id"]:
+            problems.append(f"block {i}: block_id too long")
+        if t == "section":
+            text = b.get("text", {}).get("text", "")
+            if not text or len(text) > LIMITS["section_text"]:
+                problems.append(f"block {i}: section text length {len(text)}")
+        elif t == "header":
+            text = b["text"]["text"]
+            if b["text"]["type"] != "plain_text" or not text or len(text) > LIMITS["header_text"]:
+                problems.append(f"block {i}: bad header")
+        elif t == "context":
+            els = b.get("elements", [])
+            if not els or len(els) > LIMITS["context_elements"]:
+                problems.append(f"block {i}: {len(els)} context elements")
+            for e in els:
+                if e.get("type") == "mrkdwn" and len(e.get("text", "")) > LIMITS["section_text"]:
+                    problems.append(f"block {i}: context text too long")
+        elif t == "actions":
+            els = b.get("elements", [])
+            if not els or len(els) > LIMITS["actions_elements"]:
+                problems.append(f"block {i}: {len(els)} actions elements")
+            ids = [e.get("action_id") for e in els]
+            if len(set(ids)) != len(ids):
+                problems.append(f"block {i}: duplicate action_id")
+            for e in els:
+                if len(e["text"]["text"]) > LIMITS["button_text"] or len(e.get("value", "")) > LIMITS["button_value"] or len(e["action_id"]) > LIMITS["action_id"]:
+                    problems.append(f"block {i}: button over limits")
+        elif t == "image":
+            if not (b.get("image_url") or b.get("slack_file")) or not b.get("alt_text"):
+                problems.append(f"block {i}: image needs a source and alt_text")
+        elif t not in ("divider",):
+            problems.append(f"block {i}: unexpected type {t}")
+    block_ids = [b["block_id"] for b in blocks if "block_id" in b]
+    if len(set(block_ids)) != len(block_ids):
+        problems.append("duplicate block_id")
+    if isinstance(payload, dict) and len(payload.get("text", "")) > LIMITS["fallback_text"]:
+        problems.append("fallback text too long")
+    return problems

@@ -1,0 +1,1 @@
+"""Stateful orchestration between storage, insights and the Slack Web API (no listeners here)."""

@@ -1,0 +1,66 @@
+"""What every listener and job needs, built once at start-up from the Config."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from threading import Lock
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from config import Config
+from insights.benchmarks import Benchmarks
+from insights.benchmarks import load as load_benchmarks
+from storage import Store
+
+log = logging.getLogger("pulsegap")
+
+
+def slack_client(token: str | None, api_url: str) -> WebClient:
+    """A WebClient on SLACK_API_URL that waits out 429s (Retry-After) and retries 5xx/resets."""
+    return WebClient(
+        token=token,
+        base_url=api_url,
+        timeout=15,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=20),
+            ServerErrorRetryHandler(max_retry_count=4),
+            ConnectionErrorRetryHandler(max_retry_count=4),
+        ],
+    )
+
+
+@dataclass
+class Runtime:
+    config: Config
+    store: Store
+    client: WebClient
+    benchmarks: Benchmarks = field(default_factory=load_benchmarks)
+    scheduler: object | None = None  # services.scheduler.Scheduler, set by bot.py
+    _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
+    _admin_lock: Lock = field(default_factory=Lock)
+
+    def is_admin(self, user_id: str) -> bool:
+        """ADMIN_USER_IDS, or a Slack workspace admin/owner (users.info, cached 5 minutes)."""
+        if user_id in self.config.admin_user_ids:
+            return True
+        now = time.monotonic()
+        with self._admin_lock:
+            hit = self._admin_cache.get(user_id)
+            if hit and now - hit[0] < 300:
+                return hit[1]
+        try:
+            user = self.client.users_info(user=user_id)["user"]
+            admin = bool(user.get("is_admin") or user.get("is_owner")) and not user.get("deleted")
+        except SlackApiError as exc:
+            log.warning("users.info failed for an admin check: %s", exc.response.get("error"))
+            return False
+        with self._admin_lock:
+            self._admin_cache[user_id] = (now, admin)
+        return admin

@@ -1,0 +1,323 @@
+"""All persistence, in one SQLite file through sqlite-utils (WAL, synchronous=FULL).
+
+One connection, shared by the listener threads and the scheduler, serialised by a lock.
+Multi-statement changes run in `BEGIN IMMEDIATE` transactions (`Store.tx`), so a crash leaves
+either all of a change or none of it.
+
+Anonymity: `deliveries` knows who was asked; `answers` holds wave, statement, role and value,
+keyed by HMAC(wave secret, user id) so a person can change their answer. The secret is erased
+when the wave closes (and so are the answers' ordering stamps): after that nothing ties an
+answer to a person. `answers` is WITHOUT ROWID, so its physical order is the hash, not the
+order people voted in.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+
+class StorageError(Exception):
+    """The database cannot be opened or is not ours. The message says what to do."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str = ":memory:"):
+        self.path = path
+        self.lock = threading.RLock()
+        try:
+            conn = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            if path != ":memory:":
+                self.db.enable_wal()
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(
+                f"DATABASE_PATH {path!r} cannot be used as Pulsegap's database ({exc}). "
+                "Restore it from a backup or point DATABASE_PATH at a new file."
+            ) from exc
+
+    # ----- plumbing -----------------------------------------------------------------------
+    @contextmanager
+    def tx(self) -> Iterator[sqlite_utils.Database]:
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        with self.lock:
+            return list(self.db.query(sql, params))
+
+    def one(self, sql: str, params: tuple | dict = ()) -> dict | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def _migrate(self) -> None:
+        db = self.db
+        with self.lock:
+            db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if version and int(version[0]) > SCHEMA_VERSION:
+                raise StorageError(f"{self.path!r} was written by a newer Pulsegap (schema {version[0]})")
+            db["roles"].create(
+                {"id": str, "kind": str, "role": str, "name": str, "added_by": str, "added_at": str},
+                pk="id", not_null={"kind", "role"}, if_not_exists=True,
+            )
+            db["statements"].create(
+                {"id": int, "metric": str, "text": str, "position": int, "active": int, "created_at": str},
+                pk="id", not_null={"text"}, defaults={"active": 1}, if_not_exists=True,
+            )
+            db["waves"].create(
+                {"id": int, "status": str, "opened_at": str, "closes_at": str, "remind_at": str,
+                 "reminded_at": str, "closed_at": str, "secret": str, "statements": str,
+                 "trigger": str, "started_by": str},
+                pk="id", not_null={"status", "opened_at", "closes_at", "statements"}, if_not_exists=True,
+            )
+            db["deliveries"].create(
+                {"wave_id": int, "user_id": str, "role": str, "state": str, "channel": str,
+                 "ts": str, "error": str, "responded": int},
+                pk=("wave_id", "user_id"), not_null={"role", "state"},
+                defaults={"state": "pending", "responded": 0}, if_not_exists=True,
+            )
+            db["deliveries"].create_index(["wave_id", "state"], if_not_exists=True)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS answers ("
+                " wave_id INTEGER NOT NULL, voter TEXT NOT NULL, statement_id INTEGER NOT NULL,"
+                " role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,"
+                " PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID"
+            )
+            db.execute("CREATE INDEX IF NOT EXISTS answers_by_wave ON answers (wave_id, statement_id, role)")
+            db["digest_posts"].create(
+                {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
+                pk="key", if_not_exists=True,
+            )
+            db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    # ----- roles --------------------------------------------------------------------------
+    def set_role(self, entries: list[tuple[str, str, str]], role: str, by: str) -> None:
+        """entries: (id, kind 'user'|'group', display name). A person has at most one role."""
+        with self.tx() as db:
+            for ident, kind, name in entries:
+                db.execute(
+                    "INSERT INTO roles (id, kind, role, name, added_by, added_at) VALUES (?,?,?,?,?,?) "
+                    "ON CONFLICT(id) DO UPDATE SET role=excluded.role, name=excluded.name, "
+                    "added_by=excluded.added_by, added_at=excluded.added_at",
+                    (ident, kind, role, name, by, now_iso()),
+                )
+
+    def remove_roles(self, ids: list[str]) -> int:
+        with self.tx() as db:
+            return sum(db.execute("DELETE FROM roles WHERE id=?", (i,)).rowcount for i in ids)
+
+    def roster(self) -> list[dict]:
+        return self.rows("SELECT * FROM roles ORDER BY role, kind DESC, name, id")
+
+    # ----- statements ---------------------------------------------------------------------
+    def seed_statements(self, defaults: list[tuple[str | None, str]]) -> None:
+        with self.tx() as db:
+            if db.execute("SELECT count(*) FROM statements").fetchone()[0]:
+                return
+            for pos, (metric, text) in enumerate(defaults, 1):
+                db.execute(
+                    "INSERT INTO statements (metric, text, position, active, created_at) VALUES (?,?,?,1,?)",
+                    (metric, text, pos, now_iso()),
+                )
+
+    def statements(self) -> list[dict]:
+        return self.rows("SELECT * FROM statements WHERE active=1 ORDER BY position, id")
+
+    def add_statement(self, text: str, metric: str | None = None) -> dict:
+        with self.tx() as db:
+            pos = db.execute("SELECT coalesce(max(position), 0) + 1 FROM statements").fetchone()[0]
+            cur = db.execute(
+                "INSERT INTO statements (metric, text, position, active, created_at) VALUES (?,?,?,1,?)",
+                (metric, text, pos, now_iso()),
+            )
+            return {"id": cur.lastrowid, "metric": metric, "text": text, "position": pos}
+
+    def remove_statement(self, statement_id: int) -> bool:
+        with self.tx() as db:
+            return db.execute("UPDATE statements SET active=0 WHERE id=? AND active=1", (statement_id,)).rowcount == 1
+
+    # ----- waves --------------------------------------------------------------------------
+    def open_wave(self, statements: list[dict], recipients: list[tuple[str, str]], closes_at: str,
+                  remind_at: str | None, trigger: str, started_by: str | None) -> dict | None:
+        """Create a wave and every delivery row in one transaction. None if one is open already."""
+        with self.tx() as db:
+            if db.execute("SELECT 1 FROM waves WHERE status='open'").fetchone():
+                return None
+            cur = db.execute(
+                "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by) "
+                "VALUES ('open',?,?,?,?,?,?,?)",
+                (now_iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by),
+            )
+            wave_id = cur.lastrowid
+            db.conn.executemany(
+                "INSERT INTO deliveries (wave_id, user_id, role, state, responded) VALUES (?,?,?,'pending',0)",
+                [(wave_id, user, role) for user, role in recipients],
+            )
+        return self.wave(wave_id)
+
+    @staticmethod
+    def _wave(row: dict | None) -> dict | None:
+        if row is None:
+            return None
+        row = dict(row)
+        row["statements"] = json.loads(row["statements"])
+        row.pop("secret", None)
+        return row
+
+    def wave(self, wave_id: int) -> dict | None:
+        return self._wave(self.one("SELECT * FROM waves WHERE id=?", (wave_id,)))
+
+    def open_wave_row(self) -> dict | None:
+        return self._wave(self.one("SELECT * FROM waves WHERE status='open' ORDER BY id DESC LIMIT 1"))
+
+    def closed_waves(self) -> list[dict]:
+        return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='closed' ORDER BY id")]
+
+    def waves_due(self, now: str) -> list[dict]:
+        return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='open' AND closes_at<=?", (now,))]
+
+    def close_wave(self, wave_id: int) -> bool:
+        """Close and forget the link between people and answers. True if this call closed it."""
+        with self.tx() as db:
+            changed = db.execute(
+                "UPDATE waves SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
+                (now_iso(), wave_id),
+            ).rowcount
+            db.execute("UPDATE answers SET seq=NULL WHERE wave_id=?", (wave_id,))
+            return changed == 1
+
+    def mark_reminded(self, wave_id: int) -> bool:
+        with self.tx() as db:
+            return db.execute(
+                "UPDATE waves SET reminded_at=? WHERE id=? AND reminded_at IS NULL AND status='open'",
+                (now_iso(), wave_id),
+            ).rowcount == 1
+
+    # ----- deliveries ---------------------------------------------------------------------
+    def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None) -> list[dict]:
+        if states:
+            marks = ",".join("?" * len(states))
+            return self.rows(
+                f"SELECT * FROM deliveries WHERE wave_id=? AND state IN ({marks}) ORDER BY user_id",
+                (wave_id, *states),
+            )
+        return self.rows("SELECT * FROM deliveries WHERE wave_id=? ORDER BY user_id", (wave_id,))
+
+    def mark_delivery(self, wave_id: int, user_id: str, state: str, channel: str | None = None,
+                      ts: str | None = None, error: str | None = None) -> None:
+        with self.tx() as db:
+            db.execute(
+                "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=? "
+                "WHERE wave_id=? AND user_id=?",
+                (state, channel, ts, error, wave_id, user_id),
+            )
+
+    def delivery_counts(self, wave_id: int) -> dict[str, dict[str, int]]:
+        """{role: {"asked": n, "sent": n, "skipped": n, "failed": n, "responded": n}}"""
+        out: dict[str, dict[str, int]] = {}
+        for r in self.rows(
+            "SELECT role, count(*) AS asked, sum(state='sent') AS sent, sum(state='skipped') AS skipped, "
+            "sum(state='failed') AS failed, sum(state IN ('pending','sending')) AS pending, "
+            "sum(responded) AS responded FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,),
+        ):
+            role = r.pop("role")
+            out[role] = {k: int(v or 0) for k, v in r.items()}
+        return out
+
+    # ----- answers ------------------------------------------------------------------------
+    def record_vote(self, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
+        """'recorded', 'unchanged' (an older or repeated click), 'closed', 'not_invited' or 'bad'."""
+        if not 1 <= value <= 5:
+            return "bad"
+        with self.tx() as db:
+            wave = db.execute("SELECT status, secret, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
+            if wave is None:
+                return "bad"
+            if wave[0] != "open" or not wave[1]:
+                return "closed"
+            if statement_id not in {s["id"] for s in json.loads(wave[2])}:
+                return "bad"
+            delivery = db.execute(
+                "SELECT role FROM deliveries WHERE wave_id=? AND user_id=?", (wave_id, user_id)
+            ).fetchone()
+            if delivery is None:
+                return "not_invited"
+            voter = hmac.new(wave[1].encode(), user_id.encode(), hashlib.sha256).hexdigest()
+            cur = db.execute(
+                "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
+                "ON CONFLICT (wave_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
+                "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
+                (wave_id, voter, statement_id, delivery[0], value, seq),
+            )
+            if cur.rowcount:
+                db.execute(
+                    "UPDATE deliveries SET responded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id)
+                )
+                return "recorded"
+            db.execute(  # a same-value click still moves the clock on, so an older click cannot win later
+                "UPDATE answers SET seq=? WHERE wave_id=? AND voter=? AND statement_id=? AND seq < ?",
+                (seq, wave_id, voter, statement_id, seq),
+            )
+            return "unchanged"
+
+    def answer_counts(self, wave_ids: list[int] | None = None) -> list[dict]:
+        """(wave_id, statement_id, role, value, n): everything results need, nothing about people."""
+        if wave_ids is None:
+            return self.rows(
+                "SELECT wave_id, statement_id, role, value, count(*) AS n FROM answers "
+                "GROUP BY wave_id, statement_id, role, value ORDER BY 1, 2, 3, 4"
+            )
+        marks = ",".join("?" * len(wave_ids))
+        return self.rows(
+            f"SELECT wave_id, statement_id, role, value, count(*) AS n FROM answers WHERE wave_id IN ({marks}) "
+            "GROUP BY wave_id, statement_id, role, value ORDER BY 1, 2, 3, 4", tuple(wave_ids),
+        )
+
+    def respondents(self, wave_id: int) -> dict[str, int]:
+        return {
+            r["role"]: r["n"]
+            for r in self.rows(
+                "SELECT role, count(DISTINCT voter) AS n FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
+            )
+        }
+
+    # ----- digests ------------------------------------------------------------------------
+    def claim_digest(self, key: str, channel: str, wave_id: int | None) -> bool:
+        """Reserve a digest post; False if this key was already claimed (posted or under way)."""
+        with self.tx() as db:
+            cur = db.execute(
+                "INSERT OR IGNORE INTO digest_posts (key, channel, wave_id, state) VALUES (?,?,?,'posting')",
+                (key, channel, wave_id),
+            )
+            return cur.rowcount == 1
+
+    def digest_post(self, key: str) -> dict | None:
+        return self.one("SELECT * FROM digest_posts WHERE key=?", (key,))
+
+    def finish_digest(self, key: str, state: str, ts: str | None = None) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE digest_posts SET state=?, ts=?, posted_at=? WHERE key=?", (state, ts, now_iso(), key))

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.fake_slack import FakeSlack
+from tests.harness import Bot
+
+
+@pytest.fixture
+def fake():
+    slack = FakeSlack().start()
+    slack.add_user("UADMIN", "Ada Admin", admin=True)
+    slack.add_user("UMEMBER", "Max Member")
+    yield slack
+    slack.stop()
+
+
+@pytest.fixture
+def start_bot(fake, tmp_path):
+    """Factory: start_bot(env=...) -> a running Bot on a fresh database in tmp_path."""
+    bots = []
+
+    def start(env: dict | None = None, db_name: str = "pulsegap.db") -> Bot:
+        bot = Bot(fake, tmp_path / db_name, env).start()
+        bots.append(bot)
+        return bot
+
+    yield start
+    for bot in bots:
+        if bot.proc and bot.proc.poll() is None:
+            bot.stop()
+
+
+@pytest.fixture
+def bot(start_bot):
+    return start_bot()

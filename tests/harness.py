@@ -1,0 +1,132 @@
+"""Start `python bot.py` for real and talk to it as Slack does: signed HTTP requests."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "test-signing-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sign(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+class Bot:
+    """One running bot process."""
+
+    def __init__(self, fake, db_path: Path, env: dict | None = None):
+        self.fake = fake
+        self.db_path = db_path
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/slack/events"
+        self.session = requests.Session()
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
+            "SLACK_BOT_TOKEN": fake.token,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.api_url,
+            "PORT": str(self.port),
+            "DATABASE_PATH": str(db_path),
+            "LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
+        self.log_path = db_path.with_suffix(f".{self.port}.log")
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30) -> Bot:
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "bot.py")], cwd=ROOT, env=self.env,
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"bot exited {self.proc.returncode}:\n{self.output()}")
+            try:
+                if requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).ok:
+                    return self
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError(f"bot did not start:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind, like a crash or an OOM kill."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self.log.close()
+
+    # ----- talking to it like Slack -------------------------------------------------------
+    def post(self, body: str, content_type: str, headers: dict | None = None, signed: bool = True,
+             secret: str = SECRET, timestamp: int | None = None) -> requests.Response:
+        h = {"Content-Type": content_type, **(sign(body, secret, timestamp) if signed else {}), **(headers or {})}
+        return self.session.post(self.url, data=body.encode(), headers=h, timeout=30)
+
+    def command(self, text: str, user: str = "UADMIN", channel: str = "C0LEADS", command: str = "/gap",
+                **kw) -> requests.Response:
+        form = {
+            "token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": channel,
+            "channel_name": "cx-leads", "user_id": user, "user_name": user.lower(), "command": command,
+            "text": text, "api_app_id": "A0PULSE", "response_url": self.fake.response_url(user),
+            "trigger_id": "1.2.3",
+        }
+        return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
+
+    def interact(self, payload: dict, **kw) -> requests.Response:
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded", **kw)
+
+    def event(self, event: dict, event_id: str = "Ev1", **kw) -> requests.Response:
+        body = json.dumps({
+            "token": "legacy", "team_id": "T0TEST", "api_app_id": "A0PULSE", "type": "event_callback",
+            "event_id": event_id, "event_time": int(time.time()), "event": event,
+        })
+        return self.post(body, "application/json", **kw)
+
+
+def block_texts(payload: dict) -> str:
+    """All text of a Block Kit payload, joined: for exact-figure assertions."""
+    out = []
+    for b in payload.get("blocks", []):
+        if "text" in b and isinstance(b["text"], dict):
+            out.append(b["text"]["text"])
+        for e in b.get("elements", []):
+            if isinstance(e.get("text"), dict):
+                out.append(e["text"]["text"])
+            elif isinstance(e.get("text"), str):
+                out.append(e["text"])
+    return "\n".join(out)
