@@ -15,7 +15,10 @@ from slack_bolt.error import BoltError
 
 import handlers
 from config import Config, ConfigError, load_config
+from services import jobs
+from services.polls import Polls
 from services.runtime import Runtime, slack_client
+from services.scheduler import Scheduler
 from storage import StorageError, Store
 
 log = logging.getLogger("pulsegap")
@@ -32,8 +35,18 @@ def build(config: Config) -> tuple[App, Runtime]:
         logger=logging.getLogger("pulsegap.bolt"),
     )
     rt = Runtime(config=config, store=store, client=client)
+    store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
+    rt.polls = Polls(rt)
+    rt.scheduler = Scheduler(config.database_path, tick_seconds=config.tick_seconds)
+    jobs.install(polls=rt.polls)
     handlers.register(app, rt)
     return app, rt
+
+
+def start_background(rt: Runtime) -> None:
+    """The scheduler (persisted schedules, the tick that closes waves) and any unfinished fan-out."""
+    rt.scheduler.start()
+    rt.polls.resume()
 
 
 def wsgi_app(app: App):
@@ -63,6 +76,7 @@ def main() -> int:
                   "(or SLACK_APP_TOKEN) - see README.md.", file=sys.stderr)
             return 2
         app, rt = build(config)
+        start_background(rt)
     except (ConfigError, StorageError) as exc:
         print(f"pulsegap: {exc}", file=sys.stderr)
         return 2

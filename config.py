@@ -28,6 +28,7 @@ class Config:
     poll_duration: timedelta = timedelta(days=3)
     reminder_fraction: float = 0.5
     log_level: str = "INFO"
+    tick_seconds: float = 15.0
 
     @property
     def mode(self) -> str:
@@ -126,4 +127,5 @@ def load_config(env: dict | None = None) -> Config:
         poll_duration=_duration("POLL_DURATION", get("POLL_DURATION") or "3d"),
         reminder_fraction=fraction,
         log_level=level,
+        tick_seconds=_int("TICK_SECONDS", get("TICK_SECONDS") or "15", 1, 3600),
     )

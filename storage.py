@@ -90,15 +90,15 @@ class Store:
             )
             db["waves"].create(
                 {"id": int, "status": str, "opened_at": str, "closes_at": str, "remind_at": str,
-                 "reminded_at": str, "closed_at": str, "secret": str, "statements": str,
+                 "closed_at": str, "secret": str, "statements": str,
                  "trigger": str, "started_by": str},
                 pk="id", not_null={"status", "opened_at", "closes_at", "statements"}, if_not_exists=True,
             )
             db["deliveries"].create(
                 {"wave_id": int, "user_id": str, "role": str, "state": str, "channel": str,
-                 "ts": str, "error": str, "responded": int},
+                 "ts": str, "error": str, "responded": int, "reminded": int, "attempts": int},
                 pk=("wave_id", "user_id"), not_null={"role", "state"},
-                defaults={"state": "pending", "responded": 0}, if_not_exists=True,
+                defaults={"state": "pending", "responded": 0, "reminded": 0, "attempts": 0}, if_not_exists=True,
             )
             db["deliveries"].create_index(["wave_id", "state"], if_not_exists=True)
             db.execute(
@@ -210,13 +210,6 @@ class Store:
             db.execute("UPDATE answers SET seq=NULL WHERE wave_id=?", (wave_id,))
             return changed == 1
 
-    def mark_reminded(self, wave_id: int) -> bool:
-        with self.tx() as db:
-            return db.execute(
-                "UPDATE waves SET reminded_at=? WHERE id=? AND reminded_at IS NULL AND status='open'",
-                (now_iso(), wave_id),
-            ).rowcount == 1
-
     # ----- deliveries ---------------------------------------------------------------------
     def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None) -> list[dict]:
         if states:
@@ -229,12 +222,24 @@ class Store:
 
     def mark_delivery(self, wave_id: int, user_id: str, state: str, channel: str | None = None,
                       ts: str | None = None, error: str | None = None) -> None:
+        """Record a delivery's state; 'sending' is committed before the DM is posted, so after a
+        crash the bot knows which DMs may have gone out and checks before sending again."""
         with self.tx() as db:
             db.execute(
-                "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=? "
-                "WHERE wave_id=? AND user_id=?",
-                (state, channel, ts, error, wave_id, user_id),
+                "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=?, "
+                "attempts=attempts + (?='sending') WHERE wave_id=? AND user_id=?",
+                (state, channel, ts, error, state, wave_id, user_id),
             )
+
+    def mark_reminder(self, wave_id: int, user_id: str) -> None:
+        with self.tx() as db:
+            db.execute("UPDATE deliveries SET reminded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+
+    def to_remind(self, wave_id: int) -> list[dict]:
+        return self.rows(
+            "SELECT * FROM deliveries WHERE wave_id=? AND state='sent' AND responded=0 AND reminded=0 "
+            "ORDER BY user_id", (wave_id,),
+        )
 
     def delivery_counts(self, wave_id: int) -> dict[str, dict[str, int]]:
         """{role: {"asked": n, "sent": n, "skipped": n, "failed": n, "responded": n}}"""

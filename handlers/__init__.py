@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import commands
+from handlers import actions, commands
 from services.runtime import Runtime
 
 
 def register(app: App, rt: Runtime) -> None:
     commands.register(app, rt)
+    actions.register(app, rt)

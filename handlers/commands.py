@@ -1,19 +1,36 @@
-"""The slash command (`/gap` by default): every subcommand is routed from here."""
+"""The slash command (`/gap` by default): every subcommand is routed from here.
+
+Answers that need no Web API call (questions, help, list, region, study) go back in the ack
+itself. Everything else acks at once and answers through response_url when done.
+"""
 from __future__ import annotations
 
 import logging
+import re
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk.errors import SlackApiError
 
 from insights.commands import Command, parse
+from insights.schedule import ScheduleError, parse_schedule
 from render import blocks as ui
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
 
+ADMIN_ONLY = {
+    ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
+    ("statements", "add"), ("statements", "remove"),
+    ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
+    ("digest", ""), ("digest", "schedule"), ("digest", "stop"),
+    ("export", ""),
+}
+MAX_STATEMENTS = 20
+MAX_STATEMENT_CHARS = 300
 
-def _answer(rt: Runtime, cmd: Command) -> dict:
-    """Pure, in-memory answers (a few milliseconds): they go back in the ack itself."""
+
+def _instant(rt: Runtime, cmd: Command) -> dict | None:
+    """Pure, in-memory answers (a few milliseconds)."""
     bm = rt.benchmarks
     if cmd.name == "help":
         return ui.help_blocks(rt.config.slash_command)
@@ -24,23 +41,157 @@ def _answer(rt: Runtime, cmd: Command) -> dict:
     if cmd.name == "region":
         found = bm.find_regions(cmd.args)
         return ui.region_blocks(bm, found[0] if found else None, cmd.args)
-    return ui.answer_blocks(bm, bm.search(cmd.args))
+    if cmd.name == "question":
+        return ui.answer_blocks(bm, bm.search(cmd.args))
+    return None
 
 
-INSTANT = {"help", "list", "study", "region", "question"}
+# ----- roles ---------------------------------------------------------------------------------
+MENTION_NAME = re.compile(r"<[@!](?:subteam\^)?([A-Z0-9]+)\|@?([^>]*)>")
+
+
+def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
+    store = rt.store
+    if cmd.action in ("", "list"):
+        return _roster(rt)
+    if not cmd.users and not cmd.groups:
+        return ui.notice(
+            f"Mention the people or user groups, e.g. `{rt.config.slash_command} roles {cmd.action or 'exec'} @ana @cx-leads`."
+        )
+    if cmd.action == "remove":
+        n = store.remove_roles([*cmd.users, *cmd.groups])
+        return ui.notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
+    names = dict(MENTION_NAME.findall(cmd.args))
+    entries, problems = [], []
+    for uid in cmd.users:
+        try:
+            info = rt.client.users_info(user=uid)["user"]
+        except SlackApiError as exc:
+            problems.append(f"<@{uid}>: {exc.response.get('error')}")
+            continue
+        if info.get("deleted") or info.get("is_bot"):
+            problems.append(f"<@{uid}> is a bot or deactivated")
+            continue
+        entries.append((uid, "user", names.get(uid) or info.get("real_name") or info.get("name") or uid))
+    for gid in cmd.groups:
+        try:
+            rt.client.usergroups_users_list(usergroup=gid)
+        except SlackApiError as exc:
+            problems.append(f"user group {gid}: {exc.response.get('error')}")
+            continue
+        entries.append((gid, "group", names.get(gid) or gid))
+    before = {r["id"]: r["role"] for r in store.roster()}
+    store.set_role(entries, cmd.action, user)
+    moved = sum(1 for ident, _k, _n in entries if before.get(ident) not in (None, cmd.action))
+    label = ui.ROLE_LABEL[cmd.action].lower()
+    text = f"Added {len(entries)} to the {label}."
+    if moved:
+        text += f" {moved} moved from the other role (a person has one role)."
+    if problems:
+        text += " Not added: " + "; ".join(problems) + "."
+    return ui.notice(text)
+
+
+def _roster(rt: Runtime) -> dict:
+    roster = rt.store.roster()
+    members: dict[str, list[dict]] = {}
+    for r in roster:
+        members.setdefault(r["role"], []).append(r)
+    people, problems = rt.polls.expand_roster()
+    counts: dict[str, int] = {}
+    for _u, role in people:
+        counts[role] = counts.get(role, 0) + 1
+    return ui.roster_blocks(members, counts, problems)
+
+
+# ----- statements ----------------------------------------------------------------------------
+def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
+    store = rt.store
+    current = store.statements()
+    if cmd.action == "add":
+        text = cmd.args.strip()
+        if not text:
+            return ui.notice("Write the statement after `statements add`, e.g. `statements add We fix root causes, not symptoms.`")
+        if len(text) > MAX_STATEMENT_CHARS:
+            return ui.notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
+        if len(current) >= MAX_STATEMENTS:
+            return ui.notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
+        best = rt.benchmarks.search(text).best
+        metric = best.metric.id if best and best.metric.statement and best.score >= 3 else None
+        store.add_statement(text, metric)
+    elif cmd.action == "remove":
+        m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
+        if not m or not 1 <= int(m.group(1)) <= len(current):
+            return ui.notice(f"Give the number of the statement to remove (1 to {len(current)}); `statements` lists them.")
+        store.remove_statement(current[int(m.group(1)) - 1]["id"])
+    return ui.statements_blocks(store.statements(), rt.benchmarks)
+
+
+# ----- polls ---------------------------------------------------------------------------------
+def _user_timezone(rt: Runtime, user: str) -> str:
+    try:
+        return rt.client.users_info(user=user)["user"].get("tz") or "UTC"
+    except SlackApiError:
+        return "UTC"
+
+
+def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
+    store, polls = rt.store, rt.polls
+    if cmd.action == "now":
+        _wave, text = polls.start_wave("now", user)
+        return ui.notice(text)
+    if cmd.action == "schedule":
+        try:
+            schedule = parse_schedule(cmd.args, _user_timezone(rt, user))
+        except ScheduleError as exc:
+            return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
+        next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
+        return ui.notice(f"Pulses scheduled {schedule.describe()}. Next: {ui.slack_date(next_run.isoformat())}.")
+    if cmd.action == "stop":
+        stopped = rt.scheduler.unschedule("poll")
+        return ui.notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
+    if cmd.action == "close":
+        wave = store.open_wave_row()
+        if not wave or not polls.close(wave["id"]):
+            return ui.notice("No pulse is open.")
+        answered = store.respondents(wave["id"])
+        return ui.notice(
+            f"Pulse #{wave['id']} closed: {answered.get('exec', 0)} executives and "
+            f"{answered.get('agent', 0)} agents answered. `{rt.config.slash_command} results` shows the gaps."
+        )
+    wave = store.open_wave_row()
+    counts = store.delivery_counts(wave["id"]) if wave else {}
+    skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
+    return ui.poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped)
+
+
+ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll}
 
 
 def register(app: App, rt: Runtime) -> None:
     @app.command(rt.config.slash_command)
     def on_command(ack: Ack, command: dict, respond: Respond) -> None:
         cmd = parse(command.get("text"))
+        user = command.get("user_id", "")
         try:
-            if cmd.name in INSTANT:
-                ack(response_type="ephemeral", **_answer(rt, cmd))
+            instant = _instant(rt, cmd)
+            if instant is not None:
+                ack(response_type="ephemeral", **instant)
                 return
-            ack(response_type="ephemeral", **ui.help_blocks(rt.config.slash_command))
+            ack()
         except Exception:  # never leave Slack without an answer
             log.exception("command %s failed", cmd.name)
-            ack(response_type="ephemeral", **ui.notice(
-                ":x: Sorry, that failed on our side. Nothing was changed; please try again."
-            ))
+            ack(response_type="ephemeral", **ui.notice(":x: Sorry, that failed on our side. Nothing was changed."))
+            return
+        try:
+            if (cmd.name, cmd.action) in ADMIN_ONLY and not rt.is_admin(user):
+                reply = ui.notice(
+                    f":lock: Only Slack workspace admins and Pulsegap admins can use `{cmd.name}"
+                    f"{' ' + cmd.action if cmd.action else ''}`. Nothing was changed."
+                )
+            else:
+                reply = ROUTES[cmd.name](rt, cmd, user) if cmd.name in ROUTES else ui.help_blocks(rt.config.slash_command)
+        except Exception:
+            log.exception("command %s %s failed", cmd.name, cmd.action)
+            reply = ui.notice(":x: Sorry, that failed on our side. Please try again.")
+        respond(response_type="ephemeral", replace_original=False, **reply)

@@ -380,3 +380,114 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
     if isinstance(payload, dict) and len(payload.get("text", "")) > LIMITS["fallback_text"]:
         problems.append("fallback text too long")
     return problems
+
+
+# ----- pulses ------------------------------------------------------------------------------
+LIKERT = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
+ROLE_LABEL = {"exec": "Executives", "agent": "Agents"}
+
+
+def slack_date(iso: str) -> str:
+    """A date Slack shows in each reader's own time zone (UTC in the fallback)."""
+    from datetime import datetime
+
+    dt = datetime.fromisoformat(iso)
+    return f"<!date^{int(dt.timestamp())}^{{date_short_pretty}} at {{time}}|{dt:%Y-%m-%d %H:%M} UTC>"
+
+
+def poll_dm(wave: dict, min_respondents: int) -> dict:
+    """The pulse DM: an intro, then per statement a section and exactly five Likert buttons."""
+    wid = wave["id"]
+    blocks = [section(
+        f":bar_chart: *Pulse #{wid}: how do you see our customer service?*\n"
+        "One click per statement; click again to change your answer. Answers are *anonymous*: "
+        "they are stored apart from your name, and results are shown only for groups of at least "
+        f"{min_respondents} people. Closes {slack_date(wave['closes_at'])}.",
+        block_id=f"intro:{wid}",
+    )]
+    for i, s in enumerate(wave["statements"], 1):
+        sid = s["id"]
+        blocks.append(section(f"*{i}.* {escape(s['text'])}", block_id=f"s:{wid}:{sid}"))
+        blocks.append({
+            "type": "actions",
+            "block_id": f"a:{wid}:{sid}",
+            "elements": [button(label, f"vote:{sid}:{v}", f"{wid}:{sid}:{v}") for v, label in enumerate(LIKERT, 1)],
+        })
+    return message(blocks, f"Pulse #{wid}: {len(wave['statements'])} statements, one click each, anonymous")
+
+
+def with_choice(blocks: list[dict], wave_id: int, statement_id: int, value: int) -> list[dict]:
+    """The DM after a click: the chosen button highlighted and the choice spelled out."""
+    out = []
+    for b in blocks:
+        b = dict(b)
+        if b.get("block_id") == f"s:{wave_id}:{statement_id}":
+            first = b["text"]["text"].split("\n")[0]
+            b["text"] = {"type": "mrkdwn", "text": f"{first}\n:white_check_mark: _Your answer: {LIKERT[value - 1]}_"}
+        elif b.get("block_id") == f"a:{wave_id}:{statement_id}":
+            elements = []
+            for e in b["elements"]:
+                e = {k: v for k, v in e.items() if k != "style"}
+                if e.get("value", "").endswith(f":{value}"):
+                    e["style"] = "primary"
+                elements.append(e)
+            b["elements"] = elements
+        out.append(b)
+    return out
+
+
+def reminder_text(wave: dict) -> str:
+    return (f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
+            "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")
+
+
+def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], problems: list[str]) -> dict:
+    lines = []
+    for role in ("exec", "agent"):
+        entries = members.get(role, [])
+        names = ", ".join(
+            f"<@{e['id']}>" if e["kind"] == "user" else f"<!subteam^{e['id']}>" for e in entries
+        ) or "_nobody yet_"
+        lines.append(f"*{ROLE_LABEL[role]}* ({counts.get(role, 0)} people): {names}")
+    blocks = [section("\n".join(lines))]
+    if problems:
+        blocks.append(context(":warning: " + escape("; ".join(problems))))
+    blocks.append(context("Names are shown, never pinged. Change with `roles exec|agent|remove @people @groups`."))
+    return message(blocks, f"Roles: {counts.get('exec', 0)} executives, {counts.get('agent', 0)} agents")
+
+
+def statements_blocks(statements: list[dict], bm: Benchmarks) -> dict:
+    lines = []
+    for i, s in enumerate(statements, 1):
+        link = f" _(study: {escape(bm.metrics[s['metric']].title)})_" if s.get("metric") in bm.metrics else ""
+        lines.append(f"*{i}.* {escape(s['text'])}{link}")
+    text = "\n".join(lines) or "_No statements. Add one with `statements add <text>`._"
+    return message([section("*What the pulse asks*\n" + text),
+                    context("Admins: `statements add <text>`, `statements remove <number>`.")],
+                   f"{len(statements)} statements")
+
+
+def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
+                       counts: dict[str, dict[str, int]], skipped: list[dict]) -> dict:
+    if schedule:
+        name, next_run = schedule
+        sched = f"*Schedule:* {escape(name)}; next pulse {slack_date(next_run.isoformat()) if next_run else 'paused'}."
+    else:
+        sched = "*Schedule:* none. Set one with `poll schedule weekly mon 09:00 Europe/Stockholm`."
+    blocks = [section(sched)]
+    if wave:
+        lines = [f"*Pulse #{wave['id']}* is open until {slack_date(wave['closes_at'])}."]
+        for role in ("exec", "agent"):
+            c = counts.get(role)
+            if c:
+                lines.append(f"• {ROLE_LABEL[role]}: {c['responded']} of {c['asked']} answered "
+                             f"({c['sent']} delivered, {c['pending']} still sending, {c['failed']} failed)")
+        lines.append("_Only counts are shown while a pulse is open; percentages appear when it closes._")
+        blocks.append(section("\n".join(lines)))
+        if skipped:
+            who = ", ".join(f"<@{d['user_id']}> ({escape(d['error'] or 'unreachable')})" for d in skipped[:30])
+            more = f" and {len(skipped) - 30} more" if len(skipped) > 30 else ""
+            blocks.append(context(f":warning: Could not DM {len(skipped)}: {who}{more}"))
+    else:
+        blocks.append(section("No pulse is open. Start one with `poll now`."))
+    return message(blocks, "Pulse status")

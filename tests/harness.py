@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -51,7 +52,8 @@ class Bot:
             "PYTHONUNBUFFERED": "1",
             **(env or {}),
         }
-        self.log_path = db_path.with_suffix(f".{self.port}.log")
+        log_dir = db_path.parent if db_path.parent.is_dir() else Path(tempfile.gettempdir())
+        self.log_path = log_dir / f"bot.{self.port}.log"
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 30) -> Bot:

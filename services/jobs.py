@@ -1,0 +1,31 @@
+"""Functions the scheduler runs, referenced by name ("services.jobs:…") so that jobs persisted in
+SQLite still resolve after a restart. They find the live Runtime through `install()`."""
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger("pulsegap.jobs")
+
+_services: dict = {}
+
+
+def install(**services) -> None:
+    _services.update(services)
+
+
+def tick() -> None:
+    polls = _services.get("polls")
+    if polls:
+        try:
+            polls.tick()
+        except Exception:
+            log.exception("tick failed")
+
+
+def scheduled_poll() -> None:
+    wave, message = _services["polls"].start_wave("schedule", None)
+    log.info("scheduled pulse: %s", message)
+
+
+def scheduled_digest(channel: str, job_id: str) -> None:
+    _services["digests"].post_scheduled(channel, job_id)

@@ -1,0 +1,199 @@
+"""Pulse waves: who is asked, the DM fan-out (resumable, never twice), reminders and closing."""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from slack_sdk.errors import SlackApiError
+
+from render import blocks as ui
+from services.runtime import Runtime
+
+log = logging.getLogger("pulsegap.polls")
+
+# Slack errors that mean "this person cannot get a DM": skip them and report it.
+UNREACHABLE = {
+    "user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "channel_not_found",
+    "is_archived", "not_allowed_token_type", "user_not_visible", "messages_tab_disabled",
+}
+METADATA_EVENT = "pulsegap_wave"
+MAX_ATTEMPTS = 3
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+class Polls:
+    def __init__(self, rt: Runtime, workers: int = 4):
+        self.rt = rt
+        self.workers = workers
+        self._fanouts: dict[int, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._tz_cache: dict[str, str] = {}
+
+    # ----- who is asked -------------------------------------------------------------------
+    def expand_roster(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """(user, role) for everyone with a role now; user groups are expanded at every wave.
+        A direct assignment beats a group; between groups, executives win. Returns problems too."""
+        roster = self.rt.store.roster()
+        people = {r["id"]: r["role"] for r in roster if r["kind"] == "user"}
+        problems = []
+        for group in sorted((r for r in roster if r["kind"] == "group"), key=lambda r: r["role"] != "exec"):
+            try:
+                members = self.rt.client.usergroups_users_list(usergroup=group["id"])["users"]
+            except SlackApiError as exc:
+                problems.append(f"user group {group['name'] or group['id']}: {exc.response.get('error')}")
+                continue
+            for user in members:
+                people.setdefault(user, group["role"])
+        return sorted(people.items()), problems
+
+    # ----- a wave -------------------------------------------------------------------------
+    def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
+        statements = self.rt.store.statements()
+        if not statements:
+            return None, "There are no statements to ask. Add one with `statements add <text>`."
+        recipients, problems = self.expand_roster()
+        if not recipients:
+            return None, "Nobody has a role yet. Assign some with `roles exec @people` and `roles agent @people`."
+        cfg = self.rt.config
+        opened = utcnow()
+        remind = opened + cfg.poll_duration * cfg.reminder_fraction if cfg.reminder_fraction else None
+        snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
+        wave = self.rt.store.open_wave(
+            snapshot, recipients, iso(opened + cfg.poll_duration), iso(remind) if remind else None,
+            trigger, started_by,
+        )
+        if wave is None:
+            return None, "A pulse is already open. Close it first with `poll close`."
+        self.deliver_in_background(wave["id"])
+        counts: dict[str, int] = {}
+        for _user, role in recipients:
+            counts[role] = counts.get(role, 0) + 1
+        note = (" Problems: " + "; ".join(problems)) if problems else ""
+        return wave, (
+            f"Pulse #{wave['id']} is going out to {counts.get('exec', 0)} executives and "
+            f"{counts.get('agent', 0)} agents ({len(snapshot)} statements). "
+            f"It closes {ui.slack_date(wave['closes_at'])}.{note}"
+        )
+
+    def deliver_in_background(self, wave_id: int) -> threading.Thread:
+        t = threading.Thread(target=self.deliver, args=(wave_id,), name=f"fanout-{wave_id}", daemon=True)
+        t.start()
+        return t
+
+    def _lock_for(self, wave_id: int) -> threading.Lock:
+        with self._guard:
+            return self._fanouts.setdefault(wave_id, threading.Lock())
+
+    def deliver(self, wave_id: int) -> None:
+        """Send every pending DM of the wave. Safe to call again at any time (and after a crash)."""
+        lock = self._lock_for(wave_id)
+        if not lock.acquire(blocking=False):
+            return  # a fan-out for this wave is already running in this process
+        try:
+            wave = self.rt.store.wave(wave_id)
+            if not wave or wave["status"] != "open":
+                return
+            payload = ui.poll_dm(wave, self.rt.config.min_respondents)
+            todo = [d for d in self.rt.store.deliveries(wave_id, ("pending", "sending", "failed"))
+                    if d["attempts"] < MAX_ATTEMPTS or d["state"] == "sending"]
+            with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
+                list(pool.map(lambda d: self._deliver_one(wave_id, d, payload), todo))
+            log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, len(todo))
+        finally:
+            lock.release()
+
+    def _deliver_one(self, wave_id: int, delivery: dict, payload: dict) -> None:
+        store, user = self.rt.store, delivery["user_id"]
+        try:
+            if delivery["state"] == "sending":  # we crashed around this send: did it go out?
+                found = self._find_sent(wave_id, user, delivery["channel"])
+                if found:
+                    store.mark_delivery(wave_id, user, "sent", channel=found[0], ts=found[1])
+                    return
+            store.mark_delivery(wave_id, user, "sending")
+            resp = self.rt.client.chat_postMessage(
+                channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
+                metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
+            )
+            store.mark_delivery(wave_id, user, "sent", channel=resp["channel"], ts=resp["ts"])
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or exc.response.status_code)
+            store.mark_delivery(wave_id, user, "skipped" if error in UNREACHABLE else "failed", error=error)
+            log.warning("wave %s: DM not delivered (%s)", wave_id, error)
+        except Exception as exc:  # network trouble after the SDK's own retries
+            store.mark_delivery(wave_id, user, "failed", error=type(exc).__name__)
+            log.warning("wave %s: DM failed (%s)", wave_id, type(exc).__name__)
+
+    def _find_sent(self, wave_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
+        channel = channel or self.rt.client.conversations_open(users=user)["channel"]["id"]
+        history = self.rt.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
+        for msg in history.get("messages", []):
+            meta = msg.get("metadata") or {}
+            if meta.get("event_type") == METADATA_EVENT and meta.get("event_payload", {}).get("wave_id") == wave_id:
+                return channel, msg["ts"]
+        return None
+
+    def resume(self) -> None:
+        """At start-up: finish any fan-out a crash interrupted."""
+        wave = self.rt.store.open_wave_row()
+        if wave and self.rt.store.deliveries(wave["id"], ("pending", "sending")):
+            log.info("wave %s: resuming an interrupted fan-out", wave["id"])
+            self.deliver_in_background(wave["id"])
+
+    # ----- closing and reminding ------------------------------------------------------------
+    def close(self, wave_id: int) -> bool:
+        closed = self.rt.store.close_wave(wave_id)
+        if closed:
+            log.info("wave %s closed", wave_id)
+        return closed
+
+    def user_timezone(self, user: str) -> str:
+        if user not in self._tz_cache:
+            try:
+                self._tz_cache[user] = self.rt.client.users_info(user=user)["user"].get("tz") or "UTC"
+            except SlackApiError:
+                self._tz_cache[user] = "UTC"
+        return self._tz_cache[user]
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Every few seconds: close waves whose time is up, send due reminders, retry failed DMs."""
+        now = now or utcnow()
+        store = self.rt.store
+        for wave in store.waves_due(iso(now)):
+            self.close(wave["id"])
+        wave = store.open_wave_row()
+        if not wave:
+            return
+        if store.deliveries(wave["id"], ("failed",)) and not self._lock_for(wave["id"]).locked():
+            self.deliver_in_background(wave["id"])
+        if wave["remind_at"] and wave["remind_at"] <= iso(now):
+            for d in store.to_remind(wave["id"]):
+                local = now.astimezone(ZoneInfo(self.user_timezone(d["user_id"])))
+                if local.weekday() >= 5:
+                    continue  # never on a weekend where they are; try again on a later tick
+                try:
+                    self.rt.client.chat_postMessage(
+                        channel=d["user_id"], text=ui.reminder_text(wave), unfurl_links=False,
+                    )
+                except SlackApiError as exc:
+                    log.warning("reminder not delivered (%s)", exc.response.get("error"))
+                store.mark_reminder(wave["id"], d["user_id"])
+
+
+def next_close(wave: dict) -> datetime:
+    return datetime.fromisoformat(wave["closes_at"])
+
+
+def duration_text(td: timedelta) -> str:
+    hours = td.total_seconds() / 3600
+    return f"{hours / 24:g} days" if hours >= 24 else f"{hours:g} hours"

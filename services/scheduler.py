@@ -1,0 +1,99 @@
+"""APScheduler with its job store in the same SQLite file: schedules survive restarts.
+
+A run missed while the bot was down runs once on start (coalesce, within MISFIRE_GRACE), never
+twice. Triggers carry an IANA time zone, so DST moves neither the wall-clock time nor the count.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from insights.schedule import DAYS, Schedule
+
+log = logging.getLogger("pulsegap.scheduler")
+
+MISFIRE_GRACE = 6 * 3600  # seconds: a run missed by more than this is skipped, not run late
+
+
+class OncePerWallClockCronTrigger(CronTrigger):
+    """CronTrigger that fires once, not twice, when DST repeats an hour (02:30 exists twice on the
+    last Sunday of October in Europe). APScheduler 3's CronTrigger returns both instants."""
+
+    def get_next_fire_time(self, previous_fire_time, now):
+        nxt = super().get_next_fire_time(previous_fire_time, now)
+        if nxt is not None and previous_fire_time is not None:
+            prev_local = previous_fire_time.astimezone(self.timezone).replace(tzinfo=None)
+            if nxt.astimezone(self.timezone).replace(tzinfo=None) == prev_local:
+                # the same wall-clock time again: look from one minute later, in the later fold
+                after = (prev_local + timedelta(minutes=1)).replace(tzinfo=self.timezone, fold=1)
+                return super().get_next_fire_time(nxt, after)
+        return nxt
+
+
+def trigger_for(s: Schedule, today: date | None = None):
+    tz = ZoneInfo(s.timezone)
+    if s.frequency == "weekly":
+        return OncePerWallClockCronTrigger(day_of_week=s.day, hour=s.hour, minute=s.minute, timezone=tz)
+    if s.frequency == "monthly":
+        return OncePerWallClockCronTrigger(day=f"1st {s.day}", hour=s.hour, minute=s.minute, timezone=tz)
+    # biweekly: calendar arithmetic (not a fixed 336 h), so a DST change does not shift the hour
+    today = today or datetime.now(tz).date()
+    start = today + timedelta(days=(DAYS.index(s.day) - today.weekday()) % 7 or 7)
+    return CalendarIntervalTrigger(weeks=2, hour=s.hour, minute=s.minute, start_date=start, timezone=tz)
+
+
+class Scheduler:
+    def __init__(self, database_path: str, tick_seconds: float = 15):
+        if database_path == ":memory:":
+            store = MemoryJobStore()
+        else:
+            store = SQLAlchemyJobStore(
+                url=f"sqlite:///{database_path}", tablename="apscheduler_jobs",
+                engine_options={"connect_args": {"timeout": 30}},
+            )
+        self.aps = BackgroundScheduler(
+            jobstores={"default": store, "memory": MemoryJobStore()},
+            executors={"default": ThreadPoolExecutor(4)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE},
+            timezone="UTC",
+        )
+        self.tick_seconds = tick_seconds
+
+    def start(self) -> None:
+        self.aps.add_job("services.jobs:tick", IntervalTrigger(seconds=self.tick_seconds), id="tick",
+                         jobstore="memory", replace_existing=True, misfire_grace_time=None)
+        self.aps.start()
+        for job in self.aps.get_jobs():
+            log.info("scheduled: %s, next run %s", job.id, job.next_run_time)
+
+    def shutdown(self) -> None:
+        if self.aps.running:
+            self.aps.shutdown(wait=False)
+
+    def schedule(self, job_id: str, func: str, s: Schedule, kwargs: dict | None = None) -> datetime | None:
+        job = self.aps.add_job(func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {},
+                               replace_existing=True)
+        return job.next_run_time
+
+    def unschedule(self, job_id: str) -> bool:
+        job = self.aps.get_job(job_id)
+        if job is None:
+            return False
+        job.remove()
+        return True
+
+    def describe(self, job_id: str) -> tuple[str, datetime | None] | None:
+        job = self.aps.get_job(job_id)
+        return (job.name, job.next_run_time) if job else None
+
+    def jobs(self, prefix: str) -> list[tuple[str, str, datetime | None]]:
+        return [(j.id, j.name, j.next_run_time) for j in self.aps.get_jobs() if j.id.startswith(prefix)]

@@ -1,0 +1,73 @@
+"""Reminders and closing, driven with a frozen clock through Polls.tick (fake Slack at the wire)."""
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from config import load_config
+from services.polls import Polls
+from services.runtime import Runtime, slack_client
+from storage import Store
+from tests.fake_slack import FakeSlack
+
+
+@pytest.fixture
+def polls():
+    fake = FakeSlack().start()
+    fake.add_user("UTOKYO", tz="Asia/Tokyo")
+    fake.add_user("UNY", tz="America/New_York")
+    fake.add_user("UDONE", tz="Europe/Stockholm")
+    cfg = load_config({"SLACK_BOT_TOKEN": fake.token, "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": fake.api_url,
+                       "DATABASE_PATH": ":memory:", "POLL_DURATION": "3d", "POLL_REMINDER": "0.5"})
+    rt = Runtime(config=cfg, store=Store(":memory:"), client=slack_client(fake.token, fake.api_url))
+    rt.store.seed_statements([("feedback_to_sales", "We act on feedback.")])
+    rt.store.set_role([("UTOKYO", "user", "t"), ("UNY", "user", "n"), ("UDONE", "user", "d")], "agent", "UADMIN")
+    p = Polls(rt)
+    yield p, fake
+    fake.stop()
+
+
+def wait_sent(p: Polls, wave_id: int, n: int) -> None:
+    deadline = time.time() + 10
+    while time.time() < deadline and len(p.rt.store.deliveries(wave_id, ("sent",))) < n:
+        time.sleep(0.02)
+
+
+def test_one_reminder_to_non_responders_never_on_their_weekend(polls):
+    p, fake = polls
+    wave, _ = p.start_wave("now", "UADMIN")
+    wait_sent(p, wave["id"], 3)
+    assert p.rt.store.record_vote(wave["id"], "UDONE", wave["statements"][0]["id"], 4, "1.0") == "recorded"
+    fake.reset()
+    p.tick(now=datetime.fromisoformat(wave["opened_at"]))  # before remind_at: nothing
+    assert fake.calls_to("chat.postMessage") == []
+
+    # Friday 23:30 UTC: already Saturday in Tokyo, still Friday in New York
+    p.rt.store.db.execute("UPDATE waves SET remind_at='2026-11-27T23:30:00+00:00', closes_at='2026-12-31T00:00:00+00:00'")
+    p.tick(now=datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc))
+    assert [c["channel"] for c in fake.calls_to("chat.postMessage")] == ["UNY"]
+    assert "still open" in fake.calls_to("chat.postMessage")[0]["text"]
+    p.tick(now=datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc))  # Saturday everywhere
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    p.tick(now=datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc))  # Monday 10:00 in Tokyo
+    assert [c["channel"] for c in fake.calls_to("chat.postMessage")] == ["UNY", "UTOKYO"]
+    p.tick(now=datetime(2026, 12, 1, 1, 0, tzinfo=timezone.utc))  # one reminder each, never two
+    assert len(fake.calls_to("chat.postMessage")) == 2
+
+
+def test_waves_close_by_themselves_after_poll_duration(polls):
+    p, _fake = polls
+    wave, _ = p.start_wave("now", "UADMIN")
+    p.tick(now=datetime.fromisoformat(wave["closes_at"]))
+    assert p.rt.store.wave(wave["id"])["status"] == "closed"
+    second, text = p.start_wave("now", "UADMIN")
+    assert second["id"] == wave["id"] + 1 and "Pulse #2" in text
+
+
+def test_second_wave_refused_while_one_is_open(polls):
+    p, _fake = polls
+    p.start_wave("now", "UADMIN")
+    wave, text = p.start_wave("now", "UADMIN")
+    assert wave is None and text == "A pulse is already open. Close it first with `poll close`."

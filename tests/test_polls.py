@@ -1,0 +1,166 @@
+"""End to end: roles, a wave of DMs, votes, closing; the real bot and the fake Slack."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from render.blocks import LIKERT
+from tests.harness import block_texts
+
+EXECS = ["UEXEC1", "UEXEC2", "UEXEC3"]
+AGENTS = ["UAGENT1", "UAGENT2", "UAGENT3", "UAGENT4", "UAGENT5"]
+
+
+@pytest.fixture
+def team(fake):
+    for u in EXECS + AGENTS + ["UGROUPONLY"]:
+        fake.add_user(u, u.title())
+    fake.add_user("UBOT", "Some bot", bot=True)
+    fake.usergroups["SAGENTS"] = ["UAGENT4", "UAGENT5", "UGROUPONLY"]
+    return fake
+
+
+def run(bot, fake, text, user="UADMIN"):
+    """Send a command; return the response_url answer (deferred commands) or the ack body."""
+    before = len(fake.responses)
+    r = bot.command(text, user=user)
+    assert r.status_code == 200
+    if r.content:
+        return r.json()
+    return fake.wait_responses(before + 1)[before]
+
+
+def assign_team(bot, fake):
+    execs = " ".join(f"<@{u}|{u.lower()}>" for u in EXECS)
+    agents = " ".join(f"<@{u}>" for u in AGENTS[:3])
+    assert "Added 3 to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
+    out = block_texts(run(bot, fake, f"roles agent {agents} <!subteam^SAGENTS|@cx-agents>"))
+    assert "Added 4 to the agents." in out
+
+
+def click(bot, fake, user, dm, statement_index, value, retry=None):
+    actions = [b for b in dm["blocks"] if b["type"] == "actions"][statement_index]
+    button = actions["elements"][value - 1]
+    payload = {
+        "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+        "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
+        "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
+        "response_url": fake.response_url(f"vote-{user}"), "trigger_id": "1.2",
+        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
+                     "value": button["value"], "action_ts": f"{time.time():.6f}"}],
+    }
+    headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+    return bot.interact(payload, headers=headers)
+
+
+def dms(fake):
+    """user -> the pulse DM we sent them, with the channel/ts Slack gave it."""
+    out = {}
+    for channel, msgs in fake.messages.items():
+        for m in msgs:
+            if m.get("metadata", {}) and m["metadata"].get("event_type") == "pulsegap_wave":
+                out["U" + channel[1:]] = {**m, "channel": channel}
+    return out
+
+
+def test_non_admin_is_refused_and_nothing_happens(bot, team):
+    out = block_texts(run(bot, team, "roles exec <@UEXEC1>", user="UMEMBER"))
+    assert "Only Slack workspace admins and Pulsegap admins" in out
+    for text in ("poll now", "statements add Hello", "poll schedule weekly mon 09:00 UTC", "poll close"):
+        assert "Nothing was changed" in block_texts(run(bot, team, text, user="UMEMBER"))
+    assert team.calls_to("chat.postMessage") == []
+    assert "_nobody yet_" in block_texts(run(bot, team, "roles"))
+
+
+def test_roles_listing_counts_group_members(bot, team):
+    assign_team(bot, team)
+    listing = block_texts(run(bot, team, "roles"))
+    assert "*Executives* (3 people): <@UEXEC1>, <@UEXEC2>, <@UEXEC3>" in listing
+    assert "*Agents* (6 people)" in listing and "<!subteam^SAGENTS>" in listing
+    out = block_texts(run(bot, team, "roles exec <@UAGENT1>"))
+    assert "1 moved from the other role" in out
+    assert "*Executives* (4 people)" in block_texts(run(bot, team, "roles"))
+    assert "is a bot or deactivated" in block_texts(run(bot, team, "roles agent <@UBOT>"))
+
+
+def test_wave_vote_change_retry_and_close(bot, team):
+    assign_team(bot, team)
+    out = block_texts(run(bot, team, "poll now"))
+    assert "Pulse #1 is going out to 3 executives and 6 agents (11 statements)" in out
+    team.wait_for("chat.postMessage", 9)
+    time.sleep(0.3)
+    posts = team.calls_to("chat.postMessage")
+    assert sorted(p["channel"] for p in posts) == sorted(EXECS + AGENTS + ["UGROUPONLY"])
+    dm = posts[0]
+    types = [b["type"] for b in dm["blocks"]]
+    assert types == ["section"] + ["section", "actions"] * 11
+    assert "anonymous" in dm["blocks"][0]["text"]["text"] and "at least 5 people" in dm["blocks"][0]["text"]["text"]
+    for actions in dm["blocks"][2::2]:
+        assert [e["text"]["text"] for e in actions["elements"]] == list(LIKERT)
+    assert dm["blocks"][1]["text"]["text"] == "*1.* Our contact center is a strategic function of the company, not just an operational one."
+
+    sent = dms(team)
+    assert click(bot, team, "UEXEC1", sent["UEXEC1"], 0, 4).status_code == 200
+    update = team.wait_for("chat.update", 1)[0]
+    assert update["blocks"][1]["text"]["text"].endswith("_Your answer: Agree_")
+    assert [e.get("style") for e in update["blocks"][2]["elements"]] == [None, None, None, "primary", None]
+    click(bot, team, "UEXEC1", sent["UEXEC1"], 0, 5)  # change of mind: latest wins
+    click(bot, team, "UEXEC1", sent["UEXEC1"], 0, 5, retry=1)  # Slack retry: counted once
+    click(bot, team, "UAGENT1", sent["UAGENT1"], 0, 2)
+    click(bot, team, "UAGENT1", sent["UAGENT1"], 0, 2)  # double click
+
+    status = block_texts(run(bot, team, "poll status"))
+    assert "Executives: 1 of 3 answered (3 delivered, 0 still sending, 0 failed)" in status
+    assert "Agents: 1 of 6 answered" in status
+    assert "%" not in status
+
+    closed = block_texts(run(bot, team, "poll close"))
+    assert "Pulse #1 closed: 1 executives and 1 agents answered." in closed
+    r = click(bot, team, "UAGENT2", sent["UAGENT2"], 0, 3)
+    assert r.status_code == 200
+    late = team.wait_responses(len(team.responses))  # the polite refusal
+    assert any("has closed" in (c.get("text") or "") for c in late)
+
+    import sqlite3
+    db = sqlite3.connect(bot.db_path)
+    assert db.execute("SELECT statement_id, role, value FROM answers ORDER BY role").fetchall() == [(1, "agent", 2), (1, "exec", 5)]
+    assert db.execute("SELECT secret FROM waves").fetchall() == [(None,)]
+    assert db.execute("SELECT count(*) FROM answers WHERE seq IS NOT NULL").fetchone() == (0,)
+    columns = [r[1] for r in db.execute("PRAGMA table_info(answers)")]
+    assert "user_id" not in columns and "ts" not in columns
+
+
+def test_unreachable_people_are_skipped_and_reported(bot, team):
+    team.add_user("UGONE", "Gone", deleted=True)
+    team.usergroups["SX"] = ["UGONE", "UEXEC1"]
+    run(bot, team, "roles exec <!subteam^SX|@x>")
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 1)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        status = block_texts(run(bot, team, "poll status"))
+        if "Could not DM 1" in status:
+            break
+        time.sleep(0.1)
+    assert "Could not DM 1: <@UGONE> (account_inactive)" in status
+
+
+def test_rate_limited_fanout_loses_no_dm(bot, team):
+    team.rate_limit["chat.postMessage"] = 3
+    assign_team(bot, team)
+    run(bot, team, "poll now")
+    posts = team.wait_for("chat.postMessage", 9, timeout=30)
+    time.sleep(0.5)
+    assert sorted(p["channel"] for p in team.calls_to("chat.postMessage")) == sorted(EXECS + AGENTS + ["UGROUPONLY"])
+    assert len(posts) == 9
+
+
+def test_statements_list_add_remove(bot, team):
+    out = block_texts(run(bot, team, "statements"))
+    assert "*11.* Our pay rewards quality of service over productivity." in out
+    out = block_texts(run(bot, team, "statements add We fix the root causes of <!channel> calls"))
+    assert "*12.* We fix the root causes of &lt;!channel&gt; calls" in out
+    out = block_texts(run(bot, team, "statements remove 1"))
+    assert "strategic function" not in out and "*11.* We fix the root causes" in out
+    assert "Give the number" in block_texts(run(bot, team, "statements remove 99"))
