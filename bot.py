@@ -16,6 +16,7 @@ from slack_bolt.error import BoltError
 import handlers
 from config import Config, ConfigError, load_config
 from services import jobs
+from services.digests import Digests
 from services.polls import Polls
 from services.runtime import Runtime, slack_client
 from services.scheduler import Scheduler
@@ -37,8 +38,9 @@ def build(config: Config) -> tuple[App, Runtime]:
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
     rt.polls = Polls(rt)
+    rt.digests = Digests(rt)
     rt.scheduler = Scheduler(config.database_path, tick_seconds=config.tick_seconds)
-    jobs.install(polls=rt.polls)
+    jobs.install(polls=rt.polls, digests=rt.digests)
     handlers.register(app, rt)
     return app, rt
 
@@ -47,6 +49,7 @@ def start_background(rt: Runtime) -> None:
     """The scheduler (persisted schedules, the tick that closes waves) and any unfinished fan-out."""
     rt.scheduler.start()
     rt.polls.resume()
+    rt.digests.resume()
 
 
 def wsgi_app(app: App):

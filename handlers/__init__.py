@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands
+from handlers import actions, commands, events
 from services.runtime import Runtime
 
 
 def register(app: App, rt: Runtime) -> None:
     commands.register(app, rt)
     actions.register(app, rt)
+    events.register(app, rt)

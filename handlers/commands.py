@@ -12,8 +12,10 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk.errors import SlackApiError
 
 from insights.commands import Command, parse
+from insights.export import aggregates_csv
 from insights.schedule import ScheduleError, parse_schedule
 from render import blocks as ui
+from services import results as results_service
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
@@ -165,7 +167,70 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     return ui.poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped)
 
 
-ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll}
+# ----- results, digests, export --------------------------------------------------------------
+def _results(rt: Runtime, cmd: Command, user: str) -> dict:
+    wanted = None
+    if cmd.args:
+        m = re.fullmatch(r"#?(\d{1,9})", cmd.args.strip())
+        if not m:
+            return ui.notice(f"`results` takes a pulse number, e.g. `{rt.config.slash_command} results 3`.")
+        wanted = int(m.group(1))
+        wave = rt.store.wave(wanted)
+        if wave and wave["status"] == "open":
+            return ui.notice(f"Pulse #{wanted} is still open: `poll status` shows its counts; figures appear when it closes.")
+    res = results_service.results(rt, wanted)
+    if res is None:
+        return ui.notice(f"There is no closed Pulse #{wanted}." if wanted else
+                         "No pulse has closed yet. Figures appear when a pulse closes (`poll close` or after its duration).")
+    return ui.results_blocks(res, results_service.headline(rt, res))
+
+
+def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
+    if cmd.action == "status":
+        jobs = rt.scheduler.jobs("digest:")
+        if not jobs:
+            return ui.notice("No digests are scheduled.")
+        return ui.notice("Scheduled digests: " + "; ".join(
+            f"<#{jid.split(':', 1)[1]}> {ui.escape(name)}, next {ui.slack_date(nr.isoformat()) if nr else 'paused'}"
+            for jid, name, nr in jobs))
+    if cmd.action == "stop":
+        targets = cmd.channels or [jid.split(":", 1)[1] for jid, _n, _r in rt.scheduler.jobs("digest:")]
+        stopped = [c for c in targets if rt.scheduler.unschedule(f"digest:{c}")]
+        return ui.notice(f"Stopped {len(stopped)} digest schedule(s)." if stopped else "There was no digest schedule to stop.")
+    if not cmd.channels:
+        return ui.notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
+    channel = cmd.channels[0]
+    if cmd.action == "schedule":
+        spec = CHANNEL_TOKEN.sub("", cmd.args).strip()
+        try:
+            schedule = parse_schedule(spec, _user_timezone(rt, user))
+        except ScheduleError as exc:
+            return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
+        problem = rt.digests.ensure_member(channel)
+        if problem:
+            return ui.notice(problem)
+        next_run = rt.scheduler.schedule(f"digest:{channel}", "services.jobs:scheduled_digest", schedule,
+                                         kwargs={"channel": channel, "job_id": f"digest:{channel}"})
+        return ui.notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {ui.slack_date(next_run.isoformat())}.")
+    _ok, text = rt.digests.post(channel)
+    return ui.notice(text)
+
+
+def _export(rt: Runtime, cmd: Command, user: str) -> dict:
+    results = results_service.all_results(rt)
+    if not results:
+        return ui.notice("No pulse has closed yet, so there is nothing to export.")
+    data = aggregates_csv(results)
+    dm = rt.client.conversations_open(users=user)["channel"]["id"]
+    rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",
+                              title="Pulsegap aggregates", initial_comment=
+                              "Aggregates of every closed pulse: counts and % agree per role, never individual answers.")
+    return ui.notice(f"Sent you the aggregates of {len(results)} pulse(s) as a CSV file, by DM.")
+
+
+CHANNEL_TOKEN = re.compile(r"<#[CG][A-Z0-9]+(?:\|[^>]*)?>")
+ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": _results, "digest": _digest,
+          "export": _export}
 
 
 def register(app: App, rt: Runtime) -> None:

@@ -367,8 +367,15 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
             if len(set(ids)) != len(ids):
                 problems.append(f"block {i}: duplicate action_id")
             for e in els:
-                if len(e["text"]["text"]) > LIMITS["button_text"] or len(e.get("value", "")) > LIMITS["button_value"] or len(e["action_id"]) > LIMITS["action_id"]:
+                if not e.get("action_id") or len(e["action_id"]) > LIMITS["action_id"]:
+                    problems.append(f"block {i}: bad action_id")
+                if e.get("type") == "button" and (
+                    not e["text"]["text"] or len(e["text"]["text"]) > LIMITS["button_text"]
+                    or len(e.get("value", "")) > LIMITS["button_value"]
+                ):
                     problems.append(f"block {i}: button over limits")
+                elif e.get("type") not in ("button", "channels_select", "conversations_select"):
+                    problems.append(f"block {i}: unexpected element {e.get('type')}")
         elif t == "image":
             if not (b.get("image_url") or b.get("slack_file")) or not b.get("alt_text"):
                 problems.append(f"block {i}: image needs a source and alt_text")
@@ -491,3 +498,130 @@ def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
     else:
         blocks.append(section("No pulse is open. Start one with `poll now`."))
     return message(blocks, "Pulse status")
+
+
+# ----- results, digests, home ----------------------------------------------------------------
+def _pts(v: float | None) -> str:
+    if v is None:
+        return "n/a"
+    return f"{'+' if v > 0 else '−' if v < 0 else ''}{number(abs(v))} points"
+
+
+def role_line(label: str, r, min_n: int) -> str:
+    if not r.shown:
+        return f"{label}: fewer than {min_n} answers"
+    return f"{label}: *{number(r.pct)}%* agree (n={r.n})"
+
+
+def study_line(s) -> str:
+    if s.study_exec is not None and s.study_cs is not None:
+        return (f"2008 study: executives {number(s.study_exec)}%, CS managers & directors "
+                f"{number(s.study_cs)}%, gap {_pts(s.study_gap)}")
+    if s.study_exec is not None:
+        return f"Strativity 2004: executives {number(s.study_exec)}%"
+    return ""
+
+
+def statement_result_text(i: int, s, min_n: int) -> str:
+    lines = [f"*{i}. {escape(s.text)}*",
+             role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n)]
+    if s.gap is not None:
+        lo, hi = (number(v).replace("-", "−") for v in s.ci)
+        lines.append(f"Our gap: *{_pts(s.gap)}* (95% CI {lo} to {hi}): {s.verdict}")
+        if s.trend is not None:
+            lines.append(f"Since the previous pulse: {'narrower' if s.trend < 0 else 'wider' if s.trend > 0 else 'same'}"
+                         f" ({_pts(s.previous_gap)} before)")
+    study = study_line(s)
+    if study:
+        lines.append(f"_{study}_")
+    return "\n".join(lines)
+
+
+def wave_dates(wave: dict) -> str:
+    closed = wave.get("closed_at") or wave["closes_at"]
+    return f"{wave['opened_at'][:10]} to {closed[:10]}"
+
+
+def participation_text(res) -> str:
+    return " · ".join(
+        f"{ROLE_LABEL[r]}: {res.respondents.get(r, 0)} of {res.asked.get(r, 0)} answered" for r in ("exec", "agent")
+    )
+
+
+def results_blocks(res, headline: str) -> dict:
+    w = res.wave
+    blocks = [header(f"Pulse #{w['id']} results ({wave_dates(w)})"), section(f"*{escape(headline)}*\n{participation_text(res)}")]
+    for i, s in enumerate(res.statements, 1):
+        blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
+    blocks.append(context(
+        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. "
+        "A gap is claimed only when its 95% interval excludes zero. " + CAVEAT
+    ))
+    return message(blocks, f"Pulse #{w['id']}: {headline}")
+
+
+def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
+    w = res.wave
+    blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({wave_dates(w)})")]
+    if not res.anything_shown:
+        blocks.append(section(
+            f"Pulse #{w['id']} had too few answers to show any figures: each role needs at least "
+            f"{res.min_n} answers on a statement. {participation_text(res)}."))
+        return message(blocks, f"Pulse #{w['id']}: too few answers to show")
+    blocks.append(section(f"*{escape(headline)}*"))
+    top = res.largest_gaps(3)
+    if top:
+        lines = []
+        for s in top:
+            study = f" (2008 study: {_pts(s.study_gap)})" if s.study_gap is not None else ""
+            lines.append(
+                f"• {escape(truncate(s.text, 120))}: executives {number(s.roles['exec'].pct)}% vs agents "
+                f"{number(s.roles['agent'].pct)}%, *{_pts(s.gap)}*, {s.verdict}{study}")
+        blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
+    blocks.append(section(f"*Participation*: {participation_text(res)}"))
+    trends = [s for s in res.statements if s.trend is not None]
+    if trends and previous_id:
+        narrower = sum(1 for s in trends if s.trend < 0)
+        wider = sum(1 for s in trends if s.trend > 0)
+        blocks.append(section(f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, "
+                              f"unchanged on {len(trends) - narrower - wider}."))
+    blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
+    return message(blocks, f"Pulse #{w['id']}: {headline}")
+
+
+def home_view(res, headline: str | None, open_wave: dict | None, counts: dict, poll_schedule, digests: list,
+              admin: bool) -> dict:
+    blocks = [header("Pulsegap: how your top and your floor see customer service")]
+    if res is None:
+        blocks.append(section("No pulse has closed yet. Admins start one with `/gap poll now`; "
+                              "anyone can ask the 2008 study with `/gap <question>`."))
+    else:
+        blocks.append(section(f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
+                              f"{escape(headline or '')}\n{participation_text(res)}"))
+        lines = []
+        for s in res.statements:
+            if s.gap is not None:
+                study = f" · study {_pts(s.study_gap)}" if s.study_gap is not None else ""
+                lines.append(f"• {escape(truncate(s.text, 90))}: *{_pts(s.gap)}*, {s.verdict}{study}")
+            else:
+                lines.append(f"• {escape(truncate(s.text, 90))}: _too few answers to compare_")
+        for chunk in range(0, len(lines), 10):
+            blocks.append(section("\n".join(lines[chunk:chunk + 10])))
+    blocks.append(divider())
+    if open_wave:
+        parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r, c in sorted(counts.items())]
+        blocks.append(section(f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
+                              f"Answered so far: {', '.join(parts) or 'nobody yet'}."))
+    nxt = (f"{escape(poll_schedule[0])}, next {slack_date(poll_schedule[1].isoformat())}"
+           if poll_schedule and poll_schedule[1] else "not scheduled")
+    blocks.append(section(f"*Next pulse:* {nxt}"))
+    dl = [f"<#{ch}>: {escape(name)}, next {slack_date(when.isoformat()) if when else 'paused'}" for ch, name, when in digests]
+    blocks.append(section("*Digests:* " + ("; ".join(dl) if dl else "none scheduled")))
+    if admin:
+        blocks.append({"type": "actions", "block_id": "home_admin", "elements": [
+            button("Run a pulse now", "home_poll_now", "poll_now", style="primary"),
+            {"type": "channels_select", "action_id": "home_digest",
+             "placeholder": {"type": "plain_text", "text": "Post digest to…"}},
+        ]})
+    blocks.append(context("Answers are anonymous; no figure is shown for small groups. " + CAVEAT))
+    return {"type": "home", "blocks": blocks[: LIMITS["home_blocks"]]}

@@ -44,6 +44,7 @@ class Runtime:
     benchmarks: Benchmarks = field(default_factory=load_benchmarks)
     scheduler: object | None = None  # services.scheduler.Scheduler, set by bot.build
     polls: object | None = None  # services.polls.Polls, set by bot.build
+    digests: object | None = None  # services.digests.Digests, set by bot.build
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
 

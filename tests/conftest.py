@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fake_slack import FakeSlack
-from tests.harness import Bot
+from tests.harness import AGENTS, EXECS, Bot
 
 
 @pytest.fixture
@@ -34,3 +34,14 @@ def start_bot(fake, tmp_path):
 @pytest.fixture
 def bot(start_bot):
     return start_bot()
+
+
+@pytest.fixture
+def team(fake):
+    for u in EXECS + AGENTS + ["UGROUPONLY"]:
+        fake.add_user(u, u.title())
+    fake.add_user("UBOT", "Some bot", bot=True)
+    fake.usergroups["SAGENTS"] = ["UAGENT4", "UAGENT5", "UGROUPONLY"]
+    return fake
+
+

@@ -132,3 +132,53 @@ def block_texts(payload: dict) -> str:
             elif isinstance(e.get("text"), str):
                 out.append(e["text"])
     return "\n".join(out)
+
+
+# ----- a small workspace: three executives, five agents, a user group -----------------------
+EXECS = ["UEXEC1", "UEXEC2", "UEXEC3"]
+AGENTS = ["UAGENT1", "UAGENT2", "UAGENT3", "UAGENT4", "UAGENT5"]
+
+
+def run(bot, fake, text, user="UADMIN"):
+    """Send a command; return the response_url answer (deferred commands) or the ack body."""
+    before = len(fake.responses)
+    r = bot.command(text, user=user)
+    assert r.status_code == 200
+    if r.content:
+        return r.json()
+    return fake.wait_responses(before + 1)[before]
+
+
+def assign_team(bot, fake):
+    execs = " ".join(f"<@{u}|{u.lower()}>" for u in EXECS)
+    agents = " ".join(f"<@{u}>" for u in AGENTS[:3])
+    assert "Added 3 to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
+    out = block_texts(run(bot, fake, f"roles agent {agents} <!subteam^SAGENTS|@cx-agents>"))
+    assert "Added 4 to the agents." in out
+
+
+def click(bot, fake, user, dm, statement_index, value, retry=None):
+    actions = [b for b in dm["blocks"] if b["type"] == "actions"][statement_index]
+    button = actions["elements"][value - 1]
+    payload = {
+        "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+        "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
+        "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
+        "response_url": fake.response_url(f"vote-{user}"), "trigger_id": "1.2",
+        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
+                     "value": button["value"], "action_ts": f"{time.time():.6f}"}],
+    }
+    headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+    return bot.interact(payload, headers=headers)
+
+
+def dms(fake):
+    """user -> the pulse DM we sent them, with the channel/ts Slack gave it."""
+    out = {}
+    for channel, msgs in fake.messages.items():
+        for m in msgs:
+            if m.get("metadata", {}) and m["metadata"].get("event_type") == "pulsegap_wave":
+                out["U" + channel[1:]] = {**m, "channel": channel}
+    return out
+
+

@@ -5,8 +5,7 @@ import sqlite3
 import time
 from datetime import datetime, timedelta, timezone
 
-from tests.harness import block_texts
-from tests.test_polls import dms, run
+from tests.harness import block_texts, dms, run
 
 
 def pulse_dms_per_user(fake) -> dict[str, int]:

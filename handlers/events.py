@@ -1,0 +1,59 @@
+"""Events: the App Home tab, and its admin buttons."""
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, App
+from slack_sdk.errors import SlackApiError
+
+from render import blocks as ui
+from services import results as results_service
+from services.runtime import Runtime
+
+log = logging.getLogger("pulsegap.events")
+
+
+def publish_home(rt: Runtime, user: str) -> None:
+    res = results_service.results(rt)
+    headline = results_service.headline(rt, res) if res else None
+    wave = rt.store.open_wave_row()
+    counts = rt.store.delivery_counts(wave["id"]) if wave else {}
+    digests = [(jid.split(":", 1)[1], name, nr) for jid, name, nr in rt.scheduler.jobs("digest:")]
+    view = ui.home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), digests, rt.is_admin(user))
+    rt.client.views_publish(user_id=user, view=view)
+
+
+def _tell(rt: Runtime, user: str, text: str) -> None:
+    try:
+        rt.client.chat_postMessage(channel=user, text=text)
+    except SlackApiError as exc:
+        log.warning("could not DM the outcome (%s)", exc.response.get("error"))
+
+
+def register(app: App, rt: Runtime) -> None:
+    @app.event("app_home_opened")
+    def on_home(event: dict) -> None:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            publish_home(rt, event["user"])
+
+    @app.action("home_poll_now")
+    def on_poll_now(ack: Ack, body: dict) -> None:
+        ack()
+        user = body["user"]["id"]
+        if not rt.is_admin(user):
+            _tell(rt, user, ":lock: Only admins can run a pulse. Nothing was changed.")
+            return
+        _wave, text = rt.polls.start_wave("now", user)
+        _tell(rt, user, text)
+        publish_home(rt, user)
+
+    @app.action("home_digest")
+    def on_digest(ack: Ack, body: dict, action: dict) -> None:
+        ack()
+        user, channel = body["user"]["id"], action.get("selected_channel")
+        if not rt.is_admin(user):
+            _tell(rt, user, ":lock: Only admins can post digests. Nothing was posted.")
+            return
+        if channel:
+            _ok, text = rt.digests.post(channel)
+            _tell(rt, user, text)

@@ -1,0 +1,160 @@
+"""Gap statistics for a closed pulse: pure, exact, and never showing what anonymity hides.
+
+Agree = Agree + Strongly agree (values 4 and 5), the study's convention. A percentage is shown
+for a role and statement only with at least `min_n` answers; a gap only when both roles reach it.
+Each gap gets a 95% interval for the difference of two proportions (Newcombe's hybrid score
+method, from Wilson intervals); a verdict claims a gap only when that interval excludes 0.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from insights.benchmarks import Benchmarks
+
+Z95 = 1.959963984540054
+ROLES = ("exec", "agent")
+ROSIER_TOP, ALIGNED, ROSIER_FLOOR = "rosier at the top", "aligned", "rosier on the floor"
+
+
+def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for k successes out of n (as proportions)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def newcombe(k1: int, n1: int, k2: int, n2: int, z: float = Z95) -> tuple[float, float]:
+    """95% interval for p1 - p2 (Newcombe 1998, method 10), as proportions."""
+    p1, p2 = k1 / n1, k2 / n2
+    l1, u1 = wilson(k1, n1, z)
+    l2, u2 = wilson(k2, n2, z)
+    d = p1 - p2
+    return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+
+
+def verdict(ci: tuple[float, float]) -> str:
+    if ci[0] > 0:
+        return ROSIER_TOP
+    if ci[1] < 0:
+        return ROSIER_FLOOR
+    return ALIGNED
+
+
+@dataclass(frozen=True)
+class RoleResult:
+    n: int
+    agree: int
+    shown: bool  # False: fewer than min_n answers, nothing but the count may be shown
+
+    @property
+    def pct(self) -> float | None:
+        return round(100 * self.agree / self.n, 1) if self.shown else None
+
+
+@dataclass
+class StatementResult:
+    statement_id: int
+    text: str
+    metric: str | None
+    roles: dict[str, RoleResult]
+    gap: float | None = None  # points, exec minus agent
+    ci: tuple[float, float] | None = None  # points
+    verdict: str | None = None
+    study_exec: float | None = None
+    study_cs: float | None = None
+    study_gap: float | None = None
+    previous_gap: float | None = None
+
+    @property
+    def trend(self) -> float | None:
+        if self.gap is None or self.previous_gap is None:
+            return None
+        return round(abs(self.gap) - abs(self.previous_gap), 1)
+
+
+@dataclass
+class WaveResults:
+    wave: dict
+    min_n: int
+    statements: list[StatementResult]
+    respondents: dict[str, int] = field(default_factory=dict)
+    asked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def compared(self) -> list[StatementResult]:
+        return [s for s in self.statements if s.gap is not None]
+
+    @property
+    def rosier_top(self) -> int:
+        return sum(1 for s in self.compared if s.verdict == ROSIER_TOP)
+
+    @property
+    def rosier_floor(self) -> int:
+        return sum(1 for s in self.compared if s.verdict == ROSIER_FLOOR)
+
+    @property
+    def anything_shown(self) -> bool:
+        return any(r.shown for s in self.statements for r in s.roles.values())
+
+    def largest_gaps(self, k: int = 3) -> list[StatementResult]:
+        return sorted(self.compared, key=lambda s: (-abs(s.gap), s.statement_id))[:k]
+
+    def headline(self, study_rosier: tuple[int, int]) -> str:
+        if not self.compared:
+            return (f"Too few answers to compare executives and agents: each side needs at least "
+                    f"{self.min_n} answers on a statement.")
+        n, top, floor = len(self.compared), self.rosier_top, self.rosier_floor
+        s_top, s_n = study_rosier
+        like = "as in" if top > n / 2 else "unlike"
+        text = f"The top sees a rosier picture on {top} of {n} statements, {like} the 2008 study ({s_top} of {s_n} metrics)."
+        if floor:
+            text += f" The floor is rosier on {floor}."
+        return text
+
+
+def study_rosier(bm: Benchmarks) -> tuple[int, int]:
+    """(metrics where the study's executives were rosier, paired metrics)."""
+    gaps = [v.gap for v in bm.views.values() if v.metric.kind == "paired" and v.gap is not None]
+    return sum(1 for g in gaps if g > 0), len(gaps)
+
+
+def counts_frame(rows: list[dict]) -> pd.DataFrame:
+    """Answer counts (wave_id, statement_id, role, value, n) -> n and agree per statement and role."""
+    df = pd.DataFrame(rows, columns=["wave_id", "statement_id", "role", "value", "n"])
+    df["agree"] = df["n"].where(df["value"] >= 4, 0)
+    return df.groupby(["wave_id", "statement_id", "role"], as_index=False)[["n", "agree"]].sum()
+
+
+def wave_results(wave: dict, rows: list[dict], min_n: int, bm: Benchmarks,
+                 previous: WaveResults | None = None, respondents: dict[str, int] | None = None,
+                 asked: dict[str, int] | None = None) -> WaveResults:
+    agg = counts_frame([r for r in rows if r["wave_id"] == wave["id"]])
+    by_key = {(int(r.statement_id), r.role): (int(r.n), int(r.agree)) for r in agg.itertuples()}
+    prev_gaps = {s.statement_id: s.gap for s in previous.statements} if previous else {}
+    out = []
+    for s in wave["statements"]:
+        roles = {}
+        for role in ROLES:
+            n, agree = by_key.get((s["id"], role), (0, 0))
+            roles[role] = RoleResult(n, agree, n >= min_n)
+        result = StatementResult(s["id"], s["text"], s.get("metric"), roles,
+                                 previous_gap=prev_gaps.get(s["id"]))
+        ex, ag = roles["exec"], roles["agent"]
+        if ex.shown and ag.shown:
+            result.gap = round(100 * (ex.agree / ex.n - ag.agree / ag.n), 1)
+            lo, hi = newcombe(ex.agree, ex.n, ag.agree, ag.n)
+            result.ci = (round(100 * lo, 1), round(100 * hi, 1))
+            result.verdict = verdict((lo, hi))
+        view = bm.views.get(s.get("metric") or "")
+        if view:
+            result.study_exec = view.single("executives")
+            result.study_cs = view.single("cs_professionals")
+            result.study_gap = view.gap
+        out.append(result)
+    return WaveResults(wave, min_n, out, respondents or {}, asked or {})

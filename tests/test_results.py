@@ -1,0 +1,120 @@
+"""End to end: a wave with known votes -> results -> digest with chart -> export -> App Home."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+import pytest
+from PIL import Image
+
+from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
+
+
+@pytest.fixture
+def closed_wave(start_bot, team):
+    """3 executives and 5 direct agents (the group adds one more who never answers); MIN_RESPONDENTS=3."""
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
+    team.add_channel("C0LEADS", "cx-leads", member=False)
+    assign_team(bot, team)
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 9)
+    time.sleep(0.3)
+    sent = dms(team)
+    # statement 1 (strategic): execs 5,4,4 -> 100% ; agents 2,2,4,1,3 -> 20%
+    for user, v in zip(EXECS, (5, 4, 4), strict=True):
+        click(bot, team, user, sent[user], 0, v)
+    for user, v in zip(AGENTS, (2, 2, 4, 1, 3), strict=True):
+        click(bot, team, user, sent[user], 0, v)
+    # statement 7 (feedback): execs 4,2,3 -> 33.3% ; agents 4,5,4,4,2 -> 80%
+    for user, v in zip(EXECS, (4, 2, 3), strict=True):
+        click(bot, team, user, sent[user], 6, v)
+    for user, v in zip(AGENTS, (4, 5, 4, 4, 2), strict=True):
+        click(bot, team, user, sent[user], 6, v)
+    # statement 2 (brand): only two executives answer -> hidden for executives
+    for user in EXECS[:2]:
+        click(bot, team, user, sent[user], 1, 5)
+    for user in AGENTS[:3]:
+        click(bot, team, user, sent[user], 1, 5)
+    assert "closed: 3 executives and 5 agents answered" in block_texts(run(bot, team, "poll close"))
+    return bot
+
+
+def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
+    out = run(closed_wave, team, "results")
+    text = block_texts(out)
+    assert out["blocks"][0]["type"] == "header" and out["blocks"][0]["text"]["text"].startswith("Pulse #1 results")
+    assert "Executives: 3 of 3 answered · Agents: 5 of 6 answered" in text
+    s1 = next(b for b in out["blocks"] if b.get("block_id") == "result:1")["text"]["text"]
+    assert s1.splitlines()[1:] == [
+        "Executives: *100%* agree (n=3) · Agents: *20%* agree (n=5)",
+        "Our gap: *+80 points* (95% CI 9.6 to 96.4): rosier at the top",  # by hand: 0.8 - 0.7039, 0.8 + 0.1638
+        "_2008 study: executives 20%, CS managers & directors 20%, gap 0 points_",
+    ]
+    s7 = next(b for b in out["blocks"] if b.get("block_id") == "result:7")["text"]["text"]
+    assert "Executives: *33.3%* agree (n=3) · Agents: *80%* agree (n=5)" in s7
+    assert "Our gap: *−46.7 points* (95% CI −78.4 to 15.9): aligned" in s7  # by hand: −0.4667 ∓ 0.3174/0.6253
+    assert "gap +16 points" in s7
+    s2 = next(b for b in out["blocks"] if b.get("block_id") == "result:2")["text"]["text"]
+    assert "Executives: fewer than 3 answers · Agents: *100%* agree (n=3)" in s2
+    assert "Our gap" not in s2
+    assert "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics)." in text
+    assert "not frontline agents" in text
+    assert "There is no closed Pulse #9." in block_texts(run(closed_wave, team, "results 9"))
+
+
+def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
+    team.reset()
+    out = block_texts(run(closed_wave, team, "digest <#C0LEADS|cx-leads>"))
+    assert out == "Digest of Pulse #1 posted in <#C0LEADS>."
+    assert team.calls_to("conversations.join") == [{"channel": "C0LEADS"}]
+    post = team.calls_to("chat.postMessage")[-1]
+    assert post["channel"] == "C0LEADS"
+    text = block_texts(post)
+    assert "*Largest gaps*" in text
+    assert "executives 100% vs agents 20%, *+80 points*, rosier at the top (2008 study: 0 points)" in text
+    assert "executives 33.3% vs agents 80%, *−46.7 points*, aligned (2008 study: +16 points)" in text
+    complete = team.calls_to("files.completeUploadExternal")
+    assert len(complete) == 1 and complete[0]["channel_id"] == "C0LEADS"
+    png = team.uploads[complete[0]["files"][0]["id"]]
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.size[0] == 1100 and 300 <= image.size[1] <= 1200
+
+
+def test_digest_to_a_private_channel_says_what_to_do(closed_wave, team):
+    team.add_channel("GSECRET", "secret", member=False, private=True)
+    out = block_texts(run(closed_wave, team, "digest <#GSECRET|secret>"))
+    assert out == "<#GSECRET> is private: type `/invite @Pulsegap` there, then try again."
+    assert not [c for c in team.calls_to("chat.postMessage") if c["channel"] == "GSECRET"]
+
+
+def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team):
+    run(closed_wave, team, "statements add =HYPERLINK(\"http://x\") is fine")
+    out = block_texts(run(closed_wave, team, "export"))
+    assert out == "Sent you the aggregates of 1 pulse(s) as a CSV file, by DM."
+    complete = team.calls_to("files.completeUploadExternal")[-1]
+    assert complete["channel_id"] == "DADMIN"
+    rows = list(csv.DictReader(io.StringIO(team.uploads[complete["files"][0]["id"]].decode())))
+    assert len(rows) == 22  # 11 statements x 2 roles
+    first = rows[0]
+    assert {k: first[k] for k in ("wave", "role", "n", "pct_agree", "gap_points", "study_exec_pct")} == {
+        "wave": "1", "role": "exec", "n": "3", "pct_agree": "100.0", "gap_points": "80.0", "study_exec_pct": "20.0"}
+    hidden = rows[2]
+    assert (hidden["role"], hidden["n"], hidden["pct_agree"]) == ("exec", "2", "")
+    assert "voter" not in rows[0] and "user" not in ",".join(rows[0])
+    assert "Nothing was changed" in block_texts(run(closed_wave, team, "export", user="UMEMBER"))
+
+
+def test_app_home_shows_gaps_and_admin_buttons(closed_wave, team):
+    team.reset()
+    assert closed_wave.event({"type": "app_home_opened", "user": "UADMIN", "tab": "home"}).status_code == 200
+    view = team.wait_for("views.publish")[0]["view"]
+    assert view["type"] == "home" and len(view["blocks"]) <= 100
+    text = block_texts(view)
+    assert "*Latest results: Pulse #1*" in text
+    assert "*+80 points*, rosier at the top · study 0 points" in text
+    actions = [b for b in view["blocks"] if b["type"] == "actions"]
+    assert [e["action_id"] for e in actions[0]["elements"]] == ["home_poll_now", "home_digest"]
+    closed_wave.event({"type": "app_home_opened", "user": "UMEMBER", "tab": "home"}, event_id="Ev2")
+    member_view = team.wait_for("views.publish", 2)[1]["view"]
+    assert not [b for b in member_view["blocks"] if b["type"] == "actions"]
