@@ -69,6 +69,16 @@ def wsgi_app(app: App):
     return application
 
 
+def create_wsgi():
+    """For a WSGI server, one process: `gunicorn -w 1 --threads 8 -b :3000 'bot:create_wsgi()'`."""
+    load_dotenv(override=False)
+    config = load_config()
+    logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app, rt = build(config)
+    start_background(rt)
+    return wsgi_app(app)
+
+
 def main() -> int:
     load_dotenv(override=False)
     try:

@@ -63,3 +63,35 @@ def test_unsigned_stale_and_wrong_secret_requests_are_rejected(bot, fake):
     assert bot.command("feedback", secret="not-the-secret").status_code == 401
     assert fake.calls == []
     assert bot.command("feedback").status_code == 200
+
+
+def test_any_text_up_to_slacks_maximum_gets_an_answer(bot):
+    import random
+
+    rng = random.Random(7)
+    texts = [
+        "🙂" * 1000, "x" * 5000, bytes(rng.randrange(1, 256) for _ in range(3000)).decode("latin-1"),
+        "roles", "poll", "region", "region atlantis", "results abc", "\u202e\u0000\ufeff", "%s%n{0}", "' OR 1=1 --",
+    ]
+    for text in texts:
+        r = bot.command(text, user="UMEMBER")
+        assert r.status_code == 200, text
+        assert r.elapsed.total_seconds() < 3
+
+
+def test_admin_user_ids_grants_admin(start_bot, fake):
+    from tests.harness import block_texts, run
+
+    bot = start_bot({"ADMIN_USER_IDS": "UMEMBER"})
+    fake.add_user("UEXEC1")
+    assert "Added 1 to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>", user="UMEMBER"))
+
+
+def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
+    from tests.harness import block_texts, run
+
+    fake.fail("users.info", (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"))
+    out = block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
+    assert "Nothing was changed" in out  # the admin check could not be made: fail closed
+    out = block_texts(run(bot, fake, "roles exec <@UNOSUCH>"))
+    assert "Added 0 to the executives." in out and "<@UNOSUCH>: user_not_found" in out

@@ -107,3 +107,24 @@ def test_statements_list_add_remove(bot, team):
     out = block_texts(run(bot, team, "statements remove 1"))
     assert "strategic function" not in out and "*11.* We fix the root causes" in out
     assert "Give the number" in block_texts(run(bot, team, "statements remove 99"))
+
+
+def test_home_buttons_run_a_pulse_for_admins_only(bot, team):
+    assign_team(bot, team)
+
+    def press(user):
+        return bot.interact({
+            "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+            "container": {"type": "view", "view_id": "V1"}, "view": {"id": "V1", "type": "home"}, "trigger_id": "1.2",
+            "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "home_admin",
+                         "value": "poll_now", "action_ts": "1.0"}],
+        })
+
+    assert press("UMEMBER").status_code == 200
+    refusal = team.wait_for("chat.postMessage", 1)[0]
+    assert refusal["channel"] == "UMEMBER" and "Only admins can run a pulse" in refusal["text"]
+    assert press("UADMIN").status_code == 200
+    team.wait_for("chat.postMessage", 11)  # the refusal, 9 pulse DMs, the outcome DM to the admin
+    outcome = [c for c in team.calls_to("chat.postMessage") if c["channel"] == "UADMIN"]
+    assert outcome[0]["text"].startswith("Pulse #1 is going out to 3 executives and 6 agents")
+    assert team.wait_for("views.publish")[0]["user_id"] == "UADMIN"
