@@ -1,7 +1,8 @@
 """Pulsegap: build the Slack app from the environment and start it.
 
-  python bot.py          HTTP on $PORT at /slack/events (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET)
-                         or Socket Mode (SLACK_APP_TOKEN)
+  python bot.py          HTTP on $PORT at /slack/events (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET),
+                         Socket Mode (SLACK_APP_TOKEN), or, with no tokens, the local sandbox
+                         at http://127.0.0.1:$PORT (the same app behind a Slack stand-in)
 """
 from __future__ import annotations
 
@@ -29,9 +30,8 @@ def build(config: Config) -> tuple[App, Runtime]:
     store = Store(config.database_path)
     client = slack_client(config.bot_token, config.api_url)
     app = App(
-        token=config.bot_token,
         signing_secret=config.signing_secret or "",
-        client=client,
+        client=client,  # carries the token and SLACK_API_URL
         request_verification_enabled=config.mode == "http",
         logger=logging.getLogger("pulsegap.bolt"),
     )
@@ -84,10 +84,12 @@ def main() -> int:
     try:
         config = load_config()
         logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        sandbox = None
         if config.mode == "sandbox":
-            print("pulsegap: no Slack tokens set. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
-                  "(or SLACK_APP_TOKEN) - see README.md.", file=sys.stderr)
-            return 2
+            from sandbox.server import BANNER, Sandbox
+
+            sandbox = Sandbox(config.port)
+            config = sandbox.configure(config)
         app, rt = build(config)
         start_background(rt)
     except (ConfigError, StorageError) as exc:
@@ -106,9 +108,12 @@ def main() -> int:
 
     from waitress import serve
 
-    log.info("Pulsegap listening on http://0.0.0.0:%s/slack/events", config.port)
-    serve(wsgi_app(app), host="0.0.0.0", port=config.port, threads=8,
-          max_request_body_size=1 << 20, ident="pulsegap")
+    application, host = wsgi_app(app), "0.0.0.0"
+    if sandbox:
+        application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
+        print(BANNER.format(port=config.port), file=sys.stderr, flush=True)
+    log.info("Pulsegap listening on http://%s:%s/slack/events", host, config.port)
+    serve(application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap")
     return 0
 
 

@@ -575,7 +575,7 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
         for s in top:
             study = f" (2008 study: {_pts(s.study_gap)})" if s.study_gap is not None else ""
             lines.append(
-                f"• {escape(truncate(s.text, 120))}: executives {number(s.roles['exec'].pct)}% vs agents "
+                f"• {escape(truncate(s.text, 120).rstrip('.'))}: executives {number(s.roles['exec'].pct)}% vs agents "
                 f"{number(s.roles['agent'].pct)}%, *{_pts(s.gap)}*, {s.verdict}{study}")
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))

@@ -95,3 +95,13 @@ def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
     assert "Nothing was changed" in out  # the admin check could not be made: fail closed
     out = block_texts(run(bot, fake, "roles exec <@UNOSUCH>"))
     assert "Added 0 to the executives." in out and "<@UNOSUCH>: user_not_found" in out
+
+
+def test_with_tokens_nothing_of_the_sandbox_is_served(bot):
+    import requests
+
+    base = bot.url.rsplit("/slack/events", 1)[0]
+    for path in ("/", "/sandbox/api/state", "/sandbox/files/F1"):
+        assert requests.get(base + path, timeout=5).status_code == 404
+    assert requests.post(base + "/sandbox/api/command", json={"text": "/gap poll now"}, timeout=5).status_code == 404
+    assert "LOCAL SANDBOX" not in bot.output()
