@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StorageError(Exception):
@@ -107,7 +107,19 @@ class Store:
                 " role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,"
                 " PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID"
             )
-            db.execute("CREATE INDEX IF NOT EXISTS answers_by_wave ON answers (wave_id, statement_id, role)")
+            db.execute("DROP INDEX IF EXISTS answers_by_wave")  # v1: not covering
+            db.execute("CREATE INDEX IF NOT EXISTS answers_counts ON answers (wave_id, statement_id, role, value)")
+            # A closed wave never changes: its counts are aggregated once, when it closes.
+            db["wave_counts"].create(
+                {"wave_id": int, "statement_id": int, "role": str, "value": int, "n": int},
+                pk=("wave_id", "statement_id", "role", "value"), if_not_exists=True,
+            )
+            if "respondents" not in db["waves"].columns_dict:
+                db.execute("ALTER TABLE waves ADD COLUMN respondents TEXT")
+            for (wave_id,) in db.execute(
+                "SELECT id FROM waves WHERE status='closed' AND respondents IS NULL"
+            ).fetchall():
+                self._freeze_counts(wave_id)
             db["digest_posts"].create(
                 {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
                 pk="key", if_not_exists=True,
@@ -201,24 +213,40 @@ class Store:
         return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='open' AND closes_at<=?", (now,))]
 
     def close_wave(self, wave_id: int) -> bool:
-        """Close and forget the link between people and answers. True if this call closed it."""
+        """Close, forget the link between people and answers, freeze the counts. True if this call closed it."""
         with self.tx() as db:
             changed = db.execute(
                 "UPDATE waves SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
                 (now_iso(), wave_id),
             ).rowcount
             db.execute("UPDATE answers SET seq=NULL WHERE wave_id=?", (wave_id,))
+            if changed:
+                self._freeze_counts(wave_id)
             return changed == 1
 
+    def _freeze_counts(self, wave_id: int) -> None:
+        """Inside a transaction: the closed wave's answer counts and respondents, computed once."""
+        self.db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))
+        self.db.execute(
+            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) "
+            "SELECT wave_id, statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
+            "GROUP BY wave_id, statement_id, role, value", (wave_id,),
+        )
+        respondents = dict(self.db.execute(
+            "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
+        ).fetchall())
+        self.db.execute("UPDATE waves SET respondents=? WHERE id=?", (json.dumps(respondents), wave_id))
+
     # ----- deliveries ---------------------------------------------------------------------
-    def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None) -> list[dict]:
-        if states:
-            marks = ",".join("?" * len(states))
-            return self.rows(
-                f"SELECT * FROM deliveries WHERE wave_id=? AND state IN ({marks}) ORDER BY user_id",
-                (wave_id, *states),
-            )
-        return self.rows("SELECT * FROM deliveries WHERE wave_id=? ORDER BY user_id", (wave_id,))
+    def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "",
+                   limit: int = -1) -> list[dict]:
+        """Deliveries by user id; `after` and `limit` page through big waves without loading them whole."""
+        states = states or ("pending", "sending", "sent", "skipped", "failed")
+        marks = ",".join("?" * len(states))
+        return self.rows(
+            f"SELECT * FROM deliveries WHERE wave_id=? AND state IN ({marks}) AND user_id > ? ORDER BY user_id LIMIT ?",
+            (wave_id, *states, after, limit),
+        )
 
     def mark_delivery(self, wave_id: int, user_id: str, state: str, channel: str | None = None,
                       ts: str | None = None, error: str | None = None) -> None:
@@ -235,10 +263,10 @@ class Store:
         with self.tx() as db:
             db.execute("UPDATE deliveries SET reminded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
 
-    def to_remind(self, wave_id: int) -> list[dict]:
+    def to_remind(self, wave_id: int, after: str = "", limit: int = 500) -> list[dict]:
         return self.rows(
             "SELECT * FROM deliveries WHERE wave_id=? AND state='sent' AND responded=0 AND reminded=0 "
-            "ORDER BY user_id", (wave_id,),
+            "AND user_id > ? ORDER BY user_id LIMIT ?", (wave_id, after, limit),
         )
 
     def delivery_counts(self, wave_id: int) -> dict[str, dict[str, int]]:
@@ -289,20 +317,22 @@ class Store:
             )
             return "unchanged"
 
-    def answer_counts(self, wave_ids: list[int] | None = None) -> list[dict]:
-        """(wave_id, statement_id, role, value, n): everything results need, nothing about people."""
-        if wave_ids is None:
-            return self.rows(
-                "SELECT wave_id, statement_id, role, value, count(*) AS n FROM answers "
-                "GROUP BY wave_id, statement_id, role, value ORDER BY 1, 2, 3, 4"
-            )
+    def answer_counts(self, wave_ids: list[int]) -> list[dict]:
+        """(wave_id, statement_id, role, value, n): everything results need, nothing about people.
+        Closed waves come from their frozen counts; an open wave is counted live."""
         marks = ",".join("?" * len(wave_ids))
         return self.rows(
-            f"SELECT wave_id, statement_id, role, value, count(*) AS n FROM answers WHERE wave_id IN ({marks}) "
-            "GROUP BY wave_id, statement_id, role, value ORDER BY 1, 2, 3, 4", tuple(wave_ids),
+            f"SELECT wave_id, statement_id, role, value, n FROM wave_counts WHERE wave_id IN ({marks}) "
+            f"UNION ALL SELECT a.wave_id, a.statement_id, a.role, a.value, count(*) FROM answers a "
+            f"JOIN waves w ON w.id = a.wave_id AND w.status = 'open' WHERE a.wave_id IN ({marks}) "
+            "GROUP BY a.wave_id, a.statement_id, a.role, a.value ORDER BY 1, 2, 3, 4",
+            (*wave_ids, *wave_ids),
         )
 
     def respondents(self, wave_id: int) -> dict[str, int]:
+        wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))
+        if wave and wave["respondents"]:
+            return json.loads(wave["respondents"])
         return {
             r["role"]: r["n"]
             for r in self.rows(

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
@@ -21,6 +21,7 @@ UNREACHABLE = {
 }
 METADATA_EVENT = "pulsegap_wave"
 MAX_ATTEMPTS = 3
+PAGE = 500
 
 
 def utcnow() -> datetime:
@@ -104,11 +105,17 @@ class Polls:
             if not wave or wave["status"] != "open":
                 return
             payload = ui.poll_dm(wave, self.rt.config.min_respondents)
-            todo = [d for d in self.rt.store.deliveries(wave_id, ("pending", "sending", "failed"))
-                    if d["attempts"] < MAX_ATTEMPTS or d["state"] == "sending"]
+            attempted, after = 0, ""
             with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
-                list(pool.map(lambda d: self._deliver_one(wave_id, d, payload), todo))
-            log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, len(todo))
+                while True:  # pages, so a wave for 100,000 people never sits in memory whole
+                    page = self.rt.store.deliveries(wave_id, ("pending", "sending", "failed"), after, PAGE)
+                    if not page:
+                        break
+                    after = page[-1]["user_id"]
+                    todo = [d for d in page if d["attempts"] < MAX_ATTEMPTS or d["state"] == "sending"]
+                    list(pool.map(lambda d: self._deliver_one(wave_id, d, payload), todo))
+                    attempted += len(todo)
+            log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, attempted)
         finally:
             lock.release()
 
@@ -146,7 +153,7 @@ class Polls:
     def resume(self) -> None:
         """At start-up: finish any fan-out a crash interrupted."""
         wave = self.rt.store.open_wave_row()
-        if wave and self.rt.store.deliveries(wave["id"], ("pending", "sending")):
+        if wave and self.rt.store.deliveries(wave["id"], ("pending", "sending"), limit=1):
             log.info("wave %s: resuming an interrupted fan-out", wave["id"])
             self.deliver_in_background(wave["id"])
 
@@ -174,26 +181,20 @@ class Polls:
         wave = store.open_wave_row()
         if not wave:
             return
-        if store.deliveries(wave["id"], ("failed",)) and not self._lock_for(wave["id"]).locked():
+        if store.deliveries(wave["id"], ("failed",), limit=1) and not self._lock_for(wave["id"]).locked():
             self.deliver_in_background(wave["id"])
         if wave["remind_at"] and wave["remind_at"] <= iso(now):
-            for d in store.to_remind(wave["id"]):
-                local = now.astimezone(ZoneInfo(self.user_timezone(d["user_id"])))
-                if local.weekday() >= 5:
-                    continue  # never on a weekend where they are; try again on a later tick
-                try:
-                    self.rt.client.chat_postMessage(
-                        channel=d["user_id"], text=ui.reminder_text(wave), unfurl_links=False,
-                    )
-                except SlackApiError as exc:
-                    log.warning("reminder not delivered (%s)", exc.response.get("error"))
-                store.mark_reminder(wave["id"], d["user_id"])
+            after = ""
+            while page := store.to_remind(wave["id"], after):
+                after = page[-1]["user_id"]
+                for d in page:
+                    self._remind(wave, d["user_id"], now)
 
-
-def next_close(wave: dict) -> datetime:
-    return datetime.fromisoformat(wave["closes_at"])
-
-
-def duration_text(td: timedelta) -> str:
-    hours = td.total_seconds() / 3600
-    return f"{hours / 24:g} days" if hours >= 24 else f"{hours:g} hours"
+    def _remind(self, wave: dict, user: str, now: datetime) -> None:
+        if now.astimezone(ZoneInfo(self.user_timezone(user))).weekday() >= 5:
+            return  # never on a weekend where they are; a later tick tries again
+        try:
+            self.rt.client.chat_postMessage(channel=user, text=ui.reminder_text(wave), unfurl_links=False)
+        except SlackApiError as exc:
+            log.warning("reminder not delivered (%s)", exc.response.get("error"))
+        self.rt.store.mark_reminder(wave["id"], user)

@@ -1,6 +1,7 @@
 """Reminders and closing, driven with a frozen clock through Polls.tick (fake Slack at the wire)."""
 from __future__ import annotations
 
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -26,6 +27,9 @@ def polls():
     rt.store.set_role([("UTOKYO", "user", "t"), ("UNY", "user", "n"), ("UDONE", "user", "d")], "agent", "UADMIN")
     p = Polls(rt)
     yield p, fake
+    for t in threading.enumerate():  # let fan-outs finish before the stand-in goes away
+        if t.name.startswith("fanout-"):
+            t.join(10)
     fake.stop()
 
 

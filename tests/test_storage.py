@@ -1,0 +1,66 @@
+"""storage.Store on an in-memory database: transactions, anonymity, frozen counts."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from storage import StorageError, Store
+
+
+@pytest.fixture
+def store():
+    s = Store(":memory:")
+    s.seed_statements([("feedback_to_sales", "We act on feedback."), (None, "Own question.")])
+    return s
+
+
+def open_wave(store, people=(("U1", "exec"), ("U2", "agent"), ("U3", "agent"))):
+    return store.open_wave(store.statements(), list(people), "2099-01-01T00:00:00+00:00", None, "now", "UADMIN")
+
+
+def test_votes_latest_wins_and_old_clicks_lose(store):
+    w = open_wave(store)
+    assert store.record_vote(w["id"], "U1", 1, 4, "100.000001") == "recorded"
+    assert store.record_vote(w["id"], "U1", 1, 4, "100.000002") == "unchanged"  # double click
+    assert store.record_vote(w["id"], "U1", 1, 2, "100.000003") == "recorded"  # change of mind
+    assert store.record_vote(w["id"], "U1", 1, 5, "100.000002") == "unchanged"  # a late retry of an older click
+    assert store.record_vote(w["id"], "U9", 1, 5, "100.1") == "not_invited"
+    assert store.record_vote(w["id"], "U1", 99, 5, "100.1") == "bad"
+    assert store.record_vote(w["id"], "U1", 1, 6, "100.1") == "bad"
+    assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "exec", "value": 2, "n": 1}]
+
+
+def test_closing_erases_the_link_and_freezes_counts(store):
+    w = open_wave(store)
+    store.record_vote(w["id"], "U2", 1, 5, "1.1")
+    store.record_vote(w["id"], "U3", 1, 5, "1.2")
+    assert store.close_wave(w["id"]) and not store.close_wave(w["id"])
+    assert store.record_vote(w["id"], "U2", 1, 1, "1.3") == "closed"
+    assert store.rows("SELECT secret FROM waves") == [{"secret": None}]
+    assert store.rows("SELECT seq FROM answers") == [{"seq": None}, {"seq": None}]
+    assert store.rows("SELECT * FROM wave_counts") == [
+        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 5, "n": 2}]
+    assert store.respondents(w["id"]) == {"agent": 2}
+    assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "agent", "value": 5, "n": 2}]
+
+
+def test_one_open_wave_at_a_time_and_deliveries_page(store):
+    people = [(f"U{i:03d}", "agent") for i in range(7)]
+    w = open_wave(store, people)
+    assert open_wave(store) is None
+    first = store.deliveries(w["id"], ("pending",), limit=3)
+    rest = store.deliveries(w["id"], ("pending",), after=first[-1]["user_id"])
+    assert [d["user_id"] for d in first + rest] == [p for p, _ in people]
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    bad = tmp_path / "x.db"
+    bad.write_bytes(b"garbage" * 1000)
+    with pytest.raises(StorageError, match="cannot be used as Pulsegap's database"):
+        Store(str(bad))
+
+
+def test_wal_mode_on_disk(tmp_path):
+    Store(str(tmp_path / "p.db"))
+    assert sqlite3.connect(tmp_path / "p.db").execute("PRAGMA journal_mode").fetchone() == ("wal",)
