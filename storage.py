@@ -248,15 +248,21 @@ class Store:
             (wave_id, *states, after, limit),
         )
 
-    def mark_delivery(self, wave_id: int, user_id: str, state: str, channel: str | None = None,
-                      ts: str | None = None, error: str | None = None) -> None:
-        """Record a delivery's state; 'sending' is committed before the DM is posted, so after a
-        crash the bot knows which DMs may have gone out and checks before sending again."""
+    def mark_sending(self, wave_id: int, users: list[str]) -> None:
+        """Committed before these DMs are posted: after a crash, 'sending' means "maybe sent"."""
         with self.tx() as db:
-            db.execute(
-                "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=?, "
-                "attempts=attempts + (?='sending') WHERE wave_id=? AND user_id=?",
-                (state, channel, ts, error, state, wave_id, user_id),
+            db.conn.executemany(
+                "UPDATE deliveries SET state='sending', attempts=attempts+1 WHERE wave_id=? AND user_id=?",
+                [(wave_id, u) for u in users],
+            )
+
+    def record_outcomes(self, wave_id: int, outcomes: list[tuple]) -> None:
+        """(user, state, channel, ts, error) for a page of DMs, in one transaction."""
+        with self.tx() as db:
+            db.conn.executemany(
+                "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=? "
+                "WHERE wave_id=? AND user_id=?",
+                [(state, channel, ts, error, wave_id, user) for user, state, channel, ts, error in outcomes],
             )
 
     def mark_reminder(self, wave_id: int, user_id: str) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from insights.benchmarks import Benchmarks
 
 Z95 = 1.959963984540054
@@ -124,18 +122,24 @@ def study_rosier(bm: Benchmarks) -> tuple[int, int]:
     return sum(1 for g in gaps if g > 0), len(gaps)
 
 
-def counts_frame(rows: list[dict]) -> pd.DataFrame:
-    """Answer counts (wave_id, statement_id, role, value, n) -> n and agree per statement and role."""
-    df = pd.DataFrame(rows, columns=["wave_id", "statement_id", "role", "value", "n"])
-    df["agree"] = df["n"].where(df["value"] >= 4, 0)
-    return df.groupby(["wave_id", "statement_id", "role"], as_index=False)[["n", "agree"]].sum()
+def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int]]:
+    """Answer counts (wave_id, statement_id, role, value, n) -> {(wave, statement, role): (n, agree)}.
+
+    Plain Python on purpose: a closed wave's counts are frozen at close (a few dozen rows), and
+    at that size pandas' per-call overhead is most of the time (bench 5)."""
+    out: dict[tuple[int, int, str], list[int]] = {}
+    for r in rows:
+        acc = out.setdefault((r["wave_id"], r["statement_id"], r["role"]), [0, 0])
+        acc[0] += r["n"]
+        if r["value"] >= 4:
+            acc[1] += r["n"]
+    return {k: (n, a) for k, (n, a) in out.items()}
 
 
 def wave_results(wave: dict, rows: list[dict], min_n: int, bm: Benchmarks,
                  previous: WaveResults | None = None, respondents: dict[str, int] | None = None,
                  asked: dict[str, int] | None = None) -> WaveResults:
-    agg = counts_frame([r for r in rows if r["wave_id"] == wave["id"]])
-    by_key = {(int(r.statement_id), r.role): (int(r.n), int(r.agree)) for r in agg.itertuples()}
+    by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == wave["id"]}
     prev_gaps = {s.statement_id: s.gap for s in previous.statements} if previous else {}
     out = []
     for s in wave["statements"]:

@@ -41,6 +41,7 @@ class SlackStandIn:
         self.failures: dict[str, list] = {}  # method -> queue of (status, error) to answer next
         self.views: dict[str, dict] = {}  # user -> the App Home view last published
         self.ephemeral: dict[str, list[dict]] = {}  # user -> ephemeral messages (postEphemeral, response_url)
+        self.light = False  # benchmarks: keep only each message's ts and metadata, and no call log
         self._window: dict[str, list[float]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -152,7 +153,7 @@ class SlackStandIn:
                 status, error = queued.pop(0)
                 headers = {"Retry-After": "1"} if status == 429 else {}
                 return status, {"ok": False, "error": error}, headers
-            self.calls.append(Call(method, params))
+            self.calls.append(Call(method, {} if self.light else params))
         if method != "apps.connections.open" and token != self.token:
             return self._err("invalid_auth")
         fn = getattr(self, "api_" + method.replace(".", "_"), None)
@@ -199,6 +200,8 @@ class SlackStandIn:
         ts = self._next_ts()
         msg = {"ts": ts, "text": p.get("text"), "blocks": p.get("blocks"), "metadata": p.get("metadata"),
                "user": BOT_USER, "bot_id": "BPULSE"}
+        if self.light:
+            msg = {"ts": ts, "metadata": p.get("metadata")}
         if ephemeral:
             with self.lock:
                 self.ephemeral.setdefault(p.get("user", ""), []).append({**msg, "channel": channel})

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
@@ -10,7 +12,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 
 from render import blocks as ui
-from services.runtime import Runtime
+from services.runtime import Runtime, slack_client
 
 log = logging.getLogger("pulsegap.polls")
 
@@ -21,7 +23,8 @@ UNREACHABLE = {
 }
 METADATA_EVENT = "pulsegap_wave"
 MAX_ATTEMPTS = 3
-PAGE = 500
+PAGE = 200
+HEADROOM = 1.015
 
 
 def utcnow() -> datetime:
@@ -32,10 +35,51 @@ def iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+class Pacer:
+    """Shared by one fan-out's workers. Full speed until Slack answers 429; then every worker waits
+    out Retry-After, and afterwards they send evenly at the rate Slack accepted in the second
+    before the 429, instead of each hitting the limit and sleeping on its own."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.resume_at = 0.0
+        self.interval = 0.0
+        self.next_slot = 0.0
+        self.recent: deque[float] = deque()
+
+    def wait_turn(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            slot = max(now, self.resume_at, self.next_slot)
+            self.next_slot = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
+
+    def sent(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            self.recent.append(now)
+            while self.recent and now - self.recent[0] > 1.0:
+                self.recent.popleft()
+
+    def rate_limited(self, retry_after: float) -> None:
+        with self.lock:
+            now = time.monotonic()
+            accepted = sum(1 for t in self.recent if now - t <= 1.0)
+            if accepted:  # a little under what Slack took, so jitter does not trip the limit again
+                self.interval = max(self.interval, HEADROOM / accepted)
+            else:
+                self.interval = max(self.interval * 2, 0.01)
+            self.resume_at = max(self.resume_at, now + retry_after)
+            self.next_slot = self.resume_at
+
+
 class Polls:
     def __init__(self, rt: Runtime, workers: int = 4):
         self.rt = rt
         self.workers = workers
+        # the fan-out paces itself on 429s (Pacer) rather than letting each request sleep alone
+        self.dm_client = slack_client(rt.client.token, rt.client.base_url, wait_out_429s=False)
         self._fanouts: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
         self._tz_cache: dict[str, str] = {}
@@ -105,7 +149,7 @@ class Polls:
             if not wave or wave["status"] != "open":
                 return
             payload = ui.poll_dm(wave, self.rt.config.min_respondents)
-            attempted, after = 0, ""
+            attempted, after, pacer = 0, "", Pacer()
             with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
                 while True:  # pages, so a wave for 100,000 people never sits in memory whole
                     page = self.rt.store.deliveries(wave_id, ("pending", "sending", "failed"), after, PAGE)
@@ -113,33 +157,53 @@ class Polls:
                         break
                     after = page[-1]["user_id"]
                     todo = [d for d in page if d["attempts"] < MAX_ATTEMPTS or d["state"] == "sending"]
-                    list(pool.map(lambda d: self._deliver_one(wave_id, d, payload), todo))
+                    # Committed before any of these DMs goes out: after a crash, 'sending' means
+                    # "maybe sent", and the conversation is checked before sending again.
+                    self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo if d["state"] != "sending"])
+                    outcomes = list(pool.map(lambda d: self._deliver_one(wave_id, d, payload, pacer), todo))
+                    self.rt.store.record_outcomes(wave_id, outcomes)
                     attempted += len(todo)
             log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, attempted)
         finally:
             lock.release()
 
-    def _deliver_one(self, wave_id: int, delivery: dict, payload: dict) -> None:
-        store, user = self.rt.store, delivery["user_id"]
+    def _post_dm(self, user: str, wave_id: int, payload: dict, pacer: Pacer):
+        """The DM, paced; None if Slack kept answering 429 (the delivery is retried on a later tick)."""
+        for _ in range(50):
+            pacer.wait_turn()
+            try:
+                resp = self.dm_client.chat_postMessage(
+                    channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
+                    metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
+                )
+            except SlackApiError as exc:
+                if exc.response.status_code != 429:
+                    raise
+                pacer.rate_limited(float(exc.response.headers.get("Retry-After", 1)))
+                continue
+            pacer.sent()
+            return resp
+        return None
+
+    def _deliver_one(self, wave_id: int, delivery: dict, payload: dict, pacer: Pacer) -> tuple:
+        """(user, state, channel, ts, error) for one DM; writes nothing itself."""
+        user = delivery["user_id"]
         try:
             if delivery["state"] == "sending":  # we crashed around this send: did it go out?
                 found = self._find_sent(wave_id, user, delivery["channel"])
                 if found:
-                    store.mark_delivery(wave_id, user, "sent", channel=found[0], ts=found[1])
-                    return
-            store.mark_delivery(wave_id, user, "sending")
-            resp = self.rt.client.chat_postMessage(
-                channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
-            )
-            store.mark_delivery(wave_id, user, "sent", channel=resp["channel"], ts=resp["ts"])
+                    return user, "sent", found[0], found[1], None
+            resp = self._post_dm(user, wave_id, payload, pacer)
+            if resp is None:
+                return user, "failed", None, None, "ratelimited"
+            return user, "sent", resp["channel"], resp["ts"], None
         except SlackApiError as exc:
             error = str(exc.response.get("error") or exc.response.status_code)
-            store.mark_delivery(wave_id, user, "skipped" if error in UNREACHABLE else "failed", error=error)
             log.warning("wave %s: DM not delivered (%s)", wave_id, error)
+            return user, "skipped" if error in UNREACHABLE else "failed", None, None, error
         except Exception as exc:  # network trouble after the SDK's own retries
-            store.mark_delivery(wave_id, user, "failed", error=type(exc).__name__)
             log.warning("wave %s: DM failed (%s)", wave_id, type(exc).__name__)
+            return user, "failed", None, None, type(exc).__name__
 
     def _find_sent(self, wave_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
         channel = channel or self.rt.client.conversations_open(users=user)["channel"]["id"]

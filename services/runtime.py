@@ -22,18 +22,13 @@ from storage import Store
 log = logging.getLogger("pulsegap")
 
 
-def slack_client(token: str | None, api_url: str) -> WebClient:
-    """A WebClient on SLACK_API_URL that waits out 429s (Retry-After) and retries 5xx/resets."""
-    return WebClient(
-        token=token,
-        base_url=api_url,
-        timeout=15,
-        retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=20),
-            ServerErrorRetryHandler(max_retry_count=4),
-            ConnectionErrorRetryHandler(max_retry_count=4),
-        ],
-    )
+def slack_client(token: str | None, api_url: str, wait_out_429s: bool = True) -> WebClient:
+    """A WebClient on SLACK_API_URL that retries 5xx and resets, and (unless told not to, as the
+    fan-out's own pacing does) waits out 429s for their Retry-After."""
+    handlers = [ServerErrorRetryHandler(max_retry_count=4), ConnectionErrorRetryHandler(max_retry_count=4)]
+    if wait_out_429s:
+        handlers.insert(0, RateLimitErrorRetryHandler(max_retry_count=20))
+    return WebClient(token=token, base_url=api_url, timeout=15, retry_handlers=handlers)
 
 
 @dataclass

@@ -1,0 +1,116 @@
+"""What every benchmark shares: the report row, load generation, percentiles, a bare-Bolt baseline."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from tests.harness import ROOT, SECRET, free_port, sign
+
+
+@dataclass
+class Row:
+    bench: str
+    measure: str
+    ours: float
+    baseline: float
+    unit: str
+    target: str
+    ok: bool
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline if self.baseline else float("nan")
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def fire(url: str, requests_: list[tuple[str, str, dict]], concurrency: int, deadline_s: float = 300) -> list[float]:
+    """Send (body, content type, extra headers) with `concurrency` keep-alive sessions, each request
+    signed when sent. Returns per-request latencies in ms; raises on any non-200."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    it = iter(requests_)
+    stop_at = time.monotonic() + deadline_s
+
+    def worker():
+        session = requests.Session()
+        while time.monotonic() < stop_at:
+            with lock:
+                item = next(it, None)
+            if item is None:
+                return
+            body, ctype, extra = item
+            headers = {"Content-Type": ctype, **sign(body), **extra}
+            t0 = time.perf_counter()
+            r = session.post(url, data=body.encode(), headers=headers, timeout=30)
+            ms = (time.perf_counter() - t0) * 1000
+            with lock:
+                latencies.append(ms)
+                if r.status_code != 200:
+                    failures.append(f"{r.status_code}")
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[:3]}")
+    return latencies
+
+
+def command_body(text: str, user: str = "UBENCH", response_url: str = "http://127.0.0.1:9/r") -> str:
+    return urllib.parse.urlencode({
+        "command": "/gap", "text": text, "user_id": user, "channel_id": "C0BENCH", "team_id": "T0TEST",
+        "api_app_id": "A0PULSE", "response_url": response_url, "trigger_id": "1.1",
+    })
+
+
+class BareBolt:
+    """The baseline: a bare slack-bolt app, served by waitress exactly like ours, that acks at once."""
+
+    def __init__(self, api_url: str, token: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/slack/events"
+        env = {**os.environ, "PORT": str(self.port), "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url,
+               "SLACK_BOT_TOKEN": token}
+        self.proc = subprocess.Popen([sys.executable, "-m", "bench.bare_bolt"], cwd=ROOT, env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                if requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("bare Bolt baseline did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def rss_peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")

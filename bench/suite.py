@@ -1,0 +1,284 @@
+"""The six benchmarks of issue 7. Each returns Rows: our figure, a baseline measured in the same
+run, the ratio, and the target. Everything runs against loopback only, bounded in count and time."""
+from __future__ import annotations
+
+import csv
+import json
+import random
+import sqlite3
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+from bench.common import BareBolt, Row, command_body, fire, pct, rss_peak_mb
+from tests.fake_slack import FakeSlack
+from tests.harness import ROOT, Bot, block_texts, run
+
+QA = list(csv.DictReader(open(ROOT / "data" / "qa.csv", encoding="utf-8")))
+
+
+def typo(text: str, rng: random.Random) -> str:
+    """One random deletion, swap or doubling, like a hurried typist."""
+    if len(text) < 4:
+        return text
+    i = rng.randrange(1, len(text) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return text[:i] + text[i + 1:]
+    if kind == 1:
+        return text[:i - 1] + text[i] + text[i - 1] + text[i + 1:]
+    return text[:i] + text[i] + text[i:]
+
+
+def questions(n: int, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    base = [q["question"] for q in QA]
+    return [typo(base[i % len(base)], rng) if i % 3 == 2 else base[i % len(base)] for i in range(n)]
+
+
+# 1 ----------------------------------------------------------------------------------------------
+def slash(quick: bool, tmp: Path) -> list[Row]:
+    n = 400 if quick else 2000
+    fake = FakeSlack().start()
+    bot = Bot(fake, tmp / "slash.db").start()
+    bare = BareBolt(fake.api_url, fake.token)
+    try:
+        load = [(command_body(q), "application/x-www-form-urlencoded", {}) for q in questions(n)]
+        fire(bot.url, load[:50], 8)  # warm-up
+        fire(bare.url, load[:50], 8)
+        base = fire(bare.url, load, 8)
+        ours = fire(bot.url, load, 8)
+    finally:
+        bare.stop()
+        bot.stop()
+        fake.stop()
+    return [
+        Row("1 slash answers", f"p50 of {n} signed /gap questions, 8 at a time", pct(ours, 50), pct(base, 50), "ms", "report", True),
+        Row("1 slash answers", "p99", pct(ours, 99), pct(base, 99), "ms", "≤ 1.3× bare Bolt", pct(ours, 99) <= 1.3 * pct(base, 99)),
+    ]
+
+
+# 2 ----------------------------------------------------------------------------------------------
+def lookup(quick: bool, tmp: Path) -> list[Row]:
+    from insights.benchmarks import load
+
+    bm = load()
+    qs = questions(2000 if quick else 10000, seed=2)
+    for q in qs[:200]:
+        bm.search(q)
+    times = []
+    for q in qs:
+        t0 = time.perf_counter()
+        bm.search(q)
+        times.append((time.perf_counter() - t0) * 1000)
+    # baseline: the plainest possible lookup, substring tests of every keyword
+    keywords = [(m.id, k.lower()) for m in bm.metrics.values() for k in m.keywords]
+    base = []
+    for q in qs:
+        t0 = time.perf_counter()
+        low = q.lower()
+        _ = [mid for mid, k in keywords if k in low]
+        base.append((time.perf_counter() - t0) * 1000)
+    right = sum(1 for q in QA if (bm.search(q["question"]).best or None) and bm.search(q["question"]).best.metric.id == q["metric"])
+    rng = random.Random(3)
+    typo_right = sum(1 for q in QA if (b := bm.search(typo(q["question"], rng)).best) and b.metric.id == q["metric"])
+    return [
+        Row("2 lookup", f"p99 of {len(qs)} searches (a third with typos)", pct(times, 99), pct(base, 99), "ms", "≤ 2 ms", pct(times, 99) <= 2),
+        Row("2 lookup", f"qa examples answered with the right metric ({len(QA)})", 100 * right / len(QA), 100.0, "%", "report", True),
+        Row("2 lookup", "the same questions with one typo each", 100 * typo_right / len(QA), 100.0, "%", "report", True),
+    ]
+
+
+# 3 ----------------------------------------------------------------------------------------------
+def fanout(quick: bool, tmp: Path) -> list[Row]:
+    people, per_second = (1000, 200) if quick else (5000, 250)
+    fake = FakeSlack().start()
+    fake.light = True
+    fake.add_user("UADMIN", admin=True)
+    ids = [f"UF{i:05d}" for i in range(people)]
+    for u in ids:
+        fake.add_user(u)
+    fake.usergroups["SALL"] = ids
+    bot = Bot(fake, tmp / "fanout.db").start()
+    try:
+        run(bot, fake, "roles agent <!subteam^SALL|@all>")
+        fake.rate_limit["chat.postMessage"] = per_second
+        t0 = time.monotonic()
+        run(bot, fake, "poll now")
+        deadline = t0 + 4 * people / per_second + 30
+        while time.monotonic() < deadline and sum(len(m) for m in fake.messages.values()) < people:
+            time.sleep(0.01)
+        elapsed = time.monotonic() - t0
+        time.sleep(1)
+        per_user = [len(fake.messages.get("D" + u[1:], [])) for u in ids]
+    finally:
+        bot.stop()
+        fake.stop()
+    ideal = people / per_second
+    exact = per_user.count(1) == people
+    return [
+        Row("3 fan-out", f"seconds for {people} DMs at {per_second}/s allowed (baseline: {people}/{per_second})", elapsed, ideal, "s",
+            "≤ 1.05×", elapsed <= 1.05 * ideal),
+        Row("3 fan-out", "people DMed exactly once", per_user.count(1), people, "people", "all, none twice", exact),
+    ]
+
+
+# 4 ----------------------------------------------------------------------------------------------
+def votes(quick: bool, tmp: Path) -> list[Row]:
+    people = 300 if quick else 1000
+    fake = FakeSlack().start()
+    fake.add_user("UADMIN", admin=True)
+    ids = [f"UV{i:05d}" for i in range(people)]
+    for u in ids:
+        fake.add_user(u)
+    fake.usergroups["SALL"] = ids
+    bot = Bot(fake, tmp / "votes.db").start()
+    bare = BareBolt(fake.api_url, fake.token)
+    rng = random.Random(4)
+    try:
+        run(bot, fake, "roles agent <!subteam^SALL|@all>")
+        run(bot, fake, "poll now")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(fake.calls_to("chat.postMessage")) < people:
+            time.sleep(0.05)
+        load, expected = [], {}
+        for u in ids:
+            dm = fake.messages["D" + u[1:]][-1]
+            actions = dm["blocks"][2]
+            value = rng.randrange(1, 6)
+            expected[value] = expected.get(value, 0) + 1
+            button = actions["elements"][value - 1]
+            payload = {"type": "block_actions", "user": {"id": u}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+                       "container": {"type": "message", "channel_id": "D" + u[1:], "message_ts": dm["ts"]},
+                       "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
+                       "response_url": fake.response_url("v"), "trigger_id": "1.2",
+                       "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
+                                    "value": button["value"], "action_ts": f"{time.time():.6f}"}]}
+            body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+            load.append((body, "application/x-www-form-urlencoded", {}))
+            if rng.random() < 0.05:  # Slack retries 5%
+                load.append((body, "application/x-www-form-urlencoded", {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}))
+        rng.shuffle(load)
+        base = fire(bare.url, load, 32)
+        ours = fire(bot.url, load, 32)
+        time.sleep(0.5)
+        db = sqlite3.connect(bot.db_path)
+        got = dict(db.execute("SELECT value, count(*) FROM answers WHERE statement_id=1 GROUP BY value").fetchall())
+        total = db.execute("SELECT count(*) FROM answers").fetchone()[0]
+    finally:
+        bare.stop()
+        bot.stop()
+        fake.stop()
+    return [
+        Row("4 vote burst", f"p99 ack of {len(load)} clicks ({len(load) - people} retries), 32 at a time", pct(ours, 99), pct(base, 99), "ms",
+            "≤ 2× bare Bolt", pct(ours, 99) <= 2 * pct(base, 99)),
+        Row("4 vote burst", "answers stored (lost or double-counted = mismatch)", total, people, "answers", "exactly one per person",
+            total == people and got == expected),
+    ]
+
+
+# 5 ----------------------------------------------------------------------------------------------
+def results(quick: bool, tmp: Path) -> list[Row]:
+    from config import load_config
+    from services import results as results_service
+    from services.runtime import Runtime, slack_client
+    from storage import Store
+
+    waves, per_wave, statements = (10, 10000, 10) if quick else (50, 20000, 10)
+    path = tmp / "results.db"
+    store = Store(str(path))
+    store.seed_statements([(None, f"Statement {i}") for i in range(1, statements + 1)])
+    rng = random.Random(5)
+    for w in range(waves):
+        people = per_wave // statements
+        wave = store.open_wave(store.statements(), [(f"U{i:06d}", "exec" if i % 4 == 0 else "agent") for i in range(people)],
+                               "2099-01-01T00:00:00+00:00", None, "bench", None)
+        with store.tx() as db:
+            db.conn.executemany(
+                "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)",
+                [(wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
+                 for i in range(people) for s in range(1, statements + 1)])
+        store.close_wave(wave["id"])
+    cfg = load_config({"DATABASE_PATH": str(path), "MIN_RESPONDENTS": "5"})
+    rt = Runtime(config=cfg, store=store, client=slack_client(None, cfg.api_url))
+    last = waves
+
+    def ours():
+        res = results_service.results(rt, last)
+        return {(s.statement_id, r): (res.statements[i].roles[r].n, res.statements[i].roles[r].agree)
+                for i, s in enumerate(res.statements) for r in ("exec", "agent")}
+
+    raw = sqlite3.connect(path)
+
+    def baseline():
+        rows = raw.execute("SELECT statement_id, role, count(*), sum(value >= 4) FROM answers WHERE wave_id=? "
+                           "GROUP BY statement_id, role", (last,)).fetchall()
+        return {(s, r): (n, a) for s, r, n, a in rows}
+
+    def timed(fn, k=30):
+        fn()
+        out = []
+        for _ in range(k):
+            t0 = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t0) * 1000)
+        return out
+
+    t_ours, t_base = timed(ours), timed(baseline)
+    same = ours() == baseline()
+    total = raw.execute("SELECT count(*) FROM answers").fetchone()[0]
+    return [
+        Row("5 results at scale", f"median ms for results of wave {last} ({total:,} answers stored)", pct(t_ours, 50), pct(t_base, 50),
+            "ms", "≤ 1.5× a GROUP BY", pct(t_ours, 50) <= 1.5 * pct(t_base, 50)),
+        Row("5 results at scale", "identical counts to the GROUP BY", int(same), 1, "", "identical", same),
+    ]
+
+
+# 6 ----------------------------------------------------------------------------------------------
+def memory(quick: bool, tmp: Path) -> list[Row]:
+    people = 20000 if quick else 100000
+    fake = FakeSlack().start()
+    fake.light = True
+    fake.add_user("UADMIN", admin=True)
+    ids = [f"UM{i:06d}" for i in range(people)]
+    for u in ids:
+        fake.add_user(u)
+    fake.usergroups["SALL"] = ids
+    bot = Bot(fake, tmp / "memory.db").start()
+    try:
+        idle = rss_peak_mb(bot.proc.pid)
+        run(bot, fake, "roles agent <!subteam^SALL|@all>")
+        run(bot, fake, "poll now")
+        deadline = time.monotonic() + 900
+        while time.monotonic() < deadline and sum(len(m) for m in fake.messages.values()) < people:
+            time.sleep(0.5)
+        sent = sum(len(m) for m in fake.messages.values())
+        peak = rss_peak_mb(bot.proc.pid)
+        status = block_texts(run(bot, fake, "poll status"))
+    finally:
+        bot.stop()
+        fake.stop()
+    return [Row("6 memory", f"peak RSS MB, wave for {people:,} people ({sent:,} DMs sent; baseline: the idle bot)", peak, idle,
+                "MB", "≤ 150 MB", peak <= 150 and sent == people and f"0 of {people} answered" in status)]
+
+
+ALL = {"slash": slash, "lookup": lookup, "fanout": fanout, "votes": votes, "results": results, "memory": memory}
+
+
+def run_all(names: list[str], quick: bool) -> list[Row]:
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        for name in names:
+            t0 = time.monotonic()
+            out = ALL[name](quick, Path(d))
+            rows += out
+            for r in out:
+                print(format_row(r), flush=True)
+            print(f"   ({name}: {time.monotonic() - t0:.0f} s)", flush=True)
+    return rows
+
+
+def format_row(r: Row) -> str:
+    return (f"{r.bench:<20} {r.measure:<78} ours {r.ours:>10.2f} {r.unit:<7} baseline {r.baseline:>10.2f}  "
+            f"ratio {r.ratio:>6.2f}  target {r.target:<18} {'OK' if r.ok else 'MISSED'}")
