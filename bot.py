@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 from dotenv import load_dotenv
 from slack_bolt import App
@@ -16,11 +17,13 @@ from slack_bolt.error import BoltError
 
 import handlers
 from config import Config, ConfigError, load_config
+from handlers.guards import guard
 from services import jobs
 from services.digests import Digests
 from services.polls import Polls
 from services.runtime import Runtime, slack_client
 from services.scheduler import Scheduler
+from services.updates import MessageUpdater
 from storage import StorageError, Store
 
 log = logging.getLogger("pulsegap")
@@ -28,7 +31,7 @@ log = logging.getLogger("pulsegap")
 
 def build(config: Config) -> tuple[App, Runtime]:
     store = Store(config.database_path)
-    client = slack_client(config.bot_token, config.api_url)
+    client = slack_client(config.bot_token, config.api_url, timeout=config.slack_timeout)
     app = App(
         signing_secret=config.signing_secret or "",
         client=client,  # carries the token and SLACK_API_URL
@@ -37,6 +40,7 @@ def build(config: Config) -> tuple[App, Runtime]:
     )
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
+    rt.updater = MessageUpdater(client)
     rt.polls = Polls(rt)
     rt.digests = Digests(rt)
     rt.scheduler = Scheduler(config.database_path, tick_seconds=config.tick_seconds)
@@ -46,15 +50,17 @@ def build(config: Config) -> tuple[App, Runtime]:
 
 
 def start_background(rt: Runtime) -> None:
-    """The scheduler (persisted schedules, the tick that closes waves) and any unfinished fan-out."""
-    rt.scheduler.start()
+    """Unfinished work from before a crash (in the background: start-up never waits on Slack),
+    then the scheduler (persisted schedules, and the tick that closes waves and retries)."""
     rt.polls.resume()
-    rt.digests.resume()
+    threading.Thread(target=rt.digests.resume, name="resume-digests", daemon=True).start()
+    rt.scheduler.start()
 
 
-def wsgi_app(app: App):
+def wsgi_app(app: App, config: Config):
     """/slack/events for Slack (POST), /healthz for load balancers; 404 elsewhere."""
-    slack = SlackRequestHandler(app, path="/slack/events")
+    slack = guard(SlackRequestHandler(app, path="/slack/events"), config.signing_secret or "",
+                  verify=config.mode == "http")
 
     def application(environ, start_response):
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
@@ -76,7 +82,7 @@ def create_wsgi():
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, rt = build(config)
     start_background(rt)
-    return wsgi_app(app)
+    return wsgi_app(app, config)
 
 
 def main() -> int:
@@ -108,7 +114,7 @@ def main() -> int:
 
     from waitress import serve
 
-    application, host = wsgi_app(app), "0.0.0.0"
+    application, host = wsgi_app(app, config), "0.0.0.0"
     if sandbox:
         application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
         print(BANNER.format(port=config.port), file=sys.stderr, flush=True)

@@ -29,6 +29,7 @@ class Config:
     reminder_fraction: float = 0.5
     log_level: str = "INFO"
     tick_seconds: float = 15.0
+    slack_timeout: int = 15
 
     @property
     def mode(self) -> str:
@@ -128,4 +129,5 @@ def load_config(env: dict | None = None) -> Config:
         reminder_fraction=fraction,
         log_level=level,
         tick_seconds=_int("TICK_SECONDS", get("TICK_SECONDS") or "15", 1, 3600),
+        slack_timeout=_int("SLACK_TIMEOUT", get("SLACK_TIMEOUT") or "15", 1, 300),
     )

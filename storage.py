@@ -39,6 +39,8 @@ class Store:
     def __init__(self, path: str = ":memory:"):
         self.path = path
         self.lock = threading.RLock()
+        self._votes_lock = threading.Lock()
+        self._votes: list[dict] = []  # votes waiting for the next group commit
         try:
             conn = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
@@ -116,6 +118,8 @@ class Store:
             )
             if "respondents" not in db["waves"].columns_dict:
                 db.execute("ALTER TABLE waves ADD COLUMN respondents TEXT")
+            if "attempted_at" not in db["deliveries"].columns_dict:
+                db.execute("ALTER TABLE deliveries ADD COLUMN attempted_at TEXT")
             for (wave_id,) in db.execute(
                 "SELECT id FROM waves WHERE status='closed' AND respondents IS NULL"
             ).fetchall():
@@ -241,7 +245,7 @@ class Store:
     def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "",
                    limit: int = -1) -> list[dict]:
         """Deliveries by user id; `after` and `limit` page through big waves without loading them whole."""
-        states = states or ("pending", "sending", "sent", "skipped", "failed")
+        states = states or ("pending", "sending", "sent", "skipped", "failed", "unsure")
         marks = ",".join("?" * len(states))
         return self.rows(
             f"SELECT * FROM deliveries WHERE wave_id=? AND state IN ({marks}) AND user_id > ? ORDER BY user_id LIMIT ?",
@@ -252,9 +256,15 @@ class Store:
         """Committed before these DMs are posted: after a crash, 'sending' means "maybe sent"."""
         with self.tx() as db:
             db.conn.executemany(
-                "UPDATE deliveries SET state='sending', attempts=attempts+1 WHERE wave_id=? AND user_id=?",
-                [(wave_id, u) for u in users],
+                "UPDATE deliveries SET state='sending', attempts=attempts+1, attempted_at=? WHERE wave_id=? AND user_id=?",
+                [(now_iso(), wave_id, u) for u in users],
             )
+
+    def has_retryable(self, wave_id: int, max_attempts: int) -> bool:
+        return self.one(
+            "SELECT 1 AS x FROM deliveries WHERE wave_id=? AND (state IN ('sending', 'unsure') "
+            "OR (state IN ('pending', 'failed') AND attempts < ?)) LIMIT 1", (wave_id, max_attempts),
+        ) is not None
 
     def record_outcomes(self, wave_id: int, outcomes: list[tuple]) -> None:
         """(user, state, channel, ts, error) for a page of DMs, in one transaction."""
@@ -280,7 +290,7 @@ class Store:
         out: dict[str, dict[str, int]] = {}
         for r in self.rows(
             "SELECT role, count(*) AS asked, sum(state='sent') AS sent, sum(state='skipped') AS skipped, "
-            "sum(state='failed') AS failed, sum(state IN ('pending','sending')) AS pending, "
+            "sum(state IN ('failed','unsure')) AS failed, sum(state IN ('pending','sending')) AS pending, "
             "sum(responded) AS responded FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,),
         ):
             role = r.pop("role")
@@ -289,39 +299,60 @@ class Store:
 
     # ----- answers ------------------------------------------------------------------------
     def record_vote(self, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
-        """'recorded', 'unchanged' (an older or repeated click), 'closed', 'not_invited' or 'bad'."""
+        """'recorded', 'unchanged' (an older or repeated click), 'closed', 'not_invited' or 'bad'.
+
+        Durable (committed) when it returns. Votes that arrive together share one transaction
+        (group commit): whoever gets the lock commits everything queued so far, so a burst of
+        clicks costs a few fsyncs, not one each."""
         if not 1 <= value <= 5:
             return "bad"
-        with self.tx() as db:
-            wave = db.execute("SELECT status, secret, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
-            if wave is None:
-                return "bad"
-            if wave[0] != "open" or not wave[1]:
-                return "closed"
-            if statement_id not in {s["id"] for s in json.loads(wave[2])}:
-                return "bad"
-            delivery = db.execute(
-                "SELECT role FROM deliveries WHERE wave_id=? AND user_id=?", (wave_id, user_id)
-            ).fetchone()
-            if delivery is None:
-                return "not_invited"
-            voter = hmac.new(wave[1].encode(), user_id.encode(), hashlib.sha256).hexdigest()
-            cur = db.execute(
-                "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
-                "ON CONFLICT (wave_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
-                "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
-                (wave_id, voter, statement_id, delivery[0], value, seq),
-            )
-            if cur.rowcount:
-                db.execute(
-                    "UPDATE deliveries SET responded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id)
-                )
-                return "recorded"
-            db.execute(  # a same-value click still moves the clock on, so an older click cannot win later
-                "UPDATE answers SET seq=? WHERE wave_id=? AND voter=? AND statement_id=? AND seq < ?",
-                (seq, wave_id, voter, statement_id, seq),
-            )
-            return "unchanged"
+        item = {"args": (wave_id, user_id, statement_id, value, seq), "result": None, "error": None}
+        with self._votes_lock:
+            self._votes.append(item)
+        with self.lock:
+            if item["result"] is None and item["error"] is None:
+                with self._votes_lock:
+                    batch, self._votes = self._votes, []
+                try:
+                    with self.tx() as db:
+                        for it in batch:
+                            it["result"] = self._vote(db, *it["args"])
+                except Exception as exc:
+                    for it in batch:
+                        it["result"], it["error"] = None, exc
+        if item["error"] is not None:
+            raise item["error"]
+        return item["result"]
+
+    @staticmethod
+    def _vote(db, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
+        wave = db.execute("SELECT status, secret, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
+        if wave is None:
+            return "bad"
+        if wave[0] != "open" or not wave[1]:
+            return "closed"
+        if statement_id not in {s["id"] for s in json.loads(wave[2])}:
+            return "bad"
+        delivery = db.execute(
+            "SELECT role FROM deliveries WHERE wave_id=? AND user_id=?", (wave_id, user_id)
+        ).fetchone()
+        if delivery is None:
+            return "not_invited"
+        voter = hmac.new(wave[1].encode(), user_id.encode(), hashlib.sha256).hexdigest()
+        cur = db.execute(
+            "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (wave_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
+            "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
+            (wave_id, voter, statement_id, delivery[0], value, seq),
+        )
+        if cur.rowcount:
+            db.execute("UPDATE deliveries SET responded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+            return "recorded"
+        db.execute(  # a same-value click still moves the clock on, so an older click cannot win later
+            "UPDATE answers SET seq=? WHERE wave_id=? AND voter=? AND statement_id=? AND seq < ?",
+            (seq, wave_id, voter, statement_id, seq),
+        )
+        return "unchanged"
 
     def answer_counts(self, wave_ids: list[int]) -> list[dict]:
         """(wave_id, statement_id, role, value, n): everything results need, nothing about people.

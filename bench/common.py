@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -81,6 +82,19 @@ def command_body(text: str, user: str = "UBENCH", response_url: str = "http://12
     })
 
 
+def server_cpus() -> list[str]:
+    """Servers under test get core 0 and the load generator (and the fake Slack) the rest, so the
+    measured server is not starved by the client; on one core, no pinning."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2 or not shutil.which("taskset"):
+        return []
+    os.sched_setaffinity(0, set(cores[1:]))
+    return ["taskset", "-c", str(cores[0])]
+
+
+LAUNCHER: list[str] = []
+
+
 class BareBolt:
     """The baseline: a bare slack-bolt app, served by waitress exactly like ours, that acks at once."""
 
@@ -89,7 +103,7 @@ class BareBolt:
         self.url = f"http://127.0.0.1:{self.port}/slack/events"
         env = {**os.environ, "PORT": str(self.port), "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url,
                "SLACK_BOT_TOKEN": token}
-        self.proc = subprocess.Popen([sys.executable, "-m", "bench.bare_bolt"], cwd=ROOT, env=env,
+        self.proc = subprocess.Popen([*LAUNCHER, sys.executable, "-m", "bench.bare_bolt"], cwd=ROOT, env=env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while time.time() < deadline:

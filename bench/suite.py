@@ -11,6 +11,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from bench import common
 from bench.common import BareBolt, Row, command_body, fire, pct, rss_peak_mb
 from tests.fake_slack import FakeSlack
 from tests.harness import ROOT, Bot, block_texts, run
@@ -41,7 +42,7 @@ def questions(n: int, seed: int = 1) -> list[str]:
 def slash(quick: bool, tmp: Path) -> list[Row]:
     n = 400 if quick else 2000
     fake = FakeSlack().start()
-    bot = Bot(fake, tmp / "slash.db").start()
+    bot = Bot(fake, tmp / "slash.db", launcher=common.LAUNCHER).start()
     bare = BareBolt(fake.api_url, fake.token)
     try:
         load = [(command_body(q), "application/x-www-form-urlencoded", {}) for q in questions(n)]
@@ -107,7 +108,7 @@ def fanout(quick: bool, tmp: Path) -> list[Row]:
         t0 = time.monotonic()
         run(bot, fake, "poll now")
         deadline = t0 + 4 * people / per_second + 30
-        while time.monotonic() < deadline and sum(len(m) for m in fake.messages.values()) < people:
+        while time.monotonic() < deadline and fake.message_count() < people:
             time.sleep(0.01)
         elapsed = time.monotonic() - t0
         time.sleep(1)
@@ -133,7 +134,7 @@ def votes(quick: bool, tmp: Path) -> list[Row]:
     for u in ids:
         fake.add_user(u)
     fake.usergroups["SALL"] = ids
-    bot = Bot(fake, tmp / "votes.db").start()
+    bot = Bot(fake, tmp / "votes.db", launcher=common.LAUNCHER).start()
     bare = BareBolt(fake.api_url, fake.token)
     rng = random.Random(4)
     try:
@@ -251,9 +252,9 @@ def memory(quick: bool, tmp: Path) -> list[Row]:
         run(bot, fake, "roles agent <!subteam^SALL|@all>")
         run(bot, fake, "poll now")
         deadline = time.monotonic() + 900
-        while time.monotonic() < deadline and sum(len(m) for m in fake.messages.values()) < people:
+        while time.monotonic() < deadline and fake.message_count() < people:
             time.sleep(0.5)
-        sent = sum(len(m) for m in fake.messages.values())
+        sent = fake.message_count()
         peak = rss_peak_mb(bot.proc.pid)
         status = block_texts(run(bot, fake, "poll status"))
     finally:
@@ -267,6 +268,7 @@ ALL = {"slash": slash, "lookup": lookup, "fanout": fanout, "votes": votes, "resu
 
 
 def run_all(names: list[str], quick: bool) -> list[Row]:
+    common.LAUNCHER[:] = common.server_cpus()
     rows = []
     with tempfile.TemporaryDirectory() as d:
         for name in names:

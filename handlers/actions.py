@@ -1,16 +1,11 @@
 """Button clicks: Likert votes in pulse DMs."""
 from __future__ import annotations
 
-import logging
 import re
 
 from slack_bolt import Ack, App, Respond
-from slack_sdk.errors import SlackApiError
 
-from render import blocks as ui
 from services.runtime import Runtime
-
-log = logging.getLogger("pulsegap.actions")
 
 VOTE = re.compile(r"^vote:\d+:[1-5]$")
 VALUE = re.compile(r"^(\d+):(\d+):([1-5])$")
@@ -40,13 +35,7 @@ def register(app: App, rt: Runtime) -> None:
         if result != "recorded":
             return  # a repeated or out-of-date click: nothing changed
         container = body.get("container") or {}
-        blocks = (body.get("message") or {}).get("blocks")
-        if blocks and container.get("channel_id") and container.get("message_ts"):
-            try:
-                rt.client.chat_update(
-                    channel=container["channel_id"], ts=container["message_ts"],
-                    blocks=ui.with_choice(blocks, wave_id, statement_id, value),
-                    text=(body.get("message") or {}).get("text") or "Pulse",
-                )
-            except SlackApiError as exc:
-                log.warning("could not show the choice (%s); the vote is recorded", exc.response.get("error"))
+        message = body.get("message") or {}
+        if message.get("blocks") and container.get("channel_id") and container.get("message_ts"):
+            rt.updater.show_choice(container["channel_id"], container["message_ts"], message["blocks"],
+                                   message.get("text") or "Pulse", wave_id, statement_id, value)

@@ -42,6 +42,7 @@ class SlackStandIn:
         self.views: dict[str, dict] = {}  # user -> the App Home view last published
         self.ephemeral: dict[str, list[dict]] = {}  # user -> ephemeral messages (postEphemeral, response_url)
         self.light = False  # benchmarks: keep only each message's ts and metadata, and no call log
+        self.delays: dict[str, list[float]] = {}  # method -> seconds to stall the next calls
         self._window: dict[str, list[float]] = {}
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
@@ -118,6 +119,10 @@ class SlackStandIn:
                 self.ephemeral.setdefault(user, []).append(
                     {"ts": self._next_ts(), "channel": channel, "text": body.get("text"), "blocks": body.get("blocks")})
 
+    def message_count(self) -> int:
+        with self.lock:
+            return sum(len(m) for m in self.messages.values())
+
     def response_count(self, name: str) -> int:
         with self.lock:
             return sum(1 for c in self.responses if c.method == name)
@@ -154,6 +159,9 @@ class SlackStandIn:
                 headers = {"Retry-After": "1"} if status == 429 else {}
                 return status, {"ok": False, "error": error}, headers
             self.calls.append(Call(method, {} if self.light else params))
+            stall = self.delays[method].pop(0) if self.delays.get(method) else 0
+        if stall:  # received (and recorded) now, answered later: a slow or hung Slack
+            time.sleep(stall)
         if method != "apps.connections.open" and token != self.token:
             return self._err("invalid_auth")
         fn = getattr(self, "api_" + method.replace(".", "_"), None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime, timezone
 
 from slack_sdk.errors import SlackApiError
@@ -9,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 from render import blocks as ui
 from render.chart import gap_chart
 from services import results as results_service
-from services.runtime import Runtime
+from services.runtime import Runtime, slack_client
 
 log = logging.getLogger("pulsegap.digests")
 METADATA_EVENT = "pulsegap_digest"
@@ -18,6 +19,11 @@ METADATA_EVENT = "pulsegap_digest"
 class Digests:
     def __init__(self, rt: Runtime):
         self.rt = rt
+        # posts that must happen once: no automatic retry after a 5xx or a timeout (resume() checks)
+        self.post_client = slack_client(rt.client.token, rt.client.base_url, retry_uncertain=False,
+                                        timeout=rt.config.slack_timeout)
+        self.lock = threading.Lock()
+        self.active: set[str] = set()  # digest keys this process is posting right now
 
     def ensure_member(self, channel: str) -> str | None:
         """None when the bot can post and upload in `channel`; otherwise what the admin should do."""
@@ -36,19 +42,35 @@ class Digests:
             return f"I couldn't join <#{channel}> ({exc.response.get('error')}): type `/invite @Pulsegap` there."
         return None
 
+    def _take(self, key: str) -> bool:
+        with self.lock:
+            if key in self.active:
+                return False
+            self.active.add(key)
+            return True
+
+    def _release(self, key: str) -> None:
+        with self.lock:
+            self.active.discard(key)
+
     def post(self, channel: str, key: str | None = None, wave_id: int | None = None) -> tuple[bool, str]:
         """Post the digest of the latest closed wave (or wave_id). key makes it exactly-once."""
         res = results_service.results(self.rt, wave_id)
         if res is None:
             return False, "No pulse has closed yet, so there is nothing to digest."
         key = key or f"now:{channel}:{res.wave['id']}:{datetime.now(timezone.utc).isoformat()}"
-        if not self.rt.store.claim_digest(key, channel, res.wave["id"]):
-            return False, "That digest was already posted."
-        problem = self.ensure_member(channel)
-        if problem:
-            self.rt.store.finish_digest(key, "failed")
-            return False, problem
-        return self._deliver(key, channel, res)
+        if not self._take(key):
+            return False, "That digest is being posted already."
+        try:
+            if not self.rt.store.claim_digest(key, channel, res.wave["id"]):
+                return False, "That digest was already posted."
+            problem = self.ensure_member(channel)
+            if problem:
+                self.rt.store.finish_digest(key, "failed")
+                return False, problem
+            return self._deliver(key, channel, res)
+        finally:
+            self._release(key)
 
     def _deliver(self, key: str, channel: str, res, message_sent: bool = False) -> tuple[bool, str]:
         headline = results_service.headline(self.rt, res)
@@ -57,21 +79,25 @@ class Digests:
         payload = ui.digest_blocks(res, headline, previous_id)
         try:
             if not message_sent:
-                resp = self.rt.client.chat_postMessage(
+                resp = self.post_client.chat_postMessage(
                     channel=channel, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": key}},
                 )
                 self.rt.store.finish_digest(key, "message", resp["ts"])
             png = gap_chart(res) if res.anything_shown else None
             if png:
-                self.rt.client.files_upload_v2(
+                self.post_client.files_upload_v2(
                     channel=channel, content=png, filename=f"pulsegap-pulse-{res.wave['id']}.png",
                     title=f"Pulse #{res.wave['id']}: executives vs agents",
                 )
         except SlackApiError as exc:
-            self.rt.store.finish_digest(key, "failed")
+            if not message_sent and exc.response.status_code < 500:
+                self.rt.store.finish_digest(key, "failed")
             log.warning("digest to %s failed: %s", channel, exc.response.get("error"))
             return False, f"Slack refused the digest for <#{channel}> ({exc.response.get('error')})."
+        except Exception as exc:  # a timeout or reset: left as it is, finished by a later resume()
+            log.warning("digest to %s interrupted (%s); it will be finished later", channel, type(exc).__name__)
+            return False, f"Slack did not answer in time; the digest for <#{channel}> will be finished shortly."
         self.rt.store.finish_digest(key, "posted")
         return True, f"Digest of Pulse #{res.wave['id']} posted in <#{channel}>."
 
@@ -81,18 +107,23 @@ class Digests:
         log.info("scheduled digest %s: %s", key, text)
 
     def resume(self) -> None:
-        """After a crash: finish digests that were under way, without posting any twice."""
+        """Finish digests a crash or a Slack outage interrupted, without posting any twice.
+        Run at start-up and on every tick; keys this process is posting right now are left alone."""
         for row in self.rt.store.rows("SELECT * FROM digest_posts WHERE state IN ('posting','message')"):
-            res = results_service.results(self.rt, row["wave_id"])
-            if res is None:
+            if not self._take(row["key"]):
                 continue
-            sent = row["state"] == "message" or self._already_posted(row["channel"], row["key"])
-            self._deliver(row["key"], row["channel"], res, message_sent=sent)
+            try:
+                res = results_service.results(self.rt, row["wave_id"])
+                if res is None:
+                    continue
+                sent = row["state"] == "message" or self._already_posted(row["channel"], row["key"])
+                self._deliver(row["key"], row["channel"], res, message_sent=sent)
+            except Exception:
+                log.exception("could not finish digest %s; will try again", row["key"])
+            finally:
+                self._release(row["key"])
 
     def _already_posted(self, channel: str, key: str) -> bool:
-        try:
-            history = self.rt.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-        except SlackApiError:
-            return False
+        history = self.rt.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
         return any((m.get("metadata") or {}).get("event_payload", {}).get("key") == key
                    for m in history.get("messages", []))

@@ -14,12 +14,16 @@ def install(**services) -> None:
 
 
 def tick() -> None:
-    polls = _services.get("polls")
-    if polls:
+    """Close waves whose time is up, send reminders, retry DMs and digests Slack did not take."""
+    for name in ("polls", "digests"):
+        service = _services.get(name)
         try:
-            polls.tick()
+            if name == "polls" and service:
+                service.tick()
+            elif service:
+                service.resume()
         except Exception:
-            log.exception("tick failed")
+            log.exception("tick (%s) failed", name)
 
 
 def scheduled_poll() -> None:

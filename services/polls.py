@@ -23,6 +23,8 @@ UNREACHABLE = {
 }
 METADATA_EVENT = "pulsegap_wave"
 MAX_ATTEMPTS = 3
+MAYBE_SENT = ("sending", "unsure")  # looked up in the conversation before any new attempt
+RETRYABLE = ("pending", "sending", "unsure", "failed")
 PAGE = 200
 HEADROOM = 1.015
 
@@ -79,7 +81,8 @@ class Polls:
         self.rt = rt
         self.workers = workers
         # the fan-out paces itself on 429s (Pacer) rather than letting each request sleep alone
-        self.dm_client = slack_client(rt.client.token, rt.client.base_url, wait_out_429s=False)
+        self.dm_client = slack_client(rt.client.token, rt.client.base_url, wait_out_429s=False,
+                                      retry_uncertain=False, timeout=rt.config.slack_timeout)
         self._fanouts: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
         self._tz_cache: dict[str, str] = {}
@@ -152,20 +155,29 @@ class Polls:
             attempted, after, pacer = 0, "", Pacer()
             with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
                 while True:  # pages, so a wave for 100,000 people never sits in memory whole
-                    page = self.rt.store.deliveries(wave_id, ("pending", "sending", "failed"), after, PAGE)
+                    page = self.rt.store.deliveries(wave_id, RETRYABLE, after, PAGE)
                     if not page:
                         break
                     after = page[-1]["user_id"]
-                    todo = [d for d in page if d["attempts"] < MAX_ATTEMPTS or d["state"] == "sending"]
+                    todo = [d for d in page if (d["attempts"] < MAX_ATTEMPTS or d["state"] in MAYBE_SENT)
+                            and not self._too_soon(d)]
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
-                    self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo if d["state"] != "sending"])
+                    self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo])
                     outcomes = list(pool.map(lambda d: self._deliver_one(wave_id, d, payload, pacer), todo))
                     self.rt.store.record_outcomes(wave_id, outcomes)
                     attempted += len(todo)
             log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, attempted)
         finally:
             lock.release()
+
+    def _too_soon(self, delivery: dict) -> bool:
+        """An 'unsure' DM (5xx or timeout) may still show up in Slack: wait before looking for it,
+        or an absent-for-now message would be sent a second time."""
+        if delivery["state"] != "unsure" or not delivery["attempted_at"]:
+            return False
+        grace = max(2 * self.rt.config.slack_timeout, 5)
+        return (utcnow() - datetime.fromisoformat(delivery["attempted_at"])).total_seconds() < grace
 
     def _post_dm(self, user: str, wave_id: int, payload: dict, pacer: Pacer):
         """The DM, paced; None if Slack kept answering 429 (the delivery is retried on a later tick)."""
@@ -186,13 +198,18 @@ class Polls:
         return None
 
     def _deliver_one(self, wave_id: int, delivery: dict, payload: dict, pacer: Pacer) -> tuple:
-        """(user, state, channel, ts, error) for one DM; writes nothing itself."""
+        """(user, state, channel, ts, error) for one DM; writes nothing itself.
+
+        A 5xx or a timeout leaves it 'unsure' (Slack may have posted it): it is looked up in the
+        conversation before any retry, so an ambiguous failure never becomes a second DM."""
         user = delivery["user_id"]
         try:
-            if delivery["state"] == "sending":  # we crashed around this send: did it go out?
+            if delivery["state"] in MAYBE_SENT:  # a crash, 5xx or timeout around this send: did it go out?
                 found = self._find_sent(wave_id, user, delivery["channel"])
                 if found:
                     return user, "sent", found[0], found[1], None
+            if delivery["attempts"] >= MAX_ATTEMPTS:
+                return user, "failed", None, None, delivery["error"] or "gave up"
             resp = self._post_dm(user, wave_id, payload, pacer)
             if resp is None:
                 return user, "failed", None, None, "ratelimited"
@@ -200,10 +217,12 @@ class Polls:
         except SlackApiError as exc:
             error = str(exc.response.get("error") or exc.response.status_code)
             log.warning("wave %s: DM not delivered (%s)", wave_id, error)
+            if exc.response.status_code >= 500:
+                return user, "unsure", None, None, error
             return user, "skipped" if error in UNREACHABLE else "failed", None, None, error
-        except Exception as exc:  # network trouble after the SDK's own retries
-            log.warning("wave %s: DM failed (%s)", wave_id, type(exc).__name__)
-            return user, "failed", None, None, type(exc).__name__
+        except Exception as exc:  # timeouts and resets after the SDK's own retries
+            log.warning("wave %s: DM not confirmed (%s)", wave_id, type(exc).__name__)
+            return user, "unsure", None, None, type(exc).__name__
 
     def _find_sent(self, wave_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
         channel = channel or self.rt.client.conversations_open(users=user)["channel"]["id"]
@@ -217,7 +236,7 @@ class Polls:
     def resume(self) -> None:
         """At start-up: finish any fan-out a crash interrupted."""
         wave = self.rt.store.open_wave_row()
-        if wave and self.rt.store.deliveries(wave["id"], ("pending", "sending"), limit=1):
+        if wave and self.rt.store.deliveries(wave["id"], ("pending", *MAYBE_SENT), limit=1):
             log.info("wave %s: resuming an interrupted fan-out", wave["id"])
             self.deliver_in_background(wave["id"])
 
@@ -225,6 +244,8 @@ class Polls:
     def close(self, wave_id: int) -> bool:
         closed = self.rt.store.close_wave(wave_id)
         if closed:
+            if self.rt.updater:
+                self.rt.updater.forget_wave(wave_id)
             log.info("wave %s closed", wave_id)
         return closed
 
@@ -245,7 +266,7 @@ class Polls:
         wave = store.open_wave_row()
         if not wave:
             return
-        if store.deliveries(wave["id"], ("failed",), limit=1) and not self._lock_for(wave["id"]).locked():
+        if store.has_retryable(wave["id"], MAX_ATTEMPTS) and not self._lock_for(wave["id"]).locked():
             self.deliver_in_background(wave["id"])
         if wave["remind_at"] and wave["remind_at"] <= iso(now):
             after = ""

@@ -22,13 +22,20 @@ from storage import Store
 log = logging.getLogger("pulsegap")
 
 
-def slack_client(token: str | None, api_url: str, wait_out_429s: bool = True) -> WebClient:
-    """A WebClient on SLACK_API_URL that retries 5xx and resets, and (unless told not to, as the
-    fan-out's own pacing does) waits out 429s for their Retry-After."""
-    handlers = [ServerErrorRetryHandler(max_retry_count=4), ConnectionErrorRetryHandler(max_retry_count=4)]
+def slack_client(token: str | None, api_url: str, wait_out_429s: bool = True, retry_uncertain: bool = True,
+                 timeout: int = 15) -> WebClient:
+    """A WebClient on SLACK_API_URL.
+
+    wait_out_429s: sleep Retry-After and try again (always safe: a 429 means nothing happened).
+    retry_uncertain: also retry 5xx answers and timeouts/resets. Safe for reads; NOT for posts,
+    where Slack may have posted before failing: a retry would post twice. Posts that must happen
+    exactly once (pulse DMs, digests) use a client without it and check Slack before retrying."""
+    handlers = []
     if wait_out_429s:
-        handlers.insert(0, RateLimitErrorRetryHandler(max_retry_count=20))
-    return WebClient(token=token, base_url=api_url, timeout=15, retry_handlers=handlers)
+        handlers.append(RateLimitErrorRetryHandler(max_retry_count=20))
+    if retry_uncertain:
+        handlers += [ServerErrorRetryHandler(max_retry_count=4), ConnectionErrorRetryHandler(max_retry_count=4)]
+    return WebClient(token=token, base_url=api_url, timeout=timeout, retry_handlers=handlers)
 
 
 @dataclass
@@ -40,6 +47,7 @@ class Runtime:
     scheduler: object | None = None  # services.scheduler.Scheduler, set by bot.build
     polls: object | None = None  # services.polls.Polls, set by bot.build
     digests: object | None = None  # services.digests.Digests, set by bot.build
+    updater: object | None = None  # services.updates.MessageUpdater, set by bot.build
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
 

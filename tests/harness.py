@@ -35,7 +35,7 @@ def sign(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict:
 class Bot:
     """One running bot process."""
 
-    def __init__(self, fake, db_path: Path, env: dict | None = None):
+    def __init__(self, fake, db_path: Path, env: dict | None = None, launcher: list[str] | None = None):
         self.fake = fake
         self.db_path = db_path
         self.port = free_port()
@@ -55,11 +55,12 @@ class Bot:
         log_dir = db_path.parent if db_path.parent.is_dir() else Path(tempfile.gettempdir())
         self.log_path = log_dir / f"bot.{self.port}.log"
         self.proc: subprocess.Popen | None = None
+        self.launcher = launcher or []  # e.g. ["taskset", "-c", "0"] in benchmarks
 
     def start(self, timeout: float = 30) -> Bot:
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "bot.py")], cwd=ROOT, env=self.env,
+            [*self.launcher, sys.executable, str(ROOT / "bot.py")], cwd=ROOT, env=self.env,
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + timeout
@@ -67,9 +68,9 @@ class Bot:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"bot exited {self.proc.returncode}:\n{self.output()}")
             try:
-                if requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).ok:
+                if requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2).ok:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.05)
         raise RuntimeError(f"bot did not start:\n{self.output()}")
 

@@ -64,3 +64,27 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 def test_wal_mode_on_disk(tmp_path):
     Store(str(tmp_path / "p.db"))
     assert sqlite3.connect(tmp_path / "p.db").execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_concurrent_votes_share_commits_and_none_is_lost(tmp_path):
+    import threading
+
+    store = Store(str(tmp_path / "v.db"))
+    store.seed_statements([(None, "a"), (None, "b")])
+    people = [(f"U{i:03d}", "agent") for i in range(200)]
+    w = open_wave(store, people)
+    results = []
+
+    def vote(chunk):
+        for i, (u, _r) in chunk:
+            results.append(store.record_vote(w["id"], u, 1 + i % 2, 1 + i % 5, f"{i}.0"))
+
+    threads = [threading.Thread(target=vote, args=(list(enumerate(people))[k::16],)) for k in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count("recorded") == 200
+    counts = {(r["statement_id"], r["value"]): r["n"] for r in store.answer_counts([w["id"]])}
+    assert sum(counts.values()) == 200
+    assert counts[(1, 1)] == 20 and counts[(2, 2)] == 20  # i % 10 == 0 -> (1, 1); i % 10 == 1 -> (2, 2)

@@ -1,0 +1,37 @@
+"""The /gap grammar, fuzzed: any text parses, never raises, and mentions come out as ids."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from insights.commands import SUBCOMMANDS, parse
+
+ids = st.from_regex(r"[A-Z0-9]{4,10}", fullmatch=True)
+
+
+@settings(max_examples=500)
+@given(st.text(max_size=6000))
+def test_any_text_parses(text):
+    cmd = parse(text)
+    assert cmd.name in SUBCOMMANDS | {"question"}
+    assert len(cmd.args) <= 8000 and all(c.isprintable() for c in cmd.args)
+
+
+@given(st.lists(ids, min_size=1, max_size=5, unique=True), st.lists(ids, max_size=3, unique=True),
+       st.sampled_from(["exec", "agent", "remove"]))
+def test_mentions_and_groups_become_ids(users, groups, action):
+    text = f"roles {action} " + " ".join(f"<@U{u}|name {u}>" for u in users) + " " + " ".join(
+        f"<!subteam^S{g}|@team-{g}>" for g in groups)
+    cmd = parse(text)
+    assert (cmd.name, cmd.action) == ("roles", action)
+    assert cmd.users == tuple(f"U{u}" for u in users)
+    assert cmd.groups == tuple(f"S{g}" for g in groups)
+
+
+def test_examples():
+    assert parse(None).name == "help" and parse("   ").name == "help"
+    assert parse("POLL Now").action == "now"
+    assert parse("digest schedule <#C1ABC|cx-leads> weekly mon 09:00").channels == ("C1ABC",)
+    assert parse("roles execs <@U1AA>").action == "exec"
+    q = parse("what about feedback?")
+    assert (q.name, q.args) == ("question", "what about feedback?")

@@ -1,0 +1,210 @@
+"""The fault suite: fuzzed requests, crashes mid-burst and mid-digest, and a Slack that misbehaves."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import urllib.parse
+
+import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run
+from tests.test_resilience import _move_job_into_the_past
+
+FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+ADMIN_COMMANDS = ["roles exec <@UEXEC1>", "roles remove <@UEXEC1>", "statements add x", "statements remove 1",
+                  "poll now", "poll close", "poll stop", "poll schedule weekly mon 09:00 UTC",
+                  "digest <#C0LEADS|x>", "digest schedule <#C0LEADS|x> weekly mon 09:00", "digest stop", "export"]
+
+
+def quiet_log(bot) -> None:
+    """No exception escaped a listener: nothing logged at ERROR, no traceback."""
+    out = bot.output()
+    assert "Traceback" not in out and " ERROR " not in out, out[-3000:]
+
+
+def test_fuzzed_commands_from_a_non_admin_change_nothing(bot, fake):
+    @FUZZ
+    @given(st.one_of(st.sampled_from(ADMIN_COMMANDS),
+                     st.builds(lambda a, b: f"{a} {b}", st.sampled_from(ADMIN_COMMANDS), st.text(max_size=300)),
+                     st.text(max_size=3000)))
+    def check(text):
+        r = bot.command(text, user="UMEMBER")
+        assert r.status_code == 200
+
+    check()
+    time.sleep(1)
+    db = sqlite3.connect(bot.db_path)
+    assert db.execute("SELECT count(*) FROM roles").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM statements WHERE active=1").fetchone() == (11,)
+    assert fake.calls_to("chat.postMessage") == [] and fake.calls_to("files.completeUploadExternal") == []
+    quiet_log(bot)
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=40),
+                           lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=10), c, max_size=4),
+                           max_leaves=20)
+
+
+def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
+    action = st.fixed_dictionaries({
+        "type": st.sampled_from(["button", "channels_select", "static_select"]),
+        "action_id": st.sampled_from(["vote:1:4", "vote:99:9", "home_poll_now", "home_digest", "x"]) | st.text(max_size=30),
+        "block_id": st.text(max_size=30), "value": st.text(max_size=60) | st.sampled_from(["1:1:4", "9:9:9", "0:0:1"]),
+        "action_ts": st.text(max_size=20)})
+    payload = st.fixed_dictionaries({
+        "type": st.sampled_from(["block_actions", "view_submission", "shortcut", "nonsense"]),
+        "user": st.fixed_dictionaries({"id": st.sampled_from(["UMEMBER", "UNOSUCH", ""])}),
+        "team": st.fixed_dictionaries({"id": st.just("T0TEST")}),
+        "actions": st.lists(action, max_size=2),
+    }, optional={"container": json_values, "message": json_values, "view": json_values, "extra": json_values})
+
+    @FUZZ
+    @given(payload)
+    def check(p):
+        r = bot.interact(p)
+        assert r.status_code < 500
+
+    check()
+    for raw in ("payload=%7Bnot-json", "payload=", "", "x=1", "payload=" + urllib.parse.quote("[]")):
+        assert bot.post(raw, "application/x-www-form-urlencoded").status_code < 500
+    assert bot.post("{broken", "application/json").status_code < 500
+    time.sleep(1)
+    # the only messages: "only admins can …" refusals to the people who pressed admin buttons
+    assert all("Only admins" in c["text"] and c["channel"] in ("UMEMBER", "UNOSUCH")
+               for c in fake.calls_to("chat.postMessage"))
+    assert sqlite3.connect(bot.db_path).execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    quiet_log(bot)
+
+
+def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fake):
+    people = [f"UV{i:04d}" for i in range(150)]
+    for u in people:
+        fake.add_user(u)
+    fake.usergroups["SALL"] = people
+    bot = start_bot()
+    run(bot, fake, "roles agent <!subteam^SALL|@all>")
+    run(bot, fake, "poll now")
+    fake.wait_for("chat.postMessage", 150, timeout=30)
+    time.sleep(0.3)
+    sent = dms(fake)
+    acked: dict[int, int] = {}
+    tried: dict[int, int] = {}
+    lock = threading.Lock()
+
+    def voter(users):
+        s = requests.Session()
+        for i, u in enumerate(users):
+            dm = sent[u]
+            value = (i % 5) + 1
+            button = dm["blocks"][2]["elements"][value - 1]
+            p = {"type": "block_actions", "user": {"id": u}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+                 "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
+                 "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]}, "trigger_id": "1",
+                 "response_url": fake.response_url("v"),
+                 "actions": [{"type": "button", "action_id": button["action_id"], "block_id": dm["blocks"][2]["block_id"],
+                              "value": button["value"], "action_ts": f"{time.time():.6f}"}]}
+            body = urllib.parse.urlencode({"payload": json.dumps(p)})
+            with lock:
+                tried[value] = tried.get(value, 0) + 1
+            try:
+                from tests.harness import sign
+                r = s.post(bot.url, data=body, timeout=5, headers={
+                    "Content-Type": "application/x-www-form-urlencoded", **sign(body)})
+            except requests.RequestException:
+                return
+            if r.status_code == 200:
+                with lock:
+                    acked[value] = acked.get(value, 0) + 1
+
+    threads = [threading.Thread(target=voter, args=(people[i::8],)) for i in range(8)]
+    for t in threads:
+        t.start()
+    while sum(acked.values()) < 40:
+        time.sleep(0.005)
+    bot.kill()
+    for t in threads:
+        t.join()
+    assert 40 <= sum(acked.values()) < 150
+
+    bot = start_bot()
+    db = sqlite3.connect(bot.db_path)
+    stored = dict(db.execute("SELECT value, count(*) FROM answers WHERE statement_id=1 GROUP BY value").fetchall())
+    for value in range(1, 6):
+        assert acked.get(value, 0) <= stored.get(value, 0) <= tried.get(value, 0)
+    assert db.execute("SELECT count(*) FROM waves WHERE status='open'").fetchone() == (1,)
+
+
+def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot, team):
+    team.add_channel("C0LEADS", "cx-leads", member=True)
+    bot = start_bot({"MIN_RESPONDENTS": "1"})
+    assign_team(bot, team)
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 9)
+    time.sleep(0.3)
+    sent = dms(team)
+    from tests.harness import click
+    for u, v in ((EXECS[0], 5), (AGENTS[0], 2)):
+        click(bot, team, u, sent[u], 0, v)
+    run(bot, team, "poll close")
+    run(bot, team, "digest schedule <#C0LEADS|cx-leads> weekly mon 09:00 UTC")
+    bot.stop()
+    _move_job_into_the_past(bot.db_path, "digest:C0LEADS", minutes=10)
+    team.delays["files.getUploadURLExternal"] = [30]  # the chart upload hangs: kill the bot meanwhile
+    bot = start_bot({"MIN_RESPONDENTS": "1"})
+    team.wait_for("files.getUploadURLExternal", 1, timeout=20)
+    bot.kill()
+    assert len([m for m in team.messages.get("C0LEADS", []) if m.get("blocks")]) == 1
+    assert team.calls_to("files.completeUploadExternal") == []
+
+    start_bot({"MIN_RESPONDENTS": "1"})
+    team.wait_for("files.completeUploadExternal", 1, timeout=30)
+    time.sleep(1.5)
+    digests = [m for m in team.messages["C0LEADS"] if m.get("blocks")]
+    charts = [m for m in team.messages["C0LEADS"] if m.get("files")]
+    assert len(digests) == 1 and len(charts) == 1
+    assert "Pulsegap digest: Pulse #1" in block_texts(digests[0])
+
+
+def test_a_misbehaving_slack_is_retried_reported_and_commands_keep_working(start_bot, team):
+    bot = start_bot({"TICK_SECONDS": "1", "SLACK_TIMEOUT": "2"})
+    assign_team(bot, team)
+    # chat.postMessage: 500s beyond the SDK's retries, a timeout, then rate limits; then healthy
+    team.fail("chat.postMessage", *[(500, "internal_error")] * 12, *[(429, "ratelimited")] * 3)
+    team.delays["chat.postMessage"] = [3]
+    run(bot, team, "poll now")
+    r = bot.command("feedback")  # still answering while the fan-out struggles
+    assert r.status_code == 200 and "78%" in block_texts(r.json())
+    deadline = time.time() + 60
+    while time.time() < deadline and len({c["channel"] for c in team.calls_to("chat.postMessage")}) < 9:
+        time.sleep(0.2)
+    assert sorted({c["channel"] for c in team.calls_to("chat.postMessage")}) == sorted(EXECS + AGENTS + ["UGROUPONLY"])
+    deadline = time.time() + 30  # the timed-out DM did arrive: a later tick finds it, and does not resend
+    while time.time() < deadline:
+        status = block_texts(run(bot, team, "poll status"))
+        if "(6 delivered, 0 still sending, 0 failed)" in status:
+            break
+        time.sleep(0.5)
+    assert "Executives: 0 of 3 answered (3 delivered, 0 still sending, 0 failed)" in status
+    assert "Agents: 0 of 6 answered (6 delivered, 0 still sending, 0 failed)" in status
+    assert len(team.calls_to("chat.postMessage")) == len({c["channel"] for c in team.calls_to("chat.postMessage")})
+
+
+def test_failures_that_last_are_reported_in_poll_status(start_bot, team):
+    bot = start_bot({"TICK_SECONDS": "3600"})
+    assign_team(bot, team)
+    team.fail("chat.postMessage", *[(500, "internal_error")] * 200)
+    run(bot, team, "poll now")
+    deadline = time.time() + 60
+    status = ""
+    while time.time() < deadline:
+        status = block_texts(run(bot, team, "poll status"))
+        if "(0 delivered, 0 still sending, 3 failed)" in status and "(0 delivered, 0 still sending, 6 failed)" in status:
+            break
+        time.sleep(0.5)
+    assert "Executives: 0 of 3 answered (0 delivered, 0 still sending, 3 failed)" in status
+    assert "Agents: 0 of 6 answered (0 delivered, 0 still sending, 6 failed)" in status
