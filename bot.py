@@ -37,6 +37,9 @@ def build(config: Config) -> tuple[App, Runtime]:
         client=client,  # carries the token and SLACK_API_URL
         request_verification_enabled=config.mode == "http",
         logger=logging.getLogger("pulsegap.bolt"),
+        # Answer Slack as soon as a listener returns, instead of Bolt polling every 10 ms for the
+        # ack; work that needs the Web API runs in lazy listeners after the response.
+        process_before_response=True,
     )
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])

@@ -82,17 +82,25 @@ def command_body(text: str, user: str = "UBENCH", response_url: str = "http://12
     })
 
 
-def server_cpus() -> list[str]:
-    """Servers under test get core 0 and the load generator (and the fake Slack) the rest, so the
-    measured server is not starved by the client; on one core, no pinning."""
-    cores = sorted(os.sched_getaffinity(0))
-    if len(cores) < 2 or not shutil.which("taskset"):
-        return []
-    os.sched_setaffinity(0, set(cores[1:]))
-    return ["taskset", "-c", str(cores[0])]
+LAUNCHER: list[str] = []  # e.g. ["taskset", "-c", "0"] while pinned
 
 
-LAUNCHER: list[str] = []
+class pinned:
+    """Within it, servers started with LAUNCHER get core 0 and this process (the load generator
+    and the fake Slack) the other cores, so the client does not starve the server it measures.
+    On one core, or without taskset, nothing is pinned."""
+
+    def __enter__(self):
+        self.before = os.sched_getaffinity(0)
+        cores = sorted(self.before)
+        if len(cores) >= 2 and shutil.which("taskset"):
+            os.sched_setaffinity(0, set(cores[1:]))
+            LAUNCHER[:] = ["taskset", "-c", str(cores[0])]
+        return self
+
+    def __exit__(self, *exc):
+        os.sched_setaffinity(0, self.before)
+        LAUNCHER[:] = []
 
 
 class BareBolt:

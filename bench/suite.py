@@ -40,6 +40,11 @@ def questions(n: int, seed: int = 1) -> list[str]:
 
 # 1 ----------------------------------------------------------------------------------------------
 def slash(quick: bool, tmp: Path) -> list[Row]:
+    with common.pinned():
+        return _slash(quick, tmp)
+
+
+def _slash(quick: bool, tmp: Path) -> list[Row]:
     n = 400 if quick else 2000
     fake = FakeSlack().start()
     bot = Bot(fake, tmp / "slash.db", launcher=common.LAUNCHER).start()
@@ -127,6 +132,11 @@ def fanout(quick: bool, tmp: Path) -> list[Row]:
 
 # 4 ----------------------------------------------------------------------------------------------
 def votes(quick: bool, tmp: Path) -> list[Row]:
+    with common.pinned():
+        return _votes(quick, tmp)
+
+
+def _votes(quick: bool, tmp: Path) -> list[Row]:
     people = 300 if quick else 1000
     fake = FakeSlack().start()
     fake.add_user("UADMIN", admin=True)
@@ -268,7 +278,6 @@ ALL = {"slash": slash, "lookup": lookup, "fanout": fanout, "votes": votes, "resu
 
 
 def run_all(names: list[str], quick: bool) -> list[Row]:
-    common.LAUNCHER[:] = common.server_cpus()
     rows = []
     with tempfile.TemporaryDirectory() as d:
         for name in names:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers import actions, commands, events
+from handlers.guards import ShapeGuard
 from services.runtime import Runtime
 
 
 def register(app: App, rt: Runtime) -> None:
+    app.use(ShapeGuard())
     commands.register(app, rt)
     actions.register(app, rt)
     events.register(app, rt)

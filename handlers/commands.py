@@ -31,6 +31,9 @@ MAX_STATEMENTS = 20
 MAX_STATEMENT_CHARS = 300
 
 
+INSTANT = {"help", "list", "study", "region", "question"}
+
+
 def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
     bm = rt.benchmarks
@@ -234,20 +237,25 @@ ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": 
 
 
 def register(app: App, rt: Runtime) -> None:
-    @app.command(rt.config.slash_command)
-    def on_command(ack: Ack, command: dict, respond: Respond) -> None:
+    def ack_command(ack: Ack, command: dict) -> None:
+        """Within Slack's 3 s: the whole answer when it needs no Web API call, else an empty ack."""
         cmd = parse(command.get("text"))
-        user = command.get("user_id", "")
         try:
             instant = _instant(rt, cmd)
-            if instant is not None:
-                ack(response_type="ephemeral", **instant)
-                return
-            ack()
         except Exception:  # never leave Slack without an answer
             log.exception("command %s failed", cmd.name)
-            ack(response_type="ephemeral", **ui.notice(":x: Sorry, that failed on our side. Nothing was changed."))
+            instant = ui.notice(":x: Sorry, that failed on our side. Nothing was changed.")
+        if instant is not None:
+            ack(response_type="ephemeral", **instant)
+        else:
+            ack()
+
+    def run_command(command: dict, respond: Respond) -> None:
+        """After the ack (a lazy listener): the work that calls Slack, answered via response_url."""
+        cmd = parse(command.get("text"))
+        if cmd.name in INSTANT:
             return
+        user = command.get("user_id", "")
         try:
             if (cmd.name, cmd.action) in ADMIN_ONLY and not rt.is_admin(user):
                 reply = ui.notice(
@@ -260,3 +268,5 @@ def register(app: App, rt: Runtime) -> None:
             log.exception("command %s %s failed", cmd.name, cmd.action)
             reply = ui.notice(":x: Sorry, that failed on our side. Please try again.")
         respond(response_type="ephemeral", replace_original=False, **reply)
+
+    app.command(rt.config.slash_command)(ack=ack_command, lazy=[run_command])

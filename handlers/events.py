@@ -31,14 +31,14 @@ def _tell(rt: Runtime, user: str, text: str) -> None:
 
 
 def register(app: App, rt: Runtime) -> None:
-    @app.event("app_home_opened")
+    def just_ack(ack: Ack) -> None:
+        ack()
+
     def on_home(event: dict) -> None:
         if event.get("tab", "home") == "home" and event.get("user"):
             publish_home(rt, event["user"])
 
-    @app.action("home_poll_now")
-    def on_poll_now(ack: Ack, body: dict) -> None:
-        ack()
+    def on_poll_now(body: dict) -> None:
         user = body["user"]["id"]
         if not rt.is_admin(user):
             _tell(rt, user, ":lock: Only admins can run a pulse. Nothing was changed.")
@@ -47,9 +47,7 @@ def register(app: App, rt: Runtime) -> None:
         _tell(rt, user, text)
         publish_home(rt, user)
 
-    @app.action("home_digest")
-    def on_digest(ack: Ack, body: dict, action: dict) -> None:
-        ack()
+    def on_digest(body: dict, action: dict) -> None:
         user, channel = body["user"]["id"], action.get("selected_channel")
         if not rt.is_admin(user):
             _tell(rt, user, ":lock: Only admins can post digests. Nothing was posted.")
@@ -57,3 +55,8 @@ def register(app: App, rt: Runtime) -> None:
         if channel:
             _ok, text = rt.digests.post(channel)
             _tell(rt, user, text)
+
+    # acked at once; the work (Web API calls) runs after the response, as lazy listeners
+    app.event("app_home_opened")(ack=just_ack, lazy=[on_home])
+    app.action("home_poll_now")(ack=just_ack, lazy=[on_poll_now])
+    app.action("home_digest")(ack=just_ack, lazy=[on_digest])

@@ -1,27 +1,31 @@
-"""Turning away malformed interaction payloads before Bolt sees them.
+"""Turning away payloads of shapes Slack never sends, before they crash inside Bolt.
 
-Bolt builds every listener argument eagerly (`action = body["actions"][0]`, `body["view"]`, …),
-so a payload of a shape Slack never sends raises inside Bolt, even in a middleware, and is
-answered with a 500. A forged one must still get its 401. So, at the WSGI layer: signed and
-malformed -> 400; unsigned -> 401; everything else -> Bolt.
+Bolt builds listener arguments eagerly (`action = body["actions"][0]`, `body["view"]`, …), so a
+block_actions payload without actions, a `view` that is not an object, and the like raise inside
+Bolt and would be answered with a 500. Two guards, neither of which parses anything twice:
+- `ShapeGuard`, a class-based global middleware (class-based, so Bolt hands it the request
+  without building those arguments): after Bolt has verified the signature, a malformed but
+  signed payload gets a 400.
+- `guard()`, at the WSGI layer: a body Bolt cannot even parse (`payload=` with broken JSON)
+  gets a 400 when signed and a 401 when not, instead of a 500.
 """
 from __future__ import annotations
 
 import io
-import json
 import logging
-import urllib.parse
 
+from slack_bolt import BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_sdk.signature import SignatureVerifier
 
 log = logging.getLogger("pulsegap.guards")
 
-
 MUST_BE_OBJECTS = ("view", "event", "message", "container", "workflow_step", "previous_message")
 OBJECTS_OR_NULL = ("user", "team", "channel", "enterprise", "state")
+MALFORMED = BoltResponse(status=400, body={"error": "malformed payload"})
 
 
-def _bad_shape(payload) -> bool:
+def bad_shape(payload) -> bool:
     """True for shapes Slack never sends and Bolt's extractors would crash on."""
     if not isinstance(payload, dict):
         return True
@@ -44,40 +48,31 @@ def _bad_shape(payload) -> bool:
     return False
 
 
-def malformed(body: bytes, content_type: str) -> bool:
-    try:
-        if "application/json" in content_type:
-            payload = json.loads(body)
-        elif "application/x-www-form-urlencoded" in content_type:
-            form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True)
-            if "payload" not in form:
-                return False  # a slash command: flat form fields, nothing nested to trip over
-            payload = json.loads(form["payload"][0])
-        else:
-            return False
-    except (UnicodeDecodeError, IndexError, ValueError):
-        return True  # Bolt would fail parsing it with a 500
-    return _bad_shape(payload)
+class ShapeGuard(Middleware):
+    def process(self, *, req, resp, next):  # noqa: A002 - Bolt's parameter name
+        if bad_shape(req.body):
+            log.warning("refused a malformed payload")
+            return MALFORMED
+        return next()
 
 
 def guard(application, signing_secret: str, verify: bool = True):
     verifier = SignatureVerifier(signing_secret)
 
     def guarded(environ, start_response):
-        if environ.get("REQUEST_METHOD") != "POST":
-            return application(environ, start_response)
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
-        if malformed(body, environ.get("CONTENT_TYPE", "")):
+        environ["wsgi.input"] = io.BytesIO(body)
+        try:
+            return application(environ, start_response)
+        except Exception:  # Bolt could not parse the body at all
             headers = {"x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
                        "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", "")}
             if verify and not verifier.is_valid_request(body, headers):
                 start_response("401 Unauthorized", [("Content-Type", "application/json")])
                 return [b'{"error": "invalid request"}']
-            log.warning("refused a malformed payload")
+            log.warning("refused a payload that cannot be parsed")
             start_response("400 Bad Request", [("Content-Type", "application/json")])
             return [b'{"error": "malformed payload"}']
-        environ["wsgi.input"] = io.BytesIO(body)
-        return application(environ, start_response)
 
     return guarded

@@ -153,6 +153,7 @@ class Polls:
                 return
             payload = ui.poll_dm(wave, self.rt.config.min_respondents)
             attempted, after, pacer = 0, "", Pacer()
+            inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
             with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
                 while True:  # pages, so a wave for 100,000 people never sits in memory whole
                     page = self.rt.store.deliveries(wave_id, RETRYABLE, after, PAGE)
@@ -164,9 +165,12 @@ class Polls:
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
                     self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo])
-                    outcomes = list(pool.map(lambda d: self._deliver_one(wave_id, d, payload, pacer), todo))
-                    self.rt.store.record_outcomes(wave_id, outcomes)
+                    inflight.append([pool.submit(self._deliver_one, wave_id, d, payload, pacer) for d in todo])
                     attempted += len(todo)
+                    if len(inflight) == 2:
+                        self.rt.store.record_outcomes(wave_id, [f.result() for f in inflight.popleft()])
+                while inflight:
+                    self.rt.store.record_outcomes(wave_id, [f.result() for f in inflight.popleft()])
             log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, attempted)
         finally:
             lock.release()

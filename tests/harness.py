@@ -147,7 +147,7 @@ def run(bot, fake, text, user="UADMIN"):
     assert r.status_code == 200
     if r.content:
         return r.json()
-    return fake.wait_responses(before + 1)[before]
+    return fake.wait_responses(before + 1, timeout=30)[before]
 
 
 def assign_team(bot, fake):
