@@ -237,24 +237,25 @@ ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": 
 
 
 def register(app: App, rt: Runtime) -> None:
-    def ack_command(ack: Ack, command: dict) -> None:
-        """Within Slack's 3 s: the whole answer when it needs no Web API call, else an empty ack."""
+    def is_instant(body: dict) -> bool:
+        return parse(body.get("text")).name in INSTANT
+
+    def answer_now(ack: Ack, command: dict) -> None:
+        """Questions, help, list, region, study: answered in the ack itself (a few milliseconds)."""
         cmd = parse(command.get("text"))
         try:
-            instant = _instant(rt, cmd)
+            answer = _instant(rt, cmd)
         except Exception:  # never leave Slack without an answer
             log.exception("command %s failed", cmd.name)
-            instant = ui.notice(":x: Sorry, that failed on our side. Nothing was changed.")
-        if instant is not None:
-            ack(response_type="ephemeral", **instant)
-        else:
-            ack()
+            answer = ui.notice(":x: Sorry, that failed on our side. Nothing was changed.")
+        ack(response_type="ephemeral", **answer)
+
+    def ack_only(ack: Ack) -> None:
+        ack()
 
     def run_command(command: dict, respond: Respond) -> None:
         """After the ack (a lazy listener): the work that calls Slack, answered via response_url."""
         cmd = parse(command.get("text"))
-        if cmd.name in INSTANT:
-            return
         user = command.get("user_id", "")
         try:
             if (cmd.name, cmd.action) in ADMIN_ONLY and not rt.is_admin(user):
@@ -269,4 +270,5 @@ def register(app: App, rt: Runtime) -> None:
             reply = ui.notice(":x: Sorry, that failed on our side. Please try again.")
         respond(response_type="ephemeral", replace_original=False, **reply)
 
-    app.command(rt.config.slash_command)(ack=ack_command, lazy=[run_command])
+    app.command(rt.config.slash_command, matchers=[is_instant])(answer_now)
+    app.command(rt.config.slash_command)(ack=ack_only, lazy=[run_command])
