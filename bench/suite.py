@@ -38,6 +38,18 @@ def questions(n: int, seed: int = 1) -> list[str]:
     return [typo(base[i % len(base)], rng) if i % 3 == 2 else base[i % len(base)] for i in range(n)]
 
 
+def crowd(prefix: str, people: int, light: bool = False) -> tuple[FakeSlack, list[str]]:
+    """A fake Slack with an admin and `people` users, all in the user group SALL."""
+    fake = FakeSlack().start()
+    fake.light = light
+    fake.add_user("UADMIN", admin=True)
+    ids = [f"{prefix}{i:06d}" for i in range(people)]
+    for u in ids:
+        fake.add_user(u)
+    fake.usergroups["SALL"] = ids
+    return fake, ids
+
+
 # 1 ----------------------------------------------------------------------------------------------
 def slash(quick: bool, tmp: Path) -> list[Row]:
     with common.pinned():
@@ -99,13 +111,7 @@ def lookup(quick: bool, tmp: Path) -> list[Row]:
 # 3 ----------------------------------------------------------------------------------------------
 def fanout(quick: bool, tmp: Path) -> list[Row]:
     people, per_second = (1000, 200) if quick else (5000, 250)
-    fake = FakeSlack().start()
-    fake.light = True
-    fake.add_user("UADMIN", admin=True)
-    ids = [f"UF{i:05d}" for i in range(people)]
-    for u in ids:
-        fake.add_user(u)
-    fake.usergroups["SALL"] = ids
+    fake, ids = crowd("UF", people, light=True)
     bot = Bot(fake, tmp / "fanout.db").start()
     try:
         run(bot, fake, "roles agent <!subteam^SALL|@all>")
@@ -138,12 +144,7 @@ def votes(quick: bool, tmp: Path) -> list[Row]:
 
 def _votes(quick: bool, tmp: Path) -> list[Row]:
     people = 300 if quick else 1000
-    fake = FakeSlack().start()
-    fake.add_user("UADMIN", admin=True)
-    ids = [f"UV{i:05d}" for i in range(people)]
-    for u in ids:
-        fake.add_user(u)
-    fake.usergroups["SALL"] = ids
+    fake, ids = crowd("UV", people)
     bot = Bot(fake, tmp / "votes.db", launcher=common.LAUNCHER).start()
     bare = BareBolt(fake.api_url, fake.token)
     rng = random.Random(4)
@@ -249,13 +250,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
 # 6 ----------------------------------------------------------------------------------------------
 def memory(quick: bool, tmp: Path) -> list[Row]:
     people = 20000 if quick else 100000
-    fake = FakeSlack().start()
-    fake.light = True
-    fake.add_user("UADMIN", admin=True)
-    ids = [f"UM{i:06d}" for i in range(people)]
-    for u in ids:
-        fake.add_user(u)
-    fake.usergroups["SALL"] = ids
+    fake, ids = crowd("UM", people, light=True)
     bot = Bot(fake, tmp / "memory.db").start()
     try:
         idle = rss_peak_mb(bot.proc.pid)

@@ -12,7 +12,6 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk.errors import SlackApiError
 
 from insights.commands import Command, parse
-from insights.export import aggregates_csv
 from insights.schedule import ScheduleError, parse_schedule
 from render import blocks as ui
 from services import results as results_service
@@ -223,6 +222,8 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     results = results_service.all_results(rt)
     if not results:
         return ui.notice("No pulse has closed yet, so there is nothing to export.")
+    from insights.export import aggregates_csv  # pandas: loaded on first export, not at start-up (RSS)
+
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
     rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",

@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from slack_sdk.errors import SlackApiError
 
 from render import blocks as ui
-from render.chart import gap_chart
 from services import results as results_service
 from services.runtime import Runtime, slack_client
 
@@ -84,6 +83,8 @@ class Digests:
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": key}},
                 )
                 self.rt.store.finish_digest(key, "message", resp["ts"])
+            from render.chart import gap_chart  # matplotlib: loaded on first digest, not at start-up (RSS)
+
             png = gap_chart(res) if res.anything_shown else None
             if png:
                 self.post_client.files_upload_v2(

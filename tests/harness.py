@@ -183,3 +183,13 @@ def dms(fake):
     return out
 
 
+
+
+def status_until(bot, fake, *needles: str, timeout: float = 30) -> str:
+    """`poll status`, asked again until it contains every needle (or the time is up)."""
+    deadline = time.time() + timeout
+    while True:
+        status = block_texts(run(bot, fake, "poll status"))
+        if all(n in status for n in needles) or time.time() > deadline:
+            return status
+        time.sleep(0.2)

@@ -11,7 +11,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run
+from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until
 from tests.test_resilience import _move_job_into_the_past
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -183,12 +183,8 @@ def test_a_misbehaving_slack_is_retried_reported_and_commands_keep_working(start
     while time.time() < deadline and len({c["channel"] for c in team.calls_to("chat.postMessage")}) < 9:
         time.sleep(0.2)
     assert sorted({c["channel"] for c in team.calls_to("chat.postMessage")}) == sorted(EXECS + AGENTS + ["UGROUPONLY"])
-    deadline = time.time() + 30  # the timed-out DM did arrive: a later tick finds it, and does not resend
-    while time.time() < deadline:
-        status = block_texts(run(bot, team, "poll status"))
-        if "(6 delivered, 0 still sending, 0 failed)" in status:
-            break
-        time.sleep(0.5)
+    # the timed-out DM did arrive: a later tick finds it, and does not send it again
+    status = status_until(bot, team, "(6 delivered, 0 still sending, 0 failed)")
     assert "Executives: 0 of 3 answered (3 delivered, 0 still sending, 0 failed)" in status
     assert "Agents: 0 of 6 answered (6 delivered, 0 still sending, 0 failed)" in status
     assert len(team.calls_to("chat.postMessage")) == len({c["channel"] for c in team.calls_to("chat.postMessage")})
@@ -199,12 +195,7 @@ def test_failures_that_last_are_reported_in_poll_status(start_bot, team):
     assign_team(bot, team)
     team.fail("chat.postMessage", *[(500, "internal_error")] * 200)
     run(bot, team, "poll now")
-    deadline = time.time() + 60
-    status = ""
-    while time.time() < deadline:
-        status = block_texts(run(bot, team, "poll status"))
-        if "(0 delivered, 0 still sending, 3 failed)" in status and "(0 delivered, 0 still sending, 6 failed)" in status:
-            break
-        time.sleep(0.5)
+    status = status_until(bot, team, "(0 delivered, 0 still sending, 3 failed)",
+                          "(0 delivered, 0 still sending, 6 failed)", timeout=60)
     assert "Executives: 0 of 3 answered (0 delivered, 0 still sending, 3 failed)" in status
     assert "Agents: 0 of 6 answered (0 delivered, 0 still sending, 6 failed)" in status

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 from render.blocks import LIKERT
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
+from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run, status_until
 
 
 def test_non_admin_is_refused_and_nothing_happens(bot, team):
@@ -80,12 +80,7 @@ def test_unreachable_people_are_skipped_and_reported(bot, team):
     run(bot, team, "roles exec <!subteam^SX|@x>")
     run(bot, team, "poll now")
     team.wait_for("chat.postMessage", 1)
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        status = block_texts(run(bot, team, "poll status"))
-        if "Could not DM 1" in status:
-            break
-        time.sleep(0.1)
+    status = status_until(bot, team, "Could not DM 1")
     assert "Could not DM 1: <@UGONE> (account_inactive)" in status
 
 

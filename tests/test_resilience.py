@@ -5,7 +5,9 @@ import sqlite3
 import time
 from datetime import datetime, timedelta, timezone
 
-from tests.harness import block_texts, dms, run
+import pytest
+
+from tests.harness import Bot, block_texts, dms, run
 
 
 def pulse_dms_per_user(fake) -> dict[str, int]:
@@ -82,28 +84,20 @@ def test_schedule_survives_restart_and_a_missed_run_runs_once(fake, start_bot):
     assert len(fake.calls_to("chat.postMessage")) == 2
 
 
-def test_missing_database_directory_is_a_clear_error(fake, tmp_path):
-    from tests.harness import Bot
-
-    bot = Bot(fake, tmp_path / "nope" / "pulsegap.db")
-    try:
+def startup_error(bot) -> str:
+    """What the bot printed when it refused to start (it must refuse)."""
+    with pytest.raises(RuntimeError) as exc:
         bot.start(timeout=15)
-        raise AssertionError("the bot started without its database directory")
-    except RuntimeError as exc:
-        assert "DATABASE_PATH directory does not exist" in str(exc)
-        assert "Traceback" not in str(exc)
+    assert "Traceback" not in str(exc.value)
+    return str(exc.value)
+
+
+def test_missing_database_directory_is_a_clear_error(fake, tmp_path):
+    assert "DATABASE_PATH directory does not exist" in startup_error(Bot(fake, tmp_path / "nope" / "pulsegap.db"))
 
 
 def test_corrupt_database_is_a_clear_error_and_is_left_alone(fake, tmp_path):
-    from tests.harness import Bot
-
     path = tmp_path / "pulsegap.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    bot = Bot(fake, path)
-    try:
-        bot.start(timeout=15)
-        raise AssertionError("the bot started on a corrupt database")
-    except RuntimeError as exc:
-        assert "cannot be used as Pulsegap's database" in str(exc)
-        assert "Traceback" not in str(exc)
+    assert "cannot be used as Pulsegap's database" in startup_error(Bot(fake, path))
     assert path.read_bytes() == b"this is not sqlite" * 100
