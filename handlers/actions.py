@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 from slack_bolt import Ack, App, Respond
 
@@ -24,13 +25,12 @@ def register(app: App, rt: Runtime) -> None:
         # Written durably (WAL, synchronous=FULL) before Slack hears that the click arrived.
         result = rt.store.record_vote(wave_id, user, statement_id, value, seq)
         ack()
-        if result == "closed":
-            respond(response_type="ephemeral", replace_original=False,
-                    text=f"Thanks, but Pulse #{wave_id} has closed, so this answer was not counted.")
-            return
-        if result in ("bad", "not_invited"):
-            respond(response_type="ephemeral", replace_original=False,
-                    text="This pulse was not sent to you, so your click was not counted.")
+        if result in ("closed", "bad", "not_invited"):
+            text = (f"Thanks, but Pulse #{wave_id} has closed, so this answer was not counted." if result == "closed"
+                    else "This pulse was not sent to you, so your click was not counted.")
+            # after the response: Slack gets its ack without waiting on the response_url post
+            threading.Thread(target=respond, kwargs={"text": text, "response_type": "ephemeral",
+                                                     "replace_original": False}, daemon=True).start()
             return
         if result != "recorded":
             return  # a repeated or out-of-date click: nothing changed
