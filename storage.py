@@ -387,9 +387,6 @@ class Store:
             )
             return cur.rowcount == 1
 
-    def digest_post(self, key: str) -> dict | None:
-        return self.one("SELECT * FROM digest_posts WHERE key=?", (key,))
-
     def finish_digest(self, key: str, state: str, ts: str | None = None) -> None:
         with self.tx() as db:
             db.execute("UPDATE digest_posts SET state=?, ts=?, posted_at=? WHERE key=?", (state, ts, now_iso(), key))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -133,6 +132,3 @@ def rss_peak_mb(pid: int) -> float:
             return int(line.split()[1]) / 1024
     return float("nan")
 
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")

@@ -55,9 +55,6 @@ class MessageUpdater:
             for key in [k for k, v in self.sent.items() if v["wave"] == wave_id]:
                 del self.sent[key]
 
-    def wait_idle(self) -> None:
-        self.queue.join()
-
     def _work(self) -> None:
         while True:
             key = self.queue.get()
