@@ -132,13 +132,6 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
 
 
 # ----- polls ---------------------------------------------------------------------------------
-def _user_timezone(rt: Runtime, user: str) -> str:
-    try:
-        return rt.client.users_info(user=user)["user"].get("tz") or "UTC"
-    except SlackApiError:
-        return "UTC"
-
-
 def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     store, polls = rt.store, rt.polls
     if cmd.action == "now":
@@ -146,7 +139,7 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         return ui.notice(text)
     if cmd.action == "schedule":
         try:
-            schedule = parse_schedule(cmd.args, _user_timezone(rt, user))
+            schedule = parse_schedule(cmd.args, rt.polls.user_timezone(user))
         except ScheduleError as exc:
             return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
         next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
@@ -189,14 +182,14 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
 
 def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "status":
-        jobs = rt.scheduler.jobs("digest:")
+        jobs = rt.scheduler.digest_schedules()
         if not jobs:
             return ui.notice("No digests are scheduled.")
         return ui.notice("Scheduled digests: " + "; ".join(
-            f"<#{jid.split(':', 1)[1]}> {ui.escape(name)}, next {ui.slack_date(nr.isoformat()) if nr else 'paused'}"
-            for jid, name, nr in jobs))
+            f"<#{channel}> {ui.escape(name)}, next {ui.slack_date(nr.isoformat()) if nr else 'paused'}"
+            for channel, name, nr in jobs))
     if cmd.action == "stop":
-        targets = cmd.channels or [jid.split(":", 1)[1] for jid, _n, _r in rt.scheduler.jobs("digest:")]
+        targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
         stopped = [c for c in targets if rt.scheduler.unschedule(f"digest:{c}")]
         return ui.notice(f"Stopped {len(stopped)} digest schedule(s)." if stopped else "There was no digest schedule to stop.")
     if not cmd.channels:
@@ -205,7 +198,7 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "schedule":
         spec = CHANNEL_TOKEN.sub("", cmd.args).strip()
         try:
-            schedule = parse_schedule(spec, _user_timezone(rt, user))
+            schedule = parse_schedule(spec, rt.polls.user_timezone(user))
         except ScheduleError as exc:
             return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
         problem = rt.digests.ensure_member(channel)

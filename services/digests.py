@@ -9,7 +9,7 @@ from slack_sdk.errors import SlackApiError
 
 from render import blocks as ui
 from services import results as results_service
-from services.runtime import Runtime, slack_client
+from services.runtime import Runtime, find_posted, slack_client
 
 log = logging.getLogger("pulsegap.digests")
 METADATA_EVENT = "pulsegap_digest"
@@ -117,14 +117,10 @@ class Digests:
                 res = results_service.results(self.rt, row["wave_id"])
                 if res is None:
                     continue
-                sent = row["state"] == "message" or self._already_posted(row["channel"], row["key"])
+                sent = row["state"] == "message" or find_posted(self.rt.client, row["channel"], METADATA_EVENT, key=row["key"]) is not None
                 self._deliver(row["key"], row["channel"], res, message_sent=sent)
             except Exception:
                 log.exception("could not finish digest %s; will try again", row["key"])
             finally:
                 self._release(row["key"])
 
-    def _already_posted(self, channel: str, key: str) -> bool:
-        history = self.rt.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-        return any((m.get("metadata") or {}).get("event_payload", {}).get("key") == key
-                   for m in history.get("messages", []))

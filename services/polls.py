@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 
 from render import blocks as ui
-from services.runtime import Runtime, slack_client
+from services.runtime import Runtime, find_posted, slack_client
 
 log = logging.getLogger("pulsegap.polls")
 
@@ -230,12 +230,8 @@ class Polls:
 
     def _find_sent(self, wave_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
         channel = channel or self.rt.client.conversations_open(users=user)["channel"]["id"]
-        history = self.rt.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-        for msg in history.get("messages", []):
-            meta = msg.get("metadata") or {}
-            if meta.get("event_type") == METADATA_EVENT and meta.get("event_payload", {}).get("wave_id") == wave_id:
-                return channel, msg["ts"]
-        return None
+        ts = find_posted(self.rt.client, channel, METADATA_EVENT, wave_id=wave_id)
+        return (channel, ts) if ts else None
 
     def resume(self) -> None:
         """At start-up: finish any fan-out a crash interrupted."""

@@ -38,6 +38,18 @@ def slack_client(token: str | None, api_url: str, wait_out_429s: bool = True, re
     return WebClient(token=token, base_url=api_url, timeout=timeout, retry_handlers=handlers)
 
 
+def find_posted(client: WebClient, channel: str, event_type: str, **payload) -> str | None:
+    """The ts of our recent message in `channel` whose metadata has this event type and payload:
+    how an uncertain post (crash, 5xx, timeout) is checked before it is sent again."""
+    history = client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
+    for msg in history.get("messages", []):
+        meta = msg.get("metadata") or {}
+        body = meta.get("event_payload") or {}
+        if meta.get("event_type") == event_type and all(body.get(k) == v for k, v in payload.items()):
+            return msg["ts"]
+    return None
+
+
 @dataclass
 class Runtime:
     config: Config

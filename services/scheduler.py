@@ -95,5 +95,7 @@ class Scheduler:
         job = self.aps.get_job(job_id)
         return (job.name, job.next_run_time) if job else None
 
-    def jobs(self, prefix: str) -> list[tuple[str, str, datetime | None]]:
-        return [(j.id, j.name, j.next_run_time) for j in self.aps.get_jobs() if j.id.startswith(prefix)]
+    def digest_schedules(self) -> list[tuple[str, str, datetime | None]]:
+        """(channel, description, next run) of every scheduled digest (job ids "digest:<channel>")."""
+        return [(j.id.split(":", 1)[1], j.name, j.next_run_time) for j in self.aps.get_jobs()
+                if j.id.startswith("digest:")]
