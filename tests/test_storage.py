@@ -88,3 +88,34 @@ def test_concurrent_votes_share_commits_and_none_is_lost(tmp_path):
     counts = {(r["statement_id"], r["value"]): r["n"] for r in store.answer_counts([w["id"]])}
     assert sum(counts.values()) == 200
     assert counts[(1, 1)] == 20 and counts[(2, 2)] == 20  # i % 10 == 0 -> (1, 1); i % 10 == 1 -> (2, 2)
+
+
+def test_a_failed_group_commit_fails_each_of_its_votes_and_the_next_one_commits(tmp_path):
+    import threading
+
+    path = tmp_path / "v.db"
+    store = Store(str(path))
+    store.seed_statements([(None, "a")])
+    people = [(f"U{i:02d}", "agent") for i in range(24)]
+    w = open_wave(store, people)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("ALTER TABLE answers RENAME TO answers_away")  # every INSERT now fails inside the commit
+    outcomes = {}
+
+    def vote(u):
+        try:
+            outcomes[u] = store.record_vote(w["id"], u, 1, 3, "1.0")
+        except sqlite3.OperationalError as exc:
+            outcomes[u] = str(exc)
+
+    threads = [threading.Thread(target=vote, args=(u,)) for u, _r in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert not any(t.is_alive() for t in threads)  # nobody waits for ever on a failed leader
+    assert sorted(set(outcomes.values())) == ["no such table: answers"] and len(outcomes) == 24
+    assert other.execute("SELECT count(*) FROM answers_away").fetchone() == (0,)
+    other.execute("ALTER TABLE answers_away RENAME TO answers")
+    assert store.record_vote(w["id"], "U00", 1, 3, "2.0") == "recorded"
+    assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "agent", "value": 3, "n": 1}]
