@@ -35,7 +35,5 @@ def register(app: App, rt: Runtime) -> None:
         if result != "recorded":
             return  # a repeated or out-of-date click: nothing changed
         container = body.get("container") or {}
-        message = body.get("message") or {}
-        if message.get("blocks") and container.get("channel_id") and container.get("message_ts"):
-            rt.updater.show_choice(container["channel_id"], container["message_ts"], message["blocks"],
-                                   message.get("text") or "Pulse", wave_id, statement_id, value)
+        if container.get("channel_id") and container.get("message_ts"):
+            rt.updater.show_choice(container["channel_id"], container["message_ts"], wave_id, statement_id, value, seq)

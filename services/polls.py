@@ -148,10 +148,9 @@ class Polls:
         if not lock.acquire(blocking=False):
             return  # a fan-out for this wave is already running in this process
         try:
-            wave = self.rt.store.wave(wave_id)
-            if not wave or wave["status"] != "open":
-                return
-            payload = ui.poll_dm(wave, self.rt.config.min_respondents)
+            payload = self.dm(wave_id)
+            if payload is None:
+                return  # closed (or gone) meanwhile
             attempted, after, pacer = 0, "", Pacer()
             inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
             with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
@@ -248,6 +247,13 @@ class Polls:
                 self.rt.updater.forget_wave(wave_id)
             log.info("wave %s closed", wave_id)
         return closed
+
+    def dm(self, wave_id: int) -> dict | None:
+        """The wave's pulse DM as it was sent, or None if the wave is gone or closed."""
+        wave = self.rt.store.wave(wave_id)
+        if not wave or wave["status"] != "open":
+            return None
+        return ui.poll_dm(wave, self.rt.config.min_respondents)
 
     def user_timezone(self, user: str) -> str:
         if user not in self._tz_cache:
