@@ -86,6 +86,36 @@ def fire(url: str, requests_: list[tuple[str, str, dict]], concurrency: int, dea
     return latencies
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def quiesce(pids: list[int], timeout: float = 30) -> None:
+    """Wait until these processes are idle (under 3% of a core for 0.3 s): work one server left
+    behind (say, chat.update calls after a burst) must not run while the other is measured."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = sum(cpu_seconds(p) for p in pids)
+        time.sleep(0.3)
+        if sum(cpu_seconds(p) for p in pids) - before < 0.01:
+            return
+
+
+def abba(servers: dict[str, tuple[str, int]], loads: list[list], concurrency: int) -> dict[str, list[float]]:
+    """Latencies per server, pooled over rounds: round r sends loads[r] to every server, the order
+    reversed each round (A B, B A, ...) so drift in a shared machine's speed and whatever one
+    run leaves behind fall on both alike. `servers`: name -> (url, pid)."""
+    pooled: dict[str, list[float]] = {name: [] for name in servers}
+    names = list(servers)
+    for r, load in enumerate(loads):
+        for name in names if r % 2 == 0 else names[::-1]:
+            quiesce([pid for _url, pid in servers.values()])
+            pooled[name] += fire(servers[name][0], load, concurrency)
+    return pooled
+
+
 def command_body(text: str, user: str = "UBENCH", response_url: str = "http://127.0.0.1:9/r") -> str:
     return urllib.parse.urlencode({
         "command": "/gap", "text": text, "user_id": user, "channel_id": "C0BENCH", "team_id": "T0TEST",
