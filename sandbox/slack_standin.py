@@ -42,6 +42,7 @@ class SlackStandIn:
         self.views: dict[str, dict] = {}  # user -> the App Home view last published
         self.ephemeral: dict[str, list[dict]] = {}  # user -> ephemeral messages (postEphemeral, response_url)
         self.light = False  # benchmarks: keep only each message's ts and metadata, and no call log
+        self.socket_url: str | None = None  # where apps.connections.open sends Socket Mode apps
         self.delays: dict[str, list[float]] = {}  # method -> seconds to stall the next calls
         self._window: dict[str, list[float]] = {}
         self._ts = itertools.count(1)
@@ -162,12 +163,20 @@ class SlackStandIn:
             stall = self.delays[method].pop(0) if self.delays.get(method) else 0
         if stall:  # received (and recorded) now, answered later: a slow or hung Slack
             time.sleep(stall)
-        if method != "apps.connections.open" and token != self.token:
+        if method == "apps.connections.open":  # the one method called with the app-level token
+            if not (token or "").startswith("xapp-"):
+                return self._err("not_allowed_token_type")
+        elif token != self.token:
             return self._err("invalid_auth")
         fn = getattr(self, "api_" + method.replace(".", "_"), None)
         if fn is None:
             return self._err("unknown_method", 404)
         return fn(params)
+
+    def api_apps_connections_open(self, p):
+        if not self.socket_url:
+            return self._err("invalid_auth")
+        return self._ok(url=self.socket_url)
 
     def api_auth_test(self, p):
         return self._ok(url="https://fake.slack/", team="Test", user="pulsegap", team_id=TEAM,

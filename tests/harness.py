@@ -57,7 +57,9 @@ class Bot:
         self.proc: subprocess.Popen | None = None
         self.launcher = launcher or []  # e.g. ["taskset", "-c", "0"] in benchmarks
 
-    def start(self, timeout: float = 30) -> Bot:
+    def start(self, timeout: float = 30, ready=None) -> Bot:
+        """Start bot.py; return once `ready()` is true (default: /healthz answers over HTTP)."""
+        ready = ready or self._serving
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [*self.launcher, sys.executable, str(ROOT / "bot.py")], cwd=ROOT, env=self.env,
@@ -67,12 +69,16 @@ class Bot:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"bot exited {self.proc.returncode}:\n{self.output()}")
-            try:
-                if requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2).ok:
-                    return self
-            except requests.RequestException:
-                time.sleep(0.05)
+            if ready():
+                return self
+            time.sleep(0.05)
         raise RuntimeError(f"bot did not start:\n{self.output()}")
+
+    def _serving(self) -> bool:
+        try:
+            return requests.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2).ok
+        except requests.RequestException:
+            return False
 
     def output(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""
