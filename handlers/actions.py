@@ -1,6 +1,7 @@
 """Button clicks: Likert votes in pulse DMs."""
 from __future__ import annotations
 
+import logging
 import re
 import threading
 
@@ -10,6 +11,23 @@ from services.runtime import Runtime
 
 VOTE = re.compile(r"^vote:\d+:[1-5]$")
 VALUE = re.compile(r"^(\d+):(\d+):([1-5])$")
+log = logging.getLogger("pulsegap.actions")
+
+
+def tell_after_ack(respond: Respond, text: str) -> None:
+    """An ephemeral note to the clicker through response_url, sent after the ack so Slack never
+    waits on it. Slack always sends a response_url with a message button; a payload without one
+    has nobody to answer, and a failed post is logged, not raised in a bare thread."""
+    if not respond.response_url:
+        return
+
+    def send() -> None:
+        try:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+        except Exception as exc:
+            log.warning("could not tell a voter their click did not count (%s)", type(exc).__name__)
+
+    threading.Thread(target=send, name="tell-voter", daemon=True).start()
 
 
 def register(app: App, rt: Runtime) -> None:
@@ -28,9 +46,7 @@ def register(app: App, rt: Runtime) -> None:
         if result in ("closed", "bad", "not_invited"):
             text = (f"Thanks, but Pulse #{wave_id} has closed, so this answer was not counted." if result == "closed"
                     else "This pulse was not sent to you, so your click was not counted.")
-            # after the response: Slack gets its ack without waiting on the response_url post
-            threading.Thread(target=respond, kwargs={"text": text, "response_type": "ephemeral",
-                                                     "replace_original": False}, daemon=True).start()
+            tell_after_ack(respond, text)
             return
         if result != "recorded":
             return  # a repeated or out-of-date click: nothing changed

@@ -262,7 +262,10 @@ def register(app: App, rt: Runtime) -> None:
         except Exception:
             log.exception("command %s %s failed", cmd.name, cmd.action)
             reply = ui.notice(":x: Sorry, that failed on our side. Please try again.")
-        respond(response_type="ephemeral", replace_original=False, **reply)
+        if respond.response_url:  # Slack always sends one; a forged-but-signed payload may not
+            respond(response_type="ephemeral", replace_original=False, **reply)
+        else:
+            log.warning("command %s %s: no response_url to answer to", cmd.name, cmd.action)
 
     app.command(rt.config.slash_command, matchers=[is_instant])(answer_now)
     app.command(rt.config.slash_command)(ack=ack_only, lazy=[run_command])

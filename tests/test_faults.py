@@ -81,6 +81,25 @@ def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
     quiet_log(bot)
 
 
+def test_payloads_without_a_response_url_are_acked_and_nothing_breaks(bot, fake):
+    """Found by the fuzzer: a click that does not count (no such pulse) is answered through
+    response_url after the ack; a signed payload without one must not crash that thread."""
+    click = {"type": "block_actions", "user": {"id": "UMEMBER"}, "team": {"id": "T0TEST"},
+             "actions": [{"type": "button", "action_id": "vote:1:4", "block_id": "a:1:1", "value": "1:1:4",
+                          "action_ts": "1.0"}]}
+    assert bot.interact(click).status_code == 200
+    form = {"team_id": "T0TEST", "channel_id": "C0LEADS", "user_id": "UADMIN", "command": "/gap", "text": "roles",
+            "api_app_id": "A0PULSE", "trigger_id": "1.2.3"}  # a deferred command with nobody to answer
+    assert bot.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded").status_code == 200
+    assert bot.interact({**click, "response_url": fake.response_url("late")}).status_code == 200
+    told = fake.wait_responses(1)
+    assert [(c["text"], c["response_type"]) for c in told] == [
+        ("This pulse was not sent to you, so your click was not counted.", "ephemeral")]
+    time.sleep(0.5)
+    assert "roles : no response_url to answer to" in bot.output()
+    quiet_log(bot)
+
+
 def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fake):
     people = [f"UV{i:04d}" for i in range(150)]
     for u in people:
