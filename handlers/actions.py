@@ -52,4 +52,5 @@ def register(app: App, rt: Runtime) -> None:
             return  # a repeated or out-of-date click: nothing changed
         container = body.get("container") or {}
         if container.get("channel_id") and container.get("message_ts"):
-            rt.updater.show_choice(container["channel_id"], container["message_ts"], wave_id, statement_id, value, seq)
+            rt.updater.show_choice(container["channel_id"], container["message_ts"], wave_id, statement_id, value, seq,
+                                   as_shown=(body.get("message") or {}).get("blocks"))

@@ -443,6 +443,22 @@ def with_choice(blocks: list[dict], wave_id: int, statement_id: int, value: int)
     return out
 
 
+def choices_shown(blocks, wave_id: int) -> dict[int, int]:
+    """statement id -> value highlighted in a pulse DM as Slack showed it (the click's payload):
+    what `with_choice` drew, read back. Anything malformed is skipped, never raised."""
+    shown = {}
+    prefix = f"a:{wave_id}:"
+    for b in blocks if isinstance(blocks, list) else []:
+        if not isinstance(b, dict) or not str(b.get("block_id", "")).startswith(prefix):
+            continue
+        for e in b.get("elements") if isinstance(b.get("elements"), list) else []:
+            if isinstance(e, dict) and e.get("style") == "primary":
+                parts = str(e.get("value", "")).split(":")
+                if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("1", "2", "3", "4", "5"):
+                    shown[int(parts[1])] = int(parts[2])
+    return shown
+
+
 def reminder_text(wave: dict) -> str:
     return (f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
             "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")

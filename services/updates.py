@@ -9,7 +9,9 @@ We are the only writer of a pulse DM, so an update is rendered afresh from the w
 `render` that built the DM) with every choice we know for that message laid over it. Nothing
 from the click's payload is kept or echoed back: per message we remember a few integers, not
 its blocks, so a large wave costs little memory and leaves almost nothing for the garbage
-collector to walk during a burst. A wave's choices are dropped when it closes.
+collector to walk during a burst. For a message we know nothing of (after a restart, say), the
+choices the payload shows highlighted are read back once. A wave's choices are dropped when it
+closes.
 """
 from __future__ import annotations
 
@@ -46,15 +48,20 @@ class MessageUpdater:
         for i in range(workers):
             threading.Thread(target=self._work, name=f"updater-{i}", daemon=True).start()
 
-    def show_choice(self, channel: str, ts: str, wave_id: int, statement_id: int, value: int, seq: str = "") -> None:
+    def show_choice(self, channel: str, ts: str, wave_id: int, statement_id: int, value: int, seq: str = "",
+                    as_shown: list | None = None) -> None:
         """Schedule an update of the pulse DM (channel, ts) showing `value` for `statement_id`.
-        Of two recorded clicks on one statement, the later `seq` (Slack's action_ts) shows."""
+        Of two recorded clicks on one statement, the later `seq` (Slack's action_ts) shows.
+        `as_shown`: the message's blocks from the click's payload; read (never kept) only for a
+        message we know nothing of, after a restart or after MAX_REMEMBERED others, so choices
+        shown earlier stay shown."""
         key = (channel, ts)
         with self.lock:
             self.last_click = time.monotonic()
             known = self.choices.get(key)
             if known is None:
-                known = self.choices[key] = {"wave": wave_id, "choices": {}}
+                earlier = ui.choices_shown(as_shown, wave_id)
+                known = self.choices[key] = {"wave": wave_id, "choices": {s: ("", v) for s, v in earlier.items()}}
                 while len(self.choices) > MAX_REMEMBERED:
                     self.choices.popitem(last=False)
             self.choices.move_to_end(key)

@@ -59,6 +59,17 @@ def test_with_choice_marks_only_the_clicked_button():
     assert after[1:3] == dm["blocks"][1:3]
 
 
+def test_choices_shown_reads_back_what_with_choice_drew():
+    blocks = ui.poll_dm(WAVE, 5)["blocks"]
+    assert ui.choices_shown(blocks, 4) == {}
+    blocks = ui.with_choice(ui.with_choice(blocks, 4, 2, 1), 4, 7, 5)
+    assert ui.choices_shown(blocks, 4) == {2: 1, 7: 5}
+    assert ui.choices_shown(blocks, 3) == {}  # another wave's DM
+    for junk in (None, "x", [1, None, {"block_id": "a:4:1", "elements": "x"}],
+                 [{"block_id": "a:4:1", "elements": [{"style": "primary", "value": "4:x:9"}, 3]}]):
+        assert ui.choices_shown(junk, 4) == {}
+
+
 def test_results_digest_and_home_for_twenty_statements_are_valid():
     rows = [{"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
             for i in range(1, 21) for r in ("exec", "agent") for v in (2, 4)]

@@ -112,3 +112,17 @@ def test_the_update_is_the_rendered_dm_with_the_choice(setup):
     update = fake.wait_for("chat.update", 1)[0]
     assert update["blocks"] == ui.with_choice(polls.dm(wave_id)["blocks"], wave_id, 2, 3)
     assert ui.validate(update) == []
+
+
+def test_a_message_unknown_to_us_keeps_the_choices_slack_shows(setup):
+    """After a restart (or MAX_REMEMBERED other messages) the payload's blocks are all we have."""
+    updater, fake, polls, wave_id, channel, ts = setup
+    as_shown = ui.with_choice(polls.dm(wave_id)["blocks"], wave_id, 1, 2)  # chosen before a restart
+    updater.show_choice(channel, ts, wave_id, 2, 5, "100.000002", as_shown=as_shown)
+    update = fake.wait_for("chat.update", 1)[0]
+    assert [v[0] for v in shown(update).values()] == [":white_check_mark: _Your answer: Disagree_",
+                                                      ":white_check_mark: _Your answer: Strongly agree_"]
+    updater.show_choice(channel, ts, wave_id, 1, 4, "100.000003", as_shown=as_shown)  # known now: payload unread
+    second = fake.wait_for("chat.update", 2)[1]
+    assert shown(second)[f"s:{wave_id}:1"] == [":white_check_mark: _Your answer: Agree_",
+                                               [None, None, None, "primary", None]]
