@@ -10,6 +10,7 @@ import gc
 import logging
 import sys
 import threading
+import time
 
 from dotenv import load_dotenv
 from slack_bolt import App
@@ -28,6 +29,33 @@ from services.updates import MessageUpdater
 from storage import StorageError, Store
 
 log = logging.getLogger("pulsegap")
+
+
+class OncePerMinute(logging.Filter):
+    """Lets one record through per `period` seconds and counts the rest into the next one.
+    For waitress's "Task queue depth is N", logged for every request that waits for a thread:
+    a burst of 1,000 clicks would otherwise write 1,000 warnings that say one thing."""
+
+    def __init__(self, period: float = 60.0):
+        super().__init__()
+        self.period, self.last, self.held = period, float("-inf"), 0
+        self.lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with self.lock:
+            now = time.monotonic()
+            if now - self.last < self.period:
+                self.held += 1
+                return False
+            held, self.last, self.held = self.held, now, 0
+        if held:
+            record.msg = f"{record.msg} ({held} more like it in the last {self.period:.0f} s)"
+        return True
+
+
+def configure_logging(config: Config) -> None:
+    logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress.queue").addFilter(OncePerMinute())
 
 
 def build(config: Config) -> tuple[App, Runtime]:
@@ -87,7 +115,7 @@ def create_wsgi():
     """For a WSGI server, one process: `gunicorn -w 1 --threads 8 -b :3000 'bot:create_wsgi()'`."""
     load_dotenv(override=False)
     config = load_config()
-    logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(config)
     app, rt = build(config)
     start_background(rt)
     return wsgi_app(app, config)
@@ -97,7 +125,7 @@ def main() -> int:
     load_dotenv(override=False)
     try:
         config = load_config()
-        logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        configure_logging(config)
         sandbox = None
         if config.mode == "sandbox":
             from sandbox.server import BANNER, Sandbox
