@@ -34,10 +34,13 @@ MAX_DEFER = 5.0  # ...but never later than this after the click
 
 
 class MessageUpdater:
-    def __init__(self, client: WebClient, render: Callable[[int], dict | None], workers: int = 1):
-        """`render(wave_id)` gives the wave's pulse DM ({"blocks", "text"}), or None if it is gone."""
+    def __init__(self, client: WebClient, render: Callable[[int], dict | None], workers: int = 1,
+                 lull: float = LULL):
+        """`render(wave_id)` gives the wave's pulse DM ({"blocks", "text"}), or None if it is gone.
+        `lull`: seconds without a click before an update goes out."""
         self.client = client
         self.render = render
+        self.lull = lull
         self.lock = threading.Lock()
         self.pending: dict[tuple[str, str], float] = {}  # (channel, ts) -> first click not yet shown
         # (channel, ts) -> {"wave": id, "choices": {statement_id: (seq, value)}}, least recent first
@@ -94,8 +97,8 @@ class MessageUpdater:
             try:
                 with self.lock:
                     due = self.pending[key] + MAX_DEFER
-                while time.monotonic() - self.last_click < LULL and time.monotonic() < due:
-                    time.sleep(LULL)
+                while time.monotonic() - self.last_click < self.lull and time.monotonic() < due:
+                    time.sleep(self.lull)
                 with self.lock:
                     del self.pending[key]
                     known = self.choices.get(key)

@@ -7,7 +7,6 @@ import pytest
 
 from config import load_config
 from render import blocks as ui
-from services import updates
 from services.polls import Polls
 from services.runtime import Runtime, slack_client
 from services.updates import MessageUpdater
@@ -16,8 +15,7 @@ from tests.fake_slack import FakeSlack
 
 
 @pytest.fixture
-def setup(monkeypatch):
-    monkeypatch.setattr(updates, "LULL", 0.3)  # a wide window, so "quick clicks" are quick on any machine
+def setup():
     fake = FakeSlack().start()
     fake.add_user("U1")
     cfg = load_config({"SLACK_BOT_TOKEN": fake.token, "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": fake.api_url,
@@ -28,7 +26,7 @@ def setup(monkeypatch):
     polls = Polls(rt)
     dm = polls.dm(wave["id"])
     posted = rt.client.chat_postMessage(channel="U1", blocks=dm["blocks"], text=dm["text"])
-    updater = MessageUpdater(rt.client, render=polls.dm)
+    updater = MessageUpdater(rt.client, render=polls.dm, lull=0.3)  # a wide window: "quick" on any machine
     yield updater, fake, polls, wave["id"], posted["channel"], posted["ts"]
     updater.queue.join()  # nothing still on its way when the stand-in goes away
     fake.stop()
