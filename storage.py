@@ -25,6 +25,13 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 SCHEMA_VERSION = 2
+# Columns a schema-1 database lacks, added in place (with the defaults new tables get).
+ADDED_COLUMNS = (
+    ("waves", "respondents", "TEXT"),
+    ("deliveries", "reminded", "INTEGER DEFAULT 0"),
+    ("deliveries", "attempts", "INTEGER DEFAULT 0"),
+    ("deliveries", "attempted_at", "TEXT"),
+)
 
 
 class StorageError(Exception):
@@ -130,10 +137,9 @@ class Store:
                 {"wave_id": int, "statement_id": int, "role": str, "value": int, "n": int},
                 pk=("wave_id", "statement_id", "role", "value"), if_not_exists=True,
             )
-            if "respondents" not in db["waves"].columns_dict:
-                db.execute("ALTER TABLE waves ADD COLUMN respondents TEXT")
-            if "attempted_at" not in db["deliveries"].columns_dict:
-                db.execute("ALTER TABLE deliveries ADD COLUMN attempted_at TEXT")
+            for table, column, definition in ADDED_COLUMNS:
+                if column not in db[table].columns_dict:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             for (wave_id,) in db.execute(
                 "SELECT id FROM waves WHERE status='closed' AND respondents IS NULL"
             ).fetchall():

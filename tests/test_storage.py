@@ -119,3 +119,41 @@ def test_a_failed_group_commit_fails_each_of_its_votes_and_the_next_one_commits(
     other.execute("ALTER TABLE answers_away RENAME TO answers")
     assert store.record_vote(w["id"], "U00", 1, 3, "2.0") == "recorded"
     assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "agent", "value": 3, "n": 1}]
+
+
+V1_TABLES = (  # what schema 1 (the first release) created, as sqlite-utils wrote it
+    'CREATE TABLE "waves" ("id" INTEGER PRIMARY KEY, "status" TEXT NOT NULL, "opened_at" TEXT NOT NULL,'
+    ' "closes_at" TEXT NOT NULL, "remind_at" TEXT, "reminded_at" TEXT, "closed_at" TEXT, "secret" TEXT,'
+    ' "statements" TEXT NOT NULL, "trigger" TEXT, "started_by" TEXT)',
+    'CREATE TABLE "deliveries" ("wave_id" INTEGER, "user_id" TEXT, "role" TEXT NOT NULL,'
+    ' "state" TEXT NOT NULL DEFAULT \'pending\', "channel" TEXT, "ts" TEXT, "error" TEXT,'
+    ' "responded" INTEGER DEFAULT 0, PRIMARY KEY ("wave_id", "user_id"))',
+    'CREATE TABLE "answers" (wave_id INTEGER NOT NULL, voter TEXT NOT NULL, statement_id INTEGER NOT NULL,'
+    ' role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,'
+    ' PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID',
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    "INSERT INTO meta VALUES ('schema', '1')",
+    "INSERT INTO waves (id, status, opened_at, closes_at, closed_at, statements) VALUES"
+    " (1, 'closed', '2026-01-01', '2026-01-04', '2026-01-04', '[{\"id\": 1, \"metric\": null, \"text\": \"a\"}]')",
+    "INSERT INTO deliveries (wave_id, user_id, role, state, responded) VALUES (1, 'U1', 'agent', 'sent', 1)",
+    "INSERT INTO answers VALUES (1, 'h1', 1, 'agent', 4, NULL), (1, 'h2', 1, 'exec', 2, NULL)",
+)
+
+
+def test_a_schema_1_database_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as v1:
+        for sql in V1_TABLES:
+            v1.execute(sql)
+    store = Store(str(path))
+    assert store.respondents(1) == {"agent": 1, "exec": 1}  # the old closed wave, frozen on upgrade
+    assert store.answer_counts([1]) == [
+        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1},
+        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": 2, "n": 1}]
+    store.seed_statements([(None, "a")])
+    w = open_wave(store, [("U1", "agent")])
+    store.mark_sending(w["id"], ["U1"])
+    store.record_outcomes(w["id"], [("U1", "sent", "D1", "1.0", None)])
+    assert [(d["state"], d["attempts"], d["reminded"]) for d in store.deliveries(w["id"])] == [("sent", 1, 0)]
+    assert [d["user_id"] for d in store.to_remind(w["id"])] == ["U1"]
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
