@@ -256,10 +256,15 @@ class Store:
             "SELECT wave_id, statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
             "GROUP BY wave_id, statement_id, role, value", (wave_id,),
         )
-        respondents = dict(self.db.execute(
-            "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
-        ).fetchall())
-        self.db.execute("UPDATE waves SET respondents=? WHERE id=?", (json.dumps(respondents), wave_id))
+        self.db.execute("UPDATE waves SET respondents=? WHERE id=?",
+                        (json.dumps(self._count_respondents(wave_id)), wave_id))
+
+    def _count_respondents(self, wave_id: int) -> dict[str, int]:
+        """Distinct voters per role, counted from the answers themselves."""
+        with self.lock:
+            return dict(self.db.execute(
+                "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
+            ).fetchall())
 
     # ----- deliveries ---------------------------------------------------------------------
     def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "",
@@ -407,13 +412,8 @@ class Store:
     def respondents(self, wave_id: int) -> dict[str, int]:
         wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))
         if wave and wave["respondents"]:
-            return json.loads(wave["respondents"])
-        return {
-            r["role"]: r["n"]
-            for r in self.rows(
-                "SELECT role, count(DISTINCT voter) AS n FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
-            )
-        }
+            return json.loads(wave["respondents"])  # frozen when it closed
+        return self._count_respondents(wave_id)
 
     # ----- digests ------------------------------------------------------------------------
     def claim_digest(self, key: str, channel: str, wave_id: int | None) -> bool:
