@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk.errors import SlackApiError
 
 from insights.commands import Command, parse
@@ -231,12 +231,13 @@ ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": 
 
 
 def register(app: App, rt: Runtime) -> None:
-    def is_instant(body: dict) -> bool:
-        return parse(body.get("text")).name in INSTANT
+    def is_instant(body: dict, context: BoltContext) -> bool:
+        context["parsed_command"] = parse(body.get("text"))  # parsed once, for answer_now too
+        return context["parsed_command"].name in INSTANT
 
-    def answer_now(ack: Ack, command: dict) -> None:
+    def answer_now(ack: Ack, context: BoltContext) -> None:
         """Questions, help, list, region, study: answered in the ack itself (a few milliseconds)."""
-        cmd = parse(command.get("text"))
+        cmd = context["parsed_command"]
         try:
             answer = _instant(rt, cmd)
         except Exception:  # never leave Slack without an answer
