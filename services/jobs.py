@@ -15,13 +15,12 @@ def install(**services) -> None:
 
 def tick() -> None:
     """Close waves whose time is up, send reminders, retry DMs and digests Slack did not take."""
-    for name in ("polls", "digests"):
+    for name, method in (("polls", "tick"), ("digests", "resume")):
         service = _services.get(name)
+        if service is None:
+            continue
         try:
-            if name == "polls" and service:
-                service.tick()
-            elif service:
-                service.resume()
+            getattr(service, method)()
         except Exception:
             log.exception("tick (%s) failed", name)
 
