@@ -31,10 +31,6 @@ class Schedule:
         day = {d: n for n, d in DAY_NAMES.items() if len(n) > 5}.get(self.day, self.day).capitalize()
         return f"{when} {day}{tail} at {self.hour:02d}:{self.minute:02d} ({self.timezone})"
 
-    def as_dict(self) -> dict:
-        return {"frequency": self.frequency, "day": self.day, "hour": self.hour, "minute": self.minute,
-                "timezone": self.timezone}
-
 
 EXAMPLE = "`weekly mon 09:00 Europe/Stockholm` (or biweekly/monthly, any IANA time zone)"
 

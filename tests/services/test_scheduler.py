@@ -1,6 +1,7 @@
 """Schedules across DST changes, with a frozen clock: the triggers' own arithmetic, no sleeping."""
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -54,7 +55,7 @@ def test_monthly_is_the_first_given_weekday():
 
 
 def test_schedule_grammar():
-    assert parse_schedule("weekly Monday 9:05", "Asia/Tokyo").as_dict() == {
+    assert asdict(parse_schedule("weekly Monday 9:05", "Asia/Tokyo")) == {
         "frequency": "weekly", "day": "mon", "hour": 9, "minute": 5, "timezone": "Asia/Tokyo"}
     assert parse_schedule("fortnightly fri 16:00 europe/london").timezone == "Europe/London"
     assert parse_schedule("weekly mon 09:00 UTC").describe() == "every Monday at 09:00 (UTC)"
