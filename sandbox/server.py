@@ -22,6 +22,7 @@ import requests
 
 from config import Config
 from sandbox.slack_standin import BOT_USER, SlackStandIn
+from services.polls import METADATA_EVENT as WAVE_EVENT
 
 log = logging.getLogger("pulsegap.sandbox")
 STATIC = Path(__file__).resolve().parent / "static"
@@ -93,15 +94,14 @@ class Sandbox:
         self._post(body, "application/json")
 
     # ----- helpers the page offers ------------------------------------------------------------
+    def _wave_dms(self, uid: str) -> list[dict]:
+        """The pulse DMs the app sent this persona, oldest first (told apart by their metadata)."""
+        return [m for m in self.slack.messages.get("D" + uid[1:], [])
+                if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT]
+
     def pulse_dms(self) -> list[tuple[str, dict]]:
         """(user, the latest pulse DM) for every persona who has one."""
-        out = []
-        for uid, _name in PERSONAS:
-            msgs = [m for m in self.slack.messages.get("D" + uid[1:], [])
-                    if (m.get("metadata") or {}).get("event_type") == "pulsegap_wave"]
-            if msgs:
-                out.append((uid, msgs[-1]))
-        return out
+        return [(uid, msgs[-1]) for uid, _name in PERSONAS if (msgs := self._wave_dms(uid))]
 
     def simulate(self, rng: random.Random | None = None) -> int:
         """Plausible answers for every unanswered statement: executives rosier than agents."""
@@ -144,8 +144,7 @@ class Sandbox:
             self.busy = ""
 
     def pulse_dms_sent(self) -> list:
-        return [m for uid, _ in PERSONAS for m in self.slack.messages.get("D" + uid[1:], [])
-                if (m.get("metadata") or {}).get("event_type") == "pulsegap_wave"]
+        return [m for uid, _ in PERSONAS for m in self._wave_dms(uid)]
 
     # ----- what the page reads ------------------------------------------------------------------
     def state(self, user: str) -> dict:
