@@ -14,7 +14,7 @@ from pathlib import Path
 from bench import common
 from bench.common import BareBolt, Row, abba, command_body, fire, pct, rss_peak_mb
 from tests.fake_slack import FakeSlack
-from tests.harness import ROOT, Bot, block_texts, run
+from tests.harness import ROOT, Bot, block_texts, dms, run, vote_payload
 
 ROUNDS = 4  # slash and vote bursts: rounds per server, in ABBA order (bench.common.abba)
 QA = list(csv.DictReader(open(ROOT / "data" / "qa.csv", encoding="utf-8")))
@@ -158,22 +158,13 @@ def _votes(quick: bool, tmp: Path) -> list[Row]:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and len(fake.calls_to("chat.postMessage")) < people:
             time.sleep(0.05)
-        loads, expected = [], {}
+        loads, expected, sent = [], {}, dms(fake)
         for r in range(ROUNDS):
             load = []
             for u in ids:
-                dm = fake.messages["D" + u[1:]][-1]
-                section, actions = dm["blocks"][1 + 2 * r], dm["blocks"][2 + 2 * r]
-                value = rng.randrange(1, 6)
-                statement = int(section["block_id"].rsplit(":", 1)[1])
+                payload = vote_payload(fake, u, sent[u], r, rng.randrange(1, 6))
+                _wave, statement, value = map(int, payload["actions"][0]["value"].split(":"))
                 expected[(statement, value)] = expected.get((statement, value), 0) + 1
-                button = actions["elements"][value - 1]
-                payload = {"type": "block_actions", "user": {"id": u}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-                           "container": {"type": "message", "channel_id": "D" + u[1:], "message_ts": dm["ts"]},
-                           "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
-                           "response_url": fake.response_url("v"), "trigger_id": "1.2",
-                           "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
-                                        "value": button["value"], "action_ts": f"{time.time():.6f}"}]}
                 body = urllib.parse.urlencode({"payload": json.dumps(payload)})
                 load.append((body, "application/x-www-form-urlencoded", {}))
                 if rng.random() < 0.05:  # Slack retries 5%

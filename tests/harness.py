@@ -164,10 +164,12 @@ def assign_team(bot, fake):
     assert "Added 4 to the agents." in out
 
 
-def click(bot, fake, user, dm, statement_index, value, retry=None):
+def vote_payload(fake, user, dm, statement_index, value) -> dict:
+    """A click on button `value` (1-5) of a pulse DM's statement, shaped as Slack sends it.
+    `dm`: the message as dms() gives it (with its channel)."""
     actions = [b for b in dm["blocks"] if b["type"] == "actions"][statement_index]
     button = actions["elements"][value - 1]
-    payload = {
+    return {
         "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
         "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
         "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
@@ -175,8 +177,11 @@ def click(bot, fake, user, dm, statement_index, value, retry=None):
         "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
                      "value": button["value"], "action_ts": f"{time.time():.6f}"}],
     }
+
+
+def click(bot, fake, user, dm, statement_index, value, retry=None):
     headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
-    return bot.interact(payload, headers=headers)
+    return bot.interact(vote_payload(fake, user, dm, statement_index, value), headers=headers)
 
 
 def dms(fake):

@@ -11,7 +11,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until
+from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until, vote_payload
 from tests.test_resilience import _move_job_into_the_past
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -118,16 +118,8 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
     def voter(users):
         s = requests.Session()
         for i, u in enumerate(users):
-            dm = sent[u]
             value = (i % 5) + 1
-            button = dm["blocks"][2]["elements"][value - 1]
-            p = {"type": "block_actions", "user": {"id": u}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-                 "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
-                 "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]}, "trigger_id": "1",
-                 "response_url": fake.response_url("v"),
-                 "actions": [{"type": "button", "action_id": button["action_id"], "block_id": dm["blocks"][2]["block_id"],
-                              "value": button["value"], "action_ts": f"{time.time():.6f}"}]}
-            body = urllib.parse.urlencode({"payload": json.dumps(p)})
+            body = urllib.parse.urlencode({"payload": json.dumps(vote_payload(fake, u, sent[u], 0, value))})
             with lock:
                 tried[value] = tried.get(value, 0) + 1
             try:

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from tests.fake_socket_mode import SocketModeLink
-from tests.harness import Bot, block_texts, dms
+from tests.harness import Bot, block_texts, dms, vote_payload
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
 
@@ -59,16 +59,7 @@ def test_a_pulse_and_a_vote_over_the_link(socket_bot, link, team):
     assert "Pulse #1 is going out to 2 executives and 0 agents (11 statements)" in block_texts(
         slash(link, team, "poll now"))
     team.wait_for("chat.postMessage", 2)
-    dm = dms(team)["UEXEC1"]
-    actions = dm["blocks"][2]
-    button = actions["elements"][3]
-    ack = link.send("interactive", {
-        "type": "block_actions", "user": {"id": "UEXEC1"}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-        "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
-        "response_url": team.response_url("vote"), "trigger_id": "1.2",
-        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
-                     "value": button["value"], "action_ts": "1700000000.000001"}],
-    })
+    ack = link.send("interactive", vote_payload(team, "UEXEC1", dms(team)["UEXEC1"], 0, 4))
     assert "payload" not in ack or not ack["payload"]  # a plain ack
     db = sqlite3.connect(socket_bot.db_path)
     assert db.execute("SELECT wave_id, statement_id, role, value FROM answers").fetchall() == [(1, 1, "exec", 4)]
