@@ -157,3 +157,14 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path):
     assert [(d["state"], d["attempts"], d["reminded"]) for d in store.deliveries(w["id"])] == [("sent", 1, 0)]
     assert [d["user_id"] for d in store.to_remind(w["id"])] == ["U1"]
     assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+
+
+def test_a_database_from_a_newer_release_is_refused_untouched(tmp_path):
+    path = tmp_path / "new.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('schema', '99')")
+    with pytest.raises(StorageError, match="was written by a newer Pulsegap \\(schema 99\\)"):
+        Store(str(path))
+    tables = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert tables == ["meta"]
