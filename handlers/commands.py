@@ -54,13 +54,17 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
 MENTION_NAME = re.compile(r"<[@!](?:subteam\^)?([A-Z0-9]+)\|@?([^>]*)>")
 
 
+ROLE_EXAMPLE = {"exec": "@ana @cx-leadership", "agent": "@bo @cx-agents", "remove": "@bo @cx-agents"}
+
+
 def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     store = rt.store
     if cmd.action in ("", "list"):
         return _roster(rt)
     if not cmd.users and not cmd.groups:
         return ui.notice(
-            f"Mention the people or user groups, e.g. `{rt.config.slash_command} roles {cmd.action or 'exec'} @ana @cx-leads`."
+            f"Mention the people or user groups, e.g. `{rt.config.slash_command} roles {cmd.action or 'exec'} "
+            f"{ROLE_EXAMPLE.get(cmd.action, ROLE_EXAMPLE['exec'])}`."
         )
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
@@ -143,7 +147,7 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         except ScheduleError as exc:
             return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
         next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
-        return ui.notice(f"Pulses scheduled {schedule.describe()}. Next: {ui.slack_date(next_run.isoformat())}.")
+        return ui.notice(f"Pulses scheduled {schedule.describe()}. Next: {ui.next_run_text(next_run)}.")
     if cmd.action == "stop":
         stopped = rt.scheduler.unschedule("poll")
         return ui.notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
@@ -153,8 +157,8 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
             return ui.notice("No pulse is open.")
         answered = store.respondents(wave["id"])
         return ui.notice(
-            f"Pulse #{wave['id']} closed: {answered.get('exec', 0)} executives and "
-            f"{answered.get('agent', 0)} agents answered. `{rt.config.slash_command} results` shows the gaps."
+            f"Pulse #{wave['id']} closed: {ui.plural(answered.get('exec', 0), 'executive')} and "
+            f"{ui.plural(answered.get('agent', 0), 'agent')} answered. `{rt.config.slash_command} results` shows the gaps."
         )
     wave = store.open_wave_row()
     counts = store.delivery_counts(wave["id"]) if wave else {}
@@ -186,12 +190,13 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
         if not jobs:
             return ui.notice("No digests are scheduled.")
         return ui.notice("Scheduled digests: " + "; ".join(
-            f"<#{channel}> {ui.escape(name)}, next {ui.slack_date(nr.isoformat()) if nr else 'paused'}"
+            f"<#{channel}> {ui.escape(name)}, next {ui.next_run_text(nr)}"
             for channel, name, nr in jobs))
     if cmd.action == "stop":
         targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
         stopped = [c for c in targets if rt.scheduler.unschedule(f"digest:{c}")]
-        return ui.notice(f"Stopped {len(stopped)} digest schedule(s)." if stopped else "There was no digest schedule to stop.")
+        return ui.notice(f"Stopped {ui.plural(len(stopped), 'digest schedule')}." if stopped
+                         else "There was no digest schedule to stop.")
     if not cmd.channels:
         return ui.notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
     channel = cmd.channels[0]
@@ -206,7 +211,7 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
             return ui.notice(problem)
         next_run = rt.scheduler.schedule(f"digest:{channel}", "services.jobs:scheduled_digest", schedule,
                                          kwargs={"channel": channel, "job_id": f"digest:{channel}"})
-        return ui.notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {ui.slack_date(next_run.isoformat())}.")
+        return ui.notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {ui.next_run_text(next_run)}.")
     _ok, text = rt.digests.post(channel)
     return ui.notice(text)
 
@@ -222,7 +227,7 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",
                               title="Pulsegap aggregates", initial_comment=
                               "Aggregates of every closed pulse: counts and % agree per role, never individual answers.")
-    return ui.notice(f"Sent you the aggregates of {len(results)} pulse(s) as a CSV file, by DM.")
+    return ui.notice(f"Sent you the aggregates of {ui.plural(len(results), 'pulse')} as a CSV file, by DM.")
 
 
 CHANNEL_TOKEN = re.compile(r"<#[CG][A-Z0-9]+(?:\|[^>]*)?>")

@@ -27,6 +27,8 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
                                 r.pct, s.gap, s.ci[0] if s.ci else None, s.ci[1] if s.ci else None,
                                 s.study_exec, s.study_cs, s.study_gap])
     frame = pd.DataFrame(records, columns=COLUMNS)
+    computed = ["pct_agree", "gap_points", "gap_ci_low", "gap_ci_high"]  # insights.stats keeps them unrounded
+    frame[computed] = frame[computed].round(1)
     for column in ("n", "wave"):
         frame[column] = frame[column].astype("int64")
     text = ["opened", "closed", "statement", "metric", "role"]

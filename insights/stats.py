@@ -3,7 +3,9 @@
 Agree = Agree + Strongly agree (values 4 and 5), the study's convention. A percentage is shown
 for a role and statement only with at least `min_n` answers; a gap only when both roles reach it.
 Each gap gets a 95% interval for the difference of two proportions (Newcombe's hybrid score
-method, from Wilson intervals); a verdict claims a gap only when that interval excludes 0.
+method, from Wilson intervals); a verdict claims a gap only when that interval excludes 0, calls
+the roles aligned only when it lies within ±ALIGNED_WITHIN points, and otherwise inconclusive.
+Figures are kept unrounded here; `whole` rounds them for display (so nothing is rounded twice).
 """
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ from insights.benchmarks import Benchmarks
 Z95 = 1.959963984540054
 ROLES = ("exec", "agent")
 ROSIER_TOP, ALIGNED, ROSIER_FLOOR = "rosier at the top", "aligned", "rosier on the floor"
+INCONCLUSIVE = "inconclusive"
+ALIGNED_WITHIN = 10  # points: an interval inside [−10, +10] that contains 0 means aligned
+
+
+def whole(value: float) -> int:
+    """Rounded to a whole number, halves away from zero (62.5 -> 63, -62.5 -> -63)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
 
 
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
@@ -37,11 +46,14 @@ def newcombe(k1: int, n1: int, k2: int, n2: int, z: float = Z95) -> tuple[float,
 
 
 def verdict(ci: tuple[float, float]) -> str:
+    """The verdict for a gap's 95% interval, given in points."""
     if ci[0] > 0:
         return ROSIER_TOP
     if ci[1] < 0:
         return ROSIER_FLOOR
-    return ALIGNED
+    if -ALIGNED_WITHIN <= ci[0] and ci[1] <= ALIGNED_WITHIN:
+        return ALIGNED
+    return INCONCLUSIVE
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ class RoleResult:
 
     @property
     def pct(self) -> float | None:
-        return round(100 * self.agree / self.n, 1) if self.shown else None
+        return 100 * self.agree / self.n if self.shown else None
 
 
 @dataclass
@@ -70,10 +82,17 @@ class StatementResult:
     previous_gap: float | None = None
 
     @property
-    def trend(self) -> float | None:
+    def detectable(self) -> float | None:
+        """Points: half the interval's width, about the smallest gap these numbers of answers
+        would show (an observed gap that size would have an interval just clear of 0)."""
+        return (self.ci[1] - self.ci[0]) / 2 if self.ci else None
+
+    @property
+    def trend(self) -> int | None:
+        """Change in the gap's size as shown (whole points): negative = narrower."""
         if self.gap is None or self.previous_gap is None:
             return None
-        return round(abs(self.gap) - abs(self.previous_gap), 1)
+        return abs(whole(self.gap)) - abs(whole(self.previous_gap))
 
 
 @dataclass
@@ -151,10 +170,10 @@ def wave_results(wave: dict, rows: list[dict], min_n: int, bm: Benchmarks,
                                  previous_gap=prev_gaps.get(s["id"]))
         ex, ag = roles["exec"], roles["agent"]
         if ex.shown and ag.shown:
-            result.gap = round(100 * (ex.agree / ex.n - ag.agree / ag.n), 1)
+            result.gap = ex.pct - ag.pct
             lo, hi = newcombe(ex.agree, ex.n, ag.agree, ag.n)
-            result.ci = (round(100 * lo, 1), round(100 * hi, 1))
-            result.verdict = verdict((lo, hi))
+            result.ci = (100 * lo, 100 * hi)
+            result.verdict = verdict(result.ci)
         view = bm.views.get(s.get("metric") or "")
         if view:
             result.study_exec = view.single("executives")

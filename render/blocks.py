@@ -6,6 +6,7 @@ User text is always passed through `escape` before it is put into mrkdwn, so `<!
 from __future__ import annotations
 
 from insights.benchmarks import Benchmarks, MetricView, Reading, SearchResult
+from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, whole
 
 LIMITS = {
     "message_blocks": 50,
@@ -23,7 +24,7 @@ LIMITS = {
 
 GROUP_LABEL = {
     "executives": "Executives",
-    "cs_professionals": "CS managers & directors",
+    "cs_professionals": "CS managers &amp; directors",  # mrkdwn
     "all": "All companies",
 }
 CAVEAT = (
@@ -43,6 +44,11 @@ def escape(text: str) -> str:
 
 def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 pulse', '2 pulses', '1 person', '3 people'."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 FRACTIONS = {33.3: "a third", 66.7: "two thirds"}
@@ -70,7 +76,7 @@ def fmt_readings(bm: Benchmarks, readings: list[Reading]) -> str:
     if len(readings) == 1:
         return f"*{fmt_reading(readings[0])}*"
     parts = [
-        f"*{fmt_reading(r)}* ({', '.join(bm.source_label(s) for s in r.seeds)})" for r in readings
+        f"*{fmt_reading(r)}* ({', '.join(escape(bm.source_label(s)) for s in r.seeds)})" for r in readings
     ]
     return " / ".join(parts) + " — the sources disagree"
 
@@ -132,7 +138,7 @@ def notice(text: str) -> dict:
 # ----- answers -----------------------------------------------------------------------------
 def source_line(bm: Benchmarks, view: MetricView) -> str:
     study = bm.studies[view.metric.study]
-    labels = ", ".join(bm.source_label(s) for s in view.seeds)
+    labels = ", ".join(escape(bm.source_label(s)) for s in view.seeds)
     extra = ""
     if view.metric.study == "genesys2008":
         extra = " · 927 companies in 47 countries, April–May 2008"
@@ -242,7 +248,7 @@ def list_blocks(bm: Benchmarks) -> dict:
     blocks = [header("What the studies measured")]
     for topic, lines in by_topic.items():
         blocks.append(section(f"*{escape(topic)}*\n" + "\n".join(lines)))
-    blocks.append(context("Ask about any of them: `/gap <words>`. Regions: `/gap region <name>`. About the studies: `/gap study`."))
+    blocks.append(context("Ask about any of them: `/gap &lt;words&gt;`. Regions: `/gap region &lt;name&gt;`. About the studies: `/gap study`."))
     return message(blocks, "Metrics in the studies")
 
 
@@ -261,7 +267,7 @@ def region_blocks(bm: Benchmarks, region: str | None, asked: str = "") -> dict:
         header(f"{name} in the 2008 study"),
         section("\n".join(lines)),
         context("Regional figures are shares of companies, not executive-vs-CS splits. Sources: "
-                + ", ".join(bm.source_label(s) for s in sorted(seeds))),
+                + ", ".join(escape(bm.source_label(s)) for s in sorted(seeds))),
     ]
     return message(blocks, f"{name}: {len(figs)} figures")
 
@@ -299,21 +305,21 @@ def study_blocks(bm: Benchmarks) -> dict:
         divider(),
         section(strativity),
         context(":information_source: " + escape(s["caveat"])),
-        context("Sources: " + ", ".join(bm.source_label(x) for x in sorted(bm.sources))),
+        context("Sources: " + ", ".join(escape(bm.source_label(x)) for x in sorted(bm.sources))),
     ]
     return message(blocks, "About the studies")
 
 
 HELP_LINES = [
-    ("/{cmd} <question>", "answer from the studies, e.g. `/{cmd} what share of agents think speed to answer matters?`"),
+    ("/{cmd} &lt;question&gt;", "answer from the studies, e.g. `/{cmd} what share of agents think speed to answer matters?`"),
     ("/{cmd} list", "every metric the studies measured"),
-    ("/{cmd} region <name>", "every figure for a region, e.g. `/{cmd} region germany`"),
+    ("/{cmd} region &lt;name&gt;", "every figure for a region, e.g. `/{cmd} region germany`"),
     ("/{cmd} study", "who was asked, when, how many, by whom"),
     ("/{cmd} roles exec|agent|remove @people @groups", "who gets the pulse (admins)"),
-    ("/{cmd} statements [add <text> | remove <n>]", "what the pulse asks (admins change it)"),
+    ("/{cmd} statements [add &lt;text&gt; | remove &lt;number&gt;]", "what the pulse asks (admins change it)"),
     ("/{cmd} poll now | schedule weekly mon 09:00 Europe/Stockholm | status | close", "run pulses (admins)"),
     ("/{cmd} results [wave]", "your team's exec-vs-agent gap beside the study's"),
-    ("/{cmd} digest #channel | schedule #channel weekly mon 09:00 <zone> | status | stop", "post digests (admins)"),
+    ("/{cmd} digest #channel | schedule #channel weekly mon 09:00 Europe/Stockholm | status | stop", "post digests (admins)"),
     ("/{cmd} export", "the aggregates as CSV, by DM (admins)"),
 ]
 
@@ -396,10 +402,19 @@ ROLE_LABEL = {"exec": "Executives", "agent": "Agents"}
 
 def slack_date(iso: str) -> str:
     """A date Slack shows in each reader's own time zone (UTC in the fallback)."""
-    from datetime import datetime
+    from datetime import datetime, timezone
 
-    dt = datetime.fromisoformat(iso)
+    dt = datetime.fromisoformat(iso).astimezone(timezone.utc)
     return f"<!date^{int(dt.timestamp())}^{{date_short_pretty}} at {{time}}|{dt:%Y-%m-%d %H:%M} UTC>"
+
+
+def next_run_text(dt) -> str:
+    """A scheduled run in the schedule's own zone (the trigger's), then in the reader's own:
+    'Mon 30 Nov 09:00 Europe/Stockholm (<!date…> your time)'; 'paused' for None."""
+    if dt is None:
+        return "paused"
+    zone = getattr(dt.tzinfo, "key", None) or dt.tzname()
+    return f"{dt:%a} {dt.day} {dt:%b %H:%M} {zone} ({slack_date(dt.isoformat())} your time)"
 
 
 def poll_dm(wave: dict, min_respondents: int) -> dict:
@@ -471,12 +486,12 @@ def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], proble
         names = ", ".join(
             f"<@{e['id']}>" if e["kind"] == "user" else f"<!subteam^{e['id']}>" for e in entries
         ) or "_nobody yet_"
-        lines.append(f"*{ROLE_LABEL[role]}* ({counts.get(role, 0)} people): {names}")
+        lines.append(f"*{ROLE_LABEL[role]}* ({plural(counts.get(role, 0), 'person', 'people')}): {names}")
     blocks = [section("\n".join(lines))]
     if problems:
         blocks.append(context(":warning: " + escape("; ".join(problems))))
     blocks.append(context("Names are shown, never pinged. Change with `roles exec|agent|remove @people @groups`."))
-    return message(blocks, f"Roles: {counts.get('exec', 0)} executives, {counts.get('agent', 0)} agents")
+    return message(blocks, f"Roles: {plural(counts.get('exec', 0), 'executive')}, {plural(counts.get('agent', 0), 'agent')}")
 
 
 def statements_blocks(statements: list[dict], bm: Benchmarks) -> dict:
@@ -484,17 +499,17 @@ def statements_blocks(statements: list[dict], bm: Benchmarks) -> dict:
     for i, s in enumerate(statements, 1):
         link = f" _(study: {escape(bm.metrics[s['metric']].title)})_" if s.get("metric") in bm.metrics else ""
         lines.append(f"*{i}.* {escape(s['text'])}{link}")
-    text = "\n".join(lines) or "_No statements. Add one with `statements add <text>`._"
+    text = "\n".join(lines) or "_No statements. Add one with `statements add &lt;text&gt;`._"
     return message([section("*What the pulse asks*\n" + text),
-                    context("Admins: `statements add <text>`, `statements remove <number>`.")],
-                   f"{len(statements)} statements")
+                    context("Admins: `statements add &lt;text&gt;`, `statements remove &lt;number&gt;`.")],
+                   plural(len(statements), "statement"))
 
 
 def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
                        counts: dict[str, dict[str, int]], skipped: list[dict]) -> dict:
     if schedule:
-        name, next_run = schedule
-        sched = f"*Schedule:* {escape(name)}; next pulse {slack_date(next_run.isoformat()) if next_run else 'paused'}."
+        name, when = schedule
+        sched = f"*Schedule:* {escape(name)}; next pulse {next_run_text(when)}."
     else:
         sched = "*Schedule:* none. Set one with `poll schedule weekly mon 09:00 Europe/Stockholm`."
     blocks = [section(sched)]
@@ -517,24 +532,48 @@ def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
 
 
 # ----- results, digests, home ----------------------------------------------------------------
+# Every percentage, gap and interval bound of our own pulses is shown as a whole number.
+def signed(v: float) -> str:
+    """A whole number with a real minus sign: '+60', '−7', '0'."""
+    w = whole(v)
+    return f"{'+' if w > 0 else '−' if w < 0 else ''}{abs(w)}"
+
+
 def _pts(v: float | None) -> str:
     if v is None:
         return "n/a"
-    return f"{'+' if v > 0 else '−' if v < 0 else ''}{number(abs(v))} points"
+    return f"{signed(v)} {'point' if abs(whole(v)) == 1 else 'points'}"
+
+
+def pct(v: float) -> str:
+    return f"{whole(v)}%"
+
+
+def verdict_text(s) -> str:
+    """The verdict, and for an inconclusive one what these numbers of answers could show."""
+    if s.verdict == INCONCLUSIVE:
+        return (f"inconclusive: with these numbers only a gap of about {whole(s.detectable)} points "
+                "or more would show")
+    return s.verdict
+
+
+def clause(text: str, limit: int) -> str:
+    """A statement put before a colon: escaped, shortened, without its closing full stop."""
+    return escape(truncate(text.strip(), limit).rstrip(".:;,"))
 
 
 def role_line(label: str, r, min_n: int) -> str:
     if not r.shown:
-        return f"{label}: fewer than {min_n} answers"
-    return f"{label}: *{number(r.pct)}%* agree (n={r.n})"
+        return f"{label}: fewer than {plural(min_n, 'answer')}"
+    return f"{label}: *{pct(r.pct)}* agree (n={r.n})"
 
 
 def study_line(s) -> str:
     if s.study_exec is not None and s.study_cs is not None:
-        return (f"2008 study: executives {number(s.study_exec)}%, CS managers & directors "
-                f"{number(s.study_cs)}%, gap {_pts(s.study_gap)}")
+        return (f"2008 study: executives {pct(s.study_exec)}, CS managers &amp; directors "
+                f"{pct(s.study_cs)}, gap {_pts(s.study_gap)}")
     if s.study_exec is not None:
-        return f"Strativity 2004: executives {number(s.study_exec)}%"
+        return f"Strativity 2004: executives {pct(s.study_exec)}"
     return ""
 
 
@@ -542,8 +581,7 @@ def statement_result_text(i: int, s, min_n: int) -> str:
     lines = [f"*{i}. {escape(s.text)}*",
              role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n)]
     if s.gap is not None:
-        lo, hi = (number(v).replace("-", "−") for v in s.ci)
-        lines.append(f"Our gap: *{_pts(s.gap)}* (95% CI {lo} to {hi}): {s.verdict}")
+        lines.append(f"Our gap: *{_pts(s.gap)}* (95% CI {signed(s.ci[0])} to {signed(s.ci[1])}): {verdict_text(s)}")
         if s.trend is not None:
             lines.append(f"Since the previous pulse: {'narrower' if s.trend < 0 else 'wider' if s.trend > 0 else 'same'}"
                          f" ({_pts(s.previous_gap)} before)")
@@ -571,7 +609,8 @@ def results_blocks(res, headline: str) -> dict:
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
     blocks.append(context(
         f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. "
-        "A gap is claimed only when its 95% interval excludes zero. " + CAVEAT
+        "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
+        f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. " + CAVEAT
     ))
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
@@ -582,7 +621,7 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
     if not res.anything_shown:
         blocks.append(section(
             f"Pulse #{w['id']} had too few answers to show any figures: each role needs at least "
-            f"{res.min_n} answers on a statement. {participation_text(res)}."))
+            f"{plural(res.min_n, 'answer')} on a statement. {participation_text(res)}."))
         return message(blocks, f"Pulse #{w['id']}: too few answers to show")
     blocks.append(section(f"*{escape(headline)}*"))
     top = res.largest_gaps(3)
@@ -591,8 +630,8 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
         for s in top:
             study = f" (2008 study: {_pts(s.study_gap)})" if s.study_gap is not None else ""
             lines.append(
-                f"• {escape(truncate(s.text, 120).rstrip('.'))}: executives {number(s.roles['exec'].pct)}% vs agents "
-                f"{number(s.roles['agent'].pct)}%, *{_pts(s.gap)}*, {s.verdict}{study}")
+                f"• {clause(s.text, 120)}: executives {pct(s.roles['exec'].pct)} vs agents "
+                f"{pct(s.roles['agent'].pct)}, *{_pts(s.gap)}*, {verdict_text(s)}{study}")
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))
     trends = [s for s in res.statements if s.trend is not None]
@@ -601,7 +640,10 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
         wider = sum(1 for s in trends if s.trend > 0)
         blocks.append(section(f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, "
                               f"unchanged on {len(trends) - narrower - wider}."))
-    blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
+    if res.compared:  # services.digests uploads the chart exactly then
+        blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
+    else:
+        blocks.append(context(CAVEAT))
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 
@@ -610,17 +652,17 @@ def home_view(res, headline: str | None, open_wave: dict | None, counts: dict, p
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
     if res is None:
         blocks.append(section("No pulse has closed yet. Admins start one with `/gap poll now`; "
-                              "anyone can ask the 2008 study with `/gap <question>`."))
+                              "anyone can ask the 2008 study with `/gap &lt;question&gt;`."))
     else:
         blocks.append(section(f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
                               f"{escape(headline or '')}\n{participation_text(res)}"))
         lines = []
-        for s in res.statements:
-            if s.gap is not None:
-                study = f" · study {_pts(s.study_gap)}" if s.study_gap is not None else ""
-                lines.append(f"• {escape(truncate(s.text, 90))}: *{_pts(s.gap)}*, {s.verdict}{study}")
-            else:
-                lines.append(f"• {escape(truncate(s.text, 90))}: _too few answers to compare_")
+        for s in res.compared:
+            study = f" · study {_pts(s.study_gap)}" if s.study_gap is not None else ""
+            lines.append(f"• {clause(s.text, 90)}: *{_pts(s.gap)}*, {verdict_text(s)}{study}")
+        rest = len(res.statements) - len(res.compared)
+        if lines and rest:  # with nothing compared, the headline already says so
+            lines.append(f"_Too few answers to compare the other {plural(rest, 'statement')}._")
         for chunk in range(0, len(lines), 10):
             blocks.append(section("\n".join(lines[chunk:chunk + 10])))
     blocks.append(divider())
@@ -628,10 +670,9 @@ def home_view(res, headline: str | None, open_wave: dict | None, counts: dict, p
         parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r, c in sorted(counts.items())]
         blocks.append(section(f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
                               f"Answered so far: {', '.join(parts) or 'nobody yet'}."))
-    nxt = (f"{escape(poll_schedule[0])}, next {slack_date(poll_schedule[1].isoformat())}"
-           if poll_schedule and poll_schedule[1] else "not scheduled")
+    nxt = f"{escape(poll_schedule[0])}, next {next_run_text(poll_schedule[1])}" if poll_schedule else "not scheduled"
     blocks.append(section(f"*Next pulse:* {nxt}"))
-    dl = [f"<#{ch}>: {escape(name)}, next {slack_date(when.isoformat()) if when else 'paused'}" for ch, name, when in digests]
+    dl = [f"<#{ch}>: {escape(name)}, next {next_run_text(when)}" for ch, name, when in digests]
     blocks.append(section("*Digests:* " + ("; ".join(dl) if dl else "none scheduled")))
     if admin:
         blocks.append({"type": "actions", "block_id": "home_admin", "elements": [

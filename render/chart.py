@@ -1,7 +1,14 @@
 """The digest chart: per statement, executives vs agents (% agree), the study's figures marked.
 
 Matplotlib's object API with the Agg canvas: no pyplot global state, safe from any thread, no
-display needed. Only figures that `/gap results` shows are drawn.
+display needed. Only statements whose gap `/gap results` shows (both roles reach the threshold)
+are drawn, so every bar the legend names is there.
+
+Laid out for Slack's preview, about 640 px wide: the figure is WIDTH_IN inches, so at that width
+one point is 640 / (72 × WIDTH_IN) px and the smallest text (FONT_PT) is at least 10 px. It is
+rendered at DPI for sharp full-size viewing. Each statement's text sits above its two bars, across
+the whole width; percentages stand in a column right of the bars, where no marker can cover them;
+the study's markers are white with a black edge, visible on either bar and on the background.
 """
 from __future__ import annotations
 
@@ -13,10 +20,18 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from insights.stats import whole
+
 EXEC_COLOUR, AGENT_COLOUR = "#1d3557", "#e76f51"
+WIDTH_IN, DPI = 6.4, 200
+FONT_PT = {"label": 10, "value": 9, "tick": 9, "legend": 9, "title": 12}
+LINE_IN, BAR_IN = 0.19, 0.17  # inches: a line of a statement's text, a bar
+PAD_IN, SPACE_IN = 0.03, 0.17  # after the text and after each bar; after a statement
+TOP_IN, BOTTOM_IN, LEFT_IN, RIGHT_IN = 0.5, 1.0, 0.12, 0.5
+MARKER = {"linestyle": "", "markerfacecolor": "white", "markeredgecolor": "black", "markeredgewidth": 1.3}
 
 
-def label(text: str, width: int = 42) -> str:
+def label(text: str, width: int = 72) -> str:
     lines = textwrap.wrap(text, width)
     if len(lines) > 2:
         lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
@@ -24,43 +39,50 @@ def label(text: str, width: int = 42) -> str:
 
 
 def gap_chart(res) -> bytes | None:
-    """PNG bytes, or None when there is nothing that may be shown."""
-    items = [s for s in res.statements if any(r.shown for r in s.roles.values())]
+    """PNG bytes, or None when no statement has a gap that may be shown."""
+    items = res.compared
     if not items:
         return None
-    height = 1.6 + 0.9 * len(items)
-    fig = Figure(figsize=(10, height), dpi=110)
+    labels = [label(s.text) for s in items]
+    body = sum(LINE_IN * (lab.count("\n") + 1) + 3 * PAD_IN + 2 * BAR_IN + SPACE_IN for lab in labels)
+    height = TOP_IN + body + BOTTOM_IN
+    fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)
-    ax = fig.add_subplot(1, 1, 1)
-    bar = 0.36
-    for i, s in enumerate(items):
-        y = len(items) - 1 - i
-        for offset, role, colour in ((bar / 2, "exec", EXEC_COLOUR), (-bar / 2, "agent", AGENT_COLOUR)):
-            r = s.roles[role]
-            if r.shown:
-                ax.barh(y + offset, r.pct, height=bar, color=colour)
-                inside = r.pct >= 12
-                ax.text(r.pct - 1 if inside else r.pct + 1, y + offset, f"{r.pct:.0f}%", va="center",
-                        ha="right" if inside else "left", fontsize=9, color="white" if inside else "black")
-        if s.study_exec is not None:
-            ax.plot([s.study_exec], [y + bar / 2], marker="D", color="black", markersize=6)
-        if s.study_cs is not None:
-            ax.plot([s.study_cs], [y - bar / 2], marker="^", color="black", markersize=7)
-    ax.set_yticks([len(items) - 1 - i for i in range(len(items))])
-    ax.set_yticklabels([label(s.text) for s in items], fontsize=9)
-    ax.set_xlim(0, 110)
-    ax.set_xticks(range(0, 101, 20))
-    ax.set_xlabel("% agree (Agree + Strongly agree)")
-    ax.set_title(f"Pulse #{res.wave['id']}: executives vs agents", fontsize=12, loc="left")
-    handles = [
-        Patch(color=EXEC_COLOUR, label="Our executives"),
-        Patch(color=AGENT_COLOUR, label="Our agents"),
-        Line2D([], [], marker="D", linestyle="", color="black", label="Study: executives"),
-        Line2D([], [], marker="^", linestyle="", color="black", label="Study: CS managers & directors"),
-    ]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.02 + 0.3 / height), ncol=2, fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
+    # one y unit = one inch, from the top: rows of text and bars stack exactly
+    ax = fig.add_axes((LEFT_IN / WIDTH_IN, BOTTOM_IN / height, 1 - (LEFT_IN + RIGHT_IN) / WIDTH_IN, body / height))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(body, 0)
+    study_drawn = set()
+    y = 0.0
+    for s, lab in zip(items, labels, strict=True):
+        ax.text(0, y, lab, va="top", ha="left", fontsize=FONT_PT["label"], parse_math=False)
+        y += LINE_IN * (lab.count("\n") + 1) + PAD_IN
+        for role, colour, study, marker in (("exec", EXEC_COLOUR, s.study_exec, "D"),
+                                            ("agent", AGENT_COLOUR, s.study_cs, "^")):
+            centre = y + BAR_IN / 2
+            ax.barh(centre, s.roles[role].pct, height=BAR_IN, color=colour)
+            ax.text(101.5, centre, f"{whole(s.roles[role].pct)}%", va="center", ha="left", clip_on=False,
+                    fontsize=FONT_PT["value"], color=colour, fontweight="bold")
+            if study is not None:
+                ax.plot([study], [centre], marker=marker, markersize=7 if marker == "D" else 8, **MARKER)
+                study_drawn.add(marker)
+            y += BAR_IN + PAD_IN
+        y += SPACE_IN
+    ax.set_yticks([])
+    ax.set_xticks(range(0, 101, 20), [f"{x}%" for x in range(0, 101, 20)], fontsize=FONT_PT["tick"])
+    ax.set_xlabel("% agree (Agree + Strongly agree)", fontsize=FONT_PT["tick"])
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.text(LEFT_IN / WIDTH_IN, 1 - 0.15 / height, f"Pulse #{res.wave['id']}: executives vs agents",
+             va="top", ha="left", fontsize=FONT_PT["title"], fontweight="bold", parse_math=False)
+    handles = [Patch(color=EXEC_COLOUR, label="Our executives"), Patch(color=AGENT_COLOUR, label="Our agents")]
+    if "D" in study_drawn:
+        handles.append(Line2D([], [], marker="D", markersize=7, label="2008 study: executives", **MARKER))
+    if "^" in study_drawn:
+        handles.append(Line2D([], [], marker="^", markersize=8, label="2008 study: CS managers & directors", **MARKER))
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(LEFT_IN / WIDTH_IN, 0.08 / height), ncol=2,
+               fontsize=FONT_PT["legend"], frameon=False, borderaxespad=0)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()

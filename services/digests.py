@@ -85,7 +85,7 @@ class Digests:
                 self.rt.store.finish_digest(key, "message", resp["ts"])
             from render.chart import gap_chart  # matplotlib: loaded on first digest, not at start-up (RSS)
 
-            png = gap_chart(res) if res.anything_shown else None
+            png = gap_chart(res) if res.compared else None  # a chart only where a gap can be shown
             if png:
                 self.post_client.files_upload_v2(
                     channel=channel, content=png, filename=f"pulsegap-pulse-{res.wave['id']}.png",

@@ -108,7 +108,7 @@ class Polls:
     def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
         statements = self.rt.store.statements()
         if not statements:
-            return None, "There are no statements to ask. Add one with `statements add <text>`."
+            return None, "There are no statements to ask. Add one with `statements add &lt;text&gt;`."
         recipients, problems = self.expand_roster()
         if not recipients:
             return None, "Nobody has a role yet. Assign some with `roles exec @people` and `roles agent @people`."
@@ -128,8 +128,8 @@ class Polls:
             counts[role] = counts.get(role, 0) + 1
         note = (" Problems: " + "; ".join(problems)) if problems else ""
         return wave, (
-            f"Pulse #{wave['id']} is going out to {counts.get('exec', 0)} executives and "
-            f"{counts.get('agent', 0)} agents ({len(snapshot)} statements). "
+            f"Pulse #{wave['id']} is going out to {ui.plural(counts.get('exec', 0), 'executive')} and "
+            f"{ui.plural(counts.get('agent', 0), 'agent')} ({ui.plural(len(snapshot), 'statement')}). "
             f"It closes {ui.slack_date(wave['closes_at'])}.{note}"
         )
 

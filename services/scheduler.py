@@ -20,6 +20,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 from insights.schedule import DAYS, Schedule
 
 log = logging.getLogger("pulsegap.scheduler")
+# APScheduler's executor logs "Running job …" and "… executed successfully" at INFO for every run,
+# two lines per tick. Our jobs log one INFO line themselves; the executor's warnings (missed runs,
+# too many instances) and errors still show.
+logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
 MISFIRE_GRACE = 6 * 3600  # seconds: a run missed by more than this is skipped, not run late
 

@@ -13,7 +13,7 @@ def test_feedback_question_answers_with_exact_figures_and_source(bot, fake):
     body = r.json()
     assert body["response_type"] == "ephemeral"
     text = block_texts(body)
-    assert "Executives: *78%* · CS managers & directors: *62%*" in text
+    assert "Executives: *78%* · CS managers &amp; directors: *62%*" in text
     assert "Gap (executives − CS): *+16 points*: rosier at the top" in text
     assert "Telekom idag (sv)" in text and "Genesys press release" in text
     assert "not frontline agents" in text
@@ -24,7 +24,7 @@ def test_feedback_question_answers_with_exact_figures_and_source(bot, fake):
 def test_agents_question_keeps_the_managers_caveat(bot):
     body = bot.command("what share of agents say average speed to answer is a critical metric?").json()
     text = block_texts(body)
-    assert "Executives: *55%* · CS managers & directors: *70%*" in text
+    assert "Executives: *55%* · CS managers &amp; directors: *70%*" in text
     assert "*−15 points*" in text
     assert "Worldwide, all organisations: *67%*" in text
     assert "You asked about agents" in text
@@ -38,7 +38,7 @@ def test_disagreeing_sources_are_both_shown(bot):
 
 def test_help_list_region_study(bot):
     assert "/gap poll now" in block_texts(bot.command("").json())
-    assert "/gap region <name>" in block_texts(bot.command("help").json())
+    assert "/gap region &lt;name&gt;" in block_texts(bot.command("help").json())
     listing = bot.command("list").json()
     assert listing["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": "What the studies measured", "emoji": True}}
     germany = block_texts(bot.command("region germany").json())

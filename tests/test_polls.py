@@ -59,7 +59,7 @@ def test_wave_vote_change_retry_and_close(bot, team):
     assert "%" not in status
 
     closed = block_texts(run(bot, team, "poll close"))
-    assert "Pulse #1 closed: 1 executives and 1 agents answered." in closed
+    assert "Pulse #1 closed: 1 executive and 1 agent answered." in closed
     before = len(team.responses)
     r = click(bot, team, "UAGENT2", sent["UAGENT2"], 0, 3)
     assert r.status_code == 200

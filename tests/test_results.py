@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 
 import pytest
 from PIL import Image
 
+from tests import mrkdwn
 from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
 
 
@@ -48,12 +50,14 @@ def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
     s1 = next(b for b in out["blocks"] if b.get("block_id") == "result:1")["text"]["text"]
     assert s1.splitlines()[1:] == [
         "Executives: *100%* agree (n=3) · Agents: *20%* agree (n=5)",
-        "Our gap: *+80 points* (95% CI 9.6 to 96.4): rosier at the top",  # by hand: 0.8 - 0.7039, 0.8 + 0.1638
-        "_2008 study: executives 20%, CS managers & directors 20%, gap 0 points_",
+        "Our gap: *+80 points* (95% CI +10 to +96): rosier at the top",  # by hand: 0.8 - 0.7039, 0.8 + 0.1638
+        "_2008 study: executives 20%, CS managers &amp; directors 20%, gap 0 points_",
     ]
     s7 = next(b for b in out["blocks"] if b.get("block_id") == "result:7")["text"]["text"]
-    assert "Executives: *33.3%* agree (n=3) · Agents: *80%* agree (n=5)" in s7
-    assert "Our gap: *−46.7 points* (95% CI −78.4 to 15.9): aligned" in s7  # by hand: −0.4667 ∓ 0.3174/0.6253
+    assert "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)" in s7
+    assert ("Our gap: *−47 points* (95% CI −78 to +16): inconclusive: with these numbers only a gap of about "
+            "47 points or more would show") in s7  # by hand: −0.4667 ∓ 0.3174/0.6253
+    assert mrkdwn.problems(out) == []
     assert "gap +16 points" in s7
     s2 = next(b for b in out["blocks"] if b.get("block_id") == "result:2")["text"]["text"]
     assert "Executives: fewer than 3 answers · Agents: *100%* agree (n=3)" in s2
@@ -73,12 +77,14 @@ def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
     text = block_texts(post)
     assert "*Largest gaps*" in text
     assert "executives 100% vs agents 20%, *+80 points*, rosier at the top (2008 study: 0 points)" in text
-    assert "executives 33.3% vs agents 80%, *−46.7 points*, aligned (2008 study: +16 points)" in text
+    assert ("executives 33% vs agents 80%, *−47 points*, inconclusive: with these numbers only a gap of about "
+            "47 points or more would show (2008 study: +16 points)") in text
+    assert "Chart below" in text and mrkdwn.problems(post) == []
     complete = team.calls_to("files.completeUploadExternal")
     assert len(complete) == 1 and complete[0]["channel_id"] == "C0LEADS"
     png = team.uploads[complete[0]["files"][0]["id"]]
     image = Image.open(io.BytesIO(png))
-    assert image.format == "PNG" and image.size[0] == 1100 and 300 <= image.size[1] <= 1200
+    assert image.format == "PNG" and image.size[0] == 1280 and 300 <= image.size[1] <= 1200
 
 
 def test_digest_to_a_private_channel_says_what_to_do(closed_wave, team):
@@ -91,7 +97,7 @@ def test_digest_to_a_private_channel_says_what_to_do(closed_wave, team):
 def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team):
     run(closed_wave, team, "statements add =HYPERLINK(\"http://x\") is fine")
     out = block_texts(run(closed_wave, team, "export"))
-    assert out == "Sent you the aggregates of 1 pulse(s) as a CSV file, by DM."
+    assert out == "Sent you the aggregates of 1 pulse as a CSV file, by DM."
     complete = team.calls_to("files.completeUploadExternal")[-1]
     assert complete["channel_id"] == "DADMIN"
     rows = list(csv.DictReader(io.StringIO(team.uploads[complete["files"][0]["id"]].decode())))
@@ -118,3 +124,42 @@ def test_app_home_shows_gaps_and_admin_buttons(closed_wave, team):
     closed_wave.event({"type": "app_home_opened", "user": "UMEMBER", "tab": "home"}, event_id="Ev2")
     member_view = team.wait_for("views.publish", 2)[1]["view"]
     assert not [b for b in member_view["blocks"] if b["type"] == "actions"]
+
+
+def test_a_pulse_nobody_can_compare_gets_a_digest_without_a_chart_and_quiet_ticks(start_bot, team):
+    """Only the agents reach the threshold: nothing to compare, so no chart (and no legend naming
+    bars that are not there). Every reply on the way reads right in Slack; ticks log nothing."""
+    bot = start_bot({"MIN_RESPONDENTS": "3", "TICK_SECONDS": "1"})
+    team.add_channel("C0LEADS", "cx-leads", member=True)
+    assign_team(bot, team)
+    replies = [run(bot, team, "poll now")]
+    team.wait_for("chat.postMessage", 9)
+    time.sleep(0.3)
+    sent = dms(team)
+    for user in AGENTS:
+        click(bot, team, user, sent[user], 0, 4)
+    replies.append(run(bot, team, "poll close"))
+    assert block_texts(replies[-1]).startswith("Pulse #1 closed: 0 executives and 5 agents answered.")
+    team.reset()
+    replies.append(run(bot, team, "digest <#C0LEADS|cx-leads>"))
+    assert block_texts(replies[-1]) == "Digest of Pulse #1 posted in <#C0LEADS>."
+    post = team.calls_to("chat.postMessage")[-1]
+    assert "Too few answers to compare executives and agents" in block_texts(post)
+    assert "Chart below" not in block_texts(post)
+    assert team.calls_to("files.getUploadURLExternal") == [] and team.calls_to("files.completeUploadExternal") == []
+    # the schedule's next run in its own zone, then in the reader's
+    replies.append(run(bot, team, "poll schedule weekly mon 09:00 Europe/Stockholm"))
+    assert re.fullmatch(r"Pulses scheduled every Monday at 09:00 \(Europe/Stockholm\)\. Next: Mon \d{1,2} [A-Z][a-z]{2} "
+                        r"09:00 Europe/Stockholm \(<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[-\d]+ \d\d:00 UTC> "
+                        r"your time\)\.", block_texts(replies[-1]))
+    replies.append(run(bot, team, "digest schedule <#C0LEADS|cx-leads> weekly fri 16:00 Asia/Tokyo"))
+    assert "Next: Fri " in block_texts(replies[-1]) and " 16:00 Asia/Tokyo (" in block_texts(replies[-1])
+    replies.append(run(bot, team, "digest stop"))
+    assert block_texts(replies[-1]) == "Stopped 1 digest schedule."
+    replies.append(run(bot, team, "roles agent"))
+    assert "@bo @cx-agents" in block_texts(replies[-1])
+    for text in ("help", "statements add We fix <!channel> & <@U123> <http://x|y>", "statements", "poll status",
+                 "results", "roles", "statements add"):
+        replies.append(run(bot, team, text))
+    assert [mrkdwn.problems(r) for r in replies + [post]] == [[]] * (len(replies) + 1)
+    assert "Running job" not in bot.output() and "executed successfully" not in bot.output()

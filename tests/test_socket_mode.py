@@ -45,7 +45,7 @@ def test_a_question_is_answered_in_the_ack(socket_bot, link, fake):
     answer = slash(link, fake, "feedback")
     assert answer["response_type"] == "ephemeral"
     text = block_texts(answer)
-    assert "Executives: *78%* · CS managers & directors: *62%*" in text
+    assert "Executives: *78%* · CS managers &amp; directors: *62%*" in text
     assert "Gap (executives − CS): *+16 points*: rosier at the top" in text
     assert "not frontline agents" in text
     assert len(fake.calls_to("apps.connections.open")) == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from insights.benchmarks import load
-from insights.stats import ALIGNED, ROSIER_FLOOR, ROSIER_TOP, newcombe, study_rosier, wave_results, wilson
+from insights.stats import (ALIGNED, INCONCLUSIVE, ROSIER_FLOOR, ROSIER_TOP, newcombe, study_rosier, verdict,
+                            wave_results, whole, wilson)
 
 
 def test_wilson_interval_exact():
@@ -42,9 +43,10 @@ def test_results_threshold_gap_and_verdicts():
     res = wave_results(WAVE, rows, 5, load())
     s1, s2, s3 = res.statements
     assert (s1.roles["exec"].pct, s1.roles["agent"].pct, s1.gap) == (100.0, 20.0, 80.0)
-    assert s1.ci == (38.4, 94.3) and s1.verdict == ROSIER_TOP  # by hand: 0.8 - 0.4159, 0.8 + 0.1433
+    assert tuple(round(v, 4) for v in s1.ci) == (38.4039, 94.3318) and s1.verdict == ROSIER_TOP  # 80 − 41.5961, 80 + 14.3318
     assert (s1.study_exec, s1.study_cs, s1.study_gap) == (78.0, 62.0, 16.0)
-    assert (s2.roles["exec"].pct, s2.roles["agent"].pct, s2.gap, s2.verdict) == (40.0, 50.0, -10.0, ALIGNED)
+    assert (s2.roles["exec"].pct, s2.roles["agent"].pct, round(s2.gap, 9), s2.verdict) == (40.0, 50.0, -10.0, INCONCLUSIVE)
+    assert tuple(round(v, 4) for v in s2.ci) == (-52.1096, 38.3682) and round(s2.detectable, 4) == 45.2389
     assert s2.study_gap == -15.0
     # one-sided suppression: executives shown, agents (4 answers) hidden, so no gap
     assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, 4, None)
@@ -59,7 +61,7 @@ def test_floor_rosier_and_trend():
     rows = votes(2, 1, "exec", [1] * 6) + votes(2, 1, "agent", [5] * 6)
     res = wave_results(WAVE, rows, 5, load(), previous=prev)
     s1 = res.statements[0]
-    assert (s1.gap, s1.verdict, s1.previous_gap, s1.trend) == (-100.0, ROSIER_FLOOR, 100.0, 0.0)
+    assert (s1.gap, s1.verdict, s1.previous_gap, s1.trend) == (-100.0, ROSIER_FLOOR, 100.0, 0)
     assert res.rosier_floor == 1
     assert "The floor is rosier on 1." in res.headline((5, 7))
 
@@ -74,3 +76,37 @@ def test_nothing_comparable_says_so():
 def test_below_threshold_never_reveals_a_percentage(n):
     res = wave_results(WAVE, votes(2, 1, "exec", [5] * n) + votes(2, 1, "agent", [1] * n), 5, load())
     assert res.statements[0].roles["exec"].pct is None and res.statements[0].gap is None
+
+
+def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
+    # the reported case: +60 points from 4 of 5 executives vs 1 of 5 agents
+    res = wave_results(WAVE, votes(2, 1, "exec", [4, 4, 4, 5, 2]) + votes(2, 1, "agent", [4, 1, 2, 3, 3]), 5, load())
+    s = res.statements[0]
+    assert round(s.gap, 9) == 60.0
+    assert tuple(round(v, 4) for v in s.ci) == (-0.0285, 83.1614)
+    assert s.verdict == INCONCLUSIVE and round(s.detectable, 4) == 41.5949  # half of 83.1899
+
+
+def test_a_narrow_interval_across_zero_is_aligned():
+    rows = votes(2, 1, "exec", [4] * 200 + [2] * 200) + votes(2, 1, "agent", [5] * 200 + [1] * 200)
+    s = wave_results(WAVE, rows, 5, load()).statements[0]
+    assert s.gap == 0.0 and tuple(round(v, 4) for v in s.ci) == (-6.8965, 6.8965) and s.verdict == ALIGNED
+
+
+@pytest.mark.parametrize(("ci", "expected"), [
+    ((-10.0, 10.0), ALIGNED), ((-3.0, 0.0), ALIGNED), ((-10.01, 5.0), INCONCLUSIVE), ((-5.0, 10.01), INCONCLUSIVE),
+    ((0.01, 30.0), ROSIER_TOP), ((-30.0, -0.01), ROSIER_FLOOR), ((0.0, 30.0), INCONCLUSIVE),
+])
+def test_verdict_boundaries(ci, expected):
+    assert verdict(ci) == expected
+
+
+def test_whole_rounds_halves_away_from_zero():
+    assert [whole(v) for v in (62.5, -62.5, 0.5, 2.4999, -0.4, 33.333, 66.667)] == [63, -63, 1, 2, 0, 33, 67]
+
+
+def test_trend_compares_the_gaps_as_shown():
+    # 100 − 0 = 100 before; now 6 of 6 vs 1 of 6 = 83.3: narrower by 17 whole points
+    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), 5, load())
+    rows = votes(2, 1, "exec", [4] * 6) + votes(2, 1, "agent", [4] + [2] * 5)
+    assert wave_results(WAVE, rows, 5, load(), previous=prev).statements[0].trend == -17

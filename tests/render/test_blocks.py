@@ -1,11 +1,16 @@
 """Block Kit from the pure builders, checked against Slack's limits and for exact structure."""
 from __future__ import annotations
 
+import inspect
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from insights.benchmarks import load
 from insights.stats import wave_results
 from render import blocks as ui
+from tests import mrkdwn
 
 BM = load()
 
@@ -85,3 +90,134 @@ def test_validate_catches_what_slack_would_reject():
     assert ui.validate(too_many) == ["51 blocks > 50"]
     long_section = {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}
     assert ui.validate([long_section]) == ["block 0: section text length 3001"]
+
+
+# ----- every mrkdwn text the builders produce reads right in real Slack ------------------------
+HOSTILE = ["We fix <!channel> issues & <@U123> says so.", "Tools <http://x|y> & more", "<b>bold</b> & > <!here>"]
+ZONED = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+HWAVE = {"id": 7, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
+         "closed_at": "2026-11-05T08:00:00+00:00",
+         "statements": [{"id": i, "metric": m, "text": t} for i, (m, t) in enumerate(
+             [("feedback_to_sales", HOSTILE[0]), ("asa_critical", HOSTILE[1]), (None, HOSTILE[2]),
+              ("brand_driver", "Our customer service shapes how people see our brand.")], 1)]}
+
+
+def hostile_results(shown: bool = True):
+    rows = [{"wave_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
+            for i in (1, 2, 4) for r in ("exec", "agent") for v in ((4, 2) if r == "exec" else (2, 5))]
+    rows += [{"wave_id": 7, "statement_id": 3, "role": "exec", "value": 4, "n": 9}]
+    prev = wave_results({**HWAVE, "id": 6}, [{**r, "wave_id": 6} for r in rows], 5, BM)
+    return wave_results(HWAVE, rows, 5, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
+
+
+OPEN = {"exec": {"responded": 1, "asked": 7, "sent": 7, "pending": 0, "failed": 0},
+        "agent": {"responded": 0, "asked": 9, "sent": 8, "pending": 1, "failed": 0}}
+ROSTER = {"exec": [{"id": "U1", "kind": "user"}, {"id": "S1", "kind": "group"}], "agent": []}
+SKIPPED = [{"user_id": "U9", "error": HOSTILE[2]}]
+# builder -> payloads (or strings) built from representative, hostile inputs
+CASES = {
+    "answer_blocks": lambda: [ui.answer_blocks(BM, BM.search(q)) for q in HOSTILE + [
+        "what share of agents think speed to answer matters", "germany", "brand"]],
+    "no_match_blocks": lambda: [ui.no_match_blocks(BM, q) for q in HOSTILE],
+    "list_blocks": lambda: [ui.list_blocks(BM)],
+    "region_blocks": lambda: [ui.region_blocks(BM, r) for r in BM.region_info] + [ui.region_blocks(BM, None, HOSTILE[0])],
+    "study_blocks": lambda: [ui.study_blocks(BM)],
+    "help_blocks": lambda: [ui.help_blocks("/gap"), ui.help_blocks("/pulse")],
+    "metric_blocks": lambda: [ui.metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
+    "poll_dm": lambda: [ui.poll_dm(HWAVE, 5)],
+    "reminder_text": lambda: [ui.reminder_text(HWAVE)],
+    "roster_blocks": lambda: [ui.roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE)],
+    "statements_blocks": lambda: [ui.statements_blocks(HWAVE["statements"], BM), ui.statements_blocks([], BM)],
+    "poll_status_blocks": lambda: [ui.poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED),
+                                   ui.poll_status_blocks(None, None, {}, [])],
+    "results_blocks": lambda: [ui.results_blocks(hostile_results(), "h"), ui.results_blocks(hostile_results(False), "h")],
+    "digest_blocks": lambda: [ui.digest_blocks(hostile_results(), "h", 6), ui.digest_blocks(hostile_results(False), "h", None)],
+    "home_view": lambda: [
+        ui.home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
+                     [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True),
+        ui.home_view(None, None, None, {}, None, [], admin=False)],
+}
+# not builders of what users see: primitives that put text where the caller says (the caller
+# escapes), formatting helpers whose output the builders above contain, and validation
+NOT_BUILDERS = {
+    "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
+    "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
+    "slack_date", "next_run_text", "with_choice", "choices_shown", "signed", "_pts", "pct", "verdict_text",
+    "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text",
+}
+
+
+def test_every_builder_has_a_case():
+    functions = {name for name, f in inspect.getmembers(ui, inspect.isfunction) if f.__module__ == ui.__name__}
+    missing = functions - set(CASES) - NOT_BUILDERS
+    assert not missing, f"add representative inputs for {sorted(missing)} to CASES (or to NOT_BUILDERS)"
+
+
+@pytest.mark.parametrize("builder", sorted(CASES))
+def test_no_text_has_a_stray_angle_bracket_or_ampersand(builder):
+    for payload in CASES[builder]():
+        assert mrkdwn.problems(payload) == [], builder
+
+
+def test_the_checker_catches_what_slack_would_mangle():
+    bad = ["`/gap <question>`", "a & b", "<!channel>", "<!here|here>", "x > y", "<http://x|y> & z"]
+    assert [t for t in bad if mrkdwn.stray(t)] == bad
+    good = ["<@U1> <#C1|cx-leads> <!subteam^S1> <!date^1^{date_short_pretty} at {time}|2026-01-01 09:00 UTC>",
+            "<https://slack.com/x|label> &lt;question&gt; &amp;"]
+    assert [t for t in good if mrkdwn.stray(t)] == []
+
+
+def votes(statement_id, role, agree, n):
+    return [{"wave_id": 7, "statement_id": statement_id, "role": role, "value": 4, "n": agree},
+            {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree}]
+
+
+PLAIN = {**HWAVE, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+                                 {"id": 2, "metric": None, "text": "We fix root causes."},
+                                 {"id": 3, "metric": None, "text": "Our tools work."}]}
+
+
+def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show():
+    # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned
+    rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 3) + votes(2, "agent", 4, 5)
+    res = wave_results(PLAIN, rows, 3, BM)
+    assert ui.statement_result_text(1, res.statements[0], 3).splitlines() == [
+        "*1. We act on feedback.*",
+        "Executives: *80%* agree (n=5) · Agents: *20%* agree (n=5)",
+        "Our gap: *+60 points* (95% CI 0 to +83): inconclusive: with these numbers only a gap of about "
+        "42 points or more would show",
+        "_2008 study: executives 78%, CS managers &amp; directors 62%, gap +16 points_",
+    ]
+    # 1 of 3 vs 4 of 5: 33.3 − 80 = −46.7, shown as −47 (the interval's bounds −78.4 and 15.9 likewise)
+    assert ui.statement_result_text(2, res.statements[1], 3).splitlines()[1:] == [
+        "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)",
+        "Our gap: *−47 points* (95% CI −78 to +16): inconclusive: with these numbers only a gap of about "
+        "47 points or more would show",
+    ]
+
+
+def test_home_lists_compared_statements_and_says_the_rest_once():
+    rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 2) + votes(3, "agent", 4, 5)
+    res = wave_results(PLAIN, rows, 3, BM)
+    home = ui.home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False)
+    lines = home["blocks"][2]["text"]["text"].splitlines()
+    assert lines == ["• We act on feedback: *+60 points*, inconclusive: with these numbers only a gap of about "
+                     "42 points or more would show · study +16 points",
+                     "_Too few answers to compare the other 2 statements._"]
+    none = wave_results(PLAIN, votes(2, "exec", 1, 2), 3, BM)
+    home = ui.home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False)
+    assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
+        ["*Latest results: Pulse #7* (2026-11-02 to 2026-11-05)\nToo few answers to compare executives and agents: "
+         "each side needs at least 3 answers on a statement.\nExecutives: 0 of 0 answered · Agents: 0 of 0 answered"],
+        []]  # the divider: no statement lines at all
+
+
+def test_a_scheduled_run_is_shown_in_the_schedules_own_zone():
+    assert ui.next_run_text(ZONED) == ("Mon 30 Nov 09:00 Europe/Stockholm "
+                                       "(<!date^1796025600^{date_short_pretty} at {time}|2026-11-30 08:00 UTC> your time)")
+    assert ui.next_run_text(None) == "paused"
+
+
+def test_plural():
+    assert [ui.plural(n, "pulse") for n in (0, 1, 2)] == ["0 pulses", "1 pulse", "2 pulses"]
+    assert ui.plural(1, "person", "people") == "1 person" and ui.plural(3, "person", "people") == "3 people"

@@ -6,21 +6,37 @@ from PIL import Image
 
 from insights.benchmarks import load
 from insights.stats import wave_results
-from render.chart import gap_chart
+from render.chart import BAR_IN, DPI, FONT_PT, LEFT_IN, LINE_IN, PAD_IN, RIGHT_IN, TOP_IN, WIDTH_IN, gap_chart
 
 WAVE = {"id": 2, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
                                 {"id": 2, "metric": None, "text": "Hidden statement."}]}
+NAVY, WHITE = (0x1D, 0x35, 0x57), (255, 255, 255)
 
 
-def test_chart_is_a_png_readable_at_preview_size():
-    rows = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 6} for r in ("exec", "agent")]
-    png = gap_chart(wave_results(WAVE, rows, 5, load()))
-    img = Image.open(io.BytesIO(png))
+def chart(rows) -> Image.Image:
+    img = Image.open(io.BytesIO(gap_chart(wave_results(WAVE, rows, 5, load()))))
     img.load()
-    assert img.format == "PNG"
-    assert img.size == (1100, 275)  # 10 in x (1.6 + 0.9) in at 110 dpi: one statement shown
+    return img.convert("RGB")
 
 
-def test_nothing_to_show_means_no_chart():
-    rows = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": 4, "n": 2}]
-    assert gap_chart(wave_results(WAVE, rows, 5, load())) is None
+def test_chart_reads_at_slacks_preview_width():
+    # statement 1: both roles all agree (100%); statement 2: executives only, so it is not drawn
+    rows = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 6} for r in ("exec", "agent")]
+    rows.append({"wave_id": 2, "statement_id": 2, "role": "exec", "value": 4, "n": 6})
+    img = chart(rows)
+    # 6.4 in at 200 dpi; one statement of one line: 0.5 + (0.19 + 3 × 0.03 + 2 × 0.17 + 0.17) + 1.0 in tall
+    assert img.size == (1280, 458)
+    scale = 640 / img.width  # Slack's preview is about 640 px wide
+    assert min(FONT_PT.values()) * DPI / 72 * scale >= 10  # the smallest text, in preview pixels
+    # the study's executive figure (78%) sits on the navy 100% bar, and shows: white inside, navy around
+    x = round((LEFT_IN + 0.78 * (WIDTH_IN - LEFT_IN - RIGHT_IN)) * DPI)
+    y = round((TOP_IN + LINE_IN + PAD_IN + BAR_IN / 2) * DPI)
+    assert img.getpixel((x, y)) == WHITE
+    assert img.getpixel((x - 40, y)) == NAVY and img.getpixel((x + 40, y)) == NAVY
+
+
+def test_nothing_comparable_means_no_chart():
+    one_role = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": 4, "n": 6}]
+    assert gap_chart(wave_results(WAVE, one_role, 5, load())) is None
+    too_few = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 2} for r in ("exec", "agent")]
+    assert gap_chart(wave_results(WAVE, too_few, 5, load())) is None

@@ -121,7 +121,7 @@ def test_a_newcomer_runs_a_pulse_and_sees_the_digest(sandbox, browser):
     img = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#messages img.file"))
     WebDriverWait(browser, 20).until(lambda d: d.execute_script(
         "const i = document.querySelector('#messages img.file'); return i.complete && i.naturalWidth"))
-    assert browser.execute_script("return arguments[0].naturalWidth", img) == 1100
+    assert browser.execute_script("return arguments[0].naturalWidth", img) == 1280  # render.chart: 6.4 in at 200 dpi
     text = browser.find_element(By.ID, "messages").text
     assert "executives 100% vs agents 0%, +100 points" in text
     browser.save_screenshot(str(log.parent / "sandbox.png"))
