@@ -27,8 +27,8 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
                                 r.pct, s.gap, s.ci[0] if s.ci else None, s.ci[1] if s.ci else None,
                                 s.study_exec, s.study_cs, s.study_gap])
     frame = pd.DataFrame(records, columns=COLUMNS)
-    for column in ("n", "wave"):
-        frame[column] = frame[column].astype("int64")
+    frame["wave"] = frame["wave"].astype("int64")
+    frame["n"] = frame["n"].astype("Int64")  # empty below the threshold: no figure at all
     text = ["opened", "closed", "statement", "metric", "role"]
     frame[text] = frame[text].map(safe_cell)
     return frame
