@@ -6,6 +6,7 @@ import pytest
 from insights.benchmarks import load
 from insights.stats import wave_results
 from render import blocks as ui
+from tests.harness import block_texts
 
 BM = load()
 
@@ -34,7 +35,7 @@ def test_escape_neutralises_slack_control_characters():
     assert ui.escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
 
-WAVE = {"id": 4, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
+WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
         "closed_at": "2026-11-05T08:00:00+00:00",
         "statements": [{"id": i, "metric": None, "text": f"Statement {i} " + "x" * 280} for i in range(1, 21)]}
 
@@ -73,7 +74,7 @@ def test_choices_shown_reads_back_what_with_choice_drew():
 def test_results_digest_and_home_for_twenty_statements_are_valid():
     rows = [{"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
             for i in range(1, 21) for r in ("exec", "agent") for v in (2, 4)]
-    res = wave_results(WAVE, rows, 5, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
+    res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert ui.validate(ui.results_blocks(res, "h")) == []
     assert ui.validate(ui.digest_blocks(res, "h", None)) == []
     home = ui.home_view(res, "h", None, {}, None, [], admin=True)
@@ -85,3 +86,38 @@ def test_validate_catches_what_slack_would_reject():
     assert ui.validate(too_many) == ["51 blocks > 50"]
     long_section = {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}
     assert ui.validate([long_section]) == ["block 0: section text length 3001"]
+
+
+def test_privacy_answer_names_the_threshold_and_the_limits():
+    out = ui.privacy_blocks(7, "/pulse")
+    assert ui.validate(out) == []
+    text = "\n".join(b["text"]["text"] for b in out["blocks"] if b["type"] in ("section", "header"))
+    assert "No figure is shown for fewer than *7 answers* (this workspace's `MIN_RESPONDENTS`)" in text
+    assert "Each pulse keeps the threshold it opened with" in text
+    assert "an admin of the server) could use that secret to link answers to people" in text
+    assert "kept only as _suppressed_, with no number at all" in text
+    assert "Slack's copy of the pulse message is the same for everyone" in text
+    assert "a role of 7 people of whom 6 are accomplices" in text
+    assert out["blocks"][-1]["elements"][0]["text"] == "`/pulse help` lists every command."
+    assert "`/gap privacy`" in block_texts(ui.help_blocks())
+
+
+def test_trend_hidden_and_small_roles_are_said_in_words():
+    rows = [{"wave_id": w, "statement_id": 1, "role": r, "value": 4, "n": 6} for w in (3, 4) for r in ("exec", "agent")]
+    prev = wave_results({**WAVE, "id": 3}, rows, BM)
+    res = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2})
+    why = "Trend hidden: the agents changed by 2 people since Pulse #3, fewer than 5, which could reveal individual answers."
+    results = ui.results_blocks(res, "h")
+    assert ui.validate(results) == [] and why in block_texts(results) and "Since the previous pulse" not in block_texts(results)
+    digest = ui.digest_blocks(res, "h", None)
+    assert f"*Trend*: {why}" in block_texts(digest)
+    both = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
+    assert ui.trend_hidden_text(both).startswith("Trend hidden: the agents changed by 2 people and the executives "
+                                                 "changed by 1 person since Pulse #3")
+    warning = ui.small_roles_text({"exec": 3}, 5)
+    assert warning.startswith(":warning: Small roles: executives 3 people, fewer than 7 (the threshold of 5, plus 2).")
+    assert ui.small_roles_text({}, 5) == ""
+    home = ui.home_view(res, "h", None, {}, None, [], admin=True, warning=warning)
+    assert warning in block_texts(home) and ui.validate(home, surface="home") == []
+    assert warning not in block_texts(ui.home_view(res, "h", None, {}, None, [], admin=False, warning=warning))
+    assert "at least 5 people (fixed for this pulse)" in ui.poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
