@@ -235,7 +235,7 @@ def register(app: App, rt: Runtime) -> None:
         return context["parsed_command"].name in INSTANT
 
     def answer_now(ack: Ack, context: BoltContext) -> None:
-        """Questions, help, list, region, study: answered in the ack itself (a few milliseconds)."""
+        """Questions, help, privacy, list, region, study: answered in the ack itself (a few milliseconds)."""
         cmd = context["parsed_command"]
         try:
             answer = _instant(rt, cmd)
