@@ -296,7 +296,7 @@ class Store:
             if not self.db.execute("SELECT 1 FROM meta WHERE key=?", (CHECKPOINT_PENDING,)).fetchone():
                 return True
             if not self._checkpoint():
-                log.info("WAL checkpoint after closing a pulse is blocked by a reader; retrying on the next tick")
+                log.debug("WAL checkpoint after closing a pulse is blocked by a reader; retrying on the next tick")
                 return False
             self.db.execute("DELETE FROM meta WHERE key=?", (CHECKPOINT_PENDING,))
             self._checkpoint()  # that delete wrote a frame of its own; it holds nothing from before the close
