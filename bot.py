@@ -59,7 +59,7 @@ def configure_logging(config: Config) -> None:
 
 
 def build(config: Config) -> tuple[App, Runtime]:
-    store = Store(config.database_path)
+    store = Store(config.database_path, config.min_respondents)
     client = slack_client(config.bot_token, config.api_url, timeout=config.slack_timeout)
     app = App(
         signing_secret=config.signing_secret or "",

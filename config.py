@@ -111,6 +111,11 @@ def load_config(env: dict | None = None) -> Config:
     if not 0 <= fraction < 1:
         raise ConfigError("POLL_REMINDER must be at least 0 and less than 1 (0.5 = halfway; 0 = off)")
 
+    min_respondents = _int("MIN_RESPONDENTS", get("MIN_RESPONDENTS") or "5", 0, 1000)
+    if min_respondents < 3:
+        raise ConfigError(f"MIN_RESPONDENTS must be at least 3 (got {min_respondents}): with fewer, "
+                          "a result could show one or two people's answers")
+
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
@@ -124,7 +129,7 @@ def load_config(env: dict | None = None) -> Config:
         database_path=db_path,
         port=_int("PORT", get("PORT") or "3000", 1, 65535),
         admin_user_ids=admins,
-        min_respondents=_int("MIN_RESPONDENTS", get("MIN_RESPONDENTS") or "5", 1, 1000),
+        min_respondents=min_respondents,
         poll_duration=_duration("POLL_DURATION", get("POLL_DURATION") or "3d"),
         reminder_fraction=fraction,
         log_level=level,

@@ -5,16 +5,20 @@ Multi-statement changes run in `BEGIN IMMEDIATE` transactions (`Store.tx`), so a
 either all of a change or none of it.
 
 Anonymity: `deliveries` knows who was asked; `answers` holds wave, statement, role and value,
-keyed by HMAC(wave secret, user id) so a person can change their answer. The secret is erased
-when the wave closes (and so are the answers' ordering stamps): after that nothing ties an
-answer to a person. `answers` is WITHOUT ROWID, so its physical order is the hash, not the
-order people voted in.
+keyed by HMAC(wave secret, user id) so a person can change their answer while the wave is open.
+`answers` is WITHOUT ROWID, so its physical order is the hash, not the order people voted in.
+When the wave closes, one transaction freezes its counts (a cell below the wave's own threshold
+is stored as suppressed, with no figure), erases the secret and deletes the wave's answer rows;
+`secure_delete` zeroes what they occupied, and a `TRUNCATE` checkpoint then empties the WAL, so
+no page from before the close survives in any file. A checkpoint blocked by a reader stays
+pending in `meta` and is retried on every tick (and after a restart) until it succeeds.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import sqlite3
 import threading
@@ -24,14 +28,23 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
-# Columns a schema-1 database lacks, added in place (with the defaults new tables get).
+log = logging.getLogger("pulsegap.storage")
+
+SCHEMA_VERSION = 3
+# Columns an older database lacks, added in place (with the defaults new tables get).
 ADDED_COLUMNS = (
     ("waves", "respondents", "TEXT"),
+    ("waves", "min_respondents", "INTEGER"),
     ("deliveries", "reminded", "INTEGER DEFAULT 0"),
     ("deliveries", "attempts", "INTEGER DEFAULT 0"),
     ("deliveries", "attempted_at", "TEXT"),
 )
+ROLES = ("exec", "agent")
+LEGACY_THRESHOLD = 5  # waves from before thresholds were frozen get at least this (the default)
+CHECKPOINT_PENDING = "wal_checkpoint_pending"  # meta key: a close's WAL is not emptied yet
+
+
+BUSY_TIMEOUT_MS = 30000
 
 
 class StorageError(Exception):
@@ -56,8 +69,11 @@ class _Vote:
 
 
 class Store:
-    def __init__(self, path: str = ":memory:"):
+    def __init__(self, path: str = ":memory:", min_respondents: int = LEGACY_THRESHOLD):
+        """`min_respondents`: the threshold frozen into each wave opened from now on (waves from
+        before thresholds were frozen get the larger of it and LEGACY_THRESHOLD)."""
         self.path = path
+        self.min_respondents = min_respondents
         self.lock = threading.RLock()
         self._votes_lock = threading.Lock()
         self._votes: list[_Vote] = []  # votes waiting for the next group commit, oldest first
@@ -68,7 +84,8 @@ class Store:
             if path != ":memory:":
                 self.db.enable_wal()
             conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed, not left in free space
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StorageError(
@@ -103,6 +120,7 @@ class Store:
             version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if version and int(version[0]) > SCHEMA_VERSION:
                 raise StorageError(f"{self.path!r} was written by a newer Pulsegap (schema {version[0]})")
+            earlier_release = version is not None and int(version[0]) < SCHEMA_VERSION
             db["roles"].create(
                 {"id": str, "kind": str, "role": str, "name": str, "added_by": str, "added_at": str},
                 pk="id", not_null={"kind", "role"}, if_not_exists=True,
@@ -140,15 +158,31 @@ class Store:
             for table, column, definition in ADDED_COLUMNS:
                 if column not in db[table].columns_dict:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
-            for (wave_id,) in db.execute(
-                "SELECT id FROM waves WHERE status='closed' AND respondents IS NULL"
-            ).fetchall():
-                self._freeze_counts(wave_id)
+            db.execute("UPDATE waves SET min_respondents=? WHERE min_respondents IS NULL",
+                       (max(LEGACY_THRESHOLD, self.min_respondents),))
             db["digest_posts"].create(
                 {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
                 pk="key", if_not_exists=True,
             )
+            if earlier_release:
+                self._erase_closed_waves()
             db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    def _erase_closed_waves(self) -> None:
+        """Once, on a database from an earlier release: it kept the answer rows of closed waves, and
+        freed pages were never zeroed. Freeze those waves' counts again (suppressing small cells),
+        delete their answers, rewrite the whole file (VACUUM) and empty the WAL."""
+        with self.tx() as db:
+            for (wave_id,) in db.execute(
+                "SELECT id FROM waves WHERE status='closed' AND (respondents IS NULL OR id IN "
+                "(SELECT wave_id FROM answers))"
+            ).fetchall():
+                self._freeze_counts(wave_id)
+            db.execute("UPDATE waves SET secret=NULL WHERE status='closed'")
+            db.execute("DELETE FROM answers WHERE wave_id IN (SELECT id FROM waves WHERE status='closed')")
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'upgrade')", (CHECKPOINT_PENDING,))
+        self.db.execute("VACUUM")
+        self.finish_erasure()
 
     # ----- roles --------------------------------------------------------------------------
     def set_role(self, entries: list[tuple[str, str, str]], role: str, by: str) -> None:
@@ -199,14 +233,16 @@ class Store:
     # ----- waves --------------------------------------------------------------------------
     def open_wave(self, statements: list[dict], recipients: list[tuple[str, str]], closes_at: str,
                   remind_at: str | None, trigger: str, started_by: str | None) -> dict | None:
-        """Create a wave and every delivery row in one transaction. None if one is open already."""
+        """Create a wave and every delivery row in one transaction. None if one is open already.
+        The wave keeps the threshold it opens with (`min_respondents`) for good."""
         with self.tx() as db:
             if db.execute("SELECT 1 FROM waves WHERE status='open'").fetchone():
                 return None
             cur = db.execute(
-                "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by) "
-                "VALUES ('open',?,?,?,?,?,?,?)",
-                (now_iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by),
+                "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
+                " min_respondents) VALUES ('open',?,?,?,?,?,?,?,?)",
+                (now_iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by,
+                 self.min_respondents),
             )
             wave_id = cur.lastrowid
             db.conn.executemany(
@@ -237,27 +273,68 @@ class Store:
         return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='open' AND closes_at<=?", (now,))]
 
     def close_wave(self, wave_id: int) -> bool:
-        """Close, forget the link between people and answers, freeze the counts. True if this call closed it."""
+        """Close, freeze the counts, forget the secret and delete the answer rows, in one
+        transaction; then empty the WAL (`finish_erasure`). True if this call closed it."""
         with self.tx() as db:
             changed = db.execute(
                 "UPDATE waves SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
                 (now_iso(), wave_id),
             ).rowcount
-            db.execute("UPDATE answers SET seq=NULL WHERE wave_id=?", (wave_id,))
             if changed:
                 self._freeze_counts(wave_id)
-            return changed == 1
+                db.execute("DELETE FROM answers WHERE wave_id=?", (wave_id,))
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CHECKPOINT_PENDING, str(wave_id)))
+        if changed:
+            self.finish_erasure()
+        return changed == 1
+
+    def finish_erasure(self) -> bool:
+        """Empty the WAL after a close, so no page from before it survives there. A reader (the
+        scheduler's connection, say) can block that: it then stays pending in `meta`, and the
+        next call (every tick, also after a restart) tries again. True when nothing is pending."""
+        with self.lock:
+            if not self.db.execute("SELECT 1 FROM meta WHERE key=?", (CHECKPOINT_PENDING,)).fetchone():
+                return True
+            if not self._checkpoint():
+                log.debug("WAL checkpoint after closing a pulse is blocked by a reader; retrying on the next tick")
+                return False
+            self.db.execute("DELETE FROM meta WHERE key=?", (CHECKPOINT_PENDING,))
+            self._checkpoint()  # that delete wrote a frame of its own; it holds nothing from before the close
+            return True
+
+    def _checkpoint(self) -> bool:
+        """PRAGMA wal_checkpoint(TRUNCATE), waiting for readers briefly, not BUSY_TIMEOUT_MS."""
+        try:
+            self.db.execute("PRAGMA busy_timeout=200")
+            return self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def _freeze_counts(self, wave_id: int) -> None:
-        """Inside a transaction: the closed wave's answer counts and respondents, computed once."""
-        self.db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))
-        self.db.execute(
+        """Inside a transaction: the closed wave's answer counts and respondents, computed once.
+        Every (statement, role) with fewer answers than the wave's threshold, none included, is
+        stored as one suppressed row (value and n NULL): the file holds no figure for it."""
+        db = self.db
+        threshold, statements = db.execute(
+            "SELECT min_respondents, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
+        db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))
+        db.execute(
             "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) "
             "SELECT wave_id, statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
             "GROUP BY wave_id, statement_id, role, value", (wave_id,),
         )
-        self.db.execute("UPDATE waves SET respondents=? WHERE id=?",
-                        (json.dumps(self._count_respondents(wave_id)), wave_id))
+        totals = {(s, r): n for s, r, n in db.execute(
+            "SELECT statement_id, role, sum(n) FROM wave_counts WHERE wave_id=? GROUP BY statement_id, role",
+            (wave_id,))}
+        cells = {(s["id"], role) for s in json.loads(statements) for role in ROLES} | totals.keys()
+        small = sorted((wave_id, s, r) for s, r in cells if totals.get((s, r), 0) < threshold)
+        db.conn.executemany("DELETE FROM wave_counts WHERE wave_id=? AND statement_id=? AND role=?", small)
+        db.conn.executemany(
+            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,NULL,NULL)", small)
+        db.execute("UPDATE waves SET respondents=? WHERE id=?",
+                    (json.dumps(self._count_respondents(wave_id)), wave_id))
 
     def _count_respondents(self, wave_id: int) -> dict[str, int]:
         """Distinct voters per role, counted from the answers themselves."""
@@ -321,6 +398,18 @@ class Store:
             role = r.pop("role")
             out[role] = {k: int(v or 0) for k, v in r.items()}
         return out
+
+    def roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
+        """{role: people asked in one of the two waves in that role but not in the other}."""
+        with self.lock:
+            return dict(self.db.execute(
+            "SELECT role, count(*) FROM ("
+            " SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:a"
+            "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:b)"
+            " UNION ALL SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:b"
+            "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:a)"
+            ") GROUP BY role", {"a": wave_a, "b": wave_b},
+            ).fetchall())
 
     # ----- answers ------------------------------------------------------------------------
     def record_vote(self, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
@@ -399,7 +488,8 @@ class Store:
 
     def answer_counts(self, wave_ids: list[int]) -> list[dict]:
         """(wave_id, statement_id, role, value, n): everything results need, nothing about people.
-        Closed waves come from their frozen counts; an open wave is counted live."""
+        Closed waves come from their frozen counts (value and n None: a suppressed cell); an open
+        wave is counted live."""
         marks = ",".join("?" * len(wave_ids))
         return self.rows(
             f"SELECT wave_id, statement_id, role, value, n FROM wave_counts WHERE wave_id IN ({marks}) "

@@ -203,16 +203,20 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     path = tmp / "results.db"
     store = Store(str(path))
     store.seed_statements([(None, f"Statement {i}") for i in range(1, statements + 1)])
+    for (sql,) in store.db.execute("SELECT sql FROM sqlite_master WHERE tbl_name='answers' AND sql IS NOT NULL").fetchall():
+        store.db.execute(sql.replace("answers", "kept_answers"))  # the same table and covering index
     rng = random.Random(5)
     for w in range(waves):
         people = per_wave // statements
         wave = store.open_wave(store.statements(), [(f"U{i:06d}", "exec" if i % 4 == 0 else "agent") for i in range(people)],
                                "2099-01-01T00:00:00+00:00", None, "bench", None)
+        answers = [(wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
+                   for i in range(people) for s in range(1, statements + 1)]
         with store.tx() as db:
-            db.conn.executemany(
-                "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)",
-                [(wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
-                 for i in range(people) for s in range(1, statements + 1)])
+            insert = "INSERT INTO {} (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)"
+            db.conn.executemany(insert.format("answers"), answers)
+            # closing deletes a wave's answers: the baseline's GROUP BY runs over a kept copy
+            db.conn.executemany(insert.format("kept_answers"), answers)
         store.close_wave(wave["id"])
     cfg = load_config({"DATABASE_PATH": str(path), "MIN_RESPONDENTS": "5"})
     rt = Runtime(config=cfg, store=store, client=slack_client(None, cfg.api_url))
@@ -226,7 +230,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     raw = sqlite3.connect(path)
 
     def baseline():
-        rows = raw.execute("SELECT statement_id, role, count(*), sum(value >= 4) FROM answers WHERE wave_id=? "
+        rows = raw.execute("SELECT statement_id, role, count(*), sum(value >= 4) FROM kept_answers WHERE wave_id=? "
                            "GROUP BY statement_id, role", (last,)).fetchall()
         return {(s, r): (n, a) for s, r, n, a in rows}
 
@@ -241,9 +245,9 @@ def results(quick: bool, tmp: Path) -> list[Row]:
 
     t_ours, t_base = timed(ours), timed(baseline)
     same = ours() == baseline()
-    total = raw.execute("SELECT count(*) FROM answers").fetchone()[0]
+    total = raw.execute("SELECT count(*) FROM kept_answers").fetchone()[0]
     return [
-        Row("5 results at scale", f"median ms for results of wave {last} ({total:,} answers stored)", pct(t_ours, 50), pct(t_base, 50),
+        Row("5 results at scale", f"median ms for results of wave {last} ({total:,} answers given)", pct(t_ours, 50), pct(t_base, 50),
             "ms", "≤ 1.5× a GROUP BY", pct(t_ours, 50) <= 1.5 * pct(t_base, 50)),
         Row("5 results at scale", "identical counts to the GROUP BY", int(same), 1, "", "identical", same),
     ]

@@ -30,7 +30,7 @@ MAX_STATEMENTS = 20
 MAX_STATEMENT_CHARS = 300
 
 
-INSTANT = {"help", "list", "study", "region", "question"}
+INSTANT = {"help", "list", "study", "region", "question", "privacy"}
 
 
 def _instant(rt: Runtime, cmd: Command) -> dict | None:
@@ -42,6 +42,8 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
         return ui.list_blocks(bm)
     if cmd.name == "study":
         return ui.study_blocks(bm)
+    if cmd.name == "privacy":
+        return ui.privacy_blocks(rt.config.min_respondents, rt.config.slash_command)
     if cmd.name == "region":
         found = bm.find_regions(cmd.args)
         return ui.region_blocks(bm, found[0] if found else None, cmd.args)
@@ -105,11 +107,8 @@ def _roster(rt: Runtime) -> dict:
     members: dict[str, list[dict]] = {}
     for r in roster:
         members.setdefault(r["role"], []).append(r)
-    people, problems = rt.polls.expand_roster()
-    counts: dict[str, int] = {}
-    for _u, role in people:
-        counts[role] = counts.get(role, 0) + 1
-    return ui.roster_blocks(members, counts, problems)
+    counts, problems = rt.polls.role_sizes()
+    return ui.roster_blocks(members, counts, problems, rt.polls.small_roles_warning(counts))
 
 
 # ----- statements ----------------------------------------------------------------------------
@@ -163,7 +162,7 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     wave = store.open_wave_row()
     counts = store.delivery_counts(wave["id"]) if wave else {}
     skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
-    return ui.poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped)
+    return ui.poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning())
 
 
 # ----- results, digests, export --------------------------------------------------------------
@@ -241,7 +240,7 @@ def register(app: App, rt: Runtime) -> None:
         return context["parsed_command"].name in INSTANT
 
     def answer_now(ack: Ack, context: BoltContext) -> None:
-        """Questions, help, list, region, study: answered in the ack itself (a few milliseconds)."""
+        """Questions, help, privacy, list, region, study: answered in the ack itself (a few milliseconds)."""
         cmd = context["parsed_command"]
         try:
             answer = _instant(rt, cmd)

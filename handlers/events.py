@@ -18,8 +18,9 @@ def publish_home(rt: Runtime, user: str) -> None:
     headline = results_service.headline(rt, res) if res else None
     wave = rt.store.open_wave_row()
     counts = rt.store.delivery_counts(wave["id"]) if wave else {}
+    admin = rt.is_admin(user)
     view = ui.home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
-                        rt.is_admin(user))
+                        admin, rt.polls.small_roles_warning() if admin else "")
     rt.client.views_publish(user_id=user, view=view)
 
 

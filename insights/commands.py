@@ -15,7 +15,7 @@ GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>")
 CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 
 SUBCOMMANDS = {
-    "help", "list", "study", "region", "roles", "statements", "poll", "results", "digest", "export",
+    "help", "list", "study", "region", "roles", "statements", "poll", "results", "digest", "export", "privacy",
 }
 
 

@@ -29,8 +29,8 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
     frame = pd.DataFrame(records, columns=COLUMNS)
     computed = ["pct_agree", "gap_points", "gap_ci_low", "gap_ci_high"]  # insights.stats keeps them unrounded
     frame[computed] = frame[computed].round(1)
-    for column in ("n", "wave"):
-        frame[column] = frame[column].astype("int64")
+    frame["wave"] = frame["wave"].astype("int64")
+    frame["n"] = frame["n"].astype("Int64")  # empty below the threshold: no figure at all
     text = ["opened", "closed", "statement", "metric", "role"]
     frame[text] = frame[text].map(safe_cell)
     return frame

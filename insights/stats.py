@@ -1,7 +1,9 @@
 """Gap statistics for a closed pulse: pure, exact, and never showing what anonymity hides.
 
 Agree = Agree + Strongly agree (values 4 and 5), the study's convention. A percentage is shown
-for a role and statement only with at least `min_n` answers; a gap only when both roles reach it.
+for a role and statement only with at least the pulse's own threshold (`min_respondents`, frozen
+when it opened) of answers; a gap only when both roles reach it. A trend is hidden when a role's
+roster changed by fewer people than the threshold since the previous pulse (insights.anonymity).
 Each gap gets a 95% interval for the difference of two proportions (Newcombe's hybrid score
 method, from Wilson intervals); a verdict claims a gap only when that interval excludes 0, calls
 the roles aligned only when it lies within ±ALIGNED_WITHIN points, and otherwise inconclusive.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from insights.anonymity import differencing_risk
 from insights.benchmarks import Benchmarks
 
 Z95 = 1.959963984540054
@@ -58,9 +61,9 @@ def verdict(ci: tuple[float, float]) -> str:
 
 @dataclass(frozen=True)
 class RoleResult:
-    n: int
+    n: int | None  # None below the threshold: no figure at all, not even the count
     agree: int
-    shown: bool  # False: fewer than min_n answers, nothing but the count may be shown
+    shown: bool  # False: fewer than min_n answers
 
     @property
     def pct(self) -> float | None:
@@ -102,6 +105,11 @@ class WaveResults:
     statements: list[StatementResult]
     respondents: dict[str, int] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
+    previous_id: int | None = None
+    # {role: people who joined or left it} since the previous pulse, when that hides the trend,
+    # judged against the larger threshold of the two pulses (trend_threshold)
+    trend_hidden: dict[str, int] = field(default_factory=dict)
+    trend_threshold: int | None = None
 
     @property
     def compared(self) -> list[StatementResult]:
@@ -149,23 +157,29 @@ def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int
     out: dict[tuple[int, int, str], list[int]] = {}
     for r in rows:
         acc = out.setdefault((r["wave_id"], r["statement_id"], r["role"]), [0, 0])
+        if r["value"] is None:  # a suppressed cell: fewer than the threshold, no figure kept
+            continue
         acc[0] += r["n"]
         if r["value"] >= 4:
             acc[1] += r["n"]
     return {k: (n, a) for k, (n, a) in out.items()}
 
 
-def wave_results(wave: dict, rows: list[dict], min_n: int, bm: Benchmarks,
+def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
                  previous: WaveResults | None = None, respondents: dict[str, int] | None = None,
-                 asked: dict[str, int] | None = None) -> WaveResults:
+                 asked: dict[str, int] | None = None, roster_changes: dict[str, int] | None = None) -> WaveResults:
+    """`roster_changes`: {role: people who joined or left it} since `previous`."""
+    min_n = wave["min_respondents"]
     by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == wave["id"]}
-    prev_gaps = {s.statement_id: s.gap for s in previous.statements} if previous else {}
+    trend_threshold = max(min_n, previous.min_n) if previous else None
+    hidden = differencing_risk(roster_changes or {}, trend_threshold) if previous else {}
+    prev_gaps = {s.statement_id: s.gap for s in previous.statements} if previous and not hidden else {}
     out = []
     for s in wave["statements"]:
         roles = {}
         for role in ROLES:
             n, agree = by_key.get((s["id"], role), (0, 0))
-            roles[role] = RoleResult(n, agree, n >= min_n)
+            roles[role] = RoleResult(n, agree, True) if n >= min_n else RoleResult(None, 0, False)
         result = StatementResult(s["id"], s["text"], s.get("metric"), roles,
                                  previous_gap=prev_gaps.get(s["id"]))
         ex, ag = roles["exec"], roles["agent"]
@@ -180,4 +194,5 @@ def wave_results(wave: dict, rows: list[dict], min_n: int, bm: Benchmarks,
             result.study_cs = view.single("cs_professionals")
             result.study_gap = view.gap
         out.append(result)
-    return WaveResults(wave, min_n, out, respondents or {}, asked or {})
+    return WaveResults(wave, min_n, out, respondents or {}, asked or {},
+                       previous.wave["id"] if previous else None, hidden, trend_threshold)

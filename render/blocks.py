@@ -321,6 +321,7 @@ HELP_LINES = [
     ("/{cmd} results [wave]", "your team's exec-vs-agent gap beside the study's"),
     ("/{cmd} digest #channel | schedule #channel weekly mon 09:00 Europe/Stockholm | status | stop", "post digests (admins)"),
     ("/{cmd} export", "the aggregates as CSV, by DM (admins)"),
+    ("/{cmd} privacy", "what is stored about your answers, who sees what, and what it cannot protect against"),
 ]
 
 
@@ -424,7 +425,7 @@ def poll_dm(wave: dict, min_respondents: int) -> dict:
         f":bar_chart: *Pulse #{wid}: how do you see our customer service?*\n"
         "One click per statement; click again to change your answer. Answers are *anonymous*: "
         "they are stored apart from your name, and results are shown only for groups of at least "
-        f"{min_respondents} people. Closes {slack_date(wave['closes_at'])}.",
+        f"{min_respondents} people (fixed for this pulse). Closes {slack_date(wave['closes_at'])}.",
         block_id=f"intro:{wid}",
     )]
     for i, s in enumerate(wave["statements"], 1):
@@ -474,12 +475,63 @@ def choices_shown(blocks, wave_id: int) -> dict[int, int]:
     return shown
 
 
+def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:
+    """`/gap privacy`: what is stored, who sees what, the threshold, and the limits, in plain words."""
+    cmd = cmd.lstrip("/")
+    k = threshold
+    blocks = [
+        header("Your answers and your privacy"),
+        section(
+            "*While a pulse is open* Pulsegap stores who was asked and whether they have answered (not "
+            "what), and each answer with its statement and role, filed under a code made from your Slack "
+            "id and a secret that belongs to this pulse only, so that you can change your answer. While "
+            "the pulse is open, someone with access to the database (an admin of the server) could use "
+            "that secret to link answers to people."),
+        section(
+            "*When it closes* the counts are frozen, and the secret and every individual answer are "
+            "deleted and wiped from the database files. What remains is how many people in each role gave "
+            "each answer to each statement. A role and statement with fewer answers than the pulse's "
+            "threshold is kept only as _suppressed_, with no number at all. Nothing ties an answer to a "
+            "person, and Slack's copy of the pulse message is the same for everyone."),
+        section(
+            "*Who sees what.* Anyone can see results per role: % agree, the gap, and how many answered "
+            f"(\"3 of 5 answered\"). Admins also see who is in each role and run pulses, digests and "
+            "exports of these same figures. Nobody, admins included, can see one person's answers."),
+        section(
+            f"*Threshold.* No figure is shown for fewer than *{k} answers* (this workspace's "
+            "`MIN_RESPONDENTS`). Each pulse keeps the threshold it opened with: changing the setting later "
+            "never reveals more of an earlier pulse."),
+        section(
+            "*What it cannot protect against*\n"
+            f"• An admin who makes a role of {k} people of whom {k - 1} are accomplices: their answers, "
+            "taken from the counts, leave yours.\n"
+            "• An admin who changes a role by a person or two between pulses and compares the two pulses' "
+            "results by hand (Pulsegap hides the trend then, and says why, but each pulse's own results "
+            "stay visible).\n"
+            "• A group where everyone gives the same answer: the result shows it.\n"
+            "• Someone looking over your shoulder while you answer."),
+        context(f"`/{cmd} help` lists every command."),
+    ]
+    return message(blocks, f"Privacy: answers are anonymous; no figure for fewer than {k} answers")
+
+
 def reminder_text(wave: dict) -> str:
     return (f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
             "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")
 
 
-def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], problems: list[str]) -> dict:
+def small_roles_text(small: dict[str, int], threshold: int) -> str:
+    """An admin's warning about roles with fewer than threshold + 2 people, or ''."""
+    if not small:
+        return ""
+    sizes = " and ".join(f"{ROLE_LABEL[r].lower()} {n}" for r, n in small.items())
+    return (f":warning: Small roles: {sizes} people, fewer than {threshold + 2} (the threshold of {threshold}, "
+            "plus 2). A pulse may show nothing for such a role, and changing it by a person or two between "
+            "pulses could point at someone's answers.")
+
+
+def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], problems: list[str],
+                  warning: str = "") -> dict:
     lines = []
     for role in ("exec", "agent"):
         entries = members.get(role, [])
@@ -490,6 +542,8 @@ def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], proble
     blocks = [section("\n".join(lines))]
     if problems:
         blocks.append(context(":warning: " + escape("; ".join(problems))))
+    if warning:
+        blocks.append(context(warning))
     blocks.append(context("Names are shown, never pinged. Change with `roles exec|agent|remove @people @groups`."))
     return message(blocks, f"Roles: {plural(counts.get('exec', 0), 'executive')}, {plural(counts.get('agent', 0), 'agent')}")
 
@@ -506,7 +560,7 @@ def statements_blocks(statements: list[dict], bm: Benchmarks) -> dict:
 
 
 def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
-                       counts: dict[str, dict[str, int]], skipped: list[dict]) -> dict:
+                       counts: dict[str, dict[str, int]], skipped: list[dict], warning: str = "") -> dict:
     if schedule:
         name, when = schedule
         sched = f"*Schedule:* {escape(name)}; next pulse {next_run_text(when)}."
@@ -528,6 +582,8 @@ def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
             blocks.append(context(f":warning: Could not DM {len(skipped)}: {who}{more}"))
     else:
         blocks.append(section("No pulse is open. Start one with `poll now`."))
+    if warning:
+        blocks.append(context(warning))
     return message(blocks, "Pulse status")
 
 
@@ -591,6 +647,14 @@ def statement_result_text(i: int, s, min_n: int) -> str:
     return "\n".join(lines)
 
 
+def trend_hidden_text(res) -> str:
+    """Why the trend since the previous pulse is not shown (small-change differencing)."""
+    changed = " and ".join(f"the {ROLE_LABEL[r].lower()} changed by {n} {'person' if n == 1 else 'people'}"
+                           for r, n in res.trend_hidden.items())
+    return (f"Trend hidden: {changed} since Pulse #{res.previous_id}, fewer than {res.trend_threshold}, "
+            "which could reveal individual answers.")
+
+
 def wave_dates(wave: dict) -> str:
     closed = wave.get("closed_at") or wave["closes_at"]
     return f"{wave['opened_at'][:10]} to {closed[:10]}"
@@ -605,6 +669,8 @@ def participation_text(res) -> str:
 def results_blocks(res, headline: str) -> dict:
     w = res.wave
     blocks = [header(f"Pulse #{w['id']} results ({wave_dates(w)})"), section(f"*{escape(headline)}*\n{participation_text(res)}")]
+    if res.trend_hidden:
+        blocks.append(context(trend_hidden_text(res)))
     for i, s in enumerate(res.statements, 1):
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
     blocks.append(context(
@@ -635,7 +701,9 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))
     trends = [s for s in res.statements if s.trend is not None]
-    if trends and previous_id:
+    if res.trend_hidden:
+        blocks.append(section(f"*Trend*: {trend_hidden_text(res)}"))
+    elif trends and previous_id:
         narrower = sum(1 for s in trends if s.trend < 0)
         wider = sum(1 for s in trends if s.trend > 0)
         blocks.append(section(f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, "
@@ -648,7 +716,7 @@ def digest_blocks(res, headline: str, previous_id: int | None) -> dict:
 
 
 def home_view(res, headline: str | None, open_wave: dict | None, counts: dict, poll_schedule, digests: list,
-              admin: bool) -> dict:
+              admin: bool, warning: str = "") -> dict:
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
     if res is None:
         blocks.append(section("No pulse has closed yet. Admins start one with `/gap poll now`; "
@@ -674,6 +742,8 @@ def home_view(res, headline: str | None, open_wave: dict | None, counts: dict, p
     blocks.append(section(f"*Next pulse:* {nxt}"))
     dl = [f"<#{ch}>: {escape(name)}, next {next_run_text(when)}" for ch, name, when in digests]
     blocks.append(section("*Digests:* " + ("; ".join(dl) if dl else "none scheduled")))
+    if admin and warning:
+        blocks.append(context(warning))
     if admin:
         blocks.append({"type": "actions", "block_id": "home_admin", "elements": [
             button("Run a pulse now", "home_poll_now", "poll_now", style="primary"),

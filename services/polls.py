@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
 
+from insights.anonymity import small_roles
 from render import blocks as ui
 from services.runtime import Runtime, find_posted, slack_client
 
@@ -103,6 +104,19 @@ class Polls:
             for user in members:
                 people.setdefault(user, group["role"])
         return sorted(people.items()), problems
+
+    def role_sizes(self) -> tuple[dict[str, int], list[str]]:
+        """{role: people} the next pulse would ask, and any problems expanding user groups."""
+        people, problems = self.expand_roster()
+        counts: dict[str, int] = {}
+        for _user, role in people:
+            counts[role] = counts.get(role, 0) + 1
+        return counts, problems
+
+    def small_roles_warning(self, counts: dict[str, int] | None = None) -> str:
+        """The admin's warning about roles with fewer than MIN_RESPONDENTS + 2 people, or ''."""
+        k = self.rt.config.min_respondents
+        return ui.small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
 
     # ----- a wave -------------------------------------------------------------------------
     def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
@@ -253,7 +267,7 @@ class Polls:
         wave = self.rt.store.wave(wave_id)
         if not wave or wave["status"] != "open":
             return None
-        return ui.poll_dm(wave, self.rt.config.min_respondents)
+        return ui.poll_dm(wave, wave["min_respondents"])
 
     def user_timezone(self, user: str) -> str:
         if user not in self._tz_cache:
@@ -264,11 +278,13 @@ class Polls:
         return self._tz_cache[user]
 
     def tick(self, now: datetime | None = None) -> None:
-        """Every few seconds: close waves whose time is up, send due reminders, retry failed DMs."""
+        """Every few seconds: close waves whose time is up, empty the WAL of a closed one if a
+        reader blocked that, send due reminders, retry failed DMs."""
         now = now or utcnow()
         store = self.rt.store
         for wave in store.waves_due(iso(now)):
             self.close(wave["id"])
+        store.finish_erasure()
         wave = store.open_wave_row()
         if not wave:
             return

@@ -1,4 +1,5 @@
-"""Results of closed waves, from storage's GROUP BY counts through insights.stats."""
+"""Results of closed waves, from their frozen counts through insights.stats; each wave is judged
+by its own threshold, and a trend is hidden where the roster changed too little (differencing)."""
 from __future__ import annotations
 
 from insights.stats import WaveResults, study_rosier, wave_results
@@ -16,17 +17,17 @@ def results(rt: Runtime, wave_id: int | None = None) -> WaveResults | None:
         return None
     wave, prev = closed[idx], (closed[idx - 1] if idx > 0 else None)
     rows = rt.store.answer_counts([w["id"] for w in (prev, wave) if w])
-    min_n, bm = rt.config.min_respondents, rt.benchmarks
-    previous = wave_results(prev, rows, min_n, bm) if prev else None
+    bm = rt.benchmarks
+    previous = wave_results(prev, rows, bm) if prev else None
+    changes = rt.store.roster_changes(prev["id"], wave["id"]) if prev else None
     asked = {role: c["asked"] for role, c in rt.store.delivery_counts(wave["id"]).items()}
-    return wave_results(wave, rows, min_n, bm, previous, rt.store.respondents(wave["id"]), asked)
+    return wave_results(wave, rows, bm, previous, rt.store.respondents(wave["id"]), asked, changes)
 
 
 def all_results(rt: Runtime) -> list[WaveResults]:
     waves = rt.store.closed_waves()
     rows = rt.store.answer_counts([w["id"] for w in waves]) if waves else []
-    min_n, bm = rt.config.min_respondents, rt.benchmarks
-    return [wave_results(w, rows, min_n, bm) for w in waves]
+    return [wave_results(w, rows, rt.benchmarks) for w in waves]
 
 
 def headline(rt: Runtime, res: WaveResults) -> str:

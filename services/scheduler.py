@@ -17,6 +17,8 @@ from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from sqlalchemy import create_engine, event
+
 from insights.schedule import DAYS, Schedule
 
 log = logging.getLogger("pulsegap.scheduler")
@@ -60,10 +62,11 @@ class Scheduler:
         if database_path == ":memory:":
             store = MemoryJobStore()
         else:
-            store = SQLAlchemyJobStore(
-                url=f"sqlite:///{database_path}", tablename="apscheduler_jobs",
-                engine_options={"connect_args": {"timeout": 30}},
-            )
+            # The job store holds schedules only (job ids, "services.jobs:…", channel, next run),
+            # never an answer; its connections zero what they delete all the same, like storage's.
+            engine = create_engine(f"sqlite:///{database_path}", connect_args={"timeout": 30})
+            event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA secure_delete=ON"))
+            store = SQLAlchemyJobStore(engine=engine, tablename="apscheduler_jobs")
         self.aps = BackgroundScheduler(
             jobstores={"default": store, "memory": MemoryJobStore()},
             executors={"default": ThreadPoolExecutor(4)},

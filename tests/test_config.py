@@ -34,7 +34,7 @@ def test_defaults_and_modes():
     ({**BASE, "PORT": "70000"}, "PORT must be between 1 and 65535"),
     ({**BASE, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL must be an http(s) URL"),
     ({**BASE, "SLASH_COMMAND": "gap"}, "SLASH_COMMAND must look like /gap"),
-    ({**BASE, "MIN_RESPONDENTS": "0"}, "MIN_RESPONDENTS must be between 1 and 1000"),
+    ({**BASE, "MIN_RESPONDENTS": "0"}, "MIN_RESPONDENTS must be at least 3 (got 0)"),
     ({**BASE, "POLL_DURATION": "soon"}, "POLL_DURATION must look like 3d"),
     ({**BASE, "POLL_REMINDER": "2"}, "POLL_REMINDER must be at least 0 and less than 1"),
     ({**BASE, "ADMIN_USER_IDS": "bob"}, "ADMIN_USER_IDS must be Slack user ids"),

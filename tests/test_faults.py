@@ -152,27 +152,27 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
 
 def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot, team):
     team.add_channel("C0LEADS", "cx-leads", member=True)
-    bot = start_bot({"MIN_RESPONDENTS": "1"})
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
     assign_team(bot, team)
     run(bot, team, "poll now")
     team.wait_for("chat.postMessage", 9)
     time.sleep(0.3)
     sent = dms(team)
     from tests.harness import click
-    for u, v in ((EXECS[0], 5), (AGENTS[0], 2)):
+    for u, v in ((EXECS[0], 5), (EXECS[1], 4), (EXECS[2], 5), (AGENTS[0], 2)):
         click(bot, team, u, sent[u], 0, v)
     run(bot, team, "poll close")
     run(bot, team, "digest schedule <#C0LEADS|cx-leads> weekly mon 09:00 UTC")
     bot.stop()
     _move_job_into_the_past(bot.db_path, "digest:C0LEADS", minutes=10)
     team.delays["files.getUploadURLExternal"] = [30]  # the chart upload hangs: kill the bot meanwhile
-    bot = start_bot({"MIN_RESPONDENTS": "1"})
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
     team.wait_for("files.getUploadURLExternal", 1, timeout=20)
     bot.kill()
     assert len([m for m in team.messages.get("C0LEADS", []) if m.get("blocks")]) == 1
     assert team.calls_to("files.completeUploadExternal") == []
 
-    start_bot({"MIN_RESPONDENTS": "1"})
+    start_bot({"MIN_RESPONDENTS": "3"})
     team.wait_for("files.completeUploadExternal", 1, timeout=30)
     time.sleep(1.5)
     digests = [m for m in team.messages["C0LEADS"] if m.get("blocks")]

@@ -68,7 +68,7 @@ def test_wave_vote_change_retry_and_close(bot, team):
 
     import sqlite3
     db = sqlite3.connect(bot.db_path)
-    assert db.execute("SELECT statement_id, role, value FROM answers ORDER BY role").fetchall() == [(1, "agent", 2), (1, "exec", 5)]
+    assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)  # deleted at close: counts only
     assert db.execute("SELECT secret FROM waves").fetchall() == [(None,)]
     assert db.execute("SELECT count(*) FROM answers WHERE seq IS NOT NULL").fetchone() == (0,)
     columns = [r[1] for r in db.execute("PRAGMA table_info(answers)")]

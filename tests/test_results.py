@@ -105,8 +105,8 @@ def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team
     first = rows[0]
     assert {k: first[k] for k in ("wave", "role", "n", "pct_agree", "gap_points", "study_exec_pct")} == {
         "wave": "1", "role": "exec", "n": "3", "pct_agree": "100.0", "gap_points": "80.0", "study_exec_pct": "20.0"}
-    hidden = rows[2]
-    assert (hidden["role"], hidden["n"], hidden["pct_agree"]) == ("exec", "2", "")
+    hidden = rows[2]  # two executives answered: suppressed when it closed, no figure at all
+    assert (hidden["role"], hidden["n"], hidden["pct_agree"]) == ("exec", "", "")
     assert "voter" not in rows[0] and "user" not in ",".join(rows[0])
     assert "Nothing was changed" in block_texts(run(closed_wave, team, "export", user="UMEMBER"))
 

@@ -31,18 +31,103 @@ def test_votes_latest_wins_and_old_clicks_lose(store):
     assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "exec", "value": 2, "n": 1}]
 
 
-def test_closing_erases_the_link_and_freezes_counts(store):
-    w = open_wave(store)
-    store.record_vote(w["id"], "U2", 1, 5, "1.1")
-    store.record_vote(w["id"], "U3", 1, 5, "1.2")
+def test_closing_freezes_counts_suppresses_small_cells_and_deletes_the_answers():
+    store = Store(":memory:", min_respondents=3)
+    store.seed_statements([(None, "a"), (None, "b")])
+    w = open_wave(store, [("U1", "exec"), ("U2", "agent"), ("U3", "agent"), ("U4", "agent")])
+    assert w["min_respondents"] == 3
+    for user, value in (("U2", 5), ("U3", 5), ("U4", 4)):
+        store.record_vote(w["id"], user, 1, value, "1.1")
+    store.record_vote(w["id"], "U1", 1, 5, "1.1")
+    store.record_vote(w["id"], "U2", 2, 1, "1.2")
+    store.record_vote(w["id"], "U3", 2, 2, "1.2")
     assert store.close_wave(w["id"]) and not store.close_wave(w["id"])
     assert store.record_vote(w["id"], "U2", 1, 1, "1.3") == "closed"
     assert store.rows("SELECT secret FROM waves") == [{"secret": None}]
-    assert store.rows("SELECT seq FROM answers") == [{"seq": None}, {"seq": None}]
-    assert store.rows("SELECT * FROM wave_counts") == [
-        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 5, "n": 2}]
-    assert store.respondents(w["id"]) == {"agent": 2}
-    assert store.answer_counts([w["id"]]) == [{"wave_id": 1, "statement_id": 1, "role": "agent", "value": 5, "n": 2}]
+    assert store.rows("SELECT count(*) AS n FROM answers") == [{"n": 0}]
+    # agents on statement 1 (3 answers) keep their counts; every other cell, the empty ones
+    # included, is one suppressed row with no value and no count
+    assert store.rows("SELECT statement_id, role, value, n FROM wave_counts ORDER BY 1, 2, 3") == [
+        {"statement_id": 1, "role": "agent", "value": 4, "n": 1},
+        {"statement_id": 1, "role": "agent", "value": 5, "n": 2},
+        {"statement_id": 1, "role": "exec", "value": None, "n": None},
+        {"statement_id": 2, "role": "agent", "value": None, "n": None},
+        {"statement_id": 2, "role": "exec", "value": None, "n": None}]
+    assert store.respondents(w["id"]) == {"agent": 3, "exec": 1}  # who answered (deliveries knows it too)
+    assert store.answer_counts([w["id"]])[0] == {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1}
+
+
+def test_a_wave_keeps_the_threshold_it_opened_with(tmp_path):
+    path = str(tmp_path / "k.db")
+    store = Store(path, min_respondents=5)
+    store.seed_statements([(None, "a")])
+    w = open_wave(store, [(f"U{i}", "agent") for i in range(4)])
+    for i in range(4):
+        store.record_vote(w["id"], f"U{i}", 1, 4, "1.0")
+    store.close_wave(w["id"])
+    lowered = Store(path, min_respondents=3)  # a restart with a lower MIN_RESPONDENTS
+    assert lowered.wave(w["id"])["min_respondents"] == 5
+    assert lowered.answer_counts([w["id"]]) == [
+        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": None, "n": None},
+        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+    assert open_wave(lowered, [("U1", "agent")])["min_respondents"] == 3
+
+
+def test_the_files_hold_no_secret_or_voter_key_after_close(tmp_path):
+    path = tmp_path / "f.db"
+    store = Store(str(path))
+    assert store.one("PRAGMA secure_delete") == {"secure_delete": 1}
+    store.seed_statements([(None, "a"), (None, "b")])
+    w = open_wave(store, [(f"U{i}", "agent" if i % 3 else "exec") for i in range(12)])
+    for i in range(12):
+        for sid in (1, 2):
+            store.record_vote(w["id"], f"U{i}", sid, 1 + i % 5, f"{i}.1")
+            store.record_vote(w["id"], f"U{i}", sid, 1 + (i + sid) % 5, f"{i}.2")  # a change of mind
+    secret = store.one("SELECT secret FROM waves")["secret"]
+    voters = {r["voter"] for r in store.rows("SELECT DISTINCT voter FROM answers")}
+    assert len(voters) == 12
+    assert secret.encode() in path.with_name("f.db-wal").read_bytes()  # what an attacker reads while open
+    salt = wal_salt(path)
+    assert store.close_wave(w["id"])
+    assert_nothing_left(path, [secret, *voters], salt)
+
+
+def wal_salt(path) -> bytes:
+    wal = path.with_name(path.name + "-wal").read_bytes()
+    return wal[16:24]
+
+
+def assert_nothing_left(path, needles, salt_before: bytes) -> None:
+    """No needle in the database, -wal or -shm bytes, and no WAL frame from before (salt_before)."""
+    for suffix in ("", "-wal", "-shm"):
+        f = path.with_name(path.name + suffix)
+        data = f.read_bytes() if f.exists() else b""
+        for needle in needles:
+            assert needle.encode() not in data, f"{needle[:12]}… found in {f.name}"
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0 or wal_salt(path) != salt_before
+
+
+def test_a_checkpoint_blocked_by_a_reader_is_retried_also_after_a_restart(tmp_path):
+    path = tmp_path / "r.db"
+    store = Store(str(path))
+    store.seed_statements([(None, "a")])
+    w = open_wave(store, [("U1", "agent")])
+    store.record_vote(w["id"], "U1", 1, 4, "1.0")
+    secret = store.one("SELECT secret FROM waves")["secret"]
+    salt = wal_salt(path)
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM waves").fetchone()  # holds a snapshot from before the close
+    assert store.close_wave(w["id"])
+    assert store.rows("SELECT key FROM meta WHERE key='wal_checkpoint_pending'") == [{"key": "wal_checkpoint_pending"}]
+    assert wal_salt(path) == salt  # the WAL still has frames from before the close
+    assert store.finish_erasure() is False
+    restarted = Store(str(path))
+    reader.execute("COMMIT")
+    assert restarted.finish_erasure() is True  # what a tick does, after a restart too
+    assert restarted.rows("SELECT key FROM meta WHERE key='wal_checkpoint_pending'") == []
+    assert_nothing_left(path, [secret], salt)
 
 
 def test_one_open_wave_at_a_time_and_deliveries_page(store):
@@ -136,27 +221,48 @@ V1_TABLES = (  # what schema 1 (the first release) created, as sqlite-utils wrot
     "INSERT INTO waves (id, status, opened_at, closes_at, closed_at, statements) VALUES"
     " (1, 'closed', '2026-01-01', '2026-01-04', '2026-01-04', '[{\"id\": 1, \"metric\": null, \"text\": \"a\"}]')",
     "INSERT INTO deliveries (wave_id, user_id, role, state, responded) VALUES (1, 'U1', 'agent', 'sent', 1)",
-    "INSERT INTO answers VALUES (1, 'h1', 1, 'agent', 4, NULL), (1, 'h2', 1, 'exec', 2, NULL)",
+    "INSERT INTO answers VALUES (1, 'voterkey-of-h1', 1, 'agent', 4, NULL), (1, 'voterkey-of-h2', 1, 'exec', 2, NULL)",
+    # deleted without secure_delete: its bytes stay in the page's free space
+    "INSERT INTO answers VALUES (1, 'voterkey-deleted', 1, 'agent', 1, NULL)",
+    "DELETE FROM answers WHERE voter='voterkey-deleted'",
+)
+V2_CHANGES = (  # what schema 2 (the previous release) had besides: counts frozen at close, all of them
+    "ALTER TABLE waves ADD COLUMN respondents TEXT",
+    "UPDATE waves SET respondents='{\"agent\": 1, \"exec\": 1}'",
+    "CREATE TABLE wave_counts (wave_id INTEGER, statement_id INTEGER, role TEXT, value INTEGER, n INTEGER,"
+    " PRIMARY KEY (wave_id, statement_id, role, value))",
+    "INSERT INTO wave_counts VALUES (1, 1, 'agent', 4, 1), (1, 1, 'exec', 2, 1)",
+    "UPDATE meta SET value='2' WHERE key='schema'",
 )
 
 
-def test_a_schema_1_database_is_upgraded_in_place(tmp_path):
-    path = tmp_path / "v1.db"
-    with sqlite3.connect(path) as v1:
-        for sql in V1_TABLES:
-            v1.execute(sql)
-    store = Store(str(path))
-    assert store.respondents(1) == {"agent": 1, "exec": 1}  # the old closed wave, frozen on upgrade
-    assert store.answer_counts([1]) == [
-        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1},
-        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": 2, "n": 1}]
+@pytest.mark.parametrize("schema", [1, 2])
+def test_an_earlier_database_is_upgraded_in_place_and_wiped_of_closed_answers(tmp_path, schema):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path, isolation_level=None)  # each statement its own commit
+    old.execute("PRAGMA journal_mode=WAL")
+    old.execute("PRAGMA secure_delete=OFF")  # as SQLite is often built (not this Python's, which zeroes)
+    for sql in V1_TABLES + (V2_CHANGES if schema == 2 else ()):
+        old.execute(sql)
+    old.close()  # checkpoints: everything is in the main file now
+    assert b"voterkey-deleted" in path.read_bytes()
+    store = Store(str(path), min_respondents=3)
+    assert store.wave(1)["min_respondents"] == 5  # unknown before: the larger of 5 and MIN_RESPONDENTS
+    assert store.respondents(1) == {"agent": 1, "exec": 1}
+    assert store.answer_counts([1]) == [  # one answer each: suppressed, no figure left
+        {"wave_id": 1, "statement_id": 1, "role": "agent", "value": None, "n": None},
+        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+    assert store.rows("SELECT count(*) AS n FROM answers") == [{"n": 0}]
+    for suffix in ("", "-wal", "-shm"):
+        f = path.with_name("old.db" + suffix)
+        assert b"voterkey" not in (f.read_bytes() if f.exists() else b""), f.name
     store.seed_statements([(None, "a")])
     w = open_wave(store, [("U1", "agent")])
     store.mark_sending(w["id"], ["U1"])
     store.record_outcomes(w["id"], [("U1", "sent", "D1", "1.0", None)])
     assert [(d["state"], d["attempts"], d["reminded"]) for d in store.deliveries(w["id"])] == [("sent", 1, 0)]
     assert [d["user_id"] for d in store.to_remind(w["id"])] == ["U1"]
-    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
 
 
 def test_a_database_from_a_newer_release_is_refused_untouched(tmp_path):

@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 
 from insights.benchmarks import load
-from insights.stats import (ALIGNED, INCONCLUSIVE, ROSIER_FLOOR, ROSIER_TOP, newcombe, study_rosier, verdict,
-                            wave_results, whole, wilson)
+from insights.stats import (
+    ALIGNED, INCONCLUSIVE, ROSIER_FLOOR, ROSIER_TOP, RoleResult, newcombe, study_rosier, verdict, wave_results,
+    whole, wilson,
+)
 
 
 def test_wilson_interval_exact():
@@ -29,7 +31,7 @@ def votes(wave_id, statement_id, role, values):
             for v, n in sorted(counts.items())]
 
 
-WAVE = {"id": 2, "statements": [
+WAVE = {"id": 2, "min_respondents": 5, "statements": [
     {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
     {"id": 2, "metric": "asa_critical", "text": "Speed to answer is critical."},
     {"id": 3, "metric": None, "text": "Our own question."},
@@ -40,7 +42,7 @@ def test_results_threshold_gap_and_verdicts():
     rows = (votes(2, 1, "exec", [5, 5, 4, 4, 4, 4, 4, 4, 4, 4]) + votes(2, 1, "agent", [1, 2, 2, 2, 3, 3, 4, 4, 2, 1])
             + votes(2, 2, "exec", [4, 4, 3, 2, 2]) + votes(2, 2, "agent", [4, 5, 2, 3, 4, 1])
             + votes(2, 3, "exec", [5, 5, 5, 5, 5]) + votes(2, 3, "agent", [1, 1, 1, 1]))
-    res = wave_results(WAVE, rows, 5, load())
+    res = wave_results(WAVE, rows, load())
     s1, s2, s3 = res.statements
     assert (s1.roles["exec"].pct, s1.roles["agent"].pct, s1.gap) == (100.0, 20.0, 80.0)
     assert tuple(round(v, 4) for v in s1.ci) == (38.4039, 94.3318) and s1.verdict == ROSIER_TOP  # 80 − 41.5961, 80 + 14.3318
@@ -48,18 +50,18 @@ def test_results_threshold_gap_and_verdicts():
     assert (s2.roles["exec"].pct, s2.roles["agent"].pct, round(s2.gap, 9), s2.verdict) == (40.0, 50.0, -10.0, INCONCLUSIVE)
     assert tuple(round(v, 4) for v in s2.ci) == (-52.1096, 38.3682) and round(s2.detectable, 4) == 45.2389
     assert s2.study_gap == -15.0
-    # one-sided suppression: executives shown, agents (4 answers) hidden, so no gap
-    assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, 4, None)
+    # one-sided suppression: executives shown, agents (4 answers) hidden, not even their count, so no gap
+    assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, None, None)
     assert [s.statement_id for s in res.compared] == [1, 2]
     assert res.headline(study_rosier(load())) == (
         "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics).")
 
 
 def test_floor_rosier_and_trend():
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), 5, load())
+    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
     assert prev.statements[0].gap == 100.0
     rows = votes(2, 1, "exec", [1] * 6) + votes(2, 1, "agent", [5] * 6)
-    res = wave_results(WAVE, rows, 5, load(), previous=prev)
+    res = wave_results(WAVE, rows, load(), previous=prev)
     s1 = res.statements[0]
     assert (s1.gap, s1.verdict, s1.previous_gap, s1.trend) == (-100.0, ROSIER_FLOOR, 100.0, 0)
     assert res.rosier_floor == 1
@@ -67,20 +69,20 @@ def test_floor_rosier_and_trend():
 
 
 def test_nothing_comparable_says_so():
-    res = wave_results(WAVE, votes(2, 1, "exec", [5, 5]), 5, load())
+    res = wave_results(WAVE, votes(2, 1, "exec", [5, 5]), load())
     assert not res.anything_shown and res.compared == []
     assert res.headline((5, 7)).startswith("Too few answers to compare")
 
 
 @pytest.mark.parametrize("n", [1, 4])
 def test_below_threshold_never_reveals_a_percentage(n):
-    res = wave_results(WAVE, votes(2, 1, "exec", [5] * n) + votes(2, 1, "agent", [1] * n), 5, load())
+    res = wave_results(WAVE, votes(2, 1, "exec", [5] * n) + votes(2, 1, "agent", [1] * n), load())
     assert res.statements[0].roles["exec"].pct is None and res.statements[0].gap is None
 
 
 def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
     # the reported case: +60 points from 4 of 5 executives vs 1 of 5 agents
-    res = wave_results(WAVE, votes(2, 1, "exec", [4, 4, 4, 5, 2]) + votes(2, 1, "agent", [4, 1, 2, 3, 3]), 5, load())
+    res = wave_results(WAVE, votes(2, 1, "exec", [4, 4, 4, 5, 2]) + votes(2, 1, "agent", [4, 1, 2, 3, 3]), load())
     s = res.statements[0]
     assert round(s.gap, 9) == 60.0
     assert tuple(round(v, 4) for v in s.ci) == (-0.0285, 83.1614)
@@ -89,7 +91,7 @@ def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
 
 def test_a_narrow_interval_across_zero_is_aligned():
     rows = votes(2, 1, "exec", [4] * 200 + [2] * 200) + votes(2, 1, "agent", [5] * 200 + [1] * 200)
-    s = wave_results(WAVE, rows, 5, load()).statements[0]
+    s = wave_results(WAVE, rows, load()).statements[0]
     assert s.gap == 0.0 and tuple(round(v, 4) for v in s.ci) == (-6.8965, 6.8965) and s.verdict == ALIGNED
 
 
@@ -107,6 +109,30 @@ def test_whole_rounds_halves_away_from_zero():
 
 def test_trend_compares_the_gaps_as_shown():
     # 100 − 0 = 100 before; now 6 of 6 vs 1 of 6 = 83.3: narrower by 17 whole points
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), 5, load())
+    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
     rows = votes(2, 1, "exec", [4] * 6) + votes(2, 1, "agent", [4] + [2] * 5)
-    assert wave_results(WAVE, rows, 5, load(), previous=prev).statements[0].trend == -17
+    assert wave_results(WAVE, rows, load(), previous=prev).statements[0].trend == -17
+
+
+def test_each_pulse_uses_its_own_threshold_and_suppressed_cells_hold_nothing():
+    rows = votes(2, 1, "exec", [5, 5, 5]) + votes(2, 1, "agent", [1, 1, 1])
+    assert wave_results({**WAVE, "min_respondents": 3}, rows, load()).statements[0].gap == 100.0
+    assert wave_results(WAVE, rows, load()).statements[0].gap is None  # the same counts under 5
+    suppressed = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+    res = wave_results(WAVE, suppressed + votes(2, 1, "agent", [4] * 5), load())
+    assert res.statements[0].roles["exec"] == RoleResult(None, 0, False)
+    assert res.statements[0].roles["agent"].pct == 100.0 and res.min_n == 5
+
+
+def test_a_small_roster_change_hides_every_trend_and_says_which_role():
+    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
+    rows = votes(2, 1, "exec", [1] * 6) + votes(2, 1, "agent", [5] * 6)
+    hidden = wave_results(WAVE, rows, load(), previous=prev, roster_changes={"agent": 2, "exec": 0})
+    assert (hidden.trend_hidden, hidden.trend_threshold, hidden.previous_id) == ({"agent": 2}, 5, 1)
+    assert [s.trend for s in hidden.statements] == [None, None, None]
+    assert hidden.statements[0].gap == -100.0  # the pulse's own figures stay
+    for changes in ({"agent": 5}, {"agent": 0}, {}):  # k or more, or no change: the trend shows
+        shown = wave_results(WAVE, rows, load(), previous=prev, roster_changes=changes)
+        assert shown.trend_hidden == {} and shown.statements[0].trend == 0.0
+    stricter = wave_results({**WAVE, "id": 1, "min_respondents": 7}, [], load())
+    assert wave_results(WAVE, rows, load(), previous=stricter, roster_changes={"exec": 6}).trend_hidden == {"exec": 6}

@@ -11,6 +11,7 @@ from insights.benchmarks import load
 from insights.stats import wave_results
 from render import blocks as ui
 from tests import mrkdwn
+from tests.harness import block_texts
 
 BM = load()
 
@@ -39,7 +40,7 @@ def test_escape_neutralises_slack_control_characters():
     assert ui.escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
 
-WAVE = {"id": 4, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
+WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
         "closed_at": "2026-11-05T08:00:00+00:00",
         "statements": [{"id": i, "metric": None, "text": f"Statement {i} " + "x" * 280} for i in range(1, 21)]}
 
@@ -78,7 +79,7 @@ def test_choices_shown_reads_back_what_with_choice_drew():
 def test_results_digest_and_home_for_twenty_statements_are_valid():
     rows = [{"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
             for i in range(1, 21) for r in ("exec", "agent") for v in (2, 4)]
-    res = wave_results(WAVE, rows, 5, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
+    res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert ui.validate(ui.results_blocks(res, "h")) == []
     assert ui.validate(ui.digest_blocks(res, "h", None)) == []
     home = ui.home_view(res, "h", None, {}, None, [], admin=True)
@@ -95,7 +96,7 @@ def test_validate_catches_what_slack_would_reject():
 # ----- every mrkdwn text the builders produce reads right in real Slack ------------------------
 HOSTILE = ["We fix <!channel> issues & <@U123> says so.", "Tools <http://x|y> & more", "<b>bold</b> & > <!here>"]
 ZONED = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
-HWAVE = {"id": 7, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
+HWAVE = {"id": 7, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
          "closed_at": "2026-11-05T08:00:00+00:00",
          "statements": [{"id": i, "metric": m, "text": t} for i, (m, t) in enumerate(
              [("feedback_to_sales", HOSTILE[0]), ("asa_critical", HOSTILE[1]), (None, HOSTILE[2]),
@@ -106,8 +107,8 @@ def hostile_results(shown: bool = True):
     rows = [{"wave_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
             for i in (1, 2, 4) for r in ("exec", "agent") for v in ((4, 2) if r == "exec" else (2, 5))]
     rows += [{"wave_id": 7, "statement_id": 3, "role": "exec", "value": 4, "n": 9}]
-    prev = wave_results({**HWAVE, "id": 6}, [{**r, "wave_id": 6} for r in rows], 5, BM)
-    return wave_results(HWAVE, rows, 5, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
+    prev = wave_results({**HWAVE, "id": 6}, [{**r, "wave_id": 6} for r in rows], BM)
+    return wave_results(HWAVE, rows, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
 
 
 OPEN = {"exec": {"responded": 1, "asked": 7, "sent": 7, "pending": 0, "failed": 0},
@@ -136,6 +137,10 @@ CASES = {
         ui.home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
                      [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True),
         ui.home_view(None, None, None, {}, None, [], admin=False)],
+    "privacy_blocks": lambda: [ui.privacy_blocks(5, "/gap"), ui.privacy_blocks(3, "/pulse")],
+    "small_roles_text": lambda: [ui.small_roles_text({"exec": 3, "agent": 1}, 5)],
+    "trend_hidden_text": lambda: [ui.trend_hidden_text(wave_results(
+        HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1}))],
 }
 # not builders of what users see: primitives that put text where the caller says (the caller
 # escapes), formatting helpers whose output the builders above contain, and validation
@@ -172,7 +177,7 @@ def votes(statement_id, role, agree, n):
             {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree}]
 
 
-PLAIN = {**HWAVE, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+PLAIN = {**HWAVE, "min_respondents": 3, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
                                  {"id": 2, "metric": None, "text": "We fix root causes."},
                                  {"id": 3, "metric": None, "text": "Our tools work."}]}
 
@@ -180,7 +185,7 @@ PLAIN = {**HWAVE, "statements": [{"id": 1, "metric": "feedback_to_sales", "text"
 def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show():
     # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 3) + votes(2, "agent", 4, 5)
-    res = wave_results(PLAIN, rows, 3, BM)
+    res = wave_results(PLAIN, rows, BM)
     assert ui.statement_result_text(1, res.statements[0], 3).splitlines() == [
         "*1. We act on feedback.*",
         "Executives: *80%* agree (n=5) · Agents: *20%* agree (n=5)",
@@ -198,13 +203,13 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show(
 
 def test_home_lists_compared_statements_and_says_the_rest_once():
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 2) + votes(3, "agent", 4, 5)
-    res = wave_results(PLAIN, rows, 3, BM)
+    res = wave_results(PLAIN, rows, BM)
     home = ui.home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False)
     lines = home["blocks"][2]["text"]["text"].splitlines()
     assert lines == ["• We act on feedback: *+60 points*, inconclusive: with these numbers only a gap of about "
                      "42 points or more would show · study +16 points",
                      "_Too few answers to compare the other 2 statements._"]
-    none = wave_results(PLAIN, votes(2, "exec", 1, 2), 3, BM)
+    none = wave_results(PLAIN, votes(2, "exec", 1, 2), BM)
     home = ui.home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False)
     assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
         ["*Latest results: Pulse #7* (2026-11-02 to 2026-11-05)\nToo few answers to compare executives and agents: "
@@ -221,3 +226,38 @@ def test_a_scheduled_run_is_shown_in_the_schedules_own_zone():
 def test_plural():
     assert [ui.plural(n, "pulse") for n in (0, 1, 2)] == ["0 pulses", "1 pulse", "2 pulses"]
     assert ui.plural(1, "person", "people") == "1 person" and ui.plural(3, "person", "people") == "3 people"
+
+
+def test_privacy_answer_names_the_threshold_and_the_limits():
+    out = ui.privacy_blocks(7, "/pulse")
+    assert ui.validate(out) == []
+    text = "\n".join(b["text"]["text"] for b in out["blocks"] if b["type"] in ("section", "header"))
+    assert "No figure is shown for fewer than *7 answers* (this workspace's `MIN_RESPONDENTS`)" in text
+    assert "Each pulse keeps the threshold it opened with" in text
+    assert "an admin of the server) could use that secret to link answers to people" in text
+    assert "kept only as _suppressed_, with no number at all" in text
+    assert "Slack's copy of the pulse message is the same for everyone" in text
+    assert "a role of 7 people of whom 6 are accomplices" in text
+    assert out["blocks"][-1]["elements"][0]["text"] == "`/pulse help` lists every command."
+    assert "`/gap privacy`" in block_texts(ui.help_blocks())
+
+
+def test_trend_hidden_and_small_roles_are_said_in_words():
+    rows = [{"wave_id": w, "statement_id": 1, "role": r, "value": 4, "n": 6} for w in (3, 4) for r in ("exec", "agent")]
+    prev = wave_results({**WAVE, "id": 3}, rows, BM)
+    res = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2})
+    why = "Trend hidden: the agents changed by 2 people since Pulse #3, fewer than 5, which could reveal individual answers."
+    results = ui.results_blocks(res, "h")
+    assert ui.validate(results) == [] and why in block_texts(results) and "Since the previous pulse" not in block_texts(results)
+    digest = ui.digest_blocks(res, "h", None)
+    assert f"*Trend*: {why}" in block_texts(digest)
+    both = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
+    assert ui.trend_hidden_text(both).startswith("Trend hidden: the agents changed by 2 people and the executives "
+                                                 "changed by 1 person since Pulse #3")
+    warning = ui.small_roles_text({"exec": 3}, 5)
+    assert warning.startswith(":warning: Small roles: executives 3 people, fewer than 7 (the threshold of 5, plus 2).")
+    assert ui.small_roles_text({}, 5) == ""
+    home = ui.home_view(res, "h", None, {}, None, [], admin=True, warning=warning)
+    assert warning in block_texts(home) and ui.validate(home, surface="home") == []
+    assert warning not in block_texts(ui.home_view(res, "h", None, {}, None, [], admin=False, warning=warning))
+    assert "at least 5 people (fixed for this pulse)" in ui.poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]

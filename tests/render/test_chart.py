@@ -8,13 +8,13 @@ from insights.benchmarks import load
 from insights.stats import wave_results
 from render.chart import BAR_IN, DPI, FONT_PT, LEFT_IN, LINE_IN, PAD_IN, RIGHT_IN, TOP_IN, WIDTH_IN, gap_chart
 
-WAVE = {"id": 2, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+WAVE = {"id": 2, "min_respondents": 5, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
                                 {"id": 2, "metric": None, "text": "Hidden statement."}]}
 NAVY, WHITE = (0x1D, 0x35, 0x57), (255, 255, 255)
 
 
 def chart(rows) -> Image.Image:
-    img = Image.open(io.BytesIO(gap_chart(wave_results(WAVE, rows, 5, load()))))
+    img = Image.open(io.BytesIO(gap_chart(wave_results(WAVE, rows, load()))))
     img.load()
     return img.convert("RGB")
 
@@ -37,6 +37,6 @@ def test_chart_reads_at_slacks_preview_width():
 
 def test_nothing_comparable_means_no_chart():
     one_role = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": 4, "n": 6}]
-    assert gap_chart(wave_results(WAVE, one_role, 5, load())) is None
+    assert gap_chart(wave_results(WAVE, one_role, load())) is None
     too_few = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 2} for r in ("exec", "agent")]
-    assert gap_chart(wave_results(WAVE, too_few, 5, load())) is None
+    assert gap_chart(wave_results(WAVE, too_few, load())) is None

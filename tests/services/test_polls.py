@@ -75,3 +75,25 @@ def test_second_wave_refused_while_one_is_open(polls):
     p.start_wave("now", "UADMIN")
     wave, text = p.start_wave("now", "UADMIN")
     assert wave is None and text == "A pulse is already open. Close it first with `poll close`."
+
+
+def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tmp_path):
+    import sqlite3
+
+    p, _fake = polls
+    path = tmp_path / "t.db"
+    p.rt.store = store = Store(str(path))
+    store.seed_statements([(None, "a")])
+    wave = store.open_wave(store.statements(), [("U1", "agent")], "2099-01-01T00:00:00+00:00", None, "now", None)
+    store.record_vote(wave["id"], "U1", 1, 4, "1.0")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM waves").fetchone()
+    pending = "SELECT value FROM meta WHERE key='wal_checkpoint_pending'"
+    assert p.close(wave["id"])
+    p.tick()
+    assert store.rows(pending) == [{"value": "1"}]  # still blocked
+    reader.execute("COMMIT")
+    p.tick()
+    assert store.rows(pending) == []
+    assert path.with_name("t.db-wal").stat().st_size == 0
