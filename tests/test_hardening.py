@@ -114,3 +114,21 @@ def test_slack_unreachable_at_start_is_one_clear_line_and_exit_2(fake, tmp_path)
     line = (f"pulsegap: cannot reach Slack's Web API at {url} ([Errno 111] Connection refused): "
             "check SLACK_API_URL, the network and any proxy, then start again")
     assert out.strip().splitlines()[-1] == line and out.count("pulsegap:") == 1, str(exc.value)
+
+
+def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
+    for u in ("UEXEC1", "UEXEC2"):
+        fake.add_user(u)
+    assert "Added 1 to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
+    fake.users["UADMIN"]["is_admin"] = False  # demoted in Slack
+    refused = block_texts(run(bot, fake, "roles exec <@UEXEC2>"))
+    assert refused.startswith(":lock: Only Slack workspace admins and Pulsegap admins can use `roles")
+    home_click = {"type": "block_actions", "user": {"id": "UADMIN"}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+                  "trigger_id": "1.2", "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "b",
+                                                    "value": "x", "action_ts": f"{time.time():.6f}"}]}
+    assert bot.interact(home_click).status_code == 200
+    told = fake.wait_for("chat.postMessage", 1)[0]
+    assert (told["channel"], told["text"]) == ("UADMIN", ":lock: Only admins can run a pulse. Nothing was changed.")
+    db = sqlite3.connect(bot.db_path)
+    assert db.execute("SELECT id FROM roles").fetchall() == [("UEXEC1",)]
+    assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
