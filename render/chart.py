@@ -47,7 +47,7 @@ def gap_chart(res) -> bytes | None:
         if s.study_cs is not None:
             ax.plot([s.study_cs], [y - bar / 2], marker="^", color="black", markersize=7)
     ax.set_yticks([len(items) - 1 - i for i in range(len(items))])
-    ax.set_yticklabels([label(s.text) for s in items], fontsize=9)
+    ax.set_yticklabels([label(s.text) for s in items], fontsize=9, parse_math=False)  # "$5" is money, not TeX
     ax.set_xlim(0, 110)
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("% agree (Agree + Strongly agree)")

@@ -3,6 +3,7 @@ half-sent connections, Slack unreachable, rights checked afresh."""
 from __future__ import annotations
 
 import select
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -132,3 +133,46 @@ def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT id FROM roles").fetchall() == [("UEXEC1",)]
     assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
+
+
+def closed_pulse_on_a_money_statement(bot, team):
+    """A pulse whose 12th statement holds dollar signs (TeX to matplotlib: "$x^$" cannot be parsed), answered by every executive and three agents."""
+    from tests.harness import AGENTS, EXECS, assign_team, click, dms
+
+    team.add_channel("C0LEADS", "cx-leads", member=True)
+    assign_team(bot, team)
+    run(bot, team, "statements add Cost per call: $x^$")
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 9)
+    time.sleep(0.3)
+    sent = dms(team)
+    for user in EXECS + AGENTS[:3]:
+        click(bot, team, user, sent[user], 11, 4)
+    assert "closed: 3 executives and 3 agents answered" in block_texts(run(bot, team, "poll close"))
+
+
+def test_a_statement_with_dollar_signs_is_charted_as_plain_text(start_bot, team):
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
+    closed_pulse_on_a_money_statement(bot, team)
+    assert block_texts(run(bot, team, "digest <#C0LEADS|cx-leads>")) == "Digest of Pulse #1 posted in <#C0LEADS>."
+    assert len(team.wait_for("files.completeUploadExternal", 1)) == 1
+    assert "Traceback" not in bot.output()
+
+
+def test_a_chart_that_cannot_be_drawn_is_reported_as_ours_and_not_retried(start_bot, team, tmp_path):
+    """Our own fault, made real: a matplotlibrc asking for TeX on a machine without LaTeX."""
+    if shutil.which("latex"):
+        pytest.skip("LaTeX is installed here, so TeX labels can be drawn")
+    rc = tmp_path / "matplotlibrc"
+    rc.write_text("text.usetex: True\n")
+    bot = start_bot({"MIN_RESPONDENTS": "3", "MATPLOTLIBRC": str(rc), "TICK_SECONDS": "1"})
+    closed_pulse_on_a_money_statement(bot, team)
+    assert block_texts(run(bot, team, "digest <#C0LEADS|cx-leads>")) == (
+        "Digest of Pulse #1 posted in <#C0LEADS> without its chart: it could not be drawn (RuntimeError), "
+        "a fault in Pulsegap, not in Slack.")
+    time.sleep(3)  # a few ticks: nothing is tried again
+    assert len([m for m in team.messages["C0LEADS"] if m.get("blocks")]) == 1
+    assert team.calls_to("files.getUploadURLExternal") == []
+    db = sqlite3.connect(bot.db_path)
+    assert db.execute("SELECT state FROM digest_posts").fetchall() == [("posted",)]
+    assert bot.output().count("the chart of pulse #1 could not be drawn") == 1
