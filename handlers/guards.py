@@ -41,14 +41,20 @@ def bad_shape(payload) -> bool:
     for key in OBJECTS_OR_NULL:
         if payload.get(key) is not None and not isinstance(payload[key], dict):
             return True
+    if "view" in payload and not isinstance(payload["view"].get("type"), str):
+        return True
     if payload.get("type") == "block_actions":
         actions, user = payload.get("actions"), payload.get("user")
-        if not (isinstance(actions, list) and actions and all(isinstance(a, dict) for a in actions)
+        if not (isinstance(actions, list) and actions
+                and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
                 and isinstance(user, dict) and isinstance(user.get("id"), str) and user["id"]):
             return True
     if payload.get("type") == "event_callback":
         event = payload.get("event")
         if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            return True
+        # a user id; only events Pulsegap does not subscribe to (user_change, team_join) carry an object
+        if "user" in event and not isinstance(event["user"], str):
             return True
         return any(k in event and not isinstance(event[k], dict) for k in ("message", "previous_message"))
     return False
