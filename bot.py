@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gc
 import logging
+import resource
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 from dotenv import load_dotenv
 from slack_bolt import App
@@ -29,6 +31,44 @@ from services.updates import MessageUpdater
 from storage import StorageError, Store
 
 log = logging.getLogger("pulsegap")
+
+# waitress: Slack needs an answer within 3 s, so a connection that has sent nothing for a few
+# seconds is closed (checked every second), and idle or half-sent connections cannot take every
+# slot: there are CONNECTIONS of them, not waitress's default 100.
+CONNECTIONS, CHANNEL_TIMEOUT, CLEANUP_INTERVAL = 1000, 5, 1
+
+
+class StartupError(Exception):
+    """Start-up cannot go on; the message says why in one line."""
+
+
+@contextmanager
+def refusing_to_start():
+    """A start-up problem ends the process with one clear line on stderr and status 2, never a traceback."""
+    try:
+        yield
+    except (ConfigError, StorageError, StartupError) as exc:
+        line = str(exc)
+    except BoltError as exc:
+        line = f"Slack rejected the configuration: {exc}"
+    else:
+        return
+    print(f"pulsegap: {line}", file=sys.stderr, flush=True)
+    raise SystemExit(2)
+
+
+def connection_limit(spare: int = 100) -> int:
+    """CONNECTIONS, raising the soft file-descriptor limit to make room (keeping `spare` for the
+    database, Slack and logs), or as many as the hard limit allows."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = CONNECTIONS + spare
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    limit = CONNECTIONS if soft == resource.RLIM_INFINITY else min(CONNECTIONS, soft - spare)
+    if limit < CONNECTIONS:
+        log.warning("only %d connections at once: the file-descriptor limit (ulimit -n) is %d", limit, soft)
+    return limit
 
 
 class OncePerMinute(logging.Filter):
@@ -58,18 +98,23 @@ def configure_logging(config: Config) -> None:
     logging.getLogger("waitress.queue").addFilter(OncePerMinute())
 
 
-def build(config: Config) -> tuple[App, Runtime]:
+def build(config: Config, http: bool) -> tuple[App, Runtime]:
+    """http: requests come over HTTP (so every one is verified), not over a Socket Mode link."""
     store = Store(config.database_path, config.min_respondents)
     client = slack_client(config.bot_token, config.api_url, timeout=config.slack_timeout)
-    app = App(
-        signing_secret=config.signing_secret or "",
-        client=client,  # carries the token and SLACK_API_URL
-        request_verification_enabled=config.mode == "http",
-        logger=logging.getLogger("pulsegap.bolt"),
-        # Answer Slack as soon as a listener returns, instead of Bolt polling every 10 ms for the
-        # ack; work that needs the Web API runs in lazy listeners after the response.
-        process_before_response=True,
-    )
+    try:
+        app = App(
+            signing_secret=config.signing_secret or "",
+            client=client,  # carries the token and SLACK_API_URL
+            request_verification_enabled=http,
+            logger=logging.getLogger("pulsegap.bolt"),
+            # Answer Slack as soon as a listener returns, instead of Bolt polling every 10 ms for the
+            # ack; work that needs the Web API runs in lazy listeners after the response.
+            process_before_response=True,
+        )
+    except OSError as exc:  # Bolt's auth.test, already retried by the client for about 10 s
+        raise StartupError(f"cannot reach Slack's Web API at {config.api_url} ({getattr(exc, 'reason', exc)}): "
+                           "check SLACK_API_URL, the network and any proxy, then start again") from None
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
     rt.polls = Polls(rt)
@@ -95,8 +140,7 @@ def start_background(rt: Runtime) -> None:
 
 def wsgi_app(app: App, config: Config):
     """/slack/events for Slack (POST), /healthz for load balancers; 404 elsewhere."""
-    slack = guard(SlackRequestHandler(app, path="/slack/events"), config.signing_secret or "",
-                  verify=config.mode == "http")
+    slack = guard(SlackRequestHandler(app, path="/slack/events"), config.signing_secret or "")
 
     def application(environ, start_response):
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
@@ -114,16 +158,19 @@ def wsgi_app(app: App, config: Config):
 def create_wsgi():
     """For a WSGI server, one process: `gunicorn -w 1 --threads 8 -b :3000 'bot:create_wsgi()'`."""
     load_dotenv(override=False)
-    config = load_config()
-    configure_logging(config)
-    app, rt = build(config)
-    start_background(rt)
+    with refusing_to_start():
+        config = load_config()
+        if not config.signing_secret:  # whatever else is set: this serves HTTP
+            raise ConfigError("SLACK_SIGNING_SECRET is required to serve HTTP (bot:create_wsgi)")
+        configure_logging(config)
+        app, rt = build(config, http=True)
+        start_background(rt)
     return wsgi_app(app, config)
 
 
 def main() -> int:
     load_dotenv(override=False)
-    try:
+    with refusing_to_start():
         config = load_config()
         configure_logging(config)
         sandbox = None
@@ -132,14 +179,8 @@ def main() -> int:
 
             sandbox = Sandbox(config.port)
             config = sandbox.configure(config)
-        app, rt = build(config)
+        app, rt = build(config, http=config.mode != "socket")
         start_background(rt)
-    except (ConfigError, StorageError) as exc:
-        print(f"pulsegap: {exc}", file=sys.stderr)
-        return 2
-    except BoltError as exc:
-        print(f"pulsegap: Slack rejected the configuration: {exc}", file=sys.stderr)
-        return 2
 
     if config.mode == "socket":
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -155,7 +196,9 @@ def main() -> int:
         application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
         print(BANNER.format(port=config.port), file=sys.stderr, flush=True)
     log.info("Pulsegap listening on http://%s:%s/slack/events", host, config.port)
-    serve(application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap")
+    serve(application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap",
+          connection_limit=connection_limit(), channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=CLEANUP_INTERVAL,
+          asyncore_use_poll=True)  # poll(): select() cannot watch descriptors above 1023
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import requests
 
-from tests.harness import ROOT, SECRET, free_port, sign
+from tests.harness import ROOT, SECRET, TRIGGERS, free_port, sign
 
 
 @dataclass
@@ -39,6 +39,19 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
 
 
+_signed_at: dict[str, int] = {}
+_signed_lock = threading.Lock()
+
+
+def fresh_timestamp(body: str) -> int:
+    """Now, or later than any timestamp this body was signed with before: Slack signs every
+    delivery afresh (its retries too), and the bot refuses a signature it has seen (a replay).
+    A body sent again within the same second (a retry, or the next round) is signed a second on."""
+    with _signed_lock:
+        ts = _signed_at[body] = max(int(time.time()), _signed_at.get(body, 0) + 1)
+    return ts
+
+
 def fire(url: str, requests_: list[tuple[str, str, dict]], concurrency: int, deadline_s: float = 300) -> list[float]:
     """Send (body, content type, extra headers) with `concurrency` keep-alive sessions, each request
     signed when sent. Returns per-request latencies in ms; raises on any non-200.
@@ -60,7 +73,7 @@ def fire(url: str, requests_: list[tuple[str, str, dict]], concurrency: int, dea
             if item is None:
                 return
             body, ctype, extra = item
-            headers = {"Content-Type": ctype, **sign(body), **extra}
+            headers = {"Content-Type": ctype, **sign(body, timestamp=fresh_timestamp(body)), **extra}
             t0 = time.perf_counter()
             r = session.post(url, data=body.encode(), headers=headers, timeout=30)
             ms = (time.perf_counter() - t0) * 1000
@@ -119,7 +132,7 @@ def abba(servers: dict[str, tuple[str, int]], loads: list[list], concurrency: in
 def command_body(text: str, user: str = "UBENCH", response_url: str = "http://127.0.0.1:9/r") -> str:
     return urllib.parse.urlencode({
         "command": "/gap", "text": text, "user_id": user, "channel_id": "C0BENCH", "team_id": "T0TEST",
-        "api_app_id": "A0PULSE", "response_url": response_url, "trigger_id": "1.1",
+        "api_app_id": "A0PULSE", "response_url": response_url, "trigger_id": f"{next(TRIGGERS)}.1",
     })
 
 

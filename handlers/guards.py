@@ -1,18 +1,23 @@
-"""Turning away payloads of shapes Slack never sends, before they crash inside Bolt.
+"""The WSGI guard in front of Bolt, and turning away payloads of shapes Slack never sends.
 
-Bolt builds listener arguments eagerly (`action = body["actions"][0]`, `body["view"]`, …), so a
-block_actions payload without actions, a `view` that is not an object, and the like raise inside
-Bolt and would be answered with a 500. Two guards, neither of which parses anything twice:
-- `ShapeGuard`, a class-based global middleware (class-based, so Bolt hands it the request
-  without building those arguments): after Bolt has verified the signature, a malformed but
-  signed payload gets a 400.
-- `guard()`, at the WSGI layer: a body Bolt cannot even parse (`payload=` with broken JSON)
-  gets a 400 when signed and a 401 when not, instead of a 500.
+`guard()`, at the WSGI layer, for every request to /slack/events:
+- a request whose signature does not verify gets a 401 (whatever Bolt was told: no HTTP entry
+  point may serve unsigned requests);
+- a replay, a signature already seen within Bolt's 5-minute window, gets a 401 and does nothing
+  (Slack signs each delivery afresh, its retries too, so it never sends one signature twice);
+- a body Bolt cannot even parse (`payload=` with broken JSON) gets a 400 instead of a 500.
+`ShapeGuard`, a class-based global middleware (class-based, so Bolt hands it the request without
+building listener arguments): Bolt builds them eagerly (`action = body["actions"][0]`,
+`body["view"]`, …), so a signed payload of a shape Slack never sends gets a 400 before it can
+raise inside Bolt.
 """
 from __future__ import annotations
 
+import heapq
 import io
 import logging
+import threading
+import time
 
 from slack_bolt import BoltResponse
 from slack_bolt.middleware import Middleware
@@ -23,6 +28,7 @@ log = logging.getLogger("pulsegap.guards")
 MUST_BE_OBJECTS = ("view", "event", "message", "container", "workflow_step", "previous_message")
 OBJECTS_OR_NULL = ("user", "team", "channel", "enterprise", "state")
 MALFORMED = BoltResponse(status=400, body={"error": "malformed payload"})
+REPLAY_WINDOW = 300  # seconds: Bolt refuses a timestamp further than this from now
 
 
 def bad_shape(payload) -> bool:
@@ -35,14 +41,20 @@ def bad_shape(payload) -> bool:
     for key in OBJECTS_OR_NULL:
         if payload.get(key) is not None and not isinstance(payload[key], dict):
             return True
+    if "view" in payload and not isinstance(payload["view"].get("type"), str):
+        return True
     if payload.get("type") == "block_actions":
         actions, user = payload.get("actions"), payload.get("user")
-        if not (isinstance(actions, list) and actions and all(isinstance(a, dict) for a in actions)
+        if not (isinstance(actions, list) and actions
+                and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
                 and isinstance(user, dict) and isinstance(user.get("id"), str) and user["id"]):
             return True
     if payload.get("type") == "event_callback":
         event = payload.get("event")
         if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            return True
+        # a user id; only events Pulsegap does not subscribe to (user_change, team_join) carry an object
+        if "user" in event and not isinstance(event["user"], str):
             return True
         return any(k in event and not isinstance(event[k], dict) for k in ("message", "previous_message"))
     return False
@@ -56,23 +68,53 @@ class ShapeGuard(Middleware):
         return next()
 
 
-def guard(application, signing_secret: str, verify: bool = True):
+class RecentSignatures:
+    """Signatures of genuine requests until their timestamp leaves Bolt's window (after that Bolt
+    refuses a replay by itself). Bounded: beyond `limit` the soonest to expire are forgotten."""
+
+    def __init__(self, limit: int = 100_000):
+        self.limit = limit
+        self.seen: set[str] = set()
+        self.expiry: list[tuple[int, str]] = []  # a heap of (expiry time, signature)
+        self.lock = threading.Lock()
+
+    def first_time(self, timestamp: str, signature: str) -> bool:
+        """Remember this signature; False if it was seen before (a replay)."""
+        now = time.time()
+        with self.lock:
+            while self.expiry and (self.expiry[0][0] < now or len(self.expiry) >= self.limit):
+                self.seen.discard(heapq.heappop(self.expiry)[1])
+            if signature in self.seen:
+                return False
+            self.seen.add(signature)
+            heapq.heappush(self.expiry, (int(timestamp) + REPLAY_WINDOW, signature))
+            return True
+
+
+def _answer(start_response, status: str, body: bytes):
+    start_response(status, [("Content-Type", "application/json")])
+    return [body]
+
+
+def guard(application, signing_secret: str):
     verifier = SignatureVerifier(signing_secret)
+    recent = RecentSignatures()
 
     def guarded(environ, start_response):
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
+        timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
+        signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
+        if not (signing_secret and timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)):
+            return _answer(start_response, "401 Unauthorized", b'{"error": "invalid request"}')
+        if not recent.first_time(timestamp, signature):
+            log.warning("refused a replayed request (signed at %s, already received)", timestamp)
+            return _answer(start_response, "401 Unauthorized", b'{"error": "replayed request"}')
         environ["wsgi.input"] = io.BytesIO(body)
         try:
             return application(environ, start_response)
         except Exception:  # Bolt could not parse the body at all
-            headers = {"x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
-                       "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", "")}
-            if verify and not verifier.is_valid_request(body, headers):
-                start_response("401 Unauthorized", [("Content-Type", "application/json")])
-                return [b'{"error": "invalid request"}']
             log.warning("refused a payload that cannot be parsed")
-            start_response("400 Bad Request", [("Content-Type", "application/json")])
-            return [b'{"error": "malformed payload"}']
+            return _answer(start_response, "400 Bad Request", b'{"error": "malformed payload"}')
 
     return guarded

@@ -72,10 +72,16 @@ class Digests:
             self._release(key)
 
     def _deliver(self, key: str, channel: str, res, message_sent: bool = False) -> tuple[bool, str]:
-        headline = results_service.headline(self.rt, res)
-        prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
-        previous_id = res.wave["id"] - 1 if prev is not None else None
-        payload = ui.digest_blocks(res, headline, previous_id)
+        try:
+            headline = results_service.headline(self.rt, res)
+            prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
+            payload = ui.digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
+        except Exception as exc:  # our own fault: trying again would fail again
+            log.exception("the digest of pulse #%s could not be built", res.wave["id"])
+            self.rt.store.finish_digest(key, "failed")
+            return False, (f"The digest for <#{channel}> could not be built ({type(exc).__name__}), a fault in "
+                           "Pulsegap, not in Slack; nothing more was posted.")
+        png, chart_problem = self._chart(res)
         try:
             if not message_sent:
                 resp = self.post_client.chat_postMessage(
@@ -83,9 +89,6 @@ class Digests:
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": key}},
                 )
                 self.rt.store.finish_digest(key, "message", resp["ts"])
-            from render.chart import gap_chart  # matplotlib: loaded on first digest, not at start-up (RSS)
-
-            png = gap_chart(res) if res.compared else None  # a chart only where a gap can be shown
             if png:
                 self.post_client.files_upload_v2(
                     channel=channel, content=png, filename=f"pulsegap-pulse-{res.wave['id']}.png",
@@ -100,7 +103,23 @@ class Digests:
             log.warning("digest to %s interrupted (%s); it will be finished later", channel, type(exc).__name__)
             return False, f"Slack did not answer in time; the digest for <#{channel}> will be finished shortly."
         self.rt.store.finish_digest(key, "posted")
+        if chart_problem:
+            return True, f"Digest of Pulse #{res.wave['id']} posted in <#{channel}> without its chart: {chart_problem}"
         return True, f"Digest of Pulse #{res.wave['id']} posted in <#{channel}>."
+
+    @staticmethod
+    def _chart(res) -> tuple[bytes | None, str | None]:
+        """The PNG (None when nothing may be shown), or why it could not be drawn. That is our own
+        fault and drawing again would fail again, so the digest goes out without it, once."""
+        if not res.compared:  # a chart only where a gap can be shown
+            return None, None
+        from render.chart import gap_chart  # matplotlib: loaded on first digest, not at start-up (RSS)
+
+        try:
+            return gap_chart(res), None
+        except Exception as exc:
+            log.exception("the chart of pulse #%s could not be drawn", res.wave["id"])
+            return None, f"it could not be drawn ({type(exc).__name__}), a fault in Pulsegap, not in Slack."
 
     def post_scheduled(self, channel: str, job_id: str) -> None:
         key = f"{job_id}:{datetime.now(timezone.utc):%Y-%m-%d}"

@@ -63,14 +63,16 @@ class Runtime:
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
 
-    def is_admin(self, user_id: str) -> bool:
-        """ADMIN_USER_IDS, or a Slack workspace admin/owner (users.info, cached 5 minutes)."""
+    def is_admin(self, user_id: str, max_age: float = 0) -> bool:
+        """ADMIN_USER_IDS, or a Slack workspace admin/owner now (users.info). Admin-only effects ask
+        afresh (a demoted admin loses them at once); display only (App Home buttons) may pass
+        max_age to reuse an answer that many seconds old."""
         if user_id in self.config.admin_user_ids:
             return True
         now = time.monotonic()
         with self._admin_lock:
             hit = self._admin_cache.get(user_id)
-            if hit and now - hit[0] < 300:
+            if hit and now - hit[0] < max_age:
                 return hit[1]
         try:
             user = self.client.users_info(user=user_id)["user"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import signal
@@ -18,6 +19,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "test-signing-secret"
+TRIGGERS = itertools.count(1)  # Slack's trigger_id differs for every request, so no two are signed alike
 
 
 def free_port() -> int:
@@ -111,7 +113,7 @@ class Bot:
             "token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": channel,
             "channel_name": "cx-leads", "user_id": user, "user_name": user.lower(), "command": command,
             "text": text, "api_app_id": "A0PULSE", "response_url": self.fake.response_url(user),
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{next(TRIGGERS)}.2.3",
         }
         return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
 

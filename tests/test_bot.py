@@ -118,9 +118,10 @@ def test_waitress_queue_warnings_are_kept_to_one_a_minute(bot):
 
     def ask(i):
         s = requests.Session()
-        for _ in range(10):
+        for n in range(10):
             body = urllib.parse.urlencode({"command": "/gap", "text": "help", "user_id": f"U{i}", "team_id": "T0TEST",
-                                           "channel_id": "C0LEADS", "response_url": bot.fake.response_url()})
+                                           "channel_id": "C0LEADS", "response_url": bot.fake.response_url(),
+                                           "trigger_id": f"{i}.{n}"})
             assert s.post(bot.url, data=body, headers={"Content-Type": "application/x-www-form-urlencoded",
                                                        **sign(body)}, timeout=30).status_code == 200
 

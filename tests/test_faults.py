@@ -53,7 +53,8 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
 def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
     action = st.fixed_dictionaries({
         "type": st.sampled_from(["button", "channels_select", "static_select"]),
-        "action_id": st.sampled_from(["vote:1:4", "vote:99:9", "home_poll_now", "home_digest", "x"]) | st.text(max_size=30),
+        "action_id": st.sampled_from(["vote:1:4", "vote:99:9", "home_poll_now", "home_digest", "x"]) | st.text(max_size=30)
+        | json_values,
         "block_id": st.text(max_size=30), "value": st.text(max_size=60) | st.sampled_from(["1:1:4", "9:9:9", "0:0:1"]),
         "action_ts": st.text(max_size=20)})
     payload = st.fixed_dictionaries({
@@ -61,7 +62,8 @@ def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
         "user": st.fixed_dictionaries({"id": st.sampled_from(["UMEMBER", "UNOSUCH", ""])}),
         "team": st.fixed_dictionaries({"id": st.just("T0TEST")}),
         "actions": st.lists(action, max_size=2),
-    }, optional={"container": json_values, "message": json_values, "view": json_values, "extra": json_values})
+    }, optional={"container": json_values, "message": json_values, "extra": json_values,
+                 "view": json_values | st.fixed_dictionaries({}, optional={"type": json_values, "id": json_values})})
 
     @FUZZ
     @given(payload)
@@ -78,6 +80,41 @@ def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
     assert all("Only admins" in c["text"] and c["channel"] in ("UMEMBER", "UNOSUCH")
                for c in fake.calls_to("chat.postMessage"))
     assert sqlite3.connect(bot.db_path).execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    quiet_log(bot)
+
+
+def test_fuzzed_events_never_break_the_bot(bot, fake):
+    event = st.fixed_dictionaries({"type": st.sampled_from(["app_home_opened", "message", "x"]) | json_values},
+                                  optional={"user": st.sampled_from(["UMEMBER"]) | json_values, "tab": json_values,
+                                            "channel": json_values, "message": json_values})
+
+    @FUZZ
+    @given(event, st.integers(0, 10**9))
+    def check(e, n):
+        assert bot.event(e, event_id=f"Ev{n}").status_code < 500
+
+    check()
+    time.sleep(1)
+    assert all(v["user_id"] == "UMEMBER" for v in fake.calls_to("views.publish"))
+    quiet_log(bot)
+
+
+def test_signed_payloads_of_shapes_slack_never_sends_get_400(bot, fake):
+    click = {"type": "block_actions", "user": {"id": "UMEMBER"}, "team": {"id": "T0TEST"},
+             "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "b", "action_ts": "1.0"}]}
+    malformed = [
+        {"type": "view_submission", "user": {"id": "UMEMBER"}, "view": {"id": "V1", "callback_id": "x"}},  # no type
+        {**click, "view": {"id": "V1"}},
+        {**click, "actions": [{**click["actions"][0], "action_id": {"id": "home_poll_now"}}]},
+    ]
+    assert [bot.interact(p).status_code for p in malformed] == [400, 400, 400]
+    for i, user in enumerate(({"id": "UMEMBER"}, ["UMEMBER"], 7)):
+        r = bot.event({"type": "app_home_opened", "user": user, "tab": "home"}, event_id=f"EvBad{i}")
+        assert r.status_code == 400 and r.json() == {"error": "malformed payload"}
+    time.sleep(1)
+    assert fake.calls_to("views.publish") == [] and fake.calls_to("chat.postMessage") == []
+    out = bot.output()  # one WARNING each: from the middleware, or the WSGI guard when Bolt cannot even read it
+    assert out.count("refused a malformed payload") + out.count("refused a payload that cannot be parsed") == 6
     quiet_log(bot)
 
 
