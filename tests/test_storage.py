@@ -156,7 +156,7 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path):
     store.record_outcomes(w["id"], [("U1", "sent", "D1", "1.0", None)])
     assert [(d["state"], d["attempts"], d["reminded"]) for d in store.deliveries(w["id"])] == [("sent", 1, 0)]
     assert [d["user_id"] for d in store.to_remind(w["id"])] == ["U1"]
-    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
 
 
 def test_a_database_from_a_newer_release_is_refused_untouched(tmp_path):
