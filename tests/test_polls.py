@@ -18,6 +18,7 @@ from tests.harness import (
     replies_to,
     run,
     status_until,
+    vote_payload,
 )
 
 
@@ -135,6 +136,9 @@ def test_my_answers_while_open_then_unlinked_after_close(bot, team):
     team.wait_for("chat.postMessage", 9)
     time.sleep(0.3)
     dm = dms(team)["UEXEC2"]
+    lost = vote_payload(team, "UEXEC2", dm, 5, 3)
+    lost["response_url"] = "http://127.0.0.1:9/response/gone"  # the confirmation cannot be posted
+    assert bot.interact(lost).status_code == 200
     for statement, value in ((0, 4), (2, 2), (0, 1)):
         click(bot, team, "UEXEC2", dm, statement, value)
     click(bot, team, "UEXEC3", dms(team)["UEXEC3"], 1, 5)  # someone else's answer is not theirs
@@ -143,11 +147,15 @@ def test_my_answers_while_open_then_unlinked_after_close(bot, team):
     mine = replies_to(team, "UEXEC2", 4)[-1]
     assert mine["response_type"] == "ephemeral" and mine["replace_original"] is False
     lines = [b["text"]["text"] for b in mine["blocks"]]
-    assert lines[0] == "*Your answers in Pulse #1* (2 of 11 answered). Only you see this."
+    assert lines[0] == "*Your answers in Pulse #1* (3 of 11 answered). Only you see this."
     assert lines[1] == "*1.* Our contact center is a strategic function of the company, not just an operational one.\n*Strongly disagree*"
     assert lines[2].endswith("\n_not answered_") and lines[3].endswith("\n*Disagree*")
-    assert len(lines) == 12 and sum(line.endswith("_not answered_") for line in lines) == 9
-    assert mine["text"] == "Your answers in Pulse #1: 2 of 11 answered"
+    assert lines[6].endswith("\n*Neutral*")  # its confirmation was lost, the vote was not
+    assert len(lines) == 12 and sum(line.endswith("_not answered_") for line in lines) == 8
+    assert mine["text"] == "Your answers in Pulse #1: 3 of 11 answered"
+    failed = [line for line in bot.output().splitlines() if "ephemeral reply" in line]
+    assert [line.split(": ", 1)[1] for line in failed] == [
+        "could not send an ephemeral reply (URLError); the vote is recorded"]
 
     run(bot, team, "poll close")
     bot.interact(my_answers_payload(team, "UEXEC2", dm))  # clicked before Slack showed the closed DM
