@@ -150,12 +150,12 @@ AGENTS = ["UAGENT1", "UAGENT2", "UAGENT3", "UAGENT4", "UAGENT5"]
 
 def run(bot, fake, text, user="UADMIN"):
     """Send a command; return the response_url answer (deferred commands) or the ack body."""
-    before = len(fake.responses)
+    before = fake.response_count(user)  # the command's own response_url: not a click's replies
     r = bot.command(text, user=user)
     assert r.status_code == 200
     if r.content:
         return r.json()
-    return fake.wait_responses(before + 1, timeout=30)[before]
+    return responses_to(fake, user, before + 1, timeout=30)[before]
 
 
 def assign_team(bot, fake):
@@ -192,14 +192,19 @@ def button_payload(fake, user, dm, block_id, button) -> dict:
 
 def replies_to(fake, user, count: int = 0, timeout: float = 10.0) -> list[dict]:
     """What was posted to `user`'s click response_urls (button_payload's), in order; waits for `count`."""
+    return responses_to(fake, f"vote-{user}", count, timeout)
+
+
+def responses_to(fake, name: str, count: int = 0, timeout: float = 10.0) -> list[dict]:
+    """What was posted to the response_url `fake.response_url(name)`, in order; waits for `count`."""
     deadline = time.monotonic() + timeout
     while True:
         with fake.lock:
-            found = [c.params for c in fake.responses if c.method == f"vote-{user}"]
+            found = [c.params for c in fake.responses if c.method == name]
         if len(found) >= count:
             return found
         if time.monotonic() > deadline:
-            raise AssertionError(f"expected {count} replies to {user}'s clicks, saw {len(found)}")
+            raise AssertionError(f"expected {count} posts to response_url {name}, saw {len(found)}")
         time.sleep(0.02)
 
 
