@@ -21,13 +21,14 @@ from slack_bolt.error import BoltError
 
 import handlers
 from config import Config, ConfigError, load_config
+from handlers.actions import RedactPulseBodies
 from handlers.guards import guard
 from services import jobs
 from services.digests import Digests
 from services.polls import Polls
+from services.replies import Replies
 from services.runtime import Runtime, slack_client
 from services.scheduler import Scheduler
-from services.updates import MessageUpdater
 from storage import StorageError, Store
 
 log = logging.getLogger("pulsegap")
@@ -96,6 +97,8 @@ class OncePerMinute(logging.Filter):
 def configure_logging(config: Config) -> None:
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("waitress.queue").addFilter(OncePerMinute())
+    for handler in logging.getLogger().handlers:  # every record, whichever library logger it comes from
+        handler.addFilter(RedactPulseBodies())
 
 
 def build(config: Config, http: bool) -> tuple[App, Runtime]:
@@ -118,7 +121,7 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
     rt.polls = Polls(rt)
-    rt.updater = MessageUpdater(client, render=rt.polls.dm)
+    rt.replies = Replies(timeout=config.slack_timeout)
     rt.digests = Digests(rt)
     rt.scheduler = Scheduler(config.database_path, tick_seconds=config.tick_seconds)
     jobs.install(polls=rt.polls, digests=rt.digests)

@@ -38,6 +38,9 @@ ADDED_COLUMNS = (
     ("deliveries", "reminded", "INTEGER DEFAULT 0"),
     ("deliveries", "attempts", "INTEGER DEFAULT 0"),
     ("deliveries", "attempted_at", "TEXT"),
+    # 1 once the DM shows its closed wave's closed state (in a database from before schema 3 every
+    # DM of a closed wave is 0, so those DMs are closed too, and no longer show anyone's answer)
+    ("deliveries", "closed_shown", "INTEGER DEFAULT 0"),
 )
 ROLES = ("exec", "agent")
 LEGACY_THRESHOLD = 5  # waves from before thresholds were frozen get at least this (the default)
@@ -53,6 +56,11 @@ class StorageError(Exception):
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _voter(secret: str, user_id: str) -> str:
+    """An answer's key: HMAC(the wave's secret, the person's id)."""
+    return hmac.new(secret.encode(), user_id.encode(), hashlib.sha256).hexdigest()
 
 
 class _Vote:
@@ -160,6 +168,8 @@ class Store:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             db.execute("UPDATE waves SET min_respondents=? WHERE min_respondents IS NULL",
                        (max(LEGACY_THRESHOLD, self.min_respondents),))
+            db.execute("CREATE INDEX IF NOT EXISTS deliveries_to_close ON deliveries (wave_id) "
+                       "WHERE state='sent' AND closed_shown=0")
             db["digest_posts"].create(
                 {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
                 pk="key", if_not_exists=True,
@@ -377,6 +387,23 @@ class Store:
                 [(state, channel, ts, error, wave_id, user) for user, state, channel, ts, error in outcomes],
             )
 
+    def waves_to_show_closed(self) -> list[int]:
+        """Closed waves with a delivered DM that does not show the closed state yet."""
+        return [r["wave_id"] for r in self.rows(
+            "SELECT DISTINCT wave_id FROM deliveries WHERE state='sent' AND closed_shown=0 "
+            "AND wave_id IN (SELECT id FROM waves WHERE status='closed') ORDER BY wave_id")]
+
+    def to_show_closed(self, wave_id: int, after: str = "", limit: int = 200) -> list[dict]:
+        return self.rows(
+            "SELECT user_id, channel, ts FROM deliveries WHERE wave_id=? AND state='sent' AND closed_shown=0 "
+            "AND user_id > ? ORDER BY user_id LIMIT ?", (wave_id, after, limit),
+        )
+
+    def mark_closed_shown(self, wave_id: int, user_id: str) -> None:
+        """Committed right after each DM is updated, so a restart updates none of them twice."""
+        with self.tx() as db:
+            db.execute("UPDATE deliveries SET closed_shown=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+
     def mark_reminder(self, wave_id: int, user_id: str) -> None:
         with self.tx() as db:
             db.execute("UPDATE deliveries SET reminded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
@@ -470,7 +497,7 @@ class Store:
         ).fetchone()
         if delivery is None:
             return "not_invited"
-        voter = hmac.new(wave[1].encode(), user_id.encode(), hashlib.sha256).hexdigest()
+        voter = _voter(wave[1], user_id)
         cur = db.execute(
             "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (wave_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
@@ -498,6 +525,16 @@ class Store:
             "GROUP BY a.wave_id, a.statement_id, a.role, a.value ORDER BY 1, 2, 3, 4",
             (*wave_ids, *wave_ids),
         )
+
+    def answers_of(self, wave_id: int, user_id: str) -> dict[int, int] | None:
+        """statement id -> value of this person's answers in an open wave; None once it has closed
+        (its secret is gone, so nothing links them any more)."""
+        with self.lock:
+            wave = self.db.execute("SELECT secret FROM waves WHERE id=? AND status='open'", (wave_id,)).fetchone()
+            if not wave or not wave[0]:
+                return None
+            return dict(self.db.execute("SELECT statement_id, value FROM answers WHERE wave_id=? AND voter=?",
+                                        (wave_id, _voter(wave[0], user_id))).fetchall())
 
     def respondents(self, wave_id: int) -> dict[str, int]:
         wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))

@@ -1,38 +1,44 @@
-"""Button clicks: Likert votes in pulse DMs."""
+"""Button clicks in pulse DMs: Likert votes and *My answers*. Both are answered ephemerally
+(services.replies): the DM itself never changes with a person's choice."""
 from __future__ import annotations
 
 import logging
 import re
-import threading
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App
 
+from render import blocks as ui
 from services.runtime import Runtime
 
 VOTE = re.compile(r"^vote:\d+:[1-5]$")
 VALUE = re.compile(r"^(\d+):(\d+):([1-5])$")
-log = logging.getLogger("pulsegap.actions")
+NOT_SENT = "This pulse was not sent to you, so your click was not counted."
+REFUSED = {
+    "closed": "Thanks, but Pulse #{} has closed, so this answer was not counted.",
+    "bad": NOT_SENT,
+    "not_invited": NOT_SENT,
+}
+
+# What every log record of a pulse interaction's body contains: the DM's buttons and a click's
+# payload ("vote:…", "my_answers"), and the ephemeral replies (vote_recorded, my_answers).
+PULSE_BODY = ("vote:", "my_answers", "Recorded:", "Your answers in Pulse")
 
 
-def tell_after_ack(respond: Respond, text: str) -> None:
-    """An ephemeral note to the clicker through response_url, sent after the ack so Slack never
-    waits on it. Slack always sends a response_url with a message button; a payload without one
-    has nobody to answer, and a failed post is logged, not raised in a bare thread."""
-    if not respond.response_url:
-        return
+class RedactPulseBodies(logging.Filter):
+    """For the log handlers: slack_sdk and Bolt log request and response bodies at DEBUG, which for
+    a click puts the voter beside their answer. Such a record keeps its place, not its body."""
 
-    def send() -> None:
-        try:
-            respond(text=text, response_type="ephemeral", replace_original=False)
-        except Exception as exc:
-            log.warning("could not tell a voter their click did not count (%s)", type(exc).__name__)
+    LIBRARIES = ("slack_sdk", "slack_bolt", "pulsegap.bolt")
 
-    threading.Thread(target=send, name="tell-voter", daemon=True).start()
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith(self.LIBRARIES) and any(m in record.getMessage() for m in PULSE_BODY):
+            record.msg, record.args = "(a pulse interaction's body: redacted)", ()
+        return True
 
 
 def register(app: App, rt: Runtime) -> None:
     @app.action(VOTE)
-    def on_vote(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def on_vote(ack: Ack, body: dict, action: dict) -> None:
         m = VALUE.match(str(action.get("value", "")))
         user = (body.get("user") or {}).get("id", "")
         if not m or not user:
@@ -43,14 +49,23 @@ def register(app: App, rt: Runtime) -> None:
         # Written durably (WAL, synchronous=FULL) before Slack hears that the click arrived.
         result = rt.store.record_vote(wave_id, user, statement_id, value, seq)
         ack()
-        if result in ("closed", "bad", "not_invited"):
-            text = (f"Thanks, but Pulse #{wave_id} has closed, so this answer was not counted." if result == "closed"
-                    else "This pulse was not sent to you, so your click was not counted.")
-            tell_after_ack(respond, text)
-            return
-        if result != "recorded":
-            return  # a repeated or out-of-date click: nothing changed
-        container = body.get("container") or {}
-        if container.get("channel_id") and container.get("message_ts"):
-            rt.updater.show_choice(container["channel_id"], container["message_ts"], wave_id, statement_id, value, seq,
-                                   as_shown=(body.get("message") or {}).get("blocks"))
+        if result in REFUSED:
+            rt.replies.send(body.get("response_url"), lambda: ui.notice(REFUSED[result].format(wave_id)))
+        elif result == "recorded":  # a repeated or out-of-date click changed nothing: no news
+            rt.replies.send(body.get("response_url"),
+                            lambda: ui.vote_recorded(rt.store.wave(wave_id), statement_id, value))
+
+    @app.action("my_answers")
+    def on_my_answers(ack: Ack, body: dict, action: dict) -> None:
+        ack()
+        user = (body.get("user") or {}).get("id", "")
+        wave_id = str(action.get("value", ""))
+        if user and wave_id.isdigit():
+            rt.replies.send(body.get("response_url"), lambda: _my_answers(rt, int(wave_id), user))
+
+
+
+def _my_answers(rt: Runtime, wave_id: int, user: str) -> dict | None:
+    """Computed when it is sent, from HMAC(the wave's secret, user): after the close, nothing."""
+    wave = rt.store.wave(wave_id)
+    return ui.my_answers(wave, rt.store.answers_of(wave_id, user)) if wave else None

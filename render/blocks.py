@@ -436,43 +436,39 @@ def poll_dm(wave: dict, min_respondents: int) -> dict:
             "block_id": f"a:{wid}:{sid}",
             "elements": [button(label, f"vote:{sid}:{v}", f"{wid}:{sid}:{v}") for v, label in enumerate(LIKERT, 1)],
         })
+    blocks.append({**section("Each click is confirmed to you alone; this message never shows your answers.",
+                             block_id=f"mine:{wid}"),
+                   "accessory": button("My answers", "my_answers", str(wid))})
     return message(blocks, f"Pulse #{wid}: {len(wave['statements'])} statements, one click each, anonymous")
 
 
-def with_choice(blocks: list[dict], wave_id: int, statement_id: int, value: int) -> list[dict]:
-    """The DM after a click: the chosen button highlighted and the choice spelled out."""
-    out = []
-    for b in blocks:
-        b = dict(b)
-        if b.get("block_id") == f"s:{wave_id}:{statement_id}":
-            first = b["text"]["text"].split("\n")[0]
-            b["text"] = {"type": "mrkdwn", "text": f"{first}\n:white_check_mark: _Your answer: {LIKERT[value - 1]}_"}
-        elif b.get("block_id") == f"a:{wave_id}:{statement_id}":
-            elements = []
-            for e in b["elements"]:
-                e = {k: v for k, v in e.items() if k != "style"}
-                if e.get("value", "").endswith(f":{value}"):
-                    e["style"] = "primary"
-                elements.append(e)
-            b["elements"] = elements
-        out.append(b)
-    return out
+def vote_recorded(wave: dict, statement_id: int, value: int) -> dict:
+    """The ephemeral confirmation of a click (through its response_url: Slack keeps nothing of it)."""
+    ids = [s["id"] for s in wave["statements"]]
+    text = (f"Recorded: *{LIKERT[value - 1]}* for statement {ids.index(statement_id) + 1} of {len(ids)}. "
+            "Only you see this.")
+    return message([section(text)], text)
 
 
-def choices_shown(blocks, wave_id: int) -> dict[int, int]:
-    """statement id -> value highlighted in a pulse DM as Slack showed it (the click's payload):
-    what `with_choice` drew, read back. Anything malformed is skipped, never raised."""
-    shown = {}
-    prefix = f"a:{wave_id}:"
-    for b in blocks if isinstance(blocks, list) else []:
-        if not isinstance(b, dict) or not str(b.get("block_id", "")).startswith(prefix):
-            continue
-        for e in b.get("elements") if isinstance(b.get("elements"), list) else []:
-            if isinstance(e, dict) and e.get("style") == "primary":
-                parts = str(e.get("value", "")).split(":")
-                if len(parts) == 3 and parts[1].isdigit() and parts[2] in ("1", "2", "3", "4", "5"):
-                    shown[int(parts[1])] = int(parts[2])
-    return shown
+def my_answers(wave: dict, answers: dict[int, int] | None) -> dict:
+    """The ephemeral answer to *My answers*: the person's current answers while the pulse is open
+    (`answers`: statement id -> value), or, once it has closed (None), that they are unlinked."""
+    if answers is None:
+        return notice(f"Pulse #{wave['id']} has closed; your answers are no longer linked to you.")
+    statements = wave["statements"]
+    blocks = [section(f"*Your answers in Pulse #{wave['id']}* ({len(answers)} of {len(statements)} answered). "
+                      "Only you see this.")]
+    for i, s in enumerate(statements, 1):
+        chosen = f"*{LIKERT[answers[s['id']] - 1]}*" if s["id"] in answers else "_not answered_"
+        blocks.append(section(f"*{i}.* {escape(s['text'])}\n{chosen}"))
+    return message(blocks, f"Your answers in Pulse #{wave['id']}: {len(answers)} of {len(statements)} answered")
+
+
+def closed_dm(wave: dict, cmd: str) -> dict:
+    """What every pulse DM becomes when its pulse closes: the same for everyone, no buttons."""
+    text = (f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you for answering "
+            f"anonymously: answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures.")
+    return message([section(text, block_id=f"closed:{wave['id']}")], f"Pulse #{wave['id']} has closed")
 
 
 def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:

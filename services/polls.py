@@ -1,4 +1,5 @@
-"""Pulse waves: who is asked, the DM fan-out (resumable, never twice), reminders and closing."""
+"""Pulse waves: who is asked, the DM fan-out (resumable, never twice), reminders, closing, and
+every DM updated to the closed state afterwards (resumable, paced, once each)."""
 from __future__ import annotations
 
 import logging
@@ -152,9 +153,10 @@ class Polls:
         t.start()
         return t
 
-    def _lock_for(self, wave_id: int) -> threading.Lock:
+    def _lock_for(self, key) -> threading.Lock:
+        """One lock per wave's fan-out (key: the wave id) and per wave's closing pass (("closed", id))."""
         with self._guard:
-            return self._fanouts.setdefault(wave_id, threading.Lock())
+            return self._fanouts.setdefault(key, threading.Lock())
 
     def deliver(self, wave_id: int) -> None:
         """Send every pending DM of the wave. Safe to call again at any time (and after a crash)."""
@@ -198,13 +200,18 @@ class Polls:
 
     def _post_dm(self, user: str, wave_id: int, payload: dict, pacer: Pacer):
         """The DM, paced; None if Slack kept answering 429 (the delivery is retried on a later tick)."""
+        return self._paced(pacer, lambda: self.dm_client.chat_postMessage(
+            channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
+            metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
+        ))
+
+    @staticmethod
+    def _paced(pacer: Pacer, call):
+        """`call()` when the pacer allows, waiting out 429s; None if Slack kept answering 429."""
         for _ in range(50):
             pacer.wait_turn()
             try:
-                resp = self.dm_client.chat_postMessage(
-                    channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
-                    metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
-                )
+                resp = call()
             except SlackApiError as exc:
                 if exc.response.status_code != 429:
                     raise
@@ -247,7 +254,8 @@ class Polls:
         return (channel, ts) if ts else None
 
     def resume(self) -> None:
-        """At start-up: finish any fan-out a crash interrupted."""
+        """At start-up: finish any fan-out, and any closing of DMs, a crash interrupted."""
+        self._show_closed_pending()
         wave = self.rt.store.open_wave_row()
         if wave and self.rt.store.deliveries(wave["id"], ("pending", *MAYBE_SENT), limit=1):
             log.info("wave %s: resuming an interrupted fan-out", wave["id"])
@@ -255,12 +263,59 @@ class Polls:
 
     # ----- closing and reminding ------------------------------------------------------------
     def close(self, wave_id: int) -> bool:
+        """Close the wave now; its DMs are updated to the closed state afterwards, in the background."""
         closed = self.rt.store.close_wave(wave_id)
         if closed:
-            if self.rt.updater:
-                self.rt.updater.forget_wave(wave_id)
             log.info("wave %s closed", wave_id)
+            self.show_closed_in_background(wave_id)
         return closed
+
+    def show_closed_in_background(self, wave_id: int) -> threading.Thread | None:
+        if self._lock_for(("closed", wave_id)).locked():
+            return None  # a pass for this wave is already running in this process
+        t = threading.Thread(target=self.show_closed, args=(wave_id,), name=f"closed-{wave_id}", daemon=True)
+        t.start()
+        return t
+
+    def show_closed(self, wave_id: int) -> None:
+        """Update every delivered DM of a closed wave to the one closed state (no buttons, the same for
+        everyone), paced on 429s. Each DM is marked once updated: safe to call again at any time
+        (and after a crash); what is left (429s, 5xx, timeouts) is tried again on a later tick."""
+        lock = self._lock_for(("closed", wave_id))
+        if not lock.acquire(blocking=False):
+            return
+        try:
+            wave = self.rt.store.wave(wave_id)
+            if not wave or wave["status"] != "closed":
+                return
+            payload, pacer, after, done = ui.closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
+            while page := self.rt.store.to_show_closed(wave_id, after):
+                after = page[-1]["user_id"]
+                for d in page:
+                    if self._show_closed_one(d, payload, pacer):
+                        self.rt.store.mark_closed_shown(wave_id, d["user_id"])
+                        done += 1
+            log.info("wave %s: %s DMs now show the closed state", wave_id, done)
+        finally:
+            lock.release()
+
+    def _show_closed_one(self, delivery: dict, payload: dict, pacer: Pacer) -> bool:
+        """True once there is nothing more to do for this DM (updated, or gone from Slack)."""
+        try:
+            resp = self._paced(pacer, lambda: self.dm_client.chat_update(
+                channel=delivery["channel"], ts=delivery["ts"], blocks=payload["blocks"], text=payload["text"]))
+            return resp is not None
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or exc.response.status_code)
+            log.warning("a pulse DM was not closed (%s)", error)
+            return exc.response.status_code < 500  # message or channel gone, or not ours: nothing to close
+        except Exception as exc:  # timeouts and resets: tried again on a later tick
+            log.warning("a pulse DM was not closed (%s)", type(exc).__name__)
+            return False
+
+    def _show_closed_pending(self) -> None:
+        for wave_id in self.rt.store.waves_to_show_closed():
+            self.show_closed_in_background(wave_id)
 
     def dm(self, wave_id: int) -> dict | None:
         """The wave's pulse DM as it was sent, or None if the wave is gone or closed."""
@@ -285,6 +340,7 @@ class Polls:
         for wave in store.waves_due(iso(now)):
             self.close(wave["id"])
         store.finish_erasure()
+        self._show_closed_pending()
         wave = store.open_wave_row()
         if not wave:
             return

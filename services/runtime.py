@@ -59,7 +59,7 @@ class Runtime:
     scheduler: object | None = None  # services.scheduler.Scheduler, set by bot.build
     polls: object | None = None  # services.polls.Polls, set by bot.build
     digests: object | None = None  # services.digests.Digests, set by bot.build
-    updater: object | None = None  # services.updates.MessageUpdater, set by bot.build
+    replies: object | None = None  # services.replies.Replies, set by bot.build
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import requests
 
+from render.blocks import LIKERT
+
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "test-signing-secret"
 TRIGGERS = itertools.count(1)  # Slack's trigger_id differs for every request, so no two are signed alike
@@ -150,12 +152,12 @@ AGENTS = ["UAGENT1", "UAGENT2", "UAGENT3", "UAGENT4", "UAGENT5"]
 
 def run(bot, fake, text, user="UADMIN"):
     """Send a command; return the response_url answer (deferred commands) or the ack body."""
-    before = len(fake.responses)
+    before = fake.response_count(user)  # the command's own response_url: not a click's replies
     r = bot.command(text, user=user)
     assert r.status_code == 200
     if r.content:
         return r.json()
-    return fake.wait_responses(before + 1, timeout=30)[before]
+    return responses_to(fake, user, before + 1, timeout=30)[before]
 
 
 def assign_team(bot, fake):
@@ -170,15 +172,50 @@ def vote_payload(fake, user, dm, statement_index, value) -> dict:
     """A click on button `value` (1-5) of a pulse DM's statement, shaped as Slack sends it.
     `dm`: the message as dms() gives it (with its channel)."""
     actions = [b for b in dm["blocks"] if b["type"] == "actions"][statement_index]
-    button = actions["elements"][value - 1]
+    return button_payload(fake, user, dm, actions["block_id"], actions["elements"][value - 1])
+
+
+def my_answers_payload(fake, user, dm) -> dict:
+    """A click on a pulse DM's *My answers* button."""
+    block = next(b for b in dm["blocks"] if b.get("accessory", {}).get("action_id") == "my_answers")
+    return button_payload(fake, user, dm, block["block_id"], block["accessory"])
+
+
+def button_payload(fake, user, dm, block_id, button) -> dict:
     return {
         "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
         "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
         "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
         "response_url": fake.response_url(f"vote-{user}"), "trigger_id": "1.2",
-        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": actions["block_id"],
+        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": block_id,
                      "value": button["value"], "action_ts": f"{time.time():.6f}"}],
     }
+
+
+def replies_to(fake, user, count: int = 0, timeout: float = 10.0) -> list[dict]:
+    """What was posted to `user`'s click response_urls (button_payload's), in order; waits for `count`."""
+    return responses_to(fake, f"vote-{user}", count, timeout)
+
+
+def responses_to(fake, name: str, count: int = 0, timeout: float = 10.0) -> list[dict]:
+    """What was posted to the response_url `fake.response_url(name)`, in order; waits for `count`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with fake.lock:
+            found = [c.params for c in fake.responses if c.method == name]
+        if len(found) >= count:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"expected {count} posts to response_url {name}, saw {len(found)}")
+        time.sleep(0.02)
+
+
+def answers_beside_voters(log: str, voters: list[str]) -> list[str]:
+    """Log lines naming a voter (user id or DM channel) beside an answer: a Likert label, a
+    button's `vote:` id or an ephemeral confirmation."""
+    answer = (*LIKERT, "vote:", "Recorded:")
+    return [line for line in log.splitlines()
+            if any(u in line or "D" + u[1:] in line for u in voters) and any(a in line for a in answer)]
 
 
 def click(bot, fake, user, dm, statement_index, value, retry=None):

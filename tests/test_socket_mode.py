@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from tests.fake_socket_mode import SocketModeLink
-from tests.harness import Bot, block_texts, dms, vote_payload
+from tests.harness import Bot, answers_beside_voters, block_texts, dms, replies_to, vote_payload
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
 
@@ -22,7 +22,8 @@ def link(fake):
 
 @pytest.fixture
 def socket_bot(fake, link, tmp_path):
-    bot = Bot(fake, tmp_path / "pulsegap.db", {"SLACK_APP_TOKEN": APP_TOKEN, "SLACK_SIGNING_SECRET": ""})
+    bot = Bot(fake, tmp_path / "pulsegap.db", {"SLACK_APP_TOKEN": APP_TOKEN, "SLACK_SIGNING_SECRET": "",
+                                               "LOG_LEVEL": "DEBUG"})
     bot.start(ready=link.connected)
     yield bot
     bot.stop()
@@ -63,8 +64,16 @@ def test_a_pulse_and_a_vote_over_the_link(socket_bot, link, team):
     assert "payload" not in ack or not ack["payload"]  # a plain ack
     db = sqlite3.connect(socket_bot.db_path)
     assert db.execute("SELECT wave_id, statement_id, role, value FROM answers").fetchall() == [(1, 1, "exec", 4)]
-    update = team.wait_for("chat.update", 1)[0]
-    assert update["blocks"][1]["text"]["text"].endswith("_Your answer: Agree_")
+    assert replies_to(team, "UEXEC1", 1) == [{
+        "text": "Recorded: *Agree* for statement 1 of 11. Only you see this.",
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Recorded: *Agree* for statement 1 of 11. Only you see this."}}],
+        "response_type": "ephemeral", "replace_original": False}]
+    assert team.calls_to("chat.update") == []
+    assert "Pulse #1 closed" in block_texts(slash(link, team, "poll close"))
+    assert {u["channel"] for u in team.wait_for("chat.update", 2)} == {"DEXEC1", "DEXEC2"}
+    log = socket_bot.output()
+    assert "on_message invoked" in log  # slack_sdk logged the link's messages at DEBUG
+    assert answers_beside_voters(log, ["UEXEC1"]) == []
 
 
 def test_app_home_and_refusals_over_the_link(socket_bot, link, fake):

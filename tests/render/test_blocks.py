@@ -47,33 +47,28 @@ WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00",
 
 def test_the_largest_pulse_fits_in_one_message():
     dm = ui.poll_dm(WAVE, 5)
-    assert ui.validate(dm) == [] and len(dm["blocks"]) == 41
+    assert ui.validate(dm) == [] and len(dm["blocks"]) == 42
+    assert dm["blocks"][-1]["accessory"] == ui.button("My answers", "my_answers", "4")
     actions = dm["blocks"][2]
     assert actions == {"type": "actions", "block_id": "a:4:1", "elements": [
         {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
          "action_id": f"vote:1:{v}", "value": f"4:1:{v}"} for v, label in enumerate(ui.LIKERT, 1)]}
 
 
-def test_with_choice_marks_only_the_clicked_button():
-    dm = ui.poll_dm(WAVE, 5)
-    after = ui.with_choice(dm["blocks"], 4, 2, 1)
-    assert after[3]["text"]["text"].endswith("\n:white_check_mark: _Your answer: Strongly disagree_")
-    assert [e.get("style") for e in after[4]["elements"]] == ["primary", None, None, None, None]
-    again = ui.with_choice(after, 4, 2, 5)
-    assert again[3]["text"]["text"].count("Your answer") == 1
-    assert [e.get("style") for e in again[4]["elements"]] == [None, None, None, None, "primary"]
-    assert after[1:3] == dm["blocks"][1:3]
-
-
-def test_choices_shown_reads_back_what_with_choice_drew():
-    blocks = ui.poll_dm(WAVE, 5)["blocks"]
-    assert ui.choices_shown(blocks, 4) == {}
-    blocks = ui.with_choice(ui.with_choice(blocks, 4, 2, 1), 4, 7, 5)
-    assert ui.choices_shown(blocks, 4) == {2: 1, 7: 5}
-    assert ui.choices_shown(blocks, 3) == {}  # another wave's DM
-    for junk in (None, "x", [1, None, {"block_id": "a:4:1", "elements": "x"}],
-                 [{"block_id": "a:4:1", "elements": [{"style": "primary", "value": "4:x:9"}, 3]}]):
-        assert ui.choices_shown(junk, 4) == {}
+def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
+    assert ui.vote_recorded(WAVE, 3, 4) == ui.notice("Recorded: *Agree* for statement 3 of 20. Only you see this.")
+    mine = ui.my_answers(WAVE, {1: 1, 20: 5})
+    assert ui.validate(mine) == [] and len(mine["blocks"]) == 21
+    assert mine["blocks"][0]["text"]["text"] == "*Your answers in Pulse #4* (2 of 20 answered). Only you see this."
+    assert mine["blocks"][1]["text"]["text"] == f"*1.* Statement 1 {'x' * 280}\n*Strongly disagree*"
+    assert mine["blocks"][2]["text"]["text"].endswith("\n_not answered_")
+    assert mine["blocks"][20]["text"]["text"].endswith("\n*Strongly agree*")
+    assert ui.my_answers(WAVE, None) == ui.notice("Pulse #4 has closed; your answers are no longer linked to you.")
+    closed = ui.closed_dm(WAVE, "/pulse")
+    assert ui.validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
+    assert closed["blocks"][0]["text"]["text"] == (
+        ":lock: *Pulse #4 closed on <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>.* Thank you "
+        "for answering anonymously: answers are no longer linked to anyone. `/pulse results 4` shows the team's figures.")
 
 
 def test_results_digest_and_home_for_twenty_statements_are_valid():
@@ -137,6 +132,9 @@ CASES = {
         ui.home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
                      [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True),
         ui.home_view(None, None, None, {}, None, [], admin=False)],
+    "vote_recorded": lambda: [ui.vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
+    "my_answers": lambda: [ui.my_answers(HWAVE, {1: 5, 3: 1}), ui.my_answers(HWAVE, {}), ui.my_answers(HWAVE, None)],
+    "closed_dm": lambda: [ui.closed_dm(HWAVE, "/gap")],
     "privacy_blocks": lambda: [ui.privacy_blocks(5, "/gap"), ui.privacy_blocks(3, "/pulse")],
     "small_roles_text": lambda: [ui.small_roles_text({"exec": 3, "agent": 1}, 5)],
     "trend_hidden_text": lambda: [ui.trend_hidden_text(wave_results(

@@ -1,4 +1,4 @@
-"""Reminders and closing, driven with a frozen clock through Polls.tick (fake Slack at the wire)."""
+"""Reminders, closing and closed DMs, driven with a frozen clock through Polls.tick (fake Slack at the wire)."""
 from __future__ import annotations
 
 import threading
@@ -28,7 +28,7 @@ def polls():
     p = Polls(rt)
     yield p, fake
     for t in threading.enumerate():  # let fan-outs finish before the stand-in goes away
-        if t.name.startswith("fanout-"):
+        if t.name.startswith(("fanout-", "closed-")):
             t.join(10)
     fake.stop()
 
@@ -97,3 +97,24 @@ def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tm
     p.tick()
     assert store.rows(pending) == []
     assert path.with_name("t.db-wal").stat().st_size == 0
+
+
+def test_closed_dms_a_5xx_is_tried_again_on_a_tick_a_vanished_dm_is_given_up(polls):
+    p, fake = polls
+    wave, _ = p.start_wave("now", "UADMIN")
+    wait_sent(p, wave["id"], 3)
+    fake.fail("chat.update", (500, "internal_error"), (200, "message_not_found"))
+    p.show_closed(wave["id"])  # still open: nothing to do
+    assert fake.calls_to("chat.update") == []
+    p.rt.store.close_wave(wave["id"])
+    p.show_closed(wave["id"])  # UDONE: 500; UNY: gone from Slack; UTOKYO: updated
+    assert [c["channel"] for c in fake.calls_to("chat.update")] == ["DTOKYO"]
+    assert p.rt.store.waves_to_show_closed() == [wave["id"]]
+    p.tick()
+    deadline = time.time() + 10
+    while time.time() < deadline and p.rt.store.waves_to_show_closed():
+        time.sleep(0.02)
+    assert [c["channel"] for c in fake.calls_to("chat.update")] == ["DTOKYO", "DDONE"]
+    assert p.rt.store.waves_to_show_closed() == []
+    p.show_closed(wave["id"])  # nothing left: never a second update
+    assert len(fake.calls_to("chat.update")) == 2
