@@ -57,8 +57,9 @@ def start_sandbox(tmp_path):
         full.update({"PORT": str(port), "DATABASE_PATH": str(tmp_path / "pulsegap.db"), "PYTHONUNBUFFERED": "1",
                      **(env or {})})
         log = tmp_path / f"sandbox.{port}.log"
-        proc = subprocess.Popen([*(launcher or [sys.executable]), str(ROOT / "bot.py")], cwd=tmp_path, env=full,
-                                stdout=log.open("w"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        with log.open("w") as out:  # the child keeps its own copy of the descriptor
+            proc = subprocess.Popen([*(launcher or [sys.executable]), str(ROOT / "bot.py")], cwd=tmp_path, env=full,
+                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         procs.append(proc)
         url = f"http://127.0.0.1:{port}"
         deadline = time.time() + 30
