@@ -3,6 +3,9 @@
 Nothing here answers a command or counts a vote: the page's actions become Slack-shaped, signed
 HTTP requests to the app's own /slack/events, and what the app sends to the Web API lands in the
 in-process stand-in, which the page reads back.
+
+Only the standard library talks HTTP here (urllib): `pip install -r requirements.txt` is all a
+newcomer installs before `python bot.py`.
 """
 from __future__ import annotations
 
@@ -11,81 +14,166 @@ import hashlib
 import hmac
 import json
 import logging
+import mimetypes
 import random
 import secrets
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import requests
 
 from config import Config
 from sandbox.slack_standin import BOT_USER, SlackStandIn
 from services.polls import METADATA_EVENT as WAVE_EVENT
+from storage import Store
 
 log = logging.getLogger("pulsegap.sandbox")
 STATIC = Path(__file__).resolve().parent / "static"
+DATABASE_NAME = "pulsegap-sandbox.db"
 CHANNEL = ("C0CXLEADS", "cx-leads")
-ADMIN = ("UADMIN", "Alex Admin (admin)")
-EXECUTIVES = [("UEXECCEO", "Cecilia, CEO"), ("UEXECCFO", "Farid, CFO"), ("UEXECCOO", "Olga, COO")]
-AGENTS = [("UAGENTAMY", "Amy, agent"), ("UAGENTBEN", "Ben, agent"), ("UAGENTCAI", "Cai, agent"),
-          ("UAGENTDEV", "Dev, agent"), ("UAGENTEVA", "Eva, agent")]
+ADMIN = ("UADMIN", "Alex Morgan", "Workspace admin")
+EXECUTIVES = [
+    ("UEXECCEO", "Cecilia Lindqvist", "CEO"), ("UEXECCOO", "Olga Petrova", "COO"),
+    ("UEXECCFO", "Farid Haddad", "CFO"), ("UEXECCCO", "Grace Okafor", "Chief Customer Officer"),
+    ("UEXECCTO", "Hiroshi Tanaka", "CTO"), ("UEXECVPCX", "Ingrid Berg", "VP Customer Experience"),
+    ("UEXECVPOPS", "Marco Rossi", "VP Operations"),
+]
+AGENTS = [
+    ("UAGENTAMY", "Amy Chen", "Customer service agent"), ("UAGENTBEN", "Ben Carter", "Customer service agent"),
+    ("UAGENTCAI", "Cai Lin", "Senior agent"), ("UAGENTDEV", "Dev Patel", "Team lead"),
+    ("UAGENTEVA", "Eva Novak", "Customer service agent"), ("UAGENTFAT", "Fatima Zahra", "Support specialist"),
+    ("UAGENTGUS", "Gus Andersson", "Customer service agent"), ("UAGENTHAN", "Hana Kim", "Chat agent"),
+    ("UAGENTIVA", "Ivan Horvat", "Customer service agent"), ("UAGENTJUL", "Julia Santos", "Senior agent"),
+    ("UAGENTKOF", "Kofi Mensah", "Customer service agent"), ("UAGENTLEN", "Lena Fischer", "Team lead"),
+    ("UAGENTMAT", "Mateo Garcia", "Customer service agent"), ("UAGENTNOR", "Nora Lund", "Quality specialist"),
+    ("UAGENTOMA", "Omar Siddiqui", "Customer service agent"), ("UAGENTPRI", "Priya Nair", "Chat agent"),
+]
 PERSONAS = [ADMIN, *EXECUTIVES, *AGENTS]
+GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", AGENTS)}
+# Share who agree, per statement (in the pulse's order): executives rosier than agents on most
+# statements, by different amounts, as in the study; agents ahead on one, three about level.
+EXEC_AGREE = (0.90, 0.85, 0.70, 0.90, 0.45, 0.85, 0.65, 0.85, 0.60, 0.90, 0.75)
+AGENT_AGREE = (0.30, 0.55, 0.65, 0.35, 0.70, 0.25, 0.60, 0.45, 0.55, 0.30, 0.45)
+
+
+def agree_share(role: str, index: int, widening: float = 0.0) -> float:
+    """The share of `role` who agree with statement `index`. `widening` (0..1) moves executives
+    toward all and agents toward none: earlier demo pulses had wider gaps, so there is a trend."""
+    if role == "exec":
+        p = EXEC_AGREE[index % len(EXEC_AGREE)]
+        return p + (1 - p) * widening
+    return AGENT_AGREE[index % len(AGENT_AGREE)] * (1 - widening)
+
+
+class Refused(Exception):
+    """A request the sandbox will not serve (wrong Host, cross-origin): (status, message)."""
 
 
 class Sandbox:
     def __init__(self, port: int):
         self.port = port
         self.secret = secrets.token_hex(16)
+        self.command_name = "/gap"
+        self.db_path = DATABASE_NAME
         self.slack = SlackStandIn(token="xoxb-sandbox-" + secrets.token_hex(8)).start()
         self.slack.add_user(ADMIN[0], ADMIN[1], admin=True)
-        for uid, name in EXECUTIVES + AGENTS:
+        for uid, name, _title in EXECUTIVES + AGENTS:
             self.slack.add_user(uid, name)
+        for gid, (_handle, members) in GROUPS.items():
+            self.slack.usergroups[gid] = [uid for uid, _n, _t in members]
         self.slack.add_channel(*CHANNEL, member=False)
         self.events_url = f"http://127.0.0.1:{port}/slack/events"
-        self.http = requests.Session()
+        self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        self.origins = {"http://" + h for h in self.hosts}
+        self.http = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
+        self.typed: list[dict] = []  # what personas typed, shown back to them as their own messages
+        self.clicked: set[tuple[str, int, int]] = set()  # (user, wave, statement) clicked through the sandbox
+        self.lock = threading.Lock()
         self.busy = ""  # what a background task (demo history) is doing, for the page
+        self.status = ""  # the outcome of the last Simulate / demo history, for the page
+        self._store: Store | None = None
 
     def configure(self, config: Config) -> Config:
-        """The app's config, pointed at the stand-in and signed with this run's secret."""
+        """The app's config, pointed at the stand-in, signed with this run's secret, and on the
+        sandbox's own database file next to DATABASE_PATH (never the production file)."""
+        self.command_name = config.slash_command
+        self.db_path = str(Path(config.database_path).with_name(DATABASE_NAME))
         return dataclasses.replace(config, bot_token=self.slack.token, signing_secret=self.secret,
-                                   api_url=self.slack.api_url)
+                                   api_url=self.slack.api_url, database_path=self.db_path)
+
+    def open_wave(self) -> dict | None:
+        """The open pulse, read from the sandbox's database (the app's own Store)."""
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store.open_wave_row()
 
     # ----- signed requests to the app, exactly as Slack sends them ----------------------------
-    def _post(self, body: str, content_type: str) -> requests.Response:
+    @staticmethod
+    def _trigger() -> str:
+        """A fresh trigger_id per request, as Slack sends: two identical bodies signed in the same
+        second would carry the same signature, and the app refuses a replayed signature."""
+        return f"{time.time():.6f}.{secrets.token_hex(4)}"
+
+    def _post(self, body: str, content_type: str) -> tuple[int, bytes]:
         ts = str(int(time.time()))
         sig = hmac.new(self.secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-        return self.http.post(self.events_url, data=body.encode(), timeout=30, headers={
+        request = urllib.request.Request(self.events_url, data=body.encode(), method="POST", headers={
             "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={sig}"})
+        try:
+            with self.http.open(request, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
 
-    def command(self, user: str, channel: str, text: str) -> None:
-        form = {"command": "/gap", "text": text, "user_id": user, "user_name": user.lower(), "channel_id": channel,
-                "team_id": "T0TEST", "api_app_id": "A0PULSE", "trigger_id": "1.1",
-                "response_url": self.slack.response_url(f"{user}/{channel}")}
-        name = f"{user}/{channel}"
-        self.slack.record_response(name, {"text": f"/gap {text}", "echo": True})
+    def command(self, user: str, channel: str, text: str, reply_to: str | None = None) -> None:
+        """The slash command with `text`; its answer is shown to `user` in `channel` (reply_to:
+        somewhere else, e.g. nowhere the page shows)."""
+        name = reply_to or f"{user}/{channel}"
+        form = {"command": self.command_name, "text": text, "user_id": user, "user_name": user.lower(),
+                "channel_id": channel, "team_id": "T0TEST", "api_app_id": "A0PULSE", "trigger_id": self._trigger(),
+                "response_url": self.slack.response_url(name)}
         before = self.slack.response_count(name)
-        r = self._post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
-        if r.status_code == 200 and r.content:
-            self.slack.record_response(name, r.json())
+        status, content = self._post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
+        if status == 200 and content:
+            self.slack.record_response(name, json.loads(content))
         else:  # acked at once, answered later through response_url: wait for it, as a person would
             deadline = time.time() + 30
             while time.time() < deadline and self.slack.response_count(name) == before:
                 time.sleep(0.02)
 
-    def click(self, user: str, channel: str, ts: str, action: dict, surface: str = "message") -> None:
+    def type(self, user: str, channel: str, typed: str, text: str) -> str | None:
+        """What a persona typed in the composer: shown back as their own message; sent as the
+        slash command when it is one. Returns a note when it is not."""
+        with self.slack.lock:
+            self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "text": typed})
+        word, _, rest = text.strip().partition(" ")
+        if word != self.command_name:
+            return (f"Only Pulsegap's slash command works here: start with {self.command_name}"
+                    + (f" (this workspace's SLASH_COMMAND), not {word}." if word.startswith("/") else "."))
+        self.command(user, channel, rest.strip())
+        return None
+
+    def click(self, user: str, channel: str, ts: str, action: dict, surface: str = "message",
+              reply_to: str | None = None) -> None:
         msg = next((m for m in self.slack.messages.get(channel, []) if m["ts"] == ts), None)
         payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-                   "trigger_id": "1.2", "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
-                   "response_url": self.slack.response_url(f"{user}/{channel}")}
+                   "trigger_id": self._trigger(), "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+                   "response_url": self.slack.response_url(reply_to or f"{user}/{channel}")}
         if surface == "home":
             payload["container"] = {"type": "view", "view_id": "VHOME"}
             payload["view"] = {"id": "VHOME", "type": "home"}
         else:
             payload["container"] = {"type": "message", "channel_id": channel, "message_ts": ts}
             payload["message"] = {"ts": ts, "text": (msg or {}).get("text"), "blocks": (msg or {}).get("blocks")}
-        self._post(urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+        status, _ = self._post(urllib.parse.urlencode({"payload": json.dumps(payload)}),
+                               "application/x-www-form-urlencoded")
+        parts = str(action.get("value", "")).split(":")
+        if status == 200 and str(action.get("action_id", "")).startswith("vote:") and len(parts) == 3:
+            with self.lock:
+                self.clicked.add((user, int(parts[0]), int(parts[1])))
 
     def open_home(self, user: str) -> None:
         body = json.dumps({"type": "event_callback", "team_id": "T0TEST", "api_app_id": "A0PULSE",
@@ -94,137 +182,201 @@ class Sandbox:
         self._post(body, "application/json")
 
     # ----- helpers the page offers ------------------------------------------------------------
-    def _wave_dms(self, uid: str) -> list[dict]:
-        """The pulse DMs the app sent this persona, oldest first (told apart by their metadata)."""
-        return [m for m in self.slack.messages.get("D" + uid[1:], [])
-                if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT]
+    def wave_dm(self, uid: str, wave_id: int) -> dict | None:
+        """The pulse DM of this wave the app sent this persona (told apart by its metadata)."""
+        with self.slack.lock:
+            msgs = list(self.slack.messages.get("D" + uid[1:], []))
+        return next((m for m in msgs if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT
+                     and m["metadata"].get("event_payload", {}).get("wave_id") == wave_id), None)
 
-    def pulse_dms(self) -> list[tuple[str, dict]]:
-        """(user, the latest pulse DM) for every persona who has one."""
-        return [(uid, msgs[-1]) for uid, _name in PERSONAS if (msgs := self._wave_dms(uid))]
-
-    def simulate(self, rng: random.Random | None = None) -> int:
-        """Plausible answers for every unanswered statement: executives rosier than agents."""
+    def simulate(self, rng: random.Random | None = None, widening: float = 0.0, skip: frozenset = frozenset()) -> str:
+        """Plausible answers to the open pulse for every statement nobody clicked yet through the
+        sandbox (the page's own clicks are kept): per role and statement, the share in
+        `agree_share` agree, the rest do not. Choices are never read back from the DMs.
+        `skip`: personas who do not answer."""
+        wave = self.open_wave()
+        if not wave:
+            return f"No pulse is open, so there is nothing to answer. Start one with {self.command_name} poll now."
         rng = rng or random.Random()
-        clicks = 0
-        for uid, dm in self.pulse_dms():
-            exec_like = uid.startswith("UEXEC") or uid == ADMIN[0]
-            weights = (1, 1, 2, 5, 4) if exec_like else (2, 4, 3, 3, 1)
-            blocks = dm.get("blocks") or []
-            for i, b in enumerate(blocks):
-                if b.get("type") != "actions" or "Your answer" in blocks[i - 1]["text"]["text"]:
-                    continue
-                value = rng.choices(range(1, 6), weights=weights)[0]
-                button = b["elements"][value - 1]
-                self.click(uid, "D" + uid[1:], dm["ts"], {"type": "button", "action_id": button["action_id"],
-                                                          "block_id": b["block_id"], "value": button["value"]})
-                clicks += 1
-                dm = next(m for m in self.slack.messages["D" + uid[1:]] if m["ts"] == dm["ts"])
-                blocks = dm.get("blocks") or []
-        return clicks
+        execs = {ADMIN[0]} | {uid for uid, _n, _t in EXECUTIVES}
+        todo: dict[tuple[str, int], list] = {}  # (role, statement index) -> clicks still to make
+        for uid, _name, _title in PERSONAS:
+            dm = self.wave_dm(uid, wave["id"])
+            if not dm or uid in skip:
+                continue
+            for i, block in enumerate(b for b in dm.get("blocks") or [] if b.get("type") == "actions"):
+                if (uid, wave["id"], int(block["block_id"].rsplit(":", 1)[1])) not in self.clicked:
+                    todo.setdefault(("exec" if uid in execs else "agent", i), []).append((uid, dm["ts"], block))
+        clicks = []
+        for (role, i), people in todo.items():
+            rng.shuffle(people)
+            agreeing = int(agree_share(role, i, widening) * len(people) + 0.5)
+            for n, (uid, ts, block) in enumerate(people):
+                button = block["elements"][rng.choice((4, 4, 5) if n < agreeing else (1, 2, 2, 3, 3)) - 1]
+                clicks.append((uid, ts, {"type": "button", "action_id": button["action_id"],
+                                         "block_id": block["block_id"], "value": button["value"]}))
+        with ThreadPoolExecutor(4) as pool:  # replies go to "simulated/…", which no persona's view shows
+            list(pool.map(lambda c: self.click(c[0], "D" + c[0][1:], c[1], c[2], reply_to="simulated/" + c[0]), clicks))
+        if not clicks:
+            return f"Pulse #{wave['id']}: every statement in its DMs here has been answered already."
+        people = len({uid for uid, _ts, _a in clicks})
+        return f"Added {len(clicks)} simulated answers from {people} people to Pulse #{wave['id']}."
+
+    def start_demo(self) -> tuple[bool, str]:
+        """Demo history, in the background; refused while a pulse is open (it is never touched)."""
+        with self.lock:
+            if self.busy:
+                return False, "Demo history is already loading."
+            wave = self.open_wave()
+            if wave:
+                return False, (f"Pulse #{wave['id']} is open, so demo history was not loaded: it never touches an "
+                               f"open pulse. Close it first ({self.command_name} poll close), then try again.")
+            self.busy = "assigning roles"
+        threading.Thread(target=self.demo_history, daemon=True).start()
+        return True, "Loading demo history: three pulses through the real commands…"
 
     def demo_history(self, waves: int = 3) -> None:
-        """A few past pulses, run through the real commands, so results show a trend."""
+        """A few past pulses, run through the real commands, so results show a trend. Seeded: the
+        same figures every time. The admin's command replies go nowhere the page shows."""
         rng = random.Random(2008)
-        admin, channel = ADMIN[0], CHANNEL[0]
+        admin, channel, quiet = ADMIN[0], CHANNEL[0], "demo/" + ADMIN[0]
+        first = None
         try:
-            self.busy = "assigning roles"
-            self.command(admin, channel, "roles exec " + " ".join(f"<@{u}>" for u, _ in EXECUTIVES))
-            self.command(admin, channel, "roles agent " + " ".join(f"<@{u}>" for u, _ in AGENTS))
+            for gid, role in (("S0CXLEAD", "exec"), ("S0CXAGNT", "agent")):
+                self.command(admin, channel, f"roles {role} <!subteam^{gid}|@{GROUPS[gid][0]}>", reply_to=quiet)
             for n in range(1, waves + 1):
                 self.busy = f"demo pulse {n} of {waves}"
-                before = len(self.pulse_dms_sent())
-                self.command(admin, channel, "poll now")
+                self.command(admin, channel, "poll now", reply_to=quiet)
+                wave = self.open_wave()
+                if not wave:
+                    self.status = "Demo history stopped: the pulse did not open (see the terminal)."
+                    return
+                first = first or wave["id"]
                 deadline = time.time() + 20
-                while time.time() < deadline and len(self.pulse_dms_sent()) < before + len(EXECUTIVES + AGENTS):
+                while time.time() < deadline and any(self.wave_dm(u, wave["id"]) is None for u, _n, _t in EXECUTIVES + AGENTS):
                     time.sleep(0.05)
-                self.simulate(rng)
-                self.command(admin, channel, "poll close")
+                absent = frozenset(rng.sample([u for u, _n, _t in EXECUTIVES], 1) + rng.sample([u for u, _n, _t in AGENTS], 2))
+                self.simulate(rng, widening=(waves - n) / 4, skip=absent)
+                self.command(admin, channel, "poll close", reply_to=quiet)
+            self.status = (f"Loaded demo pulses #{first}–#{first + waves - 1}. Try {self.command_name} results, "
+                           f"{self.command_name} digest #{CHANNEL[1]} or the Home tab.")
         finally:
             self.busy = ""
 
-    def pulse_dms_sent(self) -> list:
-        return [m for uid, _ in PERSONAS for m in self._wave_dms(uid)]
-
     # ----- what the page reads ------------------------------------------------------------------
     def state(self, user: str) -> dict:
-        s = self.slack
+        s, dm_id = self.slack, "D" + user[1:]
         with s.lock:
+            mine = [dict(m, user=user, own=True) for m in self.typed if m["user"] == user]
             channel = [dict(m) for m in s.messages.get(CHANNEL[0], [])]
             channel += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel") == CHANNEL[0]]
-            dm = [dict(m) for m in s.messages.get("D" + user[1:], [])]
-            dm += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel", "").startswith("D")]
+            channel += [m for m in mine if m["channel"] == CHANNEL[0]]
+            dm = [dict(m) for m in s.messages.get(dm_id, [])]
+            dm += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel") == dm_id]
+            dm += [m for m in mine if m["channel"] == dm_id]
             home = s.views.get(user)
         channel.sort(key=lambda m: m["ts"])
         dm.sort(key=lambda m: m["ts"])
-        return {"personas": [{"id": u, "name": n} for u, n in PERSONAS], "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},
+        return {"personas": [{"id": u, "name": n, "title": t} for u, n, t in PERSONAS],
+                "groups": [{"id": g, "handle": h} for g, (h, _m) in GROUPS.items()],
+                "command": self.command_name, "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},
                 "channels": [{"id": CHANNEL[0], "name": CHANNEL[1]}], "bot": BOT_USER,
                 "users": {u: d["real_name"] for u, d in s.users.items()}, "messages": {"channel": channel, "dm": dm},
-                "home": home, "busy": self.busy}
+                "home": home, "busy": self.busy, "status": self.status}
 
     # ----- HTTP -------------------------------------------------------------------------------------
     def wsgi(self, app):
-        """Wrap the app's WSGI callable: / and /sandbox/* are the page, the rest is the app."""
+        """Wrap the app's WSGI callable: / and /sandbox/* are the page, the rest is the app.
+        Every request must name this machine in its Host (no DNS rebinding)."""
 
         def application(environ, start_response):
             path = environ.get("PATH_INFO", "")
-            if path == "/" or path.startswith("/sandbox/"):
-                try:
-                    status, ctype, body = self.route(path, environ)
-                except Exception:
-                    log.exception("sandbox request failed")
-                    status, ctype, body = "500 Internal Server Error", "application/json", b'{"ok": false}'
-                start_response(status, [("Content-Type", ctype), ("Content-Length", str(len(body))),
-                                        ("Cache-Control", "no-store")])
-                return [body]
-            return app(environ, start_response)
+            try:
+                self.check_host(environ)
+                if not (path == "/" or path.startswith("/sandbox/")):
+                    return app(environ, start_response)
+                status, headers, body = self.route(path, environ)
+            except Refused as exc:
+                status, message = exc.args
+                headers, body = [("Content-Type", "text/plain; charset=utf-8")], message.encode()
+            except Exception:
+                log.exception("sandbox request failed")
+                status, headers, body = "500 Internal Server Error", [("Content-Type", "application/json")], b'{"ok": false}'
+            start_response(status, [*headers, ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+            return [body]
 
         return application
 
-    def route(self, path: str, environ) -> tuple[str, str, bytes]:
+    def check_host(self, environ) -> None:
+        if environ.get("HTTP_HOST", "").lower() not in self.hosts:
+            raise Refused("403 Forbidden", f"Refused: the Pulsegap sandbox answers only http://127.0.0.1:{self.port}\n")
+
+    def check_same_origin(self, environ) -> None:
+        """The page's own fetches only: a browser names the calling page (Origin, Sec-Fetch-Site)."""
+        origin, site = environ.get("HTTP_ORIGIN"), environ.get("HTTP_SEC_FETCH_SITE")
+        if (origin is not None and origin.lower() not in self.origins) or site not in (None, "same-origin", "none"):
+            raise Refused("403 Forbidden", "Refused: the sandbox's API takes requests from its own page only.\n")
+
+    def route(self, path: str, environ) -> tuple[str, list, bytes]:
         method = environ.get("REQUEST_METHOD")
         query = dict(urllib.parse.parse_qsl(environ.get("QUERY_STRING", "")))
         if path in ("/", "/sandbox/"):
-            return "200 OK", "text/html; charset=utf-8", (STATIC / "index.html").read_bytes()
+            return "200 OK", [("Content-Type", "text/html; charset=utf-8")], (STATIC / "index.html").read_bytes()
         if path.startswith("/sandbox/files/"):
-            data = self.slack.uploads.get(path.rsplit("/", 1)[1])
-            return ("200 OK", "image/png", data) if data else ("404 Not Found", "text/plain", b"no such file")
+            return self.file(path.rsplit("/", 1)[1])
         if path == "/sandbox/api/state":
             return self._json(self.state(query.get("persona", ADMIN[0])))
         if method != "POST":
-            return "405 Method Not Allowed", "text/plain", b"POST only"
+            return "405 Method Not Allowed", [("Content-Type", "text/plain")], b"POST only"
+        self.check_same_origin(environ)
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = json.loads(environ["wsgi.input"].read(min(length, 1 << 20)) or b"{}")
         user = body.get("persona", ADMIN[0])
-        if user not in dict(PERSONAS):
-            return "400 Bad Request", "application/json", b'{"ok": false, "error": "unknown persona"}'
+        if user not in {p[0] for p in PERSONAS}:
+            return self._json({"ok": False, "error": "unknown persona"}, "400 Bad Request")
         if path == "/sandbox/api/command":
-            text = str(body.get("text", "")).strip()
-            text = text[4:] if text.startswith("/gap") else text
-            self.command(user, body.get("channel") or CHANNEL[0], text.strip())
-        elif path == "/sandbox/api/click":
+            text = str(body.get("text", ""))
+            note = self.type(user, body.get("channel") or CHANNEL[0], str(body.get("typed") or text), text)
+            return self._json({"ok": note is None, "message": note or ""})
+        if path == "/sandbox/api/click":
             self.click(user, body.get("channel", ""), body.get("ts", ""), body.get("action") or {},
                        body.get("surface", "message"))
         elif path == "/sandbox/api/home":
             self.open_home(user)
         elif path == "/sandbox/api/simulate":
-            return self._json({"ok": True, "clicks": self.simulate()})
+            if self.busy:
+                return self._json({"ok": False, "message": "Wait until demo history has loaded."})
+            self.status = self.simulate()
+            return self._json({"ok": True, "message": self.status})
         elif path == "/sandbox/api/demo":
-            if not self.busy:
-                threading.Thread(target=self.demo_history, daemon=True).start()
+            ok, self.status = self.start_demo()
+            return self._json({"ok": ok, "message": self.status})
         else:
-            return "404 Not Found", "text/plain", b"not found"
+            return "404 Not Found", [("Content-Type", "text/plain")], b"not found"
         return self._json({"ok": True})
 
+    def file(self, file_id: str) -> tuple[str, list, bytes]:
+        """An uploaded file as Slack serves it: images inline, anything else as a download."""
+        data, name = self.slack.uploads.get(file_id), self.slack.file_names.get(file_id, file_id)
+        if data is None:
+            return "404 Not Found", [("Content-Type", "text/plain")], b"no such file"
+        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if ctype.startswith("image/"):
+            return "200 OK", [("Content-Type", ctype)], data
+        safe = "".join(c for c in name if c.isalnum() or c in "._-") or "file"
+        return "200 OK", [("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else "")),
+                          ("Content-Disposition", f'attachment; filename="{safe}"')], data
+
     @staticmethod
-    def _json(data) -> tuple[str, str, bytes]:
-        return "200 OK", "application/json", json.dumps(data).encode()
+    def _json(data, status: str = "200 OK") -> tuple[str, list, bytes]:
+        return status, [("Content-Type", "application/json")], json.dumps(data).encode()
 
 
-BANNER = """
+BANNER = f"""
   Pulsegap is running in LOCAL SANDBOX mode (no Slack tokens set).
-  Open http://127.0.0.1:{port} in a browser: a stand-in Slack workspace with an admin,
-  three executives and five agents. Nothing leaves this machine.
+  Open http://127.0.0.1:{{port}} in a browser: a stand-in Slack workspace with an admin,
+  {len(EXECUTIVES)} executives and {len(AGENTS)} agents. Nothing leaves this machine.
+  It keeps its own database, {DATABASE_NAME}, next to DATABASE_PATH (never that file itself).
 
   To connect a real workspace: create the app from manifest.yml, then set SLACK_BOT_TOKEN and
   SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) and restart. See README.md.

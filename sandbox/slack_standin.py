@@ -33,6 +33,7 @@ class SlackStandIn:
         self.calls: list[Call] = []
         self.responses: list[Call] = []  # response_url posts
         self.uploads: dict[str, bytes] = {}
+        self.file_names: dict[str, str] = {}  # file id -> the filename it was uploaded as
         self.users: dict[str, dict] = {}
         self.usergroups: dict[str, list[str]] = {}
         self.channels: dict[str, dict] = {}
@@ -118,7 +119,7 @@ class SlackStandIn:
             if "/" in name:
                 user, channel = name.split("/", 1)
                 self.ephemeral.setdefault(user, []).append(
-                    {"ts": self._next_ts(), "channel": channel, "text": body.get("text"), "blocks": body.get("blocks")})
+                    {"ts": self.next_ts(), "channel": channel, "text": body.get("text"), "blocks": body.get("blocks")})
 
     def message_count(self) -> int:
         with self.lock:
@@ -140,7 +141,7 @@ class SlackStandIn:
     def _err(self, error: str, status: int = 200) -> tuple[int, dict, dict]:
         return status, {"ok": False, "error": error}, {}
 
-    def _next_ts(self) -> str:
+    def next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"
 
     def handle(self, method: str, params: dict, token: str | None) -> tuple[int, dict, dict]:
@@ -214,7 +215,7 @@ class SlackStandIn:
                 return self._err("channel_not_found")
             if not c["is_member"]:
                 return self._err("not_in_channel")
-        ts = self._next_ts()
+        ts = self.next_ts()
         msg = {"ts": ts, "text": p.get("text"), "blocks": p.get("blocks"), "metadata": p.get("metadata"),
                "user": BOT_USER, "bot_id": "BPULSE"}
         if self.light:
@@ -267,6 +268,7 @@ class SlackStandIn:
 
     def api_files_getUploadURLExternal(self, p):
         fid = f"F{next(self._ids):06d}"
+        self.file_names[fid] = p.get("filename") or fid
         return self._ok(upload_url=f"{self.base}/upload/{fid}", file_id=fid)
 
     def api_files_completeUploadExternal(self, p):
@@ -282,9 +284,11 @@ class SlackStandIn:
         for f in files or []:
             if f["id"] not in self.uploads:
                 return self._err("file_not_found")
-            out.append({"id": f["id"], "title": f.get("title"), "size": len(self.uploads[f["id"]])})
+            out.append({"id": f["id"], "title": f.get("title"), "name": self.file_names.get(f["id"]),
+                        "size": len(self.uploads[f["id"]])})
         with self.lock:
-            self.messages.setdefault(channel or "", []).append({"ts": self._next_ts(), "files": out})
+            self.messages.setdefault(channel or "", []).append(
+                {"ts": self.next_ts(), "text": p.get("initial_comment"), "files": out})
         return self._ok(files=out)
 
     # ----- HTTP ---------------------------------------------------------------------------

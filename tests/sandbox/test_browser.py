@@ -1,20 +1,19 @@
 """The sandbox in real headless Chromium (Debian's chromium + chromedriver, driven by Selenium).
 
-`python bot.py` with no tokens, then a person's path through it: ask, assign roles, run a pulse,
-answer as five personas, close it, post a digest, see the chart in #cx-leads.
+`python bot.py` with no tokens and every setting at its default, then a newcomer's whole story:
+ask, assign roles, run a pulse, answer in DMs (and Simulate the rest), close it, see results with
+a gap, post a digest with its chart, open Home, download the export.
+Screenshots of each step go to $SANDBOX_SCREENS if set (docs/sandbox.png is the digest's).
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import subprocess
-import sys
 import time
+from pathlib import Path
 
 import pytest
-import requests
-
-from tests.harness import ROOT, free_port
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER):
@@ -24,32 +23,14 @@ if not (CHROMIUM and CHROMEDRIVER):
                 allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-
-@pytest.fixture
-def sandbox(tmp_path):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-    env.update(PORT=str(port), DATABASE_PATH=str(tmp_path / "sandbox.db"), MIN_RESPONDENTS="2", PYTHONUNBUFFERED="1")
-    log = open(tmp_path / "sandbox.log", "w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "bot.py")], cwd=tmp_path, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if requests.get(url + "/healthz", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    yield url, tmp_path / "sandbox.log"
-    proc.terminate()
-    proc.wait(10)
-    log.close()
+CSV_HEADER = ("wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,gap_ci_high,"
+              "study_exec_pct,study_cs_pct,study_gap_points")
 
 
 @pytest.fixture
@@ -60,68 +41,147 @@ def browser(tmp_path):
                  "--no-first-run", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--window-size=1280,1000", f"--user-data-dir={tmp_path / 'chrome'}"):
         opts.add_argument(flag)
+    (tmp_path / "downloads").mkdir()
+    opts.add_experimental_option("prefs", {"download.default_directory": str(tmp_path / "downloads"),
+                                           "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path / "downloads")})
     yield driver
     driver.quit()
 
 
-def wait_text(driver, text: str, timeout: float = 20) -> None:
-    WebDriverWait(driver, timeout).until(lambda d: text in d.find_element(By.ID, "messages").text)
+def until(driver, check, message: str = "", timeout: float = 30):
+    """check(driver) until it is truthy; the page re-renders as Slack's state changes, so an
+    element found a moment ago may be gone: look again."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(check, message)
+
+
+def messages(driver) -> str:
+    return until(driver, lambda d: d.find_element(By.ID, "messages").text or " ")
+
+
+def wait_text(driver, text: str) -> None:
+    until(driver, lambda d: text in messages(d), f"never saw {text!r}")
+
+
+def settle(driver) -> None:
+    """Until the page's own API calls have all come back."""
+    until(driver, lambda d: d.execute_script("return document.body.dataset.pending") in (None, "0"))
 
 
 def type_command(driver, text: str) -> None:
     box = driver.find_element(By.ID, "composer")
     box.send_keys(text)
     box.send_keys(Keys.ENTER)
+    settle(driver)
 
 
-def be(driver, persona_name: str, view: str) -> None:
-    Select(driver.find_element(By.ID, "persona")).select_by_visible_text(persona_name)
+def be(driver, persona: str, view: str) -> None:
+    Select(driver.find_element(By.ID, "persona")).select_by_visible_text(persona)
     driver.find_element(By.CSS_SELECTOR, f"nav .item[data-view={view}]").click()
+    settle(driver)
 
 
 def answer(driver, statement: int, label: str) -> None:
     wait_text(driver, "Pulse #1")
-    rows = driver.find_elements(By.CSS_SELECTOR, ".block-actions")
-    buttons = rows[statement].find_elements(By.CSS_SELECTOR, ".bk-button")
-    next(b for b in buttons if b.text == label).click()
-    WebDriverWait(driver, 20).until(
-        lambda d: f"Your answer: {label}" in d.find_element(By.ID, "messages").text)
+
+    def click(d) -> bool:
+        row = d.find_elements(By.CSS_SELECTOR, ".block-actions")[statement]
+        next(b for b in row.find_elements(By.CSS_SELECTOR, ".bk-button") if b.text == label).click()
+        return True
+
+    until(driver, click)
+    settle(driver)
 
 
-def test_a_newcomer_runs_a_pulse_and_sees_the_digest(sandbox, browser):
-    url, log = sandbox
-    assert "LOCAL SANDBOX mode" in log.read_text()
-    browser.get(url)
+def shot(driver, tmp_path: Path, name: str) -> Path:
+    folder = Path(os.environ.get("SANDBOX_SCREENS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(folder / name))
+    return folder / name
+
+
+def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser, tmp_path):
+    sandbox = start_sandbox()
+    assert "LOCAL SANDBOX mode" in sandbox.log.read_text()
+    browser.get(sandbox.url)
     assert "Local sandbox" in browser.find_element(By.ID, "banner").text
-    WebDriverWait(browser, 20).until(lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 9)
+    WebDriverWait(browser, 20).until(lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 24)
 
+    # Ask: the user's command is their own plain message; the answer is the study's
     type_command(browser, "/gap feedback")
-    wait_text(browser, "Executives: 78%")
-    assert "CS managers & directors: 62%" in browser.find_element(By.ID, "messages").text
+    wait_text(browser, "Executives: 78% · CS managers & directors: 62%")
+    own = until(browser, lambda d: d.execute_script(
+        "const m = document.querySelector('#messages .msg.own');"
+        "return m && [m.querySelector('.who').firstChild.textContent, m.querySelector('.plain').innerHTML];"))
+    assert own == ["Alex Morgan", "/gap feedback"]  # from the user, as plain text
+    shot(browser, tmp_path, "01-ask.png")
 
-    type_command(browser, "/gap roles exec @Cecilia @Farid @Olga")
-    wait_text(browser, "Added 3 to the executives.")
-    type_command(browser, "/gap roles agent @Amy @Ben @Cai @Dev @Eva")
-    wait_text(browser, "Added 5 to the agents.")
+    # Roles, through the user groups the sandbox's workspace has, and a pulse to all 23
+    type_command(browser, "/gap roles exec @cx-leadership")
+    wait_text(browser, "Added 1 to the executives.")
+    type_command(browser, "/gap roles agent @cx-agents")
+    wait_text(browser, "Added 1 to the agents.")
     type_command(browser, "/gap poll now")
-    wait_text(browser, "Pulse #1 is going out to 3 executives and 5 agents")
+    wait_text(browser, "Pulse #1 is going out to 7 executives and 16 agents")
 
-    for name, label in (("Cecilia, CEO", "Strongly agree"), ("Farid, CFO", "Agree"),
-                        ("Amy, agent", "Disagree"), ("Ben, agent", "Neutral"), ("Cai, agent", "Strongly disagree")):
-        be(browser, name, "dm")
+    # Answers: clicks in five people's DMs, then Simulate for everyone else
+    for persona, label in (("Cecilia Lindqvist · CEO", "Strongly agree"), ("Farid Haddad · CFO", "Agree"),
+                           ("Amy Chen · Customer service agent", "Disagree"), ("Ben Carter · Customer service agent", "Neutral"),
+                           ("Cai Lin · Senior agent", "Strongly disagree")):
+        be(browser, persona, "dm")
         answer(browser, 0, label)
+    shot(browser, tmp_path, "02-pulse-dm.png")
+    be(browser, "Alex Morgan · Workspace admin", "channel")
+    type_command(browser, "/gap poll status")
+    wait_text(browser, "Executives: 2 of 7 answered")
+    assert "Agents: 3 of 16 answered" in messages(browser)
+    browser.find_element(By.ID, "simulate").click()
+    settle(browser)
+    assert browser.find_element(By.ID, "status").text == (
+        f"Added {23 * 11 - 5} simulated answers from 23 people to Pulse #1.")
 
-    be(browser, "Alex Admin (admin)", "channel")
+    # Close, results with a gap and its interval
     type_command(browser, "/gap poll close")
-    wait_text(browser, "Pulse #1 closed: 2 executives and 3 agents answered.")
+    wait_text(browser, "Pulse #1 closed: 7 executives and 16 agents answered.")
+    type_command(browser, "/gap results")
+    wait_text(browser, "Pulse #1 results")
+    gaps = re.findall(r"Our gap: [+−]?\d+ points? \(95% CI [+−]?\d+ to [+−]?\d+\)", messages(browser))
+    assert len(gaps) == 11, messages(browser)
+    browser.execute_script("document.querySelector('#messages .msg:last-child').scrollIntoView()")
+    shot(browser, tmp_path, "03-results.png")
+
+    # The digest, with its chart
     type_command(browser, "/gap digest #cx-leads")
     wait_text(browser, "Digest of Pulse #1 posted")
     wait_text(browser, "Largest gaps")
-    img = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#messages img.file"))
-    WebDriverWait(browser, 20).until(lambda d: d.execute_script(
-        "const i = document.querySelector('#messages img.file'); return i.complete && i.naturalWidth"))
-    assert browser.execute_script("return arguments[0].naturalWidth", img) == 1280  # render.chart: 6.4 in at 200 dpi
-    text = browser.find_element(By.ID, "messages").text
-    assert "executives 100% vs agents 0%, +100 points" in text
-    browser.save_screenshot(str(log.parent / "sandbox.png"))
+    width = until(browser, lambda d: d.execute_script(
+        "const i = document.querySelector('#messages img.file'); return i && i.complete && i.naturalWidth"))
+    assert width == 1280  # a real PNG, decoded by the browser (render.chart: 6.4 in at 200 dpi)
+    browser.execute_script("document.querySelector('#messages .msg:not(.ephemeral):not(.own)').scrollIntoView()")
+    shot(browser, tmp_path, "04-digest.png")
+
+    # Home: the latest gaps at the default threshold
+    browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
+    wait_text(browser, "Pulse #1")
+    assert "fewer than 5 answers" not in messages(browser)
+    shot(browser, tmp_path, "05-home.png")
+
+    # The export: a download, not an image
+    browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=channel]").click()
+    type_command(browser, "/gap export")
+    wait_text(browser, "Sent you the aggregates")
+    browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=dm]").click()
+    assert until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").text).startswith(
+        "⬇ pulsegap-aggregates.csv")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#messages img.file")
+    shot(browser, tmp_path, "06-export.png")
+    until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").click() or True)
+    csv = tmp_path / "downloads" / "pulsegap-aggregates.csv"
+    deadline = time.time() + 30
+    while not csv.exists():
+        assert time.time() < deadline, "the export never downloaded"
+        time.sleep(0.1)
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == CSV_HEADER
+    assert len(lines) == 1 + 11 * 2  # one row per statement and role
