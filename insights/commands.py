@@ -8,6 +8,7 @@ and so does text that starts with a subcommand word when the rest does not fit t
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from insights.benchmarks import Benchmarks, load
@@ -104,3 +105,21 @@ def answer_label(bm: Benchmarks, text: str) -> str:
     """What `/gap <text>` answers, in data/qa.csv's labels ("cmd:list" for a subcommand)."""
     cmd = parse(text)
     return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
+
+
+def held_out(question: str) -> bool:
+    """The fixed fifth of data/qa.csv that tuning never looks at (by a hash of the question)."""
+    return zlib.crc32(question.encode("utf-8")) % 5 == 0
+
+
+def qa_accuracy(bm: Benchmarks, rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """(right, asked) per class of labelled questions: answerable/unanswerable x en/sv+it."""
+    out: dict[str, list[int]] = {}
+    for row in rows:
+        got = answer_label(bm, row["question"])
+        cls = ("unanswerable" if row["expect"] == "none" else "answerable") + (
+            " en" if row["language"] == "en" else " sv/it")
+        acc = out.setdefault(cls, [0, 0])
+        acc[0] += set(got.split("+")) == set(row["expect"].split("+"))
+        acc[1] += 1
+    return {cls: (right, n) for cls, (right, n) in sorted(out.items())}
