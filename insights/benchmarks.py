@@ -223,6 +223,7 @@ STOPWORDS = (frozenset(
 
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees"))
 YEARS = {2004.0, 2008.0}
+SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(million|miljoner|milioni)?")
 
 
@@ -419,7 +420,17 @@ class Benchmarks:
         self._idf = {w: math.log(1 + n / c) for w, c in {**title_df, **df}.items()}
         self._key_tokens = key_tokens
         self._title_tokens = title_tokens
-        self._phrases = {tid: [p for p in ps if p] for tid, ps in phrases.items()}
+        # an inverted index: word -> (topic, weight as a keyword, weight in a title, which counts half)
+        self._postings: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+        for tid in topics:
+            for w in key_tokens[tid]:
+                self._postings[w].append((tid, self._idf[w], 0.0))
+            for w in title_tokens[tid]:
+                self._postings[w].append((tid, 0.0, 0.5 * self._idf[w]))
+        self._phrases = {  # a whole keyword counts half again
+            tid: [(frozenset(p), 0.5 * sum(self._idf[w] for w in p)) for p in ps if p]
+            for tid, ps in phrases.items()
+        }
         self._region_aliases = sorted(
             ((normalize(alias), rid) for rid, r in self.region_info.items() for alias in r["aliases"]),
             key=lambda pair: -len(pair[0]),
@@ -429,6 +440,9 @@ class Benchmarks:
         }
         self._region_words = {w for alias, _ in self._region_aliases for w in alias.split()}
         self._prefixes = {w for w in self._idf if len(w) >= 5}
+        self._by_length: dict[int, list[str]] = defaultdict(list)  # a typo is at most 2 letters off
+        for w in self._idf:
+            self._by_length[len(w)].append(w)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
     def _correct(self, token: str) -> str | None:
@@ -443,8 +457,8 @@ class Benchmarks:
                 return token[:end]
         if len(token) < 4:
             return None
-        hit = process.extractOne(token, self._idf.keys(), scorer=DamerauLevenshtein.normalized_similarity,
-                                 score_cutoff=0.8)
+        near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
+        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.8)
         return hit[0] if hit else None
 
     def find_regions(self, query: str) -> list[str]:
@@ -461,16 +475,16 @@ class Benchmarks:
                 text = text.replace(f" {alias} ", " ")
         if not found:  # typo-tolerant single-word region names ("germny")
             for tok in whole.split():
-                if len(tok) >= 5:
-                    hit = process.extractOne(
-                        tok, [a for a, _ in self._region_aliases if " " not in a],
-                        scorer=fuzz.ratio, score_cutoff=85,
-                    )
-                    if hit:
-                        rid = dict(self._region_aliases)[hit[0]]
-                        if rid not in found:
-                            found.append(rid)
+                rid = self._region_typo(tok) if len(tok) >= 5 else None
+                if rid and rid not in found:
+                    found.append(rid)
         return found
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
+    def _region_typo(self, token: str) -> str | None:
+        words = {a: rid for a, rid in self._region_aliases if " " not in a}
+        hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
+        return words[hit[0]] if hit else None
 
     def _query_tokens(self, raw: list[str]) -> set[str]:
         out = set()
@@ -483,16 +497,13 @@ class Benchmarks:
         return out
 
     def _score(self, qset: set[str], titles: bool = True) -> list[Match]:
-        scored: list[Match] = []
-        for tid, ktoks in self._key_tokens.items():
-            score = sum(self._idf[t] for t in qset & ktoks)
-            if titles:  # titles count half
-                score += 0.5 * sum(self._idf[t] for t in qset & self._title_tokens[tid])
-            for phrase in self._phrases[tid]:  # a whole keyword counts half again
-                if set(phrase) <= qset:
-                    score += 0.5 * sum(self._idf[t] for t in phrase)
-            if score > 0:
-                scored.append(Match(self.topics[tid], round(score, 3)))
+        totals: dict[str, float] = defaultdict(float)
+        for w in qset:
+            for tid, key, title in self._postings.get(w, ()):
+                totals[tid] += key + (title if titles else 0.0)
+        for tid in list(totals):
+            totals[tid] += sum(bonus for phrase, bonus in self._phrases[tid] if phrase <= qset)
+        scored = [Match(self.topics[tid], round(score, 3)) for tid, score in totals.items() if score > 0]
         scored.sort(key=lambda m: (-m.score, _rank(m.metric), m.metric.id))
         return scored
 
@@ -508,7 +519,7 @@ class Benchmarks:
 
     # ----- understanding a question ---------------------------------------------------------
     def answer(self, query: str) -> Answer:
-        text = query[:500]
+        text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         raw = tokens(text)
         words = set(raw)
         qset = self._query_tokens(raw)
