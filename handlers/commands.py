@@ -48,7 +48,7 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
         found = bm.find_regions(cmd.args)
         return ui.region_blocks(bm, found[0] if found else None, cmd.args)
     if cmd.name == "question":
-        return ui.answer_blocks(bm, bm.search(cmd.args))
+        return ui.answer_blocks(bm, bm.answer(cmd.args))
     return None
 
 

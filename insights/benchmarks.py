@@ -16,10 +16,13 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-GROUPS = ("executives", "cs_professionals", "all", "gap")
+# all: a share of all organisations; respondents: of the respondents; unclear: a figure its
+# source attaches to no clear group (kept for its note, never shown as a figure).
+GROUPS = ("executives", "cs_professionals", "all", "respondents", "gap", "unclear")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,8 @@ KIND_ORDER = {"paired": 0, "single": 1, "company": 2, "derived": 3, "fact": 4}
 def _stem(token: str) -> str:
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
+    if len(token) > 5 and token.endswith(("sses", "ches", "shes", "xes")):
+        return token[:-2]
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         return token[:-1]
     return token
@@ -131,6 +136,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ")
+    text = re.sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
@@ -144,8 +150,45 @@ def tokens(text: str) -> list[str]:
     return [_stem(t) for t in normalize(text).split()]
 
 
-# Words that carry no topic: question scaffolding and the names of the groups being asked about.
-STOPWORDS = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+# What a question asks beyond its topic: rank the gaps, find where the groups agree or which group
+# rates higher, which region leads, where a figure comes from. English, Swedish, Italian.
+LARGEST_WORDS = _words(
+    "largest biggest widest greatest most max maximum huge major rank ranking ranked sort order "
+    "storst storsta storre maggiore maggior massimo grande")
+GAP_WORDS = _words(
+    "gap gaps difference differences disagree disagreement disconnect divide mismatch apart "
+    "skillnad skillnaden skillnader gapet divario differenza distanza scollamento disaccordo")
+AGREE_WORDS = _words(
+    "agree agreement aligned same alike consensus smallest least lowest overens eniga enig "
+    "accordo concordano allineati minimo minore")
+MORE_WORDS = _words(
+    "higher more rosier greater above overestimate overestimates optimistic hogre mer fler "
+    "superiore sovrastima sovrastimano")
+LESS_WORDS = _words(
+    "lower less underestimate underestimates below pessimistic lagre mindre "
+    "inferiore meno sottostima sottostimano")
+REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
+EXEC_WORDS = _words(
+    "exec execs executive executives c level clevel ceo ceos top management leadership "
+    "beslutsfattare beslutsfattarna ledningen dirigenti")
+CS_WORDS = _words(
+    "cs manager managers agent agents floor frontline staff professional professionals "
+    "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare operatori professionisti")
+LEADER_WORDS = _words(
+    "lead leads leader leaders leading best top highest first ahead most "
+    "leder ledande bast hogst flest guida migliore primo prima")
+PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
+SOURCE_WORDS = _words(
+    "source sources come comes came from quote quoted cite citation reference origin says say said "
+    "get got kalla kallan kallor varifran kommer sager fonte fonti viene vengono dice citazione origine")
+
+# Words that carry no topic: question scaffolding (en, sv, it), the names of the groups being
+# asked about, the domain itself ("customer service", "contact center") and the intents above.
+STOPWORDS = (frozenset(
     tokens(
         "a an the of to in on at for by and or is are was were be do does did what which who how "
         "many much share percent percentage per cent figure figures number numbers say says said "
@@ -154,16 +197,64 @@ STOPWORDS = frozenset(
         "exec execs executive executives c level clevel ceo ceos leader leaders top management "
         "manager managers agent agents staff employee employees frontline front line floor "
         "professional professionals cs people team rep reps think consider considered "
-        "gap gaps difference vs versus compared compare"
+        "gap gaps difference vs versus compared compare where whats what's can could would should "
+        "i you your us have has had get see seen sees really just only very "
+        "rate rates score scores metric metrics kpi kpis benchmark benchmarks result results "
+        "customer customers client clients service services contact center centers survey research "
+        "study studies data report findings finding "
+        # Swedish
+        "vad hur manga mycket procent av de den det som att och i pa ar for med om tror anser "
+        "tycker sager vilka vilken vilket vem var varfor chefer cheferna beslutsfattare "
+        "beslutsfattarna ledningen medarbetare medarbetarna kundtjanst kundtjanstmedarbetarna "
+        "kundservice kundservicen kundtjansten agenter personal andel siffra siffror visar "
+        "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
+        "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
+        "kontaktcenters foretag foretagen tillfragade eller viktig viktigt "
+        # Italian
+        "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
+        "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
+        "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
+        "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
+        "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
+        "center importante stata stato fatto fatta"
     )
-) - {"per"}
+) | LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
+    | LEADER_WORDS | SOURCE_WORDS | {"when"}) - {"first"}
 
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees"))
+YEARS = {2004.0, 2008.0}
+SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
+NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(million|miljoner|milioni)?")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact about a study (studies.yaml), searchable like a metric."""
+
+    id: str  # "fact:<id>"
+    study: str
+    title: str
+    text: str
+    keywords: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (seed, quote)
+
+
+@dataclass(frozen=True)
+class Unmeasured:
+    """Something people ask about that the studies never measured (unmeasured.yaml)."""
+
+    id: str  # "none:<id>"
+    title: str
+    keywords: tuple[str, ...]
+    closest: tuple[str, ...]  # metric ids offered as suggestions, never as the answer
+
+
+Topic = Metric | Fact | Unmeasured
 
 
 @dataclass
 class Match:
-    metric: Metric
+    metric: Topic
     score: float
 
 
@@ -179,6 +270,51 @@ class SearchResult:
         return self.matches[0] if self.matches else None
 
 
+@dataclass
+class Answer:
+    """What `/gap <question>` answers. kind: metrics (one to three topics: metrics or study
+    facts), ranking (paired metrics by gap; order says what was asked), leaders (regions ranked
+    for a metric), provenance (figures by value), region, unmeasured, none."""
+
+    query: str
+    kind: str
+    topics: list[Topic] = field(default_factory=list)
+    also: list[Metric] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    asks_about_agents: bool = False
+    order: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    value: float | None = None
+    unmeasured: list[Unmeasured] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The answer in one word, as data/qa.csv labels questions."""
+        if self.kind == "metrics":
+            return "+".join(sorted(t.id for t in self.topics))
+        if self.kind == "ranking":
+            return f"rank:{self.order}"
+        if self.kind == "leaders":
+            return f"leaders:{self.topics[0].id if self.topics else '*'}"
+        if self.kind == "provenance":
+            return f"source:{self.value:g}"
+        if self.kind == "region":
+            return f"region:{self.regions[0]}"
+        return "none"
+
+
+def _keywords(raw) -> tuple[str, ...]:
+    """keywords: a list, or {en: [...], sv: [...], it: [...]} flattened."""
+    if isinstance(raw, dict):
+        return tuple(k for words in raw.values() for k in words or ())
+    return tuple(raw or ())
+
+
+MIN_SCORE = 2.5  # below this a topic is not an answer: the middle of the plateau (1.0-4.0) where
+# every unanswerable question of qa.csv's tuning split gets "none" and every answerable one its answer
+MIN_SECOND = 2.0  # a second or third topic in one question needs this much of its own
+
+
 class Benchmarks:
     """Loaded once; immutable afterwards, so it is safe to share between threads."""
 
@@ -192,7 +328,7 @@ class Benchmarks:
         self.metrics = {
             m["id"]: Metric(
                 id=m["id"], study=m["study"], kind=m["kind"], topic=m["topic"], title=m["title"],
-                keywords=tuple(m.get("keywords", ())), statement=m.get("statement"),
+                keywords=_keywords(m.get("keywords")), statement=m.get("statement"),
             )
             for m in raw_metrics
         }
@@ -200,7 +336,25 @@ class Benchmarks:
         self.sources: dict = info.pop("sources")
         self.region_info: dict = info.pop("regions")
         self.studies: dict = info
+        self.facts = {
+            f"fact:{f['id']}": Fact(
+                f"fact:{f['id']}", study, f["title"], f["text"], _keywords(f.get("keywords")),
+                tuple((s["seed"], s["quote"]) for s in f["sources"]),
+            )
+            for study, s in info.items() for f in s.get("facts", ())
+        }
+        raw_unmeasured = yaml.safe_load((self.data_dir / "unmeasured.yaml").read_text(encoding="utf-8"))
+        self.unmeasured = {
+            f"none:{u['id']}": Unmeasured(f"none:{u['id']}", u["title"], _keywords(u["keywords"]),
+                                          tuple(u.get("closest", ())))
+            for u in raw_unmeasured
+        }
         self._build_index()
+
+    @property
+    def listed(self) -> list[Metric]:
+        """The metrics `/gap list` shows: everything but facts about the studies."""
+        return [m for m in self.metrics.values() if m.kind != "fact"]
 
     # ----- consolidated views -------------------------------------------------------------
     @cached_property
@@ -222,11 +376,20 @@ class Benchmarks:
     def region_name(self, region: str) -> str:
         return self.region_info.get(region, {}).get("name", region)
 
-    def region_figures(self, region: str) -> list[tuple[Metric, list[Reading]]]:
+    def region_label(self, region: str, readings: list[Reading]) -> str:
+        """The region's name, or each source's name for it when they differ (one finding)."""
+        labels = self.region_info.get(region, {}).get("labels", {})
+        langs = sorted({f.language for r in readings for f in r.figures} & set(labels))
+        if len(langs) > 1:
+            return " / ".join(f"{labels[lang]} ({lang})" for lang in langs)
+        return self.region_name(region)
+
+    def region_figures(self, region: str) -> list[tuple[Metric, str, list[Reading]]]:
+        """(metric, region, readings) for a region and the regions shown with it."""
+        shown = [region, *self.region_info.get(region, {}).get("related", ())]
         return [
-            (view.metric, view.get("all", region))
-            for view in self.views.values()
-            if view.get("all", region)
+            (view.metric, r, view.get("all", r))
+            for r in shown for view in self.views.values() if view.get("all", r)
         ]
 
     def source_label(self, seed: str) -> str:
@@ -235,83 +398,225 @@ class Benchmarks:
 
     # ----- search -------------------------------------------------------------------------
     def _build_index(self) -> None:
-        metric_tokens: dict[str, set[str]] = {}
+        topics: dict[str, Topic] = {**self.metrics, **self.facts, **self.unmeasured}
+        key_tokens: dict[str, set[str]] = {}
         title_tokens: dict[str, set[str]] = {}
         phrases: dict[str, list[tuple[str, ...]]] = {}
-        for m in self.metrics.values():
-            phrases[m.id] = [tuple(t for t in tokens(k) if t not in STOPWORDS) for k in m.keywords]
-            metric_tokens[m.id] = {t for k in m.keywords for t in tokens(k) if t not in STOPWORDS}
-            title_tokens[m.id] = {t for t in tokens(m.title) if t not in STOPWORDS} - metric_tokens[m.id]
-        df: dict[str, int] = defaultdict(int)
-        for mid in self.metrics:
-            for t in metric_tokens[mid] | title_tokens[mid]:
-                df[t] += 1
-        n = len(self.metrics)
-        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
-        self._metric_tokens = metric_tokens
+        for tid, t in topics.items():
+            phrases[tid] = list(dict.fromkeys(tuple(w for w in tokens(k) if w not in STOPWORDS) for k in t.keywords))
+            key_tokens[tid] = {w for p in phrases[tid] for w in p}
+            title = t.title if isinstance(t, Metric) else ""
+            title_tokens[tid] = {w for w in tokens(title) if w not in STOPWORDS} - key_tokens[tid]
+        df: dict[str, int] = defaultdict(int)  # keywords decide how rare a word is; titles only
+        for tid in topics:                     # for words no keyword has
+            for w in key_tokens[tid]:
+                df[w] += 1
+        title_df: dict[str, int] = defaultdict(int)
+        for tid in topics:
+            for w in title_tokens[tid] - set(df):
+                title_df[w] += 1
+        n = len(topics)
+        self.topics = topics
+        self._idf = {w: math.log(1 + n / c) for w, c in {**title_df, **df}.items()}
+        self._key_tokens = key_tokens
         self._title_tokens = title_tokens
-        self._phrases = phrases
+        # an inverted index: word -> (topic, weight as a keyword, weight in a title, which counts half)
+        self._postings: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+        for tid in topics:
+            for w in key_tokens[tid]:
+                self._postings[w].append((tid, self._idf[w], 0.0))
+            for w in title_tokens[tid]:
+                self._postings[w].append((tid, 0.0, 0.5 * self._idf[w]))
+        self._phrases = {  # a whole keyword counts half again
+            tid: [(frozenset(p), 0.5 * sum(self._idf[w] for w in p)) for p in ps if p]
+            for tid, ps in phrases.items()
+        }
         self._region_aliases = sorted(
             ((normalize(alias), rid) for rid, r in self.region_info.items() for alias in r["aliases"]),
             key=lambda pair: -len(pair[0]),
         )
-        self._vocab = sorted(set(self._idf) | {t for a, _ in self._region_aliases for t in a.split()})
+        self._short_aliases = {
+            normalize(alias): rid for rid, r in self.region_info.items() for alias in r.get("short", ())
+        }
+        self._region_words = {w for alias, _ in self._region_aliases for w in alias.split()}
+        self._prefixes = {w for w in self._idf if len(w) >= 5}
+        self._by_length: dict[int, list[str]] = defaultdict(list)  # a typo is at most 2 letters off
+        for w in self._idf:
+            self._by_length[len(w)].append(w)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - Benchmarks lives for the whole process
+    @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
     def _correct(self, token: str) -> str | None:
+        """The vocabulary word a typed word stands for: itself, a word it extends (Swedish and
+        Italian endings: varumärket -> varumärke), or a close spelling (typos)."""
         if token in self._idf:
             return token
-        if len(token) < 4 or token.isdigit():
+        if token.isdigit():
             return None
-        hit = process.extractOne(token, self._idf.keys(), scorer=fuzz.ratio, score_cutoff=80)
+        for end in range(len(token) - 1, 4, -1):
+            if token[:end] in self._prefixes:
+                return token[:end]
+        if len(token) < 4:
+            return None
+        near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
+        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.8)
         return hit[0] if hit else None
 
     def find_regions(self, query: str) -> list[str]:
-        text = f" {normalize(query)} "
+        """Regions named in the text. Short aliases ("de", "es", "sea" are also common words)
+        count only as the whole text, as in `/gap region de`."""
+        whole = normalize(query)
+        if whole in self._short_aliases:
+            return [self._short_aliases[whole]]
+        text = f" {whole} "
         found: list[str] = []
         for alias, rid in self._region_aliases:
             if f" {alias} " in text and rid not in found:
                 found.append(rid)
                 text = text.replace(f" {alias} ", " ")
         if not found:  # typo-tolerant single-word region names ("germny")
-            for tok in normalize(query).split():
-                if len(tok) >= 5:
-                    hit = process.extractOne(
-                        tok, [a for a, _ in self._region_aliases if " " not in a],
-                        scorer=fuzz.ratio, score_cutoff=85,
-                    )
-                    if hit:
-                        rid = dict(self._region_aliases)[hit[0]]
-                        if rid not in found:
-                            found.append(rid)
+            for tok in whole.split():
+                rid = self._region_typo(tok) if len(tok) >= 5 else None
+                if rid and rid not in found:
+                    found.append(rid)
         return found
 
-    def search(self, query: str, limit: int = 3, min_score: float = 1.0) -> SearchResult:
-        raw = tokens(query[:500])
-        asks_agents = any(t in AGENT_WORDS for t in raw)
-        region_words = {t for alias, _ in self._region_aliases for t in alias.split()}
-        corrected = []
+    @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
+    def _region_typo(self, token: str) -> str | None:
+        words = {a: rid for a, rid in self._region_aliases if " " not in a}
+        hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
+        return words[hit[0]] if hit else None
+
+    def _query_tokens(self, raw: list[str]) -> set[str]:
+        out = set()
         for t in raw:
-            if t in STOPWORDS or t in region_words:
+            if t in STOPWORDS or t in self._region_words:
                 continue
             c = self._correct(t)
-            if c and c not in corrected:
-                corrected.append(c)
-        qset = set(corrected)
-        scored: list[Match] = []
-        for mid, mtoks in self._metric_tokens.items():
-            score = sum(self._idf[t] for t in qset & mtoks)
-            score += 0.5 * sum(self._idf[t] for t in qset & self._title_tokens[mid])  # titles count half
-            for phrase in self._phrases[mid]:
-                if len(phrase) > 1 and set(phrase) <= qset:
-                    score += 0.5 * sum(self._idf.get(t, 0) for t in phrase)
-            if score >= min_score:
-                scored.append(Match(self.metrics[mid], round(score, 3)))
-        scored.sort(key=lambda m: (-m.score, KIND_ORDER[m.metric.kind], m.metric.id))
+            if c:
+                out.add(c)
+        return out
+
+    def _score(self, qset: set[str], titles: bool = True) -> list[Match]:
+        totals: dict[str, float] = defaultdict(float)
+        for w in qset:
+            for tid, key, title in self._postings.get(w, ()):
+                totals[tid] += key + (title if titles else 0.0)
+        for tid in list(totals):
+            totals[tid] += sum(bonus for phrase, bonus in self._phrases[tid] if phrase <= qset)
+        scored = [Match(self.topics[tid], round(score, 3)) for tid, score in totals.items() if score > 0]
+        scored.sort(key=lambda m: (-m.score, _rank(m.metric), m.metric.id))
+        return scored
+
+    def search(self, query: str, limit: int = 3, min_score: float = MIN_SCORE) -> SearchResult:
+        """Metrics only, best first (pulse statements are linked with this)."""
+        raw = tokens(query[:500])
+        scored = [m for m in self._score(self._query_tokens(raw))
+                  if isinstance(m.metric, Metric) and m.score >= min_score]
         if scored:
             best = scored[0].score
             scored = [m for m in scored if m.score >= 0.6 * best][:limit]
-        return SearchResult(query, scored, self.find_regions(query), asks_agents)
+        return SearchResult(query, scored, self.find_regions(query), any(t in AGENT_WORDS for t in raw))
+
+    # ----- understanding a question ---------------------------------------------------------
+    def answer(self, query: str) -> Answer:
+        text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
+        raw = tokens(text)
+        words = set(raw)
+        qset = self._query_tokens(raw)
+        regions = self.find_regions(text)
+        agents = bool(words & AGENT_WORDS)
+        scored = self._score(qset)
+        known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
+
+        numbers = self._numbers(text)
+        if numbers and (words & SOURCE_WORDS or not qset):
+            figures = self._figures_valued(numbers[0], [m.metric.id for m in known], regions)
+            if figures:
+                return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
+
+        if words & LEADER_WORDS and words & PLACE_WORDS:
+            regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
+            return Answer(query, "leaders", topics=regional[:1], regions=regions)
+
+        paired = [m.metric for m in known if getattr(m.metric, "kind", "") == "paired"]
+        order = _order(raw, words)
+        if order and (not known or len(paired) > 1):
+            return Answer(query, "ranking", topics=paired if len(paired) > 1 else [], order=order,
+                          asks_about_agents=agents)
+
+        chosen = self._topics(qset, scored)
+        if not chosen:
+            if regions:
+                return Answer(query, "region", regions=regions)
+            return Answer(query, "none")
+        answered = [t for t in chosen if not isinstance(t, Unmeasured)]
+        unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
+        if isinstance(chosen[0], Unmeasured):
+            return Answer(query, "unmeasured", unmeasured=unmeasured, regions=regions)
+        also = [m.metric for m in scored
+                if isinstance(m.metric, Metric) and m.metric not in answered and m.metric.kind != "fact"
+                and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)][:2]
+        return Answer(query, "metrics", topics=answered, also=also, regions=regions,
+                      asks_about_agents=agents, unmeasured=unmeasured)
+
+    def _topics(self, qset: set[str], scored: list[Match]) -> list[Topic]:
+        """The best topic, then up to two more that the question's remaining words ask for on
+        their own ("brand and self service"). A study fact is never a second topic of a
+        question about a metric ("how many companies add callbacks")."""
+        if not scored or scored[0].score < MIN_SCORE:
+            return []
+        chosen = [scored[0].metric]
+        left = set(qset)
+        while len(chosen) < 3:
+            left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
+            nxt = next((m for m in self._score(left, titles=False) if m.metric not in chosen), None)
+            if not nxt or nxt.score < MIN_SECOND or (_is_fact(nxt.metric) and not _is_fact(chosen[0])):
+                break
+            chosen.append(nxt.metric)
+        return chosen
+
+    @staticmethod
+    def _numbers(text: str) -> list[float]:
+        out = []
+        for digits, scale in NUMBER_RE.findall(text):
+            value = float(digits.replace(",", ".")) * (1_000_000 if scale else 1)
+            if value not in YEARS:
+                out.append(value)
+        return out
+
+    def _figures_valued(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
+        """Figures with this value, narrowed to the metrics or regions asked about if any fit."""
+        found = [f for f in self.figures if f.value == value and f.group != "unclear"
+                 or (f.group == "unclear" and f.value == value)]
+        for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
+            narrowed = [f for f in found if keep(f)]
+            found = narrowed or found
+        return found
+
+
+def _is_fact(topic: Topic) -> bool:
+    return isinstance(topic, Fact) or getattr(topic, "kind", "") == "fact"
+
+
+def _rank(topic: Topic) -> int:
+    return KIND_ORDER.get(getattr(topic, "kind", "fact"), 4)
+
+
+def _order(raw: list[str], words: set[str]) -> str:
+    """What a comparison asks: 'cs_higher', 'exec_higher', 'agree', 'largest', or ''."""
+    comparative = next((t for t in raw if t in MORE_WORDS or t in LESS_WORDS), None)
+    if comparative:
+        subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
+        if subject and raw.index(subject) < raw.index(comparative):
+            cs_first = subject in CS_WORDS
+            return "cs_higher" if cs_first == (comparative in MORE_WORDS) else "exec_higher"
+    if words & REVERSED_WORDS:
+        return "cs_higher"
+    if words & AGREE_WORDS and not words & LARGEST_WORDS:
+        return "agree"
+    if words & GAP_WORDS or words & {"rank", "ranking"}:
+        return "largest"
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -1,12 +1,17 @@
 """The `/gap` grammar: command text in, a plain Command out. No Slack here.
 
 Slack sends mentions as `<@U123|name>` or `<@U123>`, user groups as `<!subteam^S123|@name>`,
-channels as `<#C123|name>`; those are pulled out as ids. Anything unparseable becomes a question.
+channels as `<#C123|name>`; those are pulled out as ids. Anything unparseable becomes a question,
+and so does text that starts with a subcommand word when the rest does not fit that subcommand
+("results for callbacks in the study", "help me read the brand numbers").
 """
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
+
+from insights.benchmarks import Benchmarks, load
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -44,6 +49,30 @@ ACTIONS = {
 }
 
 
+LIST_WORDS = {"", "metrics", "all", "topics", "figures", "everything"}
+RESULTS_RE = re.compile(r"#?\d+")
+
+
+def _fits(cmd: Command) -> bool:
+    """Does the text after the subcommand word fit that subcommand's grammar?"""
+    rest = cmd.args.lower()
+    if cmd.name == "help":
+        return rest in SUBCOMMANDS or not rest
+    if cmd.name == "list":
+        return rest in LIST_WORDS
+    if cmd.name in ("study", "export"):
+        return not rest
+    if cmd.name == "results":
+        return not rest or bool(RESULTS_RE.fullmatch(rest))
+    if cmd.name == "region":  # a region's name, or a short unknown one ("region narnia")
+        return len(rest.split()) <= 2 or bool(load().find_regions(rest))
+    if cmd.name == "digest":
+        return bool(cmd.action or cmd.channels or not rest)
+    if cmd.name == "roles":
+        return bool(cmd.action or cmd.users or cmd.groups or not rest)
+    return bool(cmd.action or not rest)  # statements, poll
+
+
 def parse(text: str | None) -> Command:
     text = clean(text)
     if not text:
@@ -61,7 +90,7 @@ def parse(text: str | None) -> Command:
             action, rest = first.lower(), remainder
         elif name == "roles" and first.lower() in ("execs", "executive", "executives", "agents"):
             action, rest = ("exec" if first.lower().startswith("exec") else "agent"), remainder
-    return Command(
+    cmd = Command(
         name,
         action=action,
         args=rest.strip(),
@@ -69,3 +98,28 @@ def parse(text: str | None) -> Command:
         groups=tuple(dict.fromkeys(GROUP_RE.findall(rest))),
         channels=tuple(dict.fromkeys(CHANNEL_RE.findall(rest))),
     )
+    return cmd if _fits(cmd) else Command("question", args=text)
+
+
+def answer_label(bm: Benchmarks, text: str) -> str:
+    """What `/gap <text>` answers, in data/qa.csv's labels ("cmd:list" for a subcommand)."""
+    cmd = parse(text)
+    return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
+
+
+def held_out(question: str) -> bool:
+    """The fixed fifth of data/qa.csv that tuning never looks at (by a hash of the question)."""
+    return zlib.crc32(question.encode("utf-8")) % 5 == 0
+
+
+def qa_accuracy(bm: Benchmarks, rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """(right, asked) per class of labelled questions: answerable/unanswerable x en/sv+it."""
+    out: dict[str, list[int]] = {}
+    for row in rows:
+        got = answer_label(bm, row["question"])
+        cls = ("unanswerable" if row["expect"] == "none" else "answerable") + (
+            " en" if row["language"] == "en" else " sv/it")
+        acc = out.setdefault(cls, [0, 0])
+        acc[0] += set(got.split("+")) == set(row["expect"].split("+"))
+        acc[1] += 1
+    return {cls: (right, n) for cls, (right, n) in sorted(out.items())}

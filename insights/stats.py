@@ -54,7 +54,7 @@ def verdict(ci: tuple[float, float]) -> str:
         return ROSIER_TOP
     if ci[1] < 0:
         return ROSIER_FLOOR
-    if -ALIGNED_WITHIN <= ci[0] and ci[1] <= ALIGNED_WITHIN:
+    if ci[0] >= -ALIGNED_WITHIN and ci[1] <= ALIGNED_WITHIN:
         return ALIGNED
     return INCONCLUSIVE
 

@@ -16,6 +16,7 @@ SLACK_MARKUP = re.compile(
     r"|(?:https?|mailto):[^<>|\s]+(?:\|[^<>|]+)?)>"  # a link
 )
 ENTITY = re.compile(r"&(?:amp|lt|gt);")
+QUOTE = re.compile(r"^> ", re.M)  # a block quote: `>` and a space opening a line is mrkdwn's own markup
 
 
 def texts(payload) -> list[str]:
@@ -43,7 +44,7 @@ def texts(payload) -> list[str]:
 
 def stray(text: str) -> str:
     """The text without Slack's markup and entities: empty of `<`, `>`, `&` when it is safe."""
-    rest = ENTITY.sub("", SLACK_MARKUP.sub("", text))
+    rest = QUOTE.sub("", ENTITY.sub("", SLACK_MARKUP.sub("", text)))
     return "".join(c for c in rest if c in "<>&")
 
 

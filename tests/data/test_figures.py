@@ -60,9 +60,19 @@ def test_metrics_file_covers_every_figure_and_nothing_else():
 def test_study_fact_quotes_are_in_their_seeds():
     studies = yaml.safe_load((DATA / "studies.yaml").read_text(encoding="utf-8"))
     facts = [f for key in ("genesys2008", "strativity2004") for f in studies[key]["facts"]]
-    assert len(facts) == 6
+    assert [f["id"] for f in facts] == ["fieldwork", "published", "respondents", "industries", "sizes",
+                                        "commissioned", "markets", "strativity_respondents"]
     for fact in facts:
-        assert fact["quote"] in seed_text(fact["seed"])
+        for source in fact["sources"]:
+            assert source["quote"] in seed_text(source["seed"])
+
+
+def test_unmeasured_topics_offer_real_metrics():
+    metrics = {m["id"] for m in yaml.safe_load((DATA / "metrics.yaml").read_text(encoding="utf-8"))}
+    unmeasured = yaml.safe_load((DATA / "unmeasured.yaml").read_text(encoding="utf-8"))
+    assert len(unmeasured) == 20
+    for u in unmeasured:
+        assert set(u["closest"]) <= metrics and set(u["keywords"]) <= {"en", "sv", "it"}
 
 
 def test_counts_of_figures_per_source():

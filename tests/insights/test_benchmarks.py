@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from insights.benchmarks import Benchmarks, load, normalize
+from insights.commands import held_out, qa_accuracy
 
 QA = list(csv.DictReader(open(Path(__file__).resolve().parents[2] / "data" / "qa.csv", encoding="utf-8")))
 
@@ -15,9 +16,29 @@ def bm() -> Benchmarks:
     return load()
 
 
-@pytest.mark.parametrize("row", QA, ids=[r["question"] for r in QA])
-def test_qa_examples_find_their_metric(bm, row):
-    assert bm.search(row["question"]).best.metric.id == row["metric"]
+def test_qa_file_has_what_the_issue_asks():
+    assert len(QA) >= 150
+    assert sum(r["expect"] == "none" for r in QA) >= 40
+    assert sum(r["language"] in ("sv", "it") for r in QA) >= 30
+    assert len({r["question"] for r in QA}) == len(QA)
+    assert 0.15 < sum(held_out(r["question"]) for r in QA) / len(QA) < 0.25
+
+
+def test_qa_tuning_split_is_answered_right_per_class(bm):
+    scores = qa_accuracy(bm, [r for r in QA if not held_out(r["question"])])
+    print("tuning split:", scores)
+    assert set(scores) == {"answerable en", "answerable sv/it", "unanswerable en", "unanswerable sv/it"}
+    for cls, (right, n) in scores.items():
+        assert right / n >= 0.95, f"{cls}: {right}/{n}"
+
+
+def test_qa_held_out_split_is_reported(bm):
+    """The fifth never tuned on (its failures were not looked at while tuning). Reported per
+    class; the floor is for the whole half, whose classes are too small to hold one each."""
+    scores = qa_accuracy(bm, [r for r in QA if held_out(r["question"])])
+    print("held-out split:", scores)
+    right, n = sum(r for r, _ in scores.values()), sum(n for _, n in scores.values())
+    assert right / n >= 0.9, scores
 
 
 def test_paired_gaps_are_exec_minus_cs(bm):
@@ -28,36 +49,76 @@ def test_paired_gaps_are_exec_minus_cs(bm):
     }
 
 
-def test_stated_gap_matches_computed_gap(bm):
+def test_stated_gap_cites_only_sources_that_state_a_gap(bm):
     view = bm.view("feedback_to_sales")
-    assert [r.value for r in view.get("gap")] == [16.0]
-    assert view.get("gap")[0].languages == ["en", "it", "sv"]
+    assert [(r.value, r.languages) for r in view.get("gap")] == [(16.0, ["en", "it"])]
+    assert [r.languages for r in view.get("unclear")] == [["sv"]]
 
 
 def test_disagreements_are_kept_with_their_sources(bm):
     uk = bm.view("branch_offices").get("all", "uk")
     assert [(r.value, r.languages) for r in uk] == [(39.0, ["en"]), (49.0, ["sv"])]
-    assert bm.view("virtualization").get("all", "apac")[0].value == 49.0
-    assert bm.view("virtualization").get("all", "southeast_asia")[0].languages == ["sv"]
+    apac = bm.view("virtualization").get("all", "apac")
+    assert [(r.value, r.languages) for r in apac] == [(49.0, ["en", "sv"])]  # one finding, two labels
+    assert bm.region_label("apac", apac) == "Asia Pacific (en) / Sydostasien, Southeast Asia (sv)"
+    assert bm.view("virtualization").regions == ["apac", "uk"]
 
 
-def test_nearly_and_about_are_one_reading(bm):
+def test_respondents_are_not_all_organisations(bm):
+    view = bm.view("revenue_per_call")
+    assert view.get("all") == [] and [r.value for r in view.get("respondents")] == [30.0]
+
+
+def test_nearly_and_about_are_one_reading_with_each_wording_kept(bm):
     realtime = bm.view("realtime_views").get("all")
     assert [(r.value, r.qualifier, r.languages) for r in realtime] == [(30.0, "nearly", ["en", "it", "sv"])]
+    assert {f.language: f.qualifier for f in realtime[0].figures} == {"en": "nearly", "sv": "nearly", "it": "about"}
+
+
+def test_notes_are_not_repeated(bm):
+    assert bm.view("clv_measured").notes == [
+        "Only the English release gives the CS figure (60%); the Swedish article says just "
+        "'ett lägre antal', a lower number."]
+    assert bm.view("branch_offices").notes == []
 
 
 def test_regions_and_agents_are_detected(bm):
     result = bm.search("what do agents in Deutschland say about callback")
     assert result.regions == ["germany"] and result.asks_about_agents
     assert result.best.metric.id == "callback"
-    assert bm.find_regions("asia pacific") == ["apac"]
+    for name in ("asia pacific", "southeast asia", "sydostasien", "sea", "apac"):
+        assert bm.find_regions(name) == ["apac"], name
     assert bm.find_regions("germny") == ["germany"]
+    assert bm.find_regions("de") == ["germany"] and bm.find_regions("es") == ["spain"]
+    assert [m for m, r, _ in bm.region_figures("asia") if r == "apac"] == [bm.metrics["virtualization"]]
+
+
+def test_short_region_aliases_are_not_common_words(bm):
+    assert bm.find_regions("hur många av de tillfrågade mäter svarstid") == []
+    assert bm.find_regions("es el tiempo de espera") == []
+    assert bm.find_regions("sea of data") == []
+    assert bm.answer("anser cheferna att kontaktcentret är strategiskt").label == "cc_strategic"
+
+
+def test_answer_kinds(bm):
+    assert bm.answer("brand and self service").label == "brand_identity+selfservice_quality"
+    assert bm.answer("largest gap in the study").order == "largest"
+    assert bm.answer("which figures do CS managers rate higher than executives").order == "cs_higher"
+    assert bm.answer("where are executives rosier than cs").order == "exec_higher"
+    assert bm.answer("which country leads on callbacks").label == "leaders:callback"
+    src = bm.answer("where does the 54% come from")
+    assert src.label == "source:54" and {(f.id, f.language) for f in src.figures} == {("F023", "en"), ("F056", "sv")}
+    aht = bm.answer("average handle time")
+    assert aht.kind == "unmeasured" and aht.unmeasured[0].closest == ("asa_critical", "pay_quality")
+    assert bm.answer("when was the fieldwork done").label == "fact:fieldwork"
 
 
 def test_nonsense_finds_nothing(bm):
     for q in ("", "qwerty zzz", "🙂🙂", "\x00\x01", "x" * 5000):
         assert bm.search(q).matches == []
+        assert bm.answer(q).kind == "none"
 
 
 def test_normalize_folds_spelling_and_accents():
     assert normalize("Virtualisation in España, self service & call-backs!") == "virtualization in espana selfservice and callback"
+    assert normalize("E-mail och e-post") == "email och epost"

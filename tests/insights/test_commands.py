@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insights.commands import SUBCOMMANDS, parse
+from insights.commands import SUBCOMMANDS, Command, parse
 
 ids = st.from_regex(r"[A-Z0-9]{4,10}", fullmatch=True)
 
@@ -35,3 +35,16 @@ def test_examples():
     assert parse("roles execs <@U1AA>").action == "exec"
     q = parse("what about feedback?")
     assert (q.name, q.args) == ("question", "what about feedback?")
+
+
+def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
+    for text in ("results for callbacks in the study", "help me read the brand numbers",
+                 "list of figures on loyalty", "region with the most callbacks", "study fieldwork dates",
+                 "roles of the respondents", "poll results on feedback", "digest of the findings",
+                 "export figures for revenue", "statements about brand"):
+        assert parse(text) == Command("question", args=text), text
+    assert (parse("results 3").name, parse("results").name, parse("list").name) == ("results", "results", "list")
+    assert (parse("help poll").name, parse("study").name, parse("export").name) == ("help", "study", "export")
+    assert parse("region asia pacific").args == "asia pacific" and parse("region narnia").name == "region"
+    assert parse("region de").name == "region" and parse("digest <#C1|x>").name == "digest"
+    assert parse("poll").name == "poll" and parse("statements add We listen.").action == "add"

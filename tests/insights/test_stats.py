@@ -5,8 +5,17 @@ import pytest
 
 from insights.benchmarks import load
 from insights.stats import (
-    ALIGNED, INCONCLUSIVE, ROSIER_FLOOR, ROSIER_TOP, RoleResult, newcombe, study_rosier, verdict, wave_results,
-    whole, wilson,
+    ALIGNED,
+    INCONCLUSIVE,
+    ROSIER_FLOOR,
+    ROSIER_TOP,
+    RoleResult,
+    newcombe,
+    study_rosier,
+    verdict,
+    wave_results,
+    whole,
+    wilson,
 )
 
 

@@ -18,13 +18,13 @@ BM = load()
 
 @pytest.mark.parametrize("metric", sorted(BM.metrics))
 def test_every_metric_answer_is_valid(metric):
-    payload = ui.answer_blocks(BM, BM.search(" ".join(BM.metrics[metric].keywords[:2]) or metric))
+    payload = ui.answer_blocks(BM, BM.answer(" ".join(BM.metrics[metric].keywords[:2]) or metric))
     assert ui.validate(payload) == []
 
 
 @pytest.mark.parametrize("text", ["", "x" * 5000, "<!channel> & <@U1>", "🙂" * 1000, "region", "\u202e\u0000"])
 def test_any_text_gives_a_valid_answer(text):
-    payload = ui.answer_blocks(BM, BM.search(text))
+    payload = ui.answer_blocks(BM, BM.answer(text))
     assert ui.validate(payload) == []
     assert "<!channel>" not in str(payload)
 
@@ -112,8 +112,16 @@ ROSTER = {"exec": [{"id": "U1", "kind": "user"}, {"id": "S1", "kind": "group"}],
 SKIPPED = [{"user_id": "U9", "error": HOSTILE[2]}]
 # builder -> payloads (or strings) built from representative, hostile inputs
 CASES = {
-    "answer_blocks": lambda: [ui.answer_blocks(BM, BM.search(q)) for q in HOSTILE + [
-        "what share of agents think speed to answer matters", "germany", "brand"]],
+    "answer_blocks": lambda: [ui.answer_blocks(BM, BM.answer(q)) for q in HOSTILE + [
+        "what share of agents think speed to answer matters", "germany", "brand and self service",
+        "genomsnittlig svarstid", "velocità di risposta"]],
+    # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
+    **{name: (lambda q=q, kind=kind: [ui.answer_blocks(BM, a) for a in [BM.answer(q)] if a.kind == kind] or [None])
+       for name, q, kind in (("ranking_blocks", "largest gap in the study & <!here>", "ranking"),
+                             ("leaders_blocks", "which country leads on callbacks", "leaders"),
+                             ("provenance_blocks", "where does the 54% come from", "provenance"),
+                             ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
+                             ("fact_blocks", "when was the fieldwork done", "metrics"))},
     "no_match_blocks": lambda: [ui.no_match_blocks(BM, q) for q in HOSTILE],
     "list_blocks": lambda: [ui.list_blocks(BM)],
     "region_blocks": lambda: [ui.region_blocks(BM, r) for r in BM.region_info] + [ui.region_blocks(BM, None, HOSTILE[0])],
@@ -145,7 +153,7 @@ CASES = {
 NOT_BUILDERS = {
     "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
     "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
-    "slack_date", "next_run_text", "with_choice", "choices_shown", "signed", "_pts", "pct", "verdict_text",
+    "slack_date", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line", "with_choice", "choices_shown", "signed", "_pts", "pct", "verdict_text",
     "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text",
 }
 
@@ -166,7 +174,7 @@ def test_the_checker_catches_what_slack_would_mangle():
     bad = ["`/gap <question>`", "a & b", "<!channel>", "<!here|here>", "x > y", "<http://x|y> & z"]
     assert [t for t in bad if mrkdwn.stray(t)] == bad
     good = ["<@U1> <#C1|cx-leads> <!subteam^S1> <!date^1^{date_short_pretty} at {time}|2026-01-01 09:00 UTC>",
-            "<https://slack.com/x|label> &lt;question&gt; &amp;"]
+            "<https://slack.com/x|label> &lt;question&gt; &amp;", "> “a quote”\n> another line"]
     assert [t for t in good if mrkdwn.stray(t)] == []
 
 
