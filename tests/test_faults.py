@@ -196,7 +196,8 @@ def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot,
     time.sleep(0.3)
     sent = dms(team)
     from tests.harness import click
-    for u, v in ((EXECS[0], 5), (EXECS[1], 4), (EXECS[2], 5), (AGENTS[0], 2)):
+    # three of each role: a gap to chart at the threshold of 3
+    for u, v in ((EXECS[0], 5), (EXECS[1], 4), (EXECS[2], 5), (AGENTS[0], 2), (AGENTS[1], 4), (AGENTS[2], 1)):
         click(bot, team, u, sent[u], 0, v)
     run(bot, team, "poll close")
     run(bot, team, "digest schedule <#C0LEADS|cx-leads> weekly mon 09:00 UTC")
