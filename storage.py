@@ -35,6 +35,10 @@ SCHEMA_VERSION = 3
 ADDED_COLUMNS = (
     ("waves", "respondents", "TEXT"),
     ("waves", "min_respondents", "INTEGER"),
+    # frozen at close, as `respondents` is: who was asked per role, and how the roster changed
+    # since the closed wave before ({"previous": id, "changes": {role: people}}); results read them
+    ("waves", "asked", "TEXT"),
+    ("waves", "roster_changes", "TEXT"),
     ("deliveries", "reminded", "INTEGER DEFAULT 0"),
     ("deliveries", "attempts", "INTEGER DEFAULT 0"),
     ("deliveries", "attempted_at", "TEXT"),
@@ -343,8 +347,11 @@ class Store:
         db.conn.executemany("DELETE FROM wave_counts WHERE wave_id=? AND statement_id=? AND role=?", small)
         db.conn.executemany(
             "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,NULL,NULL)", small)
-        db.execute("UPDATE waves SET respondents=? WHERE id=?",
-                    (json.dumps(self._count_respondents(wave_id)), wave_id))
+        previous = db.execute("SELECT max(id) FROM waves WHERE status='closed' AND id<?", (wave_id,)).fetchone()[0]
+        changes = {"previous": previous, "changes": self._roster_changes(previous, wave_id)} if previous else None
+        db.execute("UPDATE waves SET respondents=?, asked=?, roster_changes=? WHERE id=?",
+                   (json.dumps(self._count_respondents(wave_id)), json.dumps(self._count_asked(wave_id)),
+                    json.dumps(changes) if changes else None, wave_id))
 
     def _count_respondents(self, wave_id: int) -> dict[str, int]:
         """Distinct voters per role, counted from the answers themselves."""
@@ -427,7 +434,16 @@ class Store:
         return out
 
     def roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
-        """{role: people asked in one of the two waves in that role but not in the other}."""
+        """{role: people asked in one of the two waves in that role but not in the other}: frozen
+        when wave_b closed (against the closed wave before it), else counted."""
+        frozen = self.one("SELECT roster_changes FROM waves WHERE id=?", (wave_b,))
+        if frozen and frozen["roster_changes"]:
+            found = json.loads(frozen["roster_changes"])
+            if found["previous"] == wave_a:
+                return found["changes"]
+        return self._roster_changes(wave_a, wave_b)
+
+    def _roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
         with self.lock:
             return dict(self.db.execute(
             "SELECT role, count(*) FROM ("
@@ -535,6 +551,18 @@ class Store:
                 return None
             return dict(self.db.execute("SELECT statement_id, value FROM answers WHERE wave_id=? AND voter=?",
                                         (wave_id, _voter(wave[0], user_id))).fetchall())
+
+    def asked(self, wave_id: int) -> dict[str, int]:
+        """People asked per role: frozen when the wave closed, else counted."""
+        wave = self.one("SELECT asked FROM waves WHERE id=?", (wave_id,))
+        if wave and wave["asked"]:
+            return json.loads(wave["asked"])
+        return self._count_asked(wave_id)
+
+    def _count_asked(self, wave_id: int) -> dict[str, int]:
+        with self.lock:
+            return dict(self.db.execute(
+                "SELECT role, count(*) FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,)).fetchall())
 
     def respondents(self, wave_id: int) -> dict[str, int]:
         wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))

@@ -20,8 +20,7 @@ def results(rt: Runtime, wave_id: int | None = None) -> WaveResults | None:
     bm = rt.benchmarks
     previous = wave_results(prev, rows, bm) if prev else None
     changes = rt.store.roster_changes(prev["id"], wave["id"]) if prev else None
-    asked = {role: c["asked"] for role, c in rt.store.delivery_counts(wave["id"]).items()}
-    return wave_results(wave, rows, bm, previous, rt.store.respondents(wave["id"]), asked, changes)
+    return wave_results(wave, rows, bm, previous, rt.store.respondents(wave["id"]), rt.store.asked(wave["id"]), changes)
 
 
 def all_results(rt: Runtime) -> list[WaveResults]:

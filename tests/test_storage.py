@@ -57,6 +57,23 @@ def test_closing_freezes_counts_suppresses_small_cells_and_deletes_the_answers()
     assert store.answer_counts([w["id"]])[0] == {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1}
 
 
+def test_who_was_asked_and_the_roster_change_are_frozen_at_close(store):
+    first = open_wave(store, [("U1", "exec"), ("U2", "agent"), ("U3", "agent")])
+    store.close_wave(first["id"])
+    second = open_wave(store, [("U1", "exec"), ("U2", "exec"), ("U4", "agent"), ("U5", "agent")])
+    assert store.asked(second["id"]) == {"exec": 2, "agent": 2}  # open: counted
+    store.close_wave(second["id"])
+    # U2 moved to the executives, U3 left, U4 and U5 joined: agents changed by 4, executives by 1
+    expected = {"exec": 1, "agent": 4}
+    assert store.roster_changes(first["id"], second["id"]) == expected
+    assert store.one("SELECT asked, roster_changes FROM waves WHERE id=?", (second["id"],)) == {
+        "asked": '{"agent": 2, "exec": 2}', "roster_changes": '{"previous": 1, "changes": {"agent": 4, "exec": 1}}'}
+    with store.tx() as db:  # closed waves never change: what was frozen is what results read
+        db.execute("DELETE FROM deliveries WHERE wave_id=?", (second["id"],))
+    assert store.asked(second["id"]) == {"exec": 2, "agent": 2}
+    assert store.roster_changes(first["id"], second["id"]) == expected
+
+
 def test_a_wave_keeps_the_threshold_it_opened_with(tmp_path):
     path = str(tmp_path / "k.db")
     store = Store(path, min_respondents=5)
