@@ -122,6 +122,9 @@ KIND_ORDER = {"paired": 0, "single": 1, "company": 2, "derived": 3, "fact": 4}
 
 
 def _stem(token: str) -> str:
+    if len(token) > 6 and token.endswith("ing"):  # answering -> answer, passing -> pass, running -> run
+        token = token[:-3]
+        return token[:-1] if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "ls" else token
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 5 and token.endswith(("sses", "ches", "shes", "xes")):
@@ -143,11 +146,20 @@ def normalize(text: str) -> str:
     text = re.sub(r"\bcall ?backs?\b", "callback", text)
     text = re.sub(r"\bself ?service\b", "selfservice", text)
     text = re.sub(r"\breal ?time\b", "realtime", text)
+    text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
+    text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
     return " ".join(text.split())
 
 
 def tokens(text: str) -> list[str]:
     return [_stem(t) for t in normalize(text).split()]
+
+
+def _content(text: str) -> tuple[str, ...]:
+    """The words that carry a topic. A word typed in capitals is an acronym and always does
+    ("AI" is not the Italian "ai", "IT" not "it")."""
+    acronyms = {a.lower() for a in ACRONYM_RE.findall(text)}
+    return tuple(t for t in tokens(text) if t not in STOPWORDS or t in acronyms)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -200,7 +212,7 @@ STOPWORDS = (frozenset(
         "gap gaps difference vs versus compared compare where whats what's can could would should "
         "i you your us have has had get see seen sees really just only very "
         "rate rates score scores metric metrics kpi kpis benchmark benchmarks result results "
-        "customer customers client clients service services contact center centers survey research "
+        "customer customers client clients service services contact center centers call calls survey research "
         "study studies data report findings finding "
         # Swedish
         "vad hur manga mycket procent av de den det som att och i pa ar for med om tror anser "
@@ -209,14 +221,14 @@ STOPWORDS = (frozenset(
         "kundservice kundservicen kundtjansten agenter personal andel siffra siffror visar "
         "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
         "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
-        "kontaktcenters foretag foretagen tillfragade eller viktig viktigt "
+        "kontaktcenters samtal samtalen foretag foretagen tillfragade eller viktig viktigt "
         # Italian
         "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
         "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
         "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
         "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
         "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
-        "center importante stata stato fatto fatta"
+        "center chiamata chiamate importante stata stato fatto fatta"
     )
 ) | LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
     | LEADER_WORDS | SOURCE_WORDS | {"when"}) - {"first"}
@@ -224,6 +236,7 @@ STOPWORDS = (frozenset(
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees"))
 YEARS = {2004.0, 2008.0}
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
+ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(million|miljoner|milioni)?")
 
 
@@ -403,7 +416,7 @@ class Benchmarks:
         title_tokens: dict[str, set[str]] = {}
         phrases: dict[str, list[tuple[str, ...]]] = {}
         for tid, t in topics.items():
-            phrases[tid] = list(dict.fromkeys(tuple(w for w in tokens(k) if w not in STOPWORDS) for k in t.keywords))
+            phrases[tid] = list(dict.fromkeys(_content(k) for k in t.keywords))
             key_tokens[tid] = {w for p in phrases[tid] for w in p}
             title = t.title if isinstance(t, Metric) else ""
             title_tokens[tid] = {w for w in tokens(title) if w not in STOPWORDS} - key_tokens[tid]
@@ -486,10 +499,10 @@ class Benchmarks:
         hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
         return words[hit[0]] if hit else None
 
-    def _query_tokens(self, raw: list[str]) -> set[str]:
+    def _query_tokens(self, text: str) -> set[str]:
         out = set()
-        for t in raw:
-            if t in STOPWORDS or t in self._region_words:
+        for t in _content(text):
+            if t in self._region_words:
                 continue
             c = self._correct(t)
             if c:
@@ -510,7 +523,7 @@ class Benchmarks:
     def search(self, query: str, limit: int = 3, min_score: float = MIN_SCORE) -> SearchResult:
         """Metrics only, best first (pulse statements are linked with this)."""
         raw = tokens(query[:500])
-        scored = [m for m in self._score(self._query_tokens(raw))
+        scored = [m for m in self._score(self._query_tokens(query[:500]))
                   if isinstance(m.metric, Metric) and m.score >= min_score]
         if scored:
             best = scored[0].score
@@ -522,7 +535,7 @@ class Benchmarks:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         raw = tokens(text)
         words = set(raw)
-        qset = self._query_tokens(raw)
+        qset = self._query_tokens(text)
         regions = self.find_regions(text)
         agents = bool(words & AGENT_WORDS)
         scored = self._score(qset)
@@ -561,8 +574,15 @@ class Benchmarks:
 
     def _topics(self, qset: set[str], scored: list[Match]) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
-        their own ("brand and self service"). A study fact is never a second topic of a
-        question about a metric ("how many companies add callbacks")."""
+        their own ("brand and self service"). A study fact answers only a question about the
+        study: it yields to a real topic that the question's other words ask for ("how many
+        companies use AI")."""
+        if scored and _is_fact(scored[0].metric):
+            fact = scored[0].metric.id
+            real = [m for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
+                    if not _is_fact(m.metric)]
+            if real and real[0].score >= MIN_SCORE:
+                scored = real
         if not scored or scored[0].score < MIN_SCORE:
             return []
         chosen = [scored[0].metric]

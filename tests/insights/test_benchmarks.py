@@ -122,3 +122,21 @@ def test_nonsense_finds_nothing(bm):
 def test_normalize_folds_spelling_and_accents():
     assert normalize("Virtualisation in España, self service & call-backs!") == "virtualization in espana selfservice and callback"
     assert normalize("E-mail och e-post") == "email och epost"
+
+
+def test_lemmas_and_synonyms_are_one_word():
+    from insights.benchmarks import tokens
+    assert tokens("passing answering running") == ["pass", "answer", "run"]
+    assert tokens("firms businesses organisations enterprises") == ["company"] * 4
+    assert tokens("sales per call, intäkt per kontakt") == ["sale", "percontact", "intakt", "percontact"]
+
+
+def test_an_acronym_in_capitals_is_never_a_stopword(bm):
+    answer = bm.answer("do we use AI")
+    assert (answer.kind, [u.id for u in answer.unmeasured]) == ("unmeasured", ["none:chatbots"])
+    assert bm.answer("cosa dicono ai dirigenti").kind == "none"  # the Italian "ai" stays a stopword
+
+
+def test_a_study_fact_yields_to_a_topic_the_other_words_ask_for(bm):
+    assert bm.answer("how many firms measure income per contact").label == "revenue_per_call"
+    assert bm.answer("how many businesses were surveyed").label == "study_companies"
