@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fake_slack import FakeSlack
-from tests.harness import AGENTS, EXECS, Bot
+from tests.harness import AGENTS, EXECS, Bot, InProcessBot
 
 
 @pytest.fixture
@@ -15,19 +15,36 @@ def fake():
     slack.stop()
 
 
-@pytest.fixture
-def start_bot(fake, tmp_path):
-    """Factory: start_bot(env=...) -> a running Bot on a fresh database in tmp_path."""
+def starter(kind, fake, tmp_path):
+    """start(env=..., db_name=...) -> a started `kind` on a database in tmp_path; all stopped at the end."""
     bots = []
 
-    def start(env: dict | None = None, db_name: str = "pulsegap.db") -> Bot:
-        bot = Bot(fake, tmp_path / db_name, env).start()
+    def start(env: dict | None = None, db_name: str = "pulsegap.db"):
+        bot = kind(fake, tmp_path / db_name, env).start()
         bots.append(bot)
         return bot
 
+    return start, bots
+
+
+@pytest.fixture
+def start_bot(fake, tmp_path):
+    """Factory: start_bot(env=...) -> a running `python bot.py` (Bot) on a fresh database in tmp_path."""
+    start, bots = starter(Bot, fake, tmp_path)
     yield start
     for bot in bots:
         if bot.proc and bot.proc.poll() is None:
+            bot.stop()
+
+
+@pytest.fixture
+def start_app(fake, tmp_path):
+    """Factory: start_app(env=...) -> the same app built in this process (InProcessBot), driven
+    through its WSGI callable: the in-process tier, for everything that is not the process itself."""
+    start, bots = starter(InProcessBot, fake, tmp_path)
+    yield start
+    for bot in bots:
+        if not bot.stopped:
             bot.stop()
 
 

@@ -1,18 +1,24 @@
 """Start `python bot.py` for real and talk to it as Slack does: signed HTTP requests."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
+import io
 import itertools
 import json
+import logging
 import os
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import requests
@@ -36,7 +42,51 @@ def sign(body: str, secret: str = SECRET, timestamp: int | None = None) -> dict:
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
 
 
-class Bot:
+class SlackSender:
+    """Signed requests as Slack sends them; a subclass says how they reach the bot (`send`)."""
+
+    fake = None
+
+    def post(self, body: str, content_type: str, headers: dict | None = None, signed: bool = True,
+             secret: str = SECRET, timestamp: int | None = None):
+        h = {"Content-Type": content_type, **(sign(body, secret, timestamp) if signed else {}), **(headers or {})}
+        return self.send(body.encode(), h)
+
+    def command(self, text: str, user: str = "UADMIN", channel: str = "C0LEADS", command: str = "/gap", **kw):
+        form = {
+            "token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": channel,
+            "channel_name": "cx-leads", "user_id": user, "user_name": user.lower(), "command": command,
+            "text": text, "api_app_id": "A0PULSE", "response_url": self.fake.response_url(user),
+            "trigger_id": f"{next(TRIGGERS)}.2.3",
+        }
+        return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
+
+    def interact(self, payload: dict, **kw):
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded", **kw)
+
+    def event(self, event: dict, event_id: str = "Ev1", **kw):
+        body = json.dumps({
+            "token": "legacy", "team_id": "T0TEST", "api_app_id": "A0PULSE", "type": "event_callback",
+            "event_id": event_id, "event_time": int(time.time()), "event": event,
+        })
+        return self.post(body, "application/json", **kw)
+
+
+def bot_env(fake, db_path: Path, port: int, env: dict | None = None) -> dict:
+    """The bot's environment: the fake Slack's token and URL, the tests' signing secret, `env` on top."""
+    return {
+        "SLACK_BOT_TOKEN": fake.token,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "PORT": str(port),
+        "DATABASE_PATH": str(db_path),
+        "LOG_LEVEL": "INFO",
+        **(env or {}),
+    }
+
+
+class Bot(SlackSender):
     """One running bot process."""
 
     def __init__(self, fake, db_path: Path, env: dict | None = None, launcher: list[str] | None = None):
@@ -47,14 +97,8 @@ class Bot:
         self.session = requests.Session()
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
-            "SLACK_BOT_TOKEN": fake.token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "PORT": str(self.port),
-            "DATABASE_PATH": str(db_path),
-            "LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
-            **(env or {}),
+            **bot_env(fake, db_path, self.port, env),
         }
         log_dir = db_path.parent if db_path.parent.is_dir() else Path(tempfile.gettempdir())
         self.log_path = log_dir / f"bot.{self.port}.log"
@@ -103,32 +147,89 @@ class Bot:
         self.proc.wait()
         self.log.close()
 
-    # ----- talking to it like Slack -------------------------------------------------------
-    def post(self, body: str, content_type: str, headers: dict | None = None, signed: bool = True,
-             secret: str = SECRET, timestamp: int | None = None) -> requests.Response:
-        h = {"Content-Type": content_type, **(sign(body, secret, timestamp) if signed else {}), **(headers or {})}
-        return self.session.post(self.url, data=body.encode(), headers=h, timeout=30)
+    def send(self, body: bytes, headers: dict) -> requests.Response:
+        return self.session.post(self.url, data=body, headers=headers, timeout=30)
 
-    def command(self, text: str, user: str = "UADMIN", channel: str = "C0LEADS", command: str = "/gap",
-                **kw) -> requests.Response:
-        form = {
-            "token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": channel,
-            "channel_name": "cx-leads", "user_id": user, "user_name": user.lower(), "command": command,
-            "text": text, "api_app_id": "A0PULSE", "response_url": self.fake.response_url(user),
-            "trigger_id": f"{next(TRIGGERS)}.2.3",
+
+@dataclass
+class Response:
+    """What a WSGI call answered, read like a requests.Response."""
+
+    status_code: int
+    content: bytes
+    elapsed: timedelta
+
+    def json(self):
+        return json.loads(self.content)
+
+
+class InProcessBot(SlackSender):
+    """The app of `bot.py`, built in this process from a Config (`bot.build`) and served through its
+    own WSGI callable (`bot.wsgi_app`: the signature and replay guard, Bolt, the real listeners, the
+    real Store and scheduler), with the fake Slack at the wire. The in-process tier: like `Bot` for
+    anything that is not the process itself (start-up, crashes, waitress, Socket Mode)."""
+
+    def __init__(self, fake, db_path: Path, env: dict | None = None):
+        self.fake, self.db_path = fake, db_path
+        self.env = bot_env(fake, db_path, free_port(), env)
+        self.log_path = db_path.parent / f"app.{db_path.name}.log"
+        self.stopped = False
+
+    def start(self) -> InProcessBot:
+        import bot
+        from config import load_config
+        from handlers.actions import RedactPulseBodies
+
+        config = load_config(self.env)
+        # what configure_logging gives the process: its level, its format and redaction, into a file
+        self.log = logging.FileHandler(self.log_path, mode="w")
+        self.log.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.log.addFilter(RedactPulseBodies())
+        root = logging.getLogger()
+        self.root_level = root.level
+        root.setLevel(config.log_level)
+        root.addHandler(self.log)
+        self.bolt, self.rt = bot.build(config, http=True)
+        bot.start_background(self.rt)
+        self.wsgi = bot.wsgi_app(self.bolt, config)
+        return self
+
+    def send(self, body: bytes, headers: dict) -> Response:
+        environ = {
+            "REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": self.env["PORT"], "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body)),
+            "CONTENT_TYPE": headers.get("Content-Type", ""),
+            **{"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items() if k != "Content-Type"},
         }
-        return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
+        status = []
+        t0 = time.monotonic()
+        content = b"".join(self.wsgi(environ, lambda s, _headers, _exc=None: status.append(s)))
+        return Response(int(status[0].split()[0]), content, timedelta(seconds=time.monotonic() - t0))
 
-    def interact(self, payload: dict, **kw) -> requests.Response:
-        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
-        return self.post(body, "application/x-www-form-urlencoded", **kw)
+    def settle(self) -> None:
+        """Wait for the work requests left behind (pulse DMs, closed DMs, ephemeral replies): what a
+        fixed sleep would guess at, known here."""
+        for t in threading.enumerate():
+            if t.name.startswith(("fanout-", "closed-", "resume-")):
+                t.join(30)
+        self.rt.replies.queue.join()
 
-    def event(self, event: dict, event_id: str = "Ev1", **kw) -> requests.Response:
-        body = json.dumps({
-            "token": "legacy", "team_id": "T0TEST", "api_app_id": "A0PULSE", "type": "event_callback",
-            "event_id": event_id, "event_time": int(time.time()), "event": event,
-        })
-        return self.post(body, "application/json", **kw)
+    def output(self) -> str:
+        self.log.flush()
+        return self.log_path.read_text()
+
+    def stop(self) -> None:
+        """Let the work in flight finish (lazy listeners, then `settle`), then stop the scheduler."""
+        self.stopped = True
+        self.bolt.listener_runner.listener_executor.shutdown(wait=True)
+        self.settle()
+        self.rt.scheduler.aps.shutdown(wait=True)
+        root = logging.getLogger()
+        root.removeHandler(self.log)
+        root.setLevel(self.root_level)
+        self.log.close()
+        gc.unfreeze()  # start_background froze what start-up built: this process goes on
 
 
 def block_texts(payload: dict) -> str:
@@ -210,6 +311,18 @@ def responses_to(fake, name: str, count: int = 0, timeout: float = 10.0) -> list
         time.sleep(0.02)
 
 
+def closed_blocks(bot, wave_id=1) -> list[dict]:
+    """The one closed state every DM of the pulse shows, as it must read."""
+    import sqlite3
+
+    closed_at = sqlite3.connect(bot.db_path).execute("SELECT closed_at FROM waves WHERE id=?", (wave_id,)).fetchone()[0]
+    stamp = datetime.fromisoformat(closed_at)
+    when = f"<!date^{int(stamp.timestamp())}^{{date_short_pretty}} at {{time}}|{stamp:%Y-%m-%d %H:%M} UTC>"
+    return [{"type": "section", "block_id": f"closed:{wave_id}", "text": {"type": "mrkdwn", "text": (
+        f":lock: *Pulse #{wave_id} closed on {when}.* Thank you for answering anonymously: answers are no longer "
+        f"linked to anyone. `/gap results {wave_id}` shows the team's figures.")}}]
+
+
 def answers_beside_voters(log: str, voters: list[str]) -> list[str]:
     """Log lines naming a voter (user id or DM channel) beside an answer: a Likert label, a
     button's `vote:` id or an ephemeral confirmation."""
@@ -233,6 +346,30 @@ def dms(fake):
     return out
 
 
+
+
+def wait_until(condition, timeout: float = 20.0, what: str = "the condition"):
+    """Poll `condition()` until it is true (returned), instead of sleeping a fixed time."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.02)
+    return result
+
+
+def wait_delivered(bot, count: int, state: str = "sent") -> None:
+    """Wait until `count` pulse DMs (of all pulses) are recorded in `state` in the bot's database: what a click needs."""
+    import sqlite3
+
+    def recorded():
+        db = sqlite3.connect(bot.db_path)
+        try:
+            return db.execute("SELECT count(*) FROM deliveries WHERE state=?", (state,)).fetchone()[0] >= count
+        finally:
+            db.close()
+
+    wait_until(recorded, what=f"{count} deliveries {state}")
 
 
 def status_until(bot, fake, *needles: str, timeout: float = 30) -> str:

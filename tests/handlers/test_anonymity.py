@@ -12,7 +12,7 @@ def open_pulse(bot, team):
     assign_team(bot, team)
     run(bot, team, "poll now")
     team.wait_for("chat.postMessage", 9)
-    time.sleep(0.3)
+    bot.settle()
     return dms(team)
 
 
@@ -98,7 +98,7 @@ def test_a_small_roster_change_hides_the_trend_and_small_roles_are_warned(start_
             assert "Removed 1 of 1" in block_texts(run(bot, team, "roles remove <@UAGENT1>"))
             run(bot, team, "poll now")
             team.wait_for("chat.postMessage", 9 + 8)
-            time.sleep(0.3)
+            bot.settle()
             sent = dms(team)
         for user in EXECS:
             click(bot, team, user, sent[user], 0, values[0])

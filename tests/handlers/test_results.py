@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import time
 
 import pytest
 from PIL import Image
@@ -21,7 +20,7 @@ def closed_wave(start_bot, team):
     assign_team(bot, team)
     run(bot, team, "poll now")
     team.wait_for("chat.postMessage", 9)
-    time.sleep(0.3)
+    bot.settle()
     sent = dms(team)
     # statement 1 (strategic): execs 5,4,4 -> 100% ; agents 2,2,4,1,3 -> 20%
     for user, v in zip(EXECS, (5, 4, 4), strict=True):
@@ -134,7 +133,7 @@ def test_a_pulse_nobody_can_compare_gets_a_digest_without_a_chart_and_quiet_tick
     assign_team(bot, team)
     replies = [run(bot, team, "poll now")]
     team.wait_for("chat.postMessage", 9)
-    time.sleep(0.3)
+    bot.settle()
     sent = dms(team)
     for user in AGENTS:
         click(bot, team, user, sent[user], 0, 4)
