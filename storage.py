@@ -48,6 +48,7 @@ ADDED_COLUMNS = (
 )
 ROLES = ("exec", "agent")
 LEGACY_THRESHOLD = 5  # waves from before thresholds were frozen get at least this (the default)
+SUPPRESSED = 0  # wave_counts.value of a suppressed cell (answers are 1 to 5)
 CHECKPOINT_PENDING = "wal_checkpoint_pending"  # meta key: a close's WAL is not emptied yet
 
 
@@ -163,10 +164,7 @@ class Store:
             db.execute("DROP INDEX IF EXISTS answers_by_wave")  # v1: not covering
             db.execute("CREATE INDEX IF NOT EXISTS answers_counts ON answers (wave_id, statement_id, role, value)")
             # A closed wave never changes: its counts are aggregated once, when it closes.
-            db["wave_counts"].create(
-                {"wave_id": int, "statement_id": int, "role": str, "value": int, "n": int},
-                pk=("wave_id", "statement_id", "role", "value"), if_not_exists=True,
-            )
+            rebuilt = self._create_wave_counts()
             for table, column, definition in ADDED_COLUMNS:
                 if column not in db[table].columns_dict:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
@@ -178,9 +176,30 @@ class Store:
                 {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
                 pk="key", if_not_exists=True,
             )
-            if earlier_release:
+            if earlier_release or rebuilt:
                 self._erase_closed_waves()
             db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    def _create_wave_counts(self) -> bool:
+        """The frozen counts, WITHOUT ROWID and written once per wave in key order (value 0 marks a
+        suppressed cell): no rowid numbering and no deleted row's hole can tell how many answers,
+        or which, a suppressed cell had. A rowid table from an earlier release is rebuilt (True:
+        the caller then rewrites the file, so its old pages go too)."""
+        db = self.db
+        found = db.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='wave_counts'").fetchone()
+        if found and "WITHOUT ROWID" in found[0].upper():
+            return False
+        db.execute(
+            "CREATE TABLE wave_counts_new (wave_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
+            " role TEXT NOT NULL, value INTEGER NOT NULL, n INTEGER,"
+            " PRIMARY KEY (wave_id, statement_id, role, value)) WITHOUT ROWID"
+        )
+        if found:
+            db.execute("INSERT INTO wave_counts_new SELECT wave_id, statement_id, role, coalesce(value, 0), n "
+                       "FROM wave_counts ORDER BY 1, 2, 3, 4")
+            db.execute("DROP TABLE wave_counts")
+        db.execute("ALTER TABLE wave_counts_new RENAME TO wave_counts")
+        return found is not None
 
     def _erase_closed_waves(self) -> None:
         """Once, on a database from an earlier release: it kept the answer rows of closed waves, and
@@ -329,24 +348,23 @@ class Store:
     def _freeze_counts(self, wave_id: int) -> None:
         """Inside a transaction: the closed wave's answer counts and respondents, computed once.
         Every (statement, role) with fewer answers than the wave's threshold, none included, is
-        stored as one suppressed row (value and n NULL): the file holds no figure for it."""
+        stored as one suppressed row (value 0, n NULL): the file holds no figure for it. Rows are
+        computed first and inserted once, in key order: nothing is written and then deleted."""
         db = self.db
         threshold, statements = db.execute(
             "SELECT min_respondents, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
-        db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))
-        db.execute(
-            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) "
-            "SELECT wave_id, statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
-            "GROUP BY wave_id, statement_id, role, value", (wave_id,),
-        )
-        totals = {(s, r): n for s, r, n in db.execute(
-            "SELECT statement_id, role, sum(n) FROM wave_counts WHERE wave_id=? GROUP BY statement_id, role",
-            (wave_id,))}
+        groups = db.execute("SELECT statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
+                            "GROUP BY statement_id, role, value", (wave_id,)).fetchall()
+        totals: dict[tuple[int, str], int] = {}
+        for s, r, _value, n in groups:
+            totals[(s, r)] = totals.get((s, r), 0) + n
         cells = {(s["id"], role) for s in json.loads(statements) for role in ROLES} | totals.keys()
-        small = sorted((wave_id, s, r) for s, r in cells if totals.get((s, r), 0) < threshold)
-        db.conn.executemany("DELETE FROM wave_counts WHERE wave_id=? AND statement_id=? AND role=?", small)
-        db.conn.executemany(
-            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,NULL,NULL)", small)
+        small = {cell for cell in cells if totals.get(cell, 0) < threshold}
+        rows = [(wave_id, s, r, value, n) for s, r, value, n in groups if (s, r) not in small]
+        rows += [(wave_id, s, r, SUPPRESSED, None) for s, r in small]
+        db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))  # only when frozen again (upgrade)
+        db.conn.executemany("INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,?,?)",
+                            sorted(rows))
         previous = db.execute("SELECT max(id) FROM waves WHERE status='closed' AND id<?", (wave_id,)).fetchone()[0]
         changes = {"previous": previous, "changes": self._roster_changes(previous, wave_id)} if previous else None
         db.execute("UPDATE waves SET respondents=?, asked=?, roster_changes=? WHERE id=?",
@@ -535,7 +553,8 @@ class Store:
         wave is counted live."""
         marks = ",".join("?" * len(wave_ids))
         return self.rows(
-            f"SELECT wave_id, statement_id, role, value, n FROM wave_counts WHERE wave_id IN ({marks}) "
+            f"SELECT wave_id, statement_id, role, nullif(value, {SUPPRESSED}) AS value, n FROM wave_counts "
+            f"WHERE wave_id IN ({marks}) "
             f"UNION ALL SELECT a.wave_id, a.statement_id, a.role, a.value, count(*) FROM answers a "
             f"JOIN waves w ON w.id = a.wave_id AND w.status = 'open' WHERE a.wave_id IN ({marks}) "
             "GROUP BY a.wave_id, a.statement_id, a.role, a.value ORDER BY 1, 2, 3, 4",

@@ -46,13 +46,13 @@ def test_closing_freezes_counts_suppresses_small_cells_and_deletes_the_answers()
     assert store.rows("SELECT secret FROM waves") == [{"secret": None}]
     assert store.rows("SELECT count(*) AS n FROM answers") == [{"n": 0}]
     # agents on statement 1 (3 answers) keep their counts; every other cell, the empty ones
-    # included, is one suppressed row with no value and no count
+    # included, is one suppressed row with no value (0) and no count
     assert store.rows("SELECT statement_id, role, value, n FROM wave_counts ORDER BY 1, 2, 3") == [
         {"statement_id": 1, "role": "agent", "value": 4, "n": 1},
         {"statement_id": 1, "role": "agent", "value": 5, "n": 2},
-        {"statement_id": 1, "role": "exec", "value": None, "n": None},
-        {"statement_id": 2, "role": "agent", "value": None, "n": None},
-        {"statement_id": 2, "role": "exec", "value": None, "n": None}]
+        {"statement_id": 1, "role": "exec", "value": 0, "n": None},
+        {"statement_id": 2, "role": "agent", "value": 0, "n": None},
+        {"statement_id": 2, "role": "exec", "value": 0, "n": None}]
     assert store.respondents(w["id"]) == {"agent": 3, "exec": 1}  # who answered (deliveries knows it too)
     assert store.answer_counts([w["id"]])[0] == {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1}
 
@@ -72,6 +72,34 @@ def test_who_was_asked_and_the_roster_change_are_frozen_at_close(store):
         db.execute("DELETE FROM deliveries WHERE wave_id=?", (second["id"],))
     assert store.asked(second["id"]) == {"exec": 2, "agent": 2}
     assert store.roster_changes(first["id"], second["id"]) == expected
+
+
+def frozen_counts_page(tmp_path, name: str, exec_answers: list[int]) -> bytes:
+    """The raw bytes of the frozen counts' page after a close where the agents' cell is shown and
+    the executives' is suppressed (fewer than 3), holding `exec_answers`."""
+    path = tmp_path / name
+    store = Store(str(path), min_respondents=3)
+    store.seed_statements([(None, "a")])
+    people = [(f"UA{i}", "agent") for i in range(3)] + [(f"UE{i}", "exec") for i in range(3)]
+    w = open_wave(store, people)
+    for i, value in enumerate([4, 5, 2]):
+        store.record_vote(w["id"], f"UA{i}", 1, value, "1.1")
+    for i, value in enumerate(exec_answers):
+        store.record_vote(w["id"], f"UE{i}", 1, value, "1.1")
+    store.close_wave(w["id"])
+    page_size, root = store.db.execute("PRAGMA page_size").fetchone()[0], store.db.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name='wave_counts'").fetchone()[0]
+    store.db.conn.close()
+    return path.read_bytes()[(root - 1) * page_size: root * page_size]
+
+
+def test_a_suppressed_cell_leaves_no_trace_of_its_answers_in_the_file(tmp_path):
+    """What a suppressed cell held (one or two people, Strongly disagree or not, alike or not) must
+    not change a byte of the frozen counts: no rowid gap, no hole left by a deleted row."""
+    pages = [frozen_counts_page(tmp_path, f"{i}.db", answers)
+             for i, answers in enumerate(([], [3], [1], [5, 5], [1, 5]))]
+    assert all(page == pages[0] for page in pages[1:])
+    assert (pages[0].count(b"agent"), pages[0].count(b"exec")) == (3, 1)  # the table: 3 values shown, 1 marker
 
 
 def test_a_wave_keeps_the_threshold_it_opened_with(tmp_path):

@@ -75,7 +75,7 @@ def test_the_threshold_is_frozen_into_the_pulse_and_small_cells_are_stored_witho
     assert read_db(bot.db_path, "SELECT statement_id, role, value, n FROM wave_counts WHERE statement_id IN (1, 2)"
                    " ORDER BY 1, 2, 3") == [
         (1, "agent", 1, 1), (1, "agent", 2, 1), (1, "agent", 4, 2), (1, "agent", 5, 1),
-        (1, "exec", None, None), (2, "agent", None, None), (2, "exec", None, None)]
+        (1, "exec", 0, None), (2, "agent", 0, None), (2, "exec", 0, None)]  # 0: suppressed
     bot.stop()
 
     lowered = start_bot({"MIN_RESPONDENTS": "3"})  # a later, lower setting
