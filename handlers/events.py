@@ -6,7 +6,7 @@ import logging
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
-from render import blocks as ui
+from render.home import home_view
 from services import results as results_service
 from services.runtime import Runtime
 
@@ -19,7 +19,7 @@ def publish_home(rt: Runtime, user: str) -> None:
     wave = rt.store.open_wave_row()
     counts = rt.store.delivery_counts(wave["id"]) if wave else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
-    view = ui.home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
+    view = home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
                         admin, rt.polls.small_roles_warning() if admin else "")
     rt.client.views_publish(user_id=user, view=view)
 

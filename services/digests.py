@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from slack_sdk.errors import SlackApiError
 
-from render import blocks as ui
+from render.results import digest_blocks
 from services import results as results_service
 from services.runtime import Runtime, find_posted, slack_client
 
@@ -75,7 +75,7 @@ class Digests:
         try:
             headline = results_service.headline(self.rt, res)
             prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
-            payload = ui.digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
+            payload = digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
         except Exception as exc:  # our own fault: trying again would fail again
             log.exception("the digest of pulse #%s could not be built", res.wave["id"])
             self.rt.store.finish_digest(key, "failed")

@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 
 from insights.anonymity import small_roles
-from render import blocks as ui
+from render.primitives import plural, slack_date
+from render.pulse import closed_dm, poll_dm, reminder_text
+from render.results import small_roles_text
 from services.runtime import Runtime, find_posted, slack_client
 
 log = logging.getLogger("pulsegap.polls")
@@ -117,7 +119,7 @@ class Polls:
     def small_roles_warning(self, counts: dict[str, int] | None = None) -> str:
         """The admin's warning about roles with fewer than MIN_RESPONDENTS + 2 people, or ''."""
         k = self.rt.config.min_respondents
-        return ui.small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
+        return small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
 
     # ----- a wave -------------------------------------------------------------------------
     def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
@@ -143,9 +145,9 @@ class Polls:
             counts[role] = counts.get(role, 0) + 1
         note = (" Problems: " + "; ".join(problems)) if problems else ""
         return wave, (
-            f"Pulse #{wave['id']} is going out to {ui.plural(counts.get('exec', 0), 'executive')} and "
-            f"{ui.plural(counts.get('agent', 0), 'agent')} ({ui.plural(len(snapshot), 'statement')}). "
-            f"It closes {ui.slack_date(wave['closes_at'])}.{note}"
+            f"Pulse #{wave['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
+            f"{plural(counts.get('agent', 0), 'agent')} ({plural(len(snapshot), 'statement')}). "
+            f"It closes {slack_date(wave['closes_at'])}.{note}"
         )
 
     def deliver_in_background(self, wave_id: int) -> threading.Thread:
@@ -288,7 +290,7 @@ class Polls:
             wave = self.rt.store.wave(wave_id)
             if not wave or wave["status"] != "closed":
                 return
-            payload, pacer, after, done = ui.closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
+            payload, pacer, after, done = closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
             while page := self.rt.store.to_show_closed(wave_id, after):
                 after = page[-1]["user_id"]
                 for d in page:
@@ -322,7 +324,7 @@ class Polls:
         wave = self.rt.store.wave(wave_id)
         if not wave or wave["status"] != "open":
             return None
-        return ui.poll_dm(wave, wave["min_respondents"])
+        return poll_dm(wave, wave["min_respondents"])
 
     def user_timezone(self, user: str) -> str:
         if user not in self._tz_cache:
@@ -357,7 +359,7 @@ class Polls:
         if now.astimezone(ZoneInfo(self.user_timezone(user))).weekday() >= 5:
             return  # never on a weekend where they are; a later tick tries again
         try:
-            self.rt.client.chat_postMessage(channel=user, text=ui.reminder_text(wave), unfurl_links=False)
+            self.rt.client.chat_postMessage(channel=user, text=reminder_text(wave), unfurl_links=False)
         except SlackApiError as exc:
             log.warning("reminder not delivered (%s)", exc.response.get("error"))
         self.rt.store.mark_reminder(wave["id"], user)

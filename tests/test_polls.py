@@ -5,7 +5,7 @@ import sqlite3
 import time
 from datetime import datetime
 
-from render.blocks import LIKERT
+from render.pulse import LIKERT
 from tests.harness import (
     AGENTS,
     EXECS,
