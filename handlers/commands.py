@@ -11,7 +11,7 @@ import re
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk.errors import SlackApiError
 
-from insights.commands import Command, parse
+from insights.commands import CHANNEL_RE, Command, mention_names, parse
 from insights.schedule import ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
@@ -57,9 +57,6 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
 
 
 # ----- roles ---------------------------------------------------------------------------------
-MENTION_NAME = re.compile(r"<[@!](?:subteam\^)?([A-Z0-9]+)\|@?([^>]*)>")
-
-
 ROLE_EXAMPLE = {"exec": "@ana @cx-leadership", "agent": "@bo @cx-agents", "remove": "@bo @cx-agents"}
 
 
@@ -75,7 +72,7 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
         return notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
-    names = dict(MENTION_NAME.findall(cmd.args))
+    names = mention_names(cmd.args)
     entries, problems = [], []
     for uid in cmd.users:
         try:
@@ -197,14 +194,14 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
             for channel, name, nr in jobs))
     if cmd.action == "stop":
         targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
-        stopped = [c for c in targets if rt.scheduler.unschedule(f"digest:{c}")]
+        stopped = [c for c in targets if rt.scheduler.unschedule_digest(c)]
         return notice(f"Stopped {plural(len(stopped), 'digest schedule')}." if stopped
                          else "There was no digest schedule to stop.")
     if not cmd.channels:
         return notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
     channel = cmd.channels[0]
     if cmd.action == "schedule":
-        spec = CHANNEL_TOKEN.sub("", cmd.args).strip()
+        spec = CHANNEL_RE.sub("", cmd.args).strip()
         try:
             schedule = parse_schedule(spec, rt.polls.user_timezone(user))
         except ScheduleError as exc:
@@ -212,8 +209,7 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
         problem = rt.digests.ensure_member(channel)
         if problem:
             return notice(problem)
-        next_run = rt.scheduler.schedule(f"digest:{channel}", "services.jobs:scheduled_digest", schedule,
-                                         kwargs={"channel": channel, "job_id": f"digest:{channel}"})
+        next_run = rt.scheduler.schedule_digest(channel, schedule)
         return notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
     _ok, text = rt.digests.post(channel)
     return notice(text)
@@ -233,7 +229,6 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     return notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
 
 
-CHANNEL_TOKEN = re.compile(r"<#[CG][A-Z0-9]+(?:\|[^>]*)?>")
 ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": _results, "digest": _digest,
           "export": _export}
 

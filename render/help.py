@@ -18,13 +18,10 @@ HELP_LINES = [
 ]
 
 
-def help_blocks(cmd: str = "gap", intro: str | None = None) -> dict:
+def help_blocks(cmd: str = "gap") -> dict:
     cmd = cmd.lstrip("/")
     lines = "\n".join(f"• `{u.format(cmd=cmd)}`: {d.format(cmd=cmd)}" for u, d in HELP_LINES)
-    blocks = []
-    if intro:
-        blocks.append(section(intro))
-    blocks += [
+    blocks = [
         section(f"*Pulsegap* compares how your executives and your agents see customer service, "
                 f"beside the 2008 Genesys study of 927 companies.\n{lines}"),
         context("Answers are visible only to you. " + CAVEAT),

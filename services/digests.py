@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timezone
 
 from slack_sdk.errors import SlackApiError
 
 from render.results import digest_blocks
 from services import results as results_service
 from services.runtime import Runtime, find_posted, slack_client
+from storage import utcnow
 
 log = logging.getLogger("pulsegap.digests")
 METADATA_EVENT = "pulsegap_digest"
@@ -57,7 +57,7 @@ class Digests:
         res = results_service.results(self.rt, wave_id)
         if res is None:
             return False, "No pulse has closed yet, so there is nothing to digest."
-        key = key or f"now:{channel}:{res.wave['id']}:{datetime.now(timezone.utc).isoformat()}"
+        key = key or f"now:{channel}:{res.wave['id']}:{utcnow().isoformat()}"
         if not self._take(key):
             return False, "That digest is being posted already."
         try:
@@ -122,7 +122,7 @@ class Digests:
             return None, f"it could not be drawn ({type(exc).__name__}), a fault in Pulsegap, not in Slack."
 
     def post_scheduled(self, channel: str, job_id: str) -> None:
-        key = f"{job_id}:{datetime.now(timezone.utc):%Y-%m-%d}"
+        key = f"{job_id}:{utcnow():%Y-%m-%d}"
         ok, text = self.post(channel, key=key)
         log.info("scheduled digest %s: %s", key, text)
 

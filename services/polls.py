@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
@@ -17,6 +17,7 @@ from render.primitives import plural, slack_date
 from render.pulse import closed_dm, poll_dm, reminder_text
 from render.results import small_roles_text
 from services.runtime import Runtime, find_posted, slack_client
+from storage import iso, utcnow
 
 log = logging.getLogger("pulsegap.polls")
 
@@ -31,14 +32,6 @@ MAYBE_SENT = ("sending", "unsure")  # looked up in the conversation before any n
 RETRYABLE = ("pending", "sending", "unsure", "failed")
 PAGE = 200
 HEADROOM = 1.015
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def iso(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 class Pacer:
@@ -111,10 +104,7 @@ class Polls:
     def role_sizes(self) -> tuple[dict[str, int], list[str]]:
         """{role: people} the next pulse would ask, and any problems expanding user groups."""
         people, problems = self.expand_roster()
-        counts: dict[str, int] = {}
-        for _user, role in people:
-            counts[role] = counts.get(role, 0) + 1
-        return counts, problems
+        return dict(Counter(role for _user, role in people)), problems
 
     def small_roles_warning(self, counts: dict[str, int] | None = None) -> str:
         """The admin's warning about roles with fewer than MIN_RESPONDENTS + 2 people, or ''."""
@@ -140,9 +130,7 @@ class Polls:
         if wave is None:
             return None, "A pulse is already open. Close it first with `poll close`."
         self.deliver_in_background(wave["id"])
-        counts: dict[str, int] = {}
-        for _user, role in recipients:
-            counts[role] = counts.get(role, 0) + 1
+        counts = Counter(role for _user, role in recipients)
         note = (" Problems: " + "; ".join(problems)) if problems else ""
         return wave, (
             f"Pulse #{wave['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
