@@ -12,6 +12,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk.errors import SlackApiError
 
 from insights.commands import CHANNEL_RE, Command, mention_names, parse
+from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
 from insights.schedule import ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
@@ -219,8 +220,6 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     results = results_service.all_results(rt)
     if not results:
         return notice("No pulse has closed yet, so there is nothing to export.")
-    from insights.export import aggregates_csv  # pandas: loaded on first export, not at start-up (RSS)
-
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
     rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",
