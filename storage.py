@@ -586,6 +586,10 @@ class Store:
             )
             return cur.rowcount == 1
 
+    def digests_to_resume(self) -> list[dict]:
+        """Digest posts a crash or an outage left under way: still 'posting', or 'message' (posted, chart not yet)."""
+        return self.rows("SELECT * FROM digest_posts WHERE state IN ('posting','message')")
+
     def finish_digest(self, key: str, state: str, ts: str | None = None) -> None:
         with self.tx() as db:
             db.execute("UPDATE digest_posts SET state=?, ts=?, posted_at=? WHERE key=?", (state, ts, iso(), key))

@@ -9,28 +9,22 @@ import logging
 import re
 
 from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk.errors import SlackApiError
 
+from handlers.admin import command_refusal
 from insights.commands import CHANNEL_RE, Command, mention_names, parse
 from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
-from insights.schedule import ScheduleError, parse_schedule
+from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
 from render.primitives import ROLE_LABEL, escape, next_run_text, notice, plural
 from render.pulse import poll_status_blocks, roster_blocks, statements_blocks
 from render.results import results_blocks
 from services import results as results_service
+from services import roles, statements
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
 
-ADMIN_ONLY = {
-    ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
-    ("statements", "add"), ("statements", "remove"),
-    ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
-    ("digest", ""), ("digest", "schedule"), ("digest", "stop"),
-    ("export", ""),
-}
 MAX_STATEMENTS = 20
 MAX_STATEMENT_CHARS = 300
 
@@ -73,30 +67,9 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
         return notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
-    names = mention_names(cmd.args)
-    entries, problems = [], []
-    for uid in cmd.users:
-        try:
-            info = rt.client.users_info(user=uid)["user"]
-        except SlackApiError as exc:
-            problems.append(f"<@{uid}>: {exc.response.get('error')}")
-            continue
-        if info.get("deleted") or info.get("is_bot"):
-            problems.append(f"<@{uid}> is a bot or deactivated")
-            continue
-        entries.append((uid, "user", names.get(uid) or info.get("real_name") or info.get("name") or uid))
-    for gid in cmd.groups:
-        try:
-            rt.client.usergroups_users_list(usergroup=gid)
-        except SlackApiError as exc:
-            problems.append(f"user group {gid}: {exc.response.get('error')}")
-            continue
-        entries.append((gid, "group", names.get(gid) or gid))
-    before = {r["id"]: r["role"] for r in store.roster()}
-    store.set_role(entries, cmd.action, user)
-    moved = sum(1 for ident, _k, _n in entries if before.get(ident) not in (None, cmd.action))
+    added, moved, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
     label = ROLE_LABEL[cmd.action].lower()
-    text = f"Added {len(entries)} to the {label}."
+    text = f"Added {added} to the {label}."
     if moved:
         text += f" {moved} moved from the other role (a person has one role)."
     if problems:
@@ -105,12 +78,8 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
 
 
 def _roster(rt: Runtime) -> dict:
-    roster = rt.store.roster()
-    members: dict[str, list[dict]] = {}
-    for r in roster:
-        members.setdefault(r["role"], []).append(r)
     counts, problems = rt.polls.role_sizes()
-    return roster_blocks(members, counts, problems, rt.polls.small_roles_warning(counts))
+    return roster_blocks(roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts))
 
 
 # ----- statements ----------------------------------------------------------------------------
@@ -125,9 +94,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
         if len(current) >= MAX_STATEMENTS:
             return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
-        best = rt.benchmarks.search(text).best
-        metric = best.metric.id if best and best.metric.statement and best.score >= 3 else None
-        store.add_statement(text, metric)
+        statements.add(rt, text)
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
@@ -137,16 +104,24 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
 
 
 # ----- polls ---------------------------------------------------------------------------------
+def _read_schedule(rt: Runtime, spec: str, user: str) -> Schedule | dict:
+    """`poll schedule` and `digest schedule`: the Schedule, in the asker's own time zone unless the
+    text names one, or the answer saying why it could not be read."""
+    try:
+        return parse_schedule(spec, rt.polls.user_timezone(user))
+    except ScheduleError as exc:
+        return notice(f"I couldn't read that schedule: {escape(str(exc))}.")
+
+
 def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     store, polls = rt.store, rt.polls
     if cmd.action == "now":
         _wave, text = polls.start_wave("now", user)
         return notice(text)
     if cmd.action == "schedule":
-        try:
-            schedule = parse_schedule(cmd.args, rt.polls.user_timezone(user))
-        except ScheduleError as exc:
-            return notice(f"I couldn't read that schedule: {escape(str(exc))}.")
+        schedule = _read_schedule(rt, cmd.args, user)
+        if not isinstance(schedule, Schedule):
+            return schedule
         next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
         return notice(f"Pulses scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
     if cmd.action == "stop":
@@ -202,11 +177,9 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
         return notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
     channel = cmd.channels[0]
     if cmd.action == "schedule":
-        spec = CHANNEL_RE.sub("", cmd.args).strip()
-        try:
-            schedule = parse_schedule(spec, rt.polls.user_timezone(user))
-        except ScheduleError as exc:
-            return notice(f"I couldn't read that schedule: {escape(str(exc))}.")
+        schedule = _read_schedule(rt, CHANNEL_RE.sub("", cmd.args).strip(), user)
+        if not isinstance(schedule, Schedule):
+            return schedule
         problem = rt.digests.ensure_member(channel)
         if problem:
             return notice(problem)
@@ -255,11 +228,9 @@ def register(app: App, rt: Runtime) -> None:
         cmd = parse(command.get("text"))
         user = command.get("user_id", "")
         try:
-            if (cmd.name, cmd.action) in ADMIN_ONLY and not rt.is_admin(user):
-                reply = notice(
-                    f":lock: Only Slack workspace admins and Pulsegap admins can use `{cmd.name}"
-                    f"{' ' + cmd.action if cmd.action else ''}`. Nothing was changed."
-                )
+            refused = command_refusal(rt, user, cmd)
+            if refused:
+                reply = notice(refused)
             else:
                 reply = ROUTES[cmd.name](rt, cmd, user) if cmd.name in ROUTES else help_blocks(rt.config.slash_command)
         except Exception:

@@ -6,6 +6,7 @@ import logging
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
+from handlers.admin import refusal
 from render.home import home_view
 from services import results as results_service
 from services.runtime import Runtime
@@ -41,8 +42,9 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_poll_now(body: dict) -> None:
         user = body["user"]["id"]
-        if not rt.is_admin(user):
-            _tell(rt, user, ":lock: Only admins can run a pulse. Nothing was changed.")
+        refused = refusal(rt, user, "run a pulse")
+        if refused:
+            _tell(rt, user, refused)
             return
         _wave, text = rt.polls.start_wave("now", user)
         _tell(rt, user, text)
@@ -50,8 +52,9 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_digest(body: dict, action: dict) -> None:
         user, channel = body["user"]["id"], action.get("selected_channel")
-        if not rt.is_admin(user):
-            _tell(rt, user, ":lock: Only admins can post digests. Nothing was posted.")
+        refused = refusal(rt, user, "post digests")
+        if refused:
+            _tell(rt, user, refused)
             return
         if channel:
             _ok, text = rt.digests.post(channel)

@@ -129,7 +129,7 @@ class Digests:
     def resume(self) -> None:
         """Finish digests a crash or a Slack outage interrupted, without posting any twice.
         Run at start-up and on every tick; keys this process is posting right now are left alone."""
-        for row in self.rt.store.rows("SELECT * FROM digest_posts WHERE state IN ('posting','message')"):
+        for row in self.rt.store.digests_to_resume():
             if not self._take(row["key"]):
                 continue
             try:
