@@ -28,6 +28,8 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from insights.stats import ROLES
+
 log = logging.getLogger("pulsegap.storage")
 
 SCHEMA_VERSION = 3
@@ -46,7 +48,6 @@ ADDED_COLUMNS = (
     # DM of a closed wave is 0, so those DMs are closed too, and no longer show anyone's answer)
     ("deliveries", "closed_shown", "INTEGER DEFAULT 0"),
 )
-ROLES = ("exec", "agent")
 LEGACY_THRESHOLD = 5  # waves from before thresholds were frozen get at least this (the default)
 SUPPRESSED = 0  # wave_counts.value of a suppressed cell (answers are 1 to 5)
 CHECKPOINT_PENDING = "wal_checkpoint_pending"  # meta key: a close's WAL is not emptied yet
@@ -59,8 +60,13 @@ class StorageError(Exception):
     """The database cannot be opened or is not ours. The message says what to do."""
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(dt: datetime | None = None) -> str:
+    """A moment as stored: UTC ISO-8601 to the second ('2026-11-02T08:00:00+00:00'); now by default."""
+    return (dt or utcnow()).astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _voter(secret: str, user_id: str) -> str:
@@ -226,7 +232,7 @@ class Store:
                     "INSERT INTO roles (id, kind, role, name, added_by, added_at) VALUES (?,?,?,?,?,?) "
                     "ON CONFLICT(id) DO UPDATE SET role=excluded.role, name=excluded.name, "
                     "added_by=excluded.added_by, added_at=excluded.added_at",
-                    (ident, kind, role, name, by, now_iso()),
+                    (ident, kind, role, name, by, iso()),
                 )
 
     def remove_roles(self, ids: list[str]) -> int:
@@ -244,7 +250,7 @@ class Store:
             for pos, (metric, text) in enumerate(defaults, 1):
                 db.execute(
                     "INSERT INTO statements (metric, text, position, active, created_at) VALUES (?,?,?,1,?)",
-                    (metric, text, pos, now_iso()),
+                    (metric, text, pos, iso()),
                 )
 
     def statements(self) -> list[dict]:
@@ -255,7 +261,7 @@ class Store:
             pos = db.execute("SELECT coalesce(max(position), 0) + 1 FROM statements").fetchone()[0]
             cur = db.execute(
                 "INSERT INTO statements (metric, text, position, active, created_at) VALUES (?,?,?,1,?)",
-                (metric, text, pos, now_iso()),
+                (metric, text, pos, iso()),
             )
             return {"id": cur.lastrowid, "metric": metric, "text": text, "position": pos}
 
@@ -274,7 +280,7 @@ class Store:
             cur = db.execute(
                 "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
                 " min_respondents) VALUES ('open',?,?,?,?,?,?,?,?)",
-                (now_iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by,
+                (iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by,
                  self.min_respondents),
             )
             wave_id = cur.lastrowid
@@ -311,7 +317,7 @@ class Store:
         with self.tx() as db:
             changed = db.execute(
                 "UPDATE waves SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
-                (now_iso(), wave_id),
+                (iso(), wave_id),
             ).rowcount
             if changed:
                 self._freeze_counts(wave_id)
@@ -394,7 +400,7 @@ class Store:
         with self.tx() as db:
             db.conn.executemany(
                 "UPDATE deliveries SET state='sending', attempts=attempts+1, attempted_at=? WHERE wave_id=? AND user_id=?",
-                [(now_iso(), wave_id, u) for u in users],
+                [(iso(), wave_id, u) for u in users],
             )
 
     def has_retryable(self, wave_id: int, max_attempts: int) -> bool:
@@ -599,6 +605,10 @@ class Store:
             )
             return cur.rowcount == 1
 
+    def digests_to_resume(self) -> list[dict]:
+        """Digest posts a crash or an outage left under way: still 'posting', or 'message' (posted, chart not yet)."""
+        return self.rows("SELECT * FROM digest_posts WHERE state IN ('posting','message')")
+
     def finish_digest(self, key: str, state: str, ts: str | None = None) -> None:
         with self.tx() as db:
-            db.execute("UPDATE digest_posts SET state=?, ts=?, posted_at=? WHERE key=?", (state, ts, now_iso(), key))
+            db.execute("UPDATE digest_posts SET state=?, ts=?, posted_at=? WHERE key=?", (state, ts, iso(), key))

@@ -195,6 +195,7 @@ def _votes(quick: bool, tmp: Path) -> list[Row]:
 # 5 ----------------------------------------------------------------------------------------------
 def results(quick: bool, tmp: Path) -> list[Row]:
     from config import load_config
+    from insights.stats import ROLES
     from services import results as results_service
     from services.runtime import Runtime, slack_client
     from storage import Store
@@ -225,7 +226,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     def ours():
         res = results_service.results(rt, last)
         return {(s.statement_id, r): (res.statements[i].roles[r].n, res.statements[i].roles[r].agree)
-                for i, s in enumerate(res.statements) for r in ("exec", "agent")}
+                for i, s in enumerate(res.statements) for r in ROLES}
 
     raw = sqlite3.connect(path)
 

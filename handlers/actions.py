@@ -7,7 +7,8 @@ import re
 
 from slack_bolt import Ack, App
 
-from render import blocks as ui
+from render.primitives import notice
+from render.pulse import my_answers, vote_recorded
 from services.runtime import Runtime
 
 VOTE = re.compile(r"^vote:\d+:[1-5]$")
@@ -50,10 +51,10 @@ def register(app: App, rt: Runtime) -> None:
         result = rt.store.record_vote(wave_id, user, statement_id, value, seq)
         ack()
         if result in REFUSED:
-            rt.replies.send(body.get("response_url"), lambda: ui.notice(REFUSED[result].format(wave_id)))
+            rt.replies.send(body.get("response_url"), lambda: notice(REFUSED[result].format(wave_id)))
         elif result == "recorded":  # a repeated or out-of-date click changed nothing: no news
             rt.replies.send(body.get("response_url"),
-                            lambda: ui.vote_recorded(rt.store.wave(wave_id), statement_id, value))
+                            lambda: vote_recorded(rt.store.wave(wave_id), statement_id, value))
 
     @app.action("my_answers")
     def on_my_answers(ack: Ack, body: dict, action: dict) -> None:
@@ -68,4 +69,4 @@ def register(app: App, rt: Runtime) -> None:
 def _my_answers(rt: Runtime, wave_id: int, user: str) -> dict | None:
     """Computed when it is sent, from HMAC(the wave's secret, user): after the close, nothing."""
     wave = rt.store.wave(wave_id)
-    return ui.my_answers(wave, rt.store.answers_of(wave_id, user)) if wave else None
+    return my_answers(wave, rt.store.answers_of(wave_id, user)) if wave else None

@@ -9,23 +9,22 @@ import logging
 import re
 
 from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk.errors import SlackApiError
 
-from insights.commands import Command, parse
-from insights.schedule import ScheduleError, parse_schedule
-from render import blocks as ui
+from handlers.admin import command_refusal
+from insights.commands import CHANNEL_RE, Command, mention_names, parse
+from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
+from insights.schedule import Schedule, ScheduleError, parse_schedule
+from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
+from render.help import help_blocks, privacy_blocks
+from render.primitives import ROLE_LABEL, escape, next_run_text, notice, plural
+from render.pulse import poll_status_blocks, roster_blocks, statements_blocks
+from render.results import results_blocks
 from services import results as results_service
+from services import roles, statements
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
 
-ADMIN_ONLY = {
-    ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
-    ("statements", "add"), ("statements", "remove"),
-    ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
-    ("digest", ""), ("digest", "schedule"), ("digest", "stop"),
-    ("export", ""),
-}
 MAX_STATEMENTS = 20
 MAX_STATEMENT_CHARS = 300
 
@@ -37,25 +36,22 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
     bm = rt.benchmarks
     if cmd.name == "help":
-        return ui.help_blocks(rt.config.slash_command)
+        return help_blocks(rt.config.slash_command)
     if cmd.name == "list":
-        return ui.list_blocks(bm)
+        return list_blocks(bm)
     if cmd.name == "study":
-        return ui.study_blocks(bm)
+        return study_blocks(bm)
     if cmd.name == "privacy":
-        return ui.privacy_blocks(rt.config.min_respondents, rt.config.slash_command)
+        return privacy_blocks(rt.config.min_respondents, rt.config.slash_command)
     if cmd.name == "region":
         found = bm.find_regions(cmd.args)
-        return ui.region_blocks(bm, found[0] if found else None, cmd.args)
+        return region_blocks(bm, found[0] if found else None, cmd.args)
     if cmd.name == "question":
-        return ui.answer_blocks(bm, bm.answer(cmd.args))
+        return answer_blocks(bm, bm.answer(cmd.args))
     return None
 
 
 # ----- roles ---------------------------------------------------------------------------------
-MENTION_NAME = re.compile(r"<[@!](?:subteam\^)?([A-Z0-9]+)\|@?([^>]*)>")
-
-
 ROLE_EXAMPLE = {"exec": "@ana @cx-leadership", "agent": "@bo @cx-agents", "remove": "@bo @cx-agents"}
 
 
@@ -64,51 +60,26 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action in ("", "list"):
         return _roster(rt)
     if not cmd.users and not cmd.groups:
-        return ui.notice(
+        return notice(
             f"Mention the people or user groups, e.g. `{rt.config.slash_command} roles {cmd.action or 'exec'} "
             f"{ROLE_EXAMPLE.get(cmd.action, ROLE_EXAMPLE['exec'])}`."
         )
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
-        return ui.notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
-    names = dict(MENTION_NAME.findall(cmd.args))
-    entries, problems = [], []
-    for uid in cmd.users:
-        try:
-            info = rt.client.users_info(user=uid)["user"]
-        except SlackApiError as exc:
-            problems.append(f"<@{uid}>: {exc.response.get('error')}")
-            continue
-        if info.get("deleted") or info.get("is_bot"):
-            problems.append(f"<@{uid}> is a bot or deactivated")
-            continue
-        entries.append((uid, "user", names.get(uid) or info.get("real_name") or info.get("name") or uid))
-    for gid in cmd.groups:
-        try:
-            rt.client.usergroups_users_list(usergroup=gid)
-        except SlackApiError as exc:
-            problems.append(f"user group {gid}: {exc.response.get('error')}")
-            continue
-        entries.append((gid, "group", names.get(gid) or gid))
-    before = {r["id"]: r["role"] for r in store.roster()}
-    store.set_role(entries, cmd.action, user)
-    moved = sum(1 for ident, _k, _n in entries if before.get(ident) not in (None, cmd.action))
-    label = ui.ROLE_LABEL[cmd.action].lower()
-    text = f"Added {len(entries)} to the {label}."
+        return notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
+    added, moved, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
+    label = ROLE_LABEL[cmd.action].lower()
+    text = f"Added {added} to the {label}."
     if moved:
         text += f" {moved} moved from the other role (a person has one role)."
     if problems:
         text += " Not added: " + "; ".join(problems) + "."
-    return ui.notice(text)
+    return notice(text)
 
 
 def _roster(rt: Runtime) -> dict:
-    roster = rt.store.roster()
-    members: dict[str, list[dict]] = {}
-    for r in roster:
-        members.setdefault(r["role"], []).append(r)
     counts, problems = rt.polls.role_sizes()
-    return ui.roster_blocks(members, counts, problems, rt.polls.small_roles_warning(counts))
+    return roster_blocks(roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts))
 
 
 # ----- statements ----------------------------------------------------------------------------
@@ -118,51 +89,57 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "add":
         text = cmd.args.strip()
         if not text:
-            return ui.notice("Write the statement after `statements add`, e.g. `statements add We fix root causes, not symptoms.`")
+            return notice("Write the statement after `statements add`, e.g. `statements add We fix root causes, not symptoms.`")
         if len(text) > MAX_STATEMENT_CHARS:
-            return ui.notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
+            return notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
         if len(current) >= MAX_STATEMENTS:
-            return ui.notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
-        best = rt.benchmarks.search(text).best
-        metric = best.metric.id if best and best.metric.statement and best.score >= 3 else None
-        store.add_statement(text, metric)
+            return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
+        statements.add(rt, text)
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
-            return ui.notice(f"Give the number of the statement to remove (1 to {len(current)}); `statements` lists them.")
+            return notice(f"Give the number of the statement to remove (1 to {len(current)}); `statements` lists them.")
         store.remove_statement(current[int(m.group(1)) - 1]["id"])
-    return ui.statements_blocks(store.statements(), rt.benchmarks)
+    return statements_blocks(store.statements(), rt.benchmarks)
 
 
 # ----- polls ---------------------------------------------------------------------------------
+def _read_schedule(rt: Runtime, spec: str, user: str) -> Schedule | dict:
+    """`poll schedule` and `digest schedule`: the Schedule, in the asker's own time zone unless the
+    text names one, or the answer saying why it could not be read."""
+    try:
+        return parse_schedule(spec, rt.polls.user_timezone(user))
+    except ScheduleError as exc:
+        return notice(f"I couldn't read that schedule: {escape(str(exc))}.")
+
+
 def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     store, polls = rt.store, rt.polls
     if cmd.action == "now":
         _wave, text = polls.start_wave("now", user)
-        return ui.notice(text)
+        return notice(text)
     if cmd.action == "schedule":
-        try:
-            schedule = parse_schedule(cmd.args, rt.polls.user_timezone(user))
-        except ScheduleError as exc:
-            return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
+        schedule = _read_schedule(rt, cmd.args, user)
+        if not isinstance(schedule, Schedule):
+            return schedule
         next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
-        return ui.notice(f"Pulses scheduled {schedule.describe()}. Next: {ui.next_run_text(next_run)}.")
+        return notice(f"Pulses scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
     if cmd.action == "stop":
         stopped = rt.scheduler.unschedule("poll")
-        return ui.notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
+        return notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
     if cmd.action == "close":
         wave = store.open_wave_row()
         if not wave or not polls.close(wave["id"]):
-            return ui.notice("No pulse is open.")
+            return notice("No pulse is open.")
         answered = store.respondents(wave["id"])
-        return ui.notice(
-            f"Pulse #{wave['id']} closed: {ui.plural(answered.get('exec', 0), 'executive')} and "
-            f"{ui.plural(answered.get('agent', 0), 'agent')} answered. `{rt.config.slash_command} results` shows the gaps."
+        return notice(
+            f"Pulse #{wave['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
+            f"{plural(answered.get('agent', 0), 'agent')} answered. `{rt.config.slash_command} results` shows the gaps."
         )
     wave = store.open_wave_row()
     counts = store.delivery_counts(wave["id"]) if wave else {}
     skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
-    return ui.poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning())
+    return poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning())
 
 
 # ----- results, digests, export --------------------------------------------------------------
@@ -171,65 +148,59 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.args:
         m = re.fullmatch(r"#?(\d{1,9})", cmd.args.strip())
         if not m:
-            return ui.notice(f"`results` takes a pulse number, e.g. `{rt.config.slash_command} results 3`.")
+            return notice(f"`results` takes a pulse number, e.g. `{rt.config.slash_command} results 3`.")
         wanted = int(m.group(1))
         wave = rt.store.wave(wanted)
         if wave and wave["status"] == "open":
-            return ui.notice(f"Pulse #{wanted} is still open: `poll status` shows its counts; figures appear when it closes.")
+            return notice(f"Pulse #{wanted} is still open: `poll status` shows its counts; figures appear when it closes.")
     res = results_service.results(rt, wanted)
     if res is None:
-        return ui.notice(f"There is no closed Pulse #{wanted}." if wanted else
+        return notice(f"There is no closed Pulse #{wanted}." if wanted else
                          "No pulse has closed yet. Figures appear when a pulse closes (`poll close` or after its duration).")
-    return ui.results_blocks(res, results_service.headline(rt, res))
+    return results_blocks(res, results_service.headline(rt, res))
 
 
 def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "status":
         jobs = rt.scheduler.digest_schedules()
         if not jobs:
-            return ui.notice("No digests are scheduled.")
-        return ui.notice("Scheduled digests: " + "; ".join(
-            f"<#{channel}> {ui.escape(name)}, next {ui.next_run_text(nr)}"
+            return notice("No digests are scheduled.")
+        return notice("Scheduled digests: " + "; ".join(
+            f"<#{channel}> {escape(name)}, next {next_run_text(nr)}"
             for channel, name, nr in jobs))
     if cmd.action == "stop":
         targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
-        stopped = [c for c in targets if rt.scheduler.unschedule(f"digest:{c}")]
-        return ui.notice(f"Stopped {ui.plural(len(stopped), 'digest schedule')}." if stopped
+        stopped = [c for c in targets if rt.scheduler.unschedule_digest(c)]
+        return notice(f"Stopped {plural(len(stopped), 'digest schedule')}." if stopped
                          else "There was no digest schedule to stop.")
     if not cmd.channels:
-        return ui.notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
+        return notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
     channel = cmd.channels[0]
     if cmd.action == "schedule":
-        spec = CHANNEL_TOKEN.sub("", cmd.args).strip()
-        try:
-            schedule = parse_schedule(spec, rt.polls.user_timezone(user))
-        except ScheduleError as exc:
-            return ui.notice(f"I couldn't read that schedule: {ui.escape(str(exc))}.")
+        schedule = _read_schedule(rt, CHANNEL_RE.sub("", cmd.args).strip(), user)
+        if not isinstance(schedule, Schedule):
+            return schedule
         problem = rt.digests.ensure_member(channel)
         if problem:
-            return ui.notice(problem)
-        next_run = rt.scheduler.schedule(f"digest:{channel}", "services.jobs:scheduled_digest", schedule,
-                                         kwargs={"channel": channel, "job_id": f"digest:{channel}"})
-        return ui.notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {ui.next_run_text(next_run)}.")
+            return notice(problem)
+        next_run = rt.scheduler.schedule_digest(channel, schedule)
+        return notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
     _ok, text = rt.digests.post(channel)
-    return ui.notice(text)
+    return notice(text)
 
 
 def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     results = results_service.all_results(rt)
     if not results:
-        return ui.notice("No pulse has closed yet, so there is nothing to export.")
-    from insights.export import aggregates_csv  # pandas: loaded on first export, not at start-up (RSS)
-
+        return notice("No pulse has closed yet, so there is nothing to export.")
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
     rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",
                               title="Pulsegap aggregates", initial_comment=
                               "Aggregates of every closed pulse: counts and % agree per role, never individual answers.")
-    return ui.notice(f"Sent you the aggregates of {ui.plural(len(results), 'pulse')} as a CSV file, by DM.")
+    return notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
 
 
-CHANNEL_TOKEN = re.compile(r"<#[CG][A-Z0-9]+(?:\|[^>]*)?>")
 ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": _results, "digest": _digest,
           "export": _export}
 
@@ -246,7 +217,7 @@ def register(app: App, rt: Runtime) -> None:
             answer = _instant(rt, cmd)
         except Exception:  # never leave Slack without an answer
             log.exception("command %s failed", cmd.name)
-            answer = ui.notice(":x: Sorry, that failed on our side. Nothing was changed.")
+            answer = notice(":x: Sorry, that failed on our side. Nothing was changed.")
         ack(response_type="ephemeral", **answer)
 
     def ack_only(ack: Ack) -> None:
@@ -257,16 +228,14 @@ def register(app: App, rt: Runtime) -> None:
         cmd = parse(command.get("text"))
         user = command.get("user_id", "")
         try:
-            if (cmd.name, cmd.action) in ADMIN_ONLY and not rt.is_admin(user):
-                reply = ui.notice(
-                    f":lock: Only Slack workspace admins and Pulsegap admins can use `{cmd.name}"
-                    f"{' ' + cmd.action if cmd.action else ''}`. Nothing was changed."
-                )
+            refused = command_refusal(rt, user, cmd)
+            if refused:
+                reply = notice(refused)
             else:
-                reply = ROUTES[cmd.name](rt, cmd, user) if cmd.name in ROUTES else ui.help_blocks(rt.config.slash_command)
+                reply = ROUTES[cmd.name](rt, cmd, user) if cmd.name in ROUTES else help_blocks(rt.config.slash_command)
         except Exception:
             log.exception("command %s %s failed", cmd.name, cmd.action)
-            reply = ui.notice(":x: Sorry, that failed on our side. Please try again.")
+            reply = notice(":x: Sorry, that failed on our side. Please try again.")
         if respond.response_url:  # Slack always sends one; a forged-but-signed payload may not
             respond(response_type="ephemeral", replace_original=False, **reply)
         else:

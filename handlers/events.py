@@ -6,7 +6,8 @@ import logging
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
-from render import blocks as ui
+from handlers.admin import refusal
+from render.home import home_view
 from services import results as results_service
 from services.runtime import Runtime
 
@@ -19,7 +20,7 @@ def publish_home(rt: Runtime, user: str) -> None:
     wave = rt.store.open_wave_row()
     counts = rt.store.delivery_counts(wave["id"]) if wave else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
-    view = ui.home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
+    view = home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
                         admin, rt.polls.small_roles_warning() if admin else "")
     rt.client.views_publish(user_id=user, view=view)
 
@@ -41,8 +42,9 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_poll_now(body: dict) -> None:
         user = body["user"]["id"]
-        if not rt.is_admin(user):
-            _tell(rt, user, ":lock: Only admins can run a pulse. Nothing was changed.")
+        refused = refusal(rt, user, "run a pulse")
+        if refused:
+            _tell(rt, user, refused)
             return
         _wave, text = rt.polls.start_wave("now", user)
         _tell(rt, user, text)
@@ -50,8 +52,9 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_digest(body: dict, action: dict) -> None:
         user, channel = body["user"]["id"], action.get("selected_channel")
-        if not rt.is_admin(user):
-            _tell(rt, user, ":lock: Only admins can post digests. Nothing was posted.")
+        refused = refusal(rt, user, "post digests")
+        if refused:
+            _tell(rt, user, refused)
             return
         if channel:
             _ok, text = rt.digests.post(channel)

@@ -20,16 +20,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# all: a share of all organisations; respondents: of the respondents; unclear: a figure its
-# source attaches to no clear group (kept for its note, never shown as a figure).
-GROUPS = ("executives", "cs_professionals", "all", "respondents", "gap", "unclear")
-
 
 @dataclass(frozen=True)
 class Figure:
     id: str
     study: str
     metric: str
+    # executives, cs_professionals, gap; all: a share of all organisations; respondents: of the
+    # respondents; unclear: a figure its source attaches to no clear group (kept for its note, never shown)
     group: str
     region: str
     value: float

@@ -15,8 +15,8 @@ from insights.benchmarks import Benchmarks, load
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
-USER_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>")
+USER_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|@?([^>]*))?>")  # id, and the name Slack put in, if any
+GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|@?([^>]*))?>")
 CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 
 SUBCOMMANDS = {
@@ -32,6 +32,11 @@ class Command:
     users: tuple[str, ...] = field(default_factory=tuple)
     groups: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
+
+
+def mention_names(text: str) -> dict[str, str]:
+    """{id: name} from the names Slack puts in mentions: '<@U1|ana> <!subteam^S1|@cx>' -> {'U1': 'ana', 'S1': 'cx'}."""
+    return {ident: name for regex in (USER_RE, GROUP_RE) for ident, name in regex.findall(text) if name}
 
 
 def clean(text: str | None) -> str:
@@ -94,8 +99,8 @@ def parse(text: str | None) -> Command:
         name,
         action=action,
         args=rest.strip(),
-        users=tuple(dict.fromkeys(USER_RE.findall(rest))),
-        groups=tuple(dict.fromkeys(GROUP_RE.findall(rest))),
+        users=tuple(dict.fromkeys(m.group(1) for m in USER_RE.finditer(rest))),
+        groups=tuple(dict.fromkeys(m.group(1) for m in GROUP_RE.finditer(rest))),
         channels=tuple(dict.fromkeys(CHANNEL_RE.findall(rest))),
     )
     return cmd if _fits(cmd) else Command("question", args=text)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from insights.stats import ROLES
+
 COLUMNS = ["wave", "opened", "closed", "statement", "metric", "role", "n", "pct_agree", "gap_points",
            "gap_ci_low", "gap_ci_high", "study_exec_pct", "study_cs_pct", "study_gap_points"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -21,7 +23,7 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
     for res in all_results:
         wave = res.wave
         for s in res.statements:
-            for role in ("exec", "agent"):
+            for role in ROLES:
                 r = s.roles[role]
                 records.append([wave["id"], wave["opened_at"], wave.get("closed_at"), s.text, s.metric, role, r.n,
                                 r.pct, s.gap, s.ci[0] if s.ci else None, s.ci[1] if s.ci else None,

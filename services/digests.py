@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timezone
 
 from slack_sdk.errors import SlackApiError
 
-from render import blocks as ui
+from render.results import digest_blocks
 from services import results as results_service
 from services.runtime import Runtime, find_posted, slack_client
+from storage import utcnow
 
 log = logging.getLogger("pulsegap.digests")
 METADATA_EVENT = "pulsegap_digest"
@@ -57,7 +57,7 @@ class Digests:
         res = results_service.results(self.rt, wave_id)
         if res is None:
             return False, "No pulse has closed yet, so there is nothing to digest."
-        key = key or f"now:{channel}:{res.wave['id']}:{datetime.now(timezone.utc).isoformat()}"
+        key = key or f"now:{channel}:{res.wave['id']}:{utcnow().isoformat()}"
         if not self._take(key):
             return False, "That digest is being posted already."
         try:
@@ -75,7 +75,7 @@ class Digests:
         try:
             headline = results_service.headline(self.rt, res)
             prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
-            payload = ui.digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
+            payload = digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
         except Exception as exc:  # our own fault: trying again would fail again
             log.exception("the digest of pulse #%s could not be built", res.wave["id"])
             self.rt.store.finish_digest(key, "failed")
@@ -122,14 +122,14 @@ class Digests:
             return None, f"it could not be drawn ({type(exc).__name__}), a fault in Pulsegap, not in Slack."
 
     def post_scheduled(self, channel: str, job_id: str) -> None:
-        key = f"{job_id}:{datetime.now(timezone.utc):%Y-%m-%d}"
+        key = f"{job_id}:{utcnow():%Y-%m-%d}"
         ok, text = self.post(channel, key=key)
         log.info("scheduled digest %s: %s", key, text)
 
     def resume(self) -> None:
         """Finish digests a crash or a Slack outage interrupted, without posting any twice.
         Run at start-up and on every tick; keys this process is posting right now are left alone."""
-        for row in self.rt.store.rows("SELECT * FROM digest_posts WHERE state IN ('posting','message')"):
+        for row in self.rt.store.digests_to_resume():
             if not self._take(row["key"]):
                 continue
             try:

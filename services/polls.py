@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
 
 from insights.anonymity import small_roles
-from render import blocks as ui
+from render.primitives import plural, slack_date
+from render.pulse import closed_dm, poll_dm, reminder_text
+from render.results import small_roles_text
 from services.runtime import Runtime, find_posted, slack_client
+from storage import iso, utcnow
 
 log = logging.getLogger("pulsegap.polls")
 
@@ -29,14 +32,6 @@ MAYBE_SENT = ("sending", "unsure")  # looked up in the conversation before any n
 RETRYABLE = ("pending", "sending", "unsure", "failed")
 PAGE = 200
 HEADROOM = 1.015
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def iso(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 class Pacer:
@@ -109,15 +104,12 @@ class Polls:
     def role_sizes(self) -> tuple[dict[str, int], list[str]]:
         """{role: people} the next pulse would ask, and any problems expanding user groups."""
         people, problems = self.expand_roster()
-        counts: dict[str, int] = {}
-        for _user, role in people:
-            counts[role] = counts.get(role, 0) + 1
-        return counts, problems
+        return dict(Counter(role for _user, role in people)), problems
 
     def small_roles_warning(self, counts: dict[str, int] | None = None) -> str:
         """The admin's warning about roles with fewer than MIN_RESPONDENTS + 2 people, or ''."""
         k = self.rt.config.min_respondents
-        return ui.small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
+        return small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
 
     # ----- a wave -------------------------------------------------------------------------
     def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
@@ -138,14 +130,12 @@ class Polls:
         if wave is None:
             return None, "A pulse is already open. Close it first with `poll close`."
         self.deliver_in_background(wave["id"])
-        counts: dict[str, int] = {}
-        for _user, role in recipients:
-            counts[role] = counts.get(role, 0) + 1
+        counts = Counter(role for _user, role in recipients)
         note = (" Problems: " + "; ".join(problems)) if problems else ""
         return wave, (
-            f"Pulse #{wave['id']} is going out to {ui.plural(counts.get('exec', 0), 'executive')} and "
-            f"{ui.plural(counts.get('agent', 0), 'agent')} ({ui.plural(len(snapshot), 'statement')}). "
-            f"It closes {ui.slack_date(wave['closes_at'])}.{note}"
+            f"Pulse #{wave['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
+            f"{plural(counts.get('agent', 0), 'agent')} ({plural(len(snapshot), 'statement')}). "
+            f"It closes {slack_date(wave['closes_at'])}.{note}"
         )
 
     def deliver_in_background(self, wave_id: int) -> threading.Thread:
@@ -288,7 +278,7 @@ class Polls:
             wave = self.rt.store.wave(wave_id)
             if not wave or wave["status"] != "closed":
                 return
-            payload, pacer, after, done = ui.closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
+            payload, pacer, after, done = closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
             while page := self.rt.store.to_show_closed(wave_id, after):
                 after = page[-1]["user_id"]
                 for d in page:
@@ -322,7 +312,7 @@ class Polls:
         wave = self.rt.store.wave(wave_id)
         if not wave or wave["status"] != "open":
             return None
-        return ui.poll_dm(wave, wave["min_respondents"])
+        return poll_dm(wave, wave["min_respondents"])
 
     def user_timezone(self, user: str) -> str:
         if user not in self._tz_cache:
@@ -357,7 +347,7 @@ class Polls:
         if now.astimezone(ZoneInfo(self.user_timezone(user))).weekday() >= 5:
             return  # never on a weekend where they are; a later tick tries again
         try:
-            self.rt.client.chat_postMessage(channel=user, text=ui.reminder_text(wave), unfurl_links=False)
+            self.rt.client.chat_postMessage(channel=user, text=reminder_text(wave), unfurl_links=False)
         except SlackApiError as exc:
             log.warning("reminder not delivered (%s)", exc.response.get("error"))
         self.rt.store.mark_reminder(wave["id"], user)

@@ -5,6 +5,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -18,6 +19,12 @@ from config import Config
 from insights.benchmarks import Benchmarks
 from insights.benchmarks import load as load_benchmarks
 from storage import Store
+
+if TYPE_CHECKING:  # they import this module
+    from services.digests import Digests
+    from services.polls import Polls
+    from services.replies import Replies
+    from services.scheduler import Scheduler
 
 log = logging.getLogger("pulsegap")
 
@@ -56,10 +63,11 @@ class Runtime:
     store: Store
     client: WebClient
     benchmarks: Benchmarks = field(default_factory=load_benchmarks)
-    scheduler: object | None = None  # services.scheduler.Scheduler, set by bot.build
-    polls: object | None = None  # services.polls.Polls, set by bot.build
-    digests: object | None = None  # services.digests.Digests, set by bot.build
-    replies: object | None = None  # services.replies.Replies, set by bot.build
+    # set by bot.build (they need the Runtime to be built)
+    scheduler: Scheduler | None = None
+    polls: Polls | None = None
+    digests: Digests | None = None
+    replies: Replies | None = None
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
 

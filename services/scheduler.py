@@ -26,6 +26,7 @@ log = logging.getLogger("pulsegap.scheduler")
 # too many instances) and errors still show.
 logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
+DIGEST_JOB = "digest:"  # a digest schedule's job id: "digest:<channel>" (persisted in the job store)
 MISFIRE_GRACE = 6 * 3600  # seconds: a run missed by more than this is skipped, not run late
 
 
@@ -81,14 +82,17 @@ class Scheduler:
         for job in self.aps.get_jobs():
             log.info("scheduled: %s, next run %s", job.id, job.next_run_time)
 
-    def shutdown(self) -> None:
-        if self.aps.running:
-            self.aps.shutdown(wait=False)
-
     def schedule(self, job_id: str, func: str, s: Schedule, kwargs: dict | None = None) -> datetime | None:
         job = self.aps.add_job(func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {},
                                replace_existing=True)
         return job.next_run_time
+
+    def schedule_digest(self, channel: str, s: Schedule) -> datetime | None:
+        job_id = DIGEST_JOB + channel
+        return self.schedule(job_id, "services.jobs:scheduled_digest", s, kwargs={"channel": channel, "job_id": job_id})
+
+    def unschedule_digest(self, channel: str) -> bool:
+        return self.unschedule(DIGEST_JOB + channel)
 
     def unschedule(self, job_id: str) -> bool:
         job = self.aps.get_job(job_id)
@@ -102,6 +106,6 @@ class Scheduler:
         return (job.name, job.next_run_time) if job else None
 
     def digest_schedules(self) -> list[tuple[str, str, datetime | None]]:
-        """(channel, description, next run) of every scheduled digest (job ids "digest:<channel>")."""
-        return [(j.id.split(":", 1)[1], j.name, j.next_run_time) for j in self.aps.get_jobs()
-                if j.id.startswith("digest:")]
+        """(channel, description, next run) of every scheduled digest."""
+        return [(j.id.removeprefix(DIGEST_JOB), j.name, j.next_run_time) for j in self.aps.get_jobs()
+                if j.id.startswith(DIGEST_JOB)]

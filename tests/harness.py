@@ -23,7 +23,7 @@ from pathlib import Path
 
 import requests
 
-from render.blocks import LIKERT
+from render.pulse import LIKERT
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "test-signing-secret"

@@ -129,7 +129,7 @@ def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
                                                     "value": "x", "action_ts": f"{time.time():.6f}"}]}
     assert bot.interact(home_click).status_code == 200
     told = fake.wait_for("chat.postMessage", 1)[0]
-    assert (told["channel"], told["text"]) == ("UADMIN", ":lock: Only admins can run a pulse. Nothing was changed.")
+    assert (told["channel"], told["text"]) == ("UADMIN", ":lock: Only Slack workspace admins and Pulsegap admins can run a pulse. Nothing was changed.")
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT id FROM roles").fetchall() == [("UEXEC1",)]
     assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)

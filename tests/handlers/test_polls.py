@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from render.blocks import LIKERT
+from render.pulse import LIKERT
 from tests.harness import (
     AGENTS,
     EXECS,
@@ -194,7 +194,7 @@ def test_home_buttons_run_a_pulse_for_admins_only(bot, team):
 
     assert press("UMEMBER").status_code == 200
     refusal = team.wait_for("chat.postMessage", 1)[0]
-    assert refusal["channel"] == "UMEMBER" and "Only admins can run a pulse" in refusal["text"]
+    assert refusal["channel"] == "UMEMBER" and "admins can run a pulse" in refusal["text"]
     assert press("UADMIN").status_code == 200
     team.wait_for("chat.postMessage", 11)  # the refusal, 9 pulse DMs, the outcome DM to the admin
     outcome = [c for c in team.calls_to("chat.postMessage") if c["channel"] == "UADMIN"]

@@ -1,7 +1,7 @@
 """`/gap <question>` at the wire: signed commands to the real bot, the new kinds of answer."""
 from __future__ import annotations
 
-from render.blocks import validate
+from render.primitives import validate
 from tests.harness import block_texts
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insights.commands import SUBCOMMANDS, Command, parse
+from insights.commands import SUBCOMMANDS, Command, mention_names, parse
 
 ids = st.from_regex(r"[A-Z0-9]{4,10}", fullmatch=True)
 
@@ -48,3 +48,7 @@ def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
     assert parse("region asia pacific").args == "asia pacific" and parse("region narnia").name == "region"
     assert parse("region de").name == "region" and parse("digest <#C1|x>").name == "digest"
     assert parse("poll").name == "poll" and parse("statements add We listen.").action == "add"
+
+
+def test_mention_names_are_the_names_slack_put_in():
+    assert mention_names("<@U1|ana> <@U2> <!subteam^S1|@cx-leads> <#C1|general> <!here|here>") == {"U1": "ana", "S1": "cx-leads"}

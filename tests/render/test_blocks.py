@@ -1,15 +1,33 @@
 """Block Kit from the pure builders, checked against Slack's limits and for exact structure."""
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+import render
 from insights.benchmarks import load
 from insights.stats import wave_results
-from render import blocks as ui
+from render.answers import answer_blocks, list_blocks, metric_blocks, no_match_blocks, region_blocks, study_blocks
+from render.help import help_blocks, privacy_blocks
+from render.home import home_view
+from render.primitives import button, divider, escape, next_run_text, notice, plural, validate
+from render.pulse import (
+    LIKERT,
+    closed_dm,
+    my_answers,
+    poll_dm,
+    poll_status_blocks,
+    reminder_text,
+    roster_blocks,
+    statements_blocks,
+    vote_recorded,
+)
+from render.results import digest_blocks, results_blocks, small_roles_text, statement_result_text, trend_hidden_text
 from tests import mrkdwn
 from tests.harness import block_texts
 
@@ -18,26 +36,26 @@ BM = load()
 
 @pytest.mark.parametrize("metric", sorted(BM.metrics))
 def test_every_metric_answer_is_valid(metric):
-    payload = ui.answer_blocks(BM, BM.answer(" ".join(BM.metrics[metric].keywords[:2]) or metric))
-    assert ui.validate(payload) == []
+    payload = answer_blocks(BM, BM.answer(" ".join(BM.metrics[metric].keywords[:2]) or metric))
+    assert validate(payload) == []
 
 
 @pytest.mark.parametrize("text", ["", "x" * 5000, "<!channel> & <@U1>", "🙂" * 1000, "region", "\u202e\u0000"])
 def test_any_text_gives_a_valid_answer(text):
-    payload = ui.answer_blocks(BM, BM.answer(text))
-    assert ui.validate(payload) == []
+    payload = answer_blocks(BM, BM.answer(text))
+    assert validate(payload) == []
     assert "<!channel>" not in str(payload)
 
 
 def test_every_region_and_the_fixed_pages_are_valid():
     for region in BM.region_info:
-        assert ui.validate(ui.region_blocks(BM, region)) == []
-    for payload in (ui.list_blocks(BM), ui.study_blocks(BM), ui.help_blocks("/gap"), ui.region_blocks(BM, None, "<x>")):
-        assert ui.validate(payload) == []
+        assert validate(region_blocks(BM, region)) == []
+    for payload in (list_blocks(BM), study_blocks(BM), help_blocks("/gap"), region_blocks(BM, None, "<x>")):
+        assert validate(payload) == []
 
 
 def test_escape_neutralises_slack_control_characters():
-    assert ui.escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
+    assert escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
 
 WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
@@ -46,26 +64,26 @@ WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00",
 
 
 def test_the_largest_pulse_fits_in_one_message():
-    dm = ui.poll_dm(WAVE, 5)
-    assert ui.validate(dm) == [] and len(dm["blocks"]) == 42
-    assert dm["blocks"][-1]["accessory"] == ui.button("My answers", "my_answers", "4")
+    dm = poll_dm(WAVE, 5)
+    assert validate(dm) == [] and len(dm["blocks"]) == 42
+    assert dm["blocks"][-1]["accessory"] == button("My answers", "my_answers", "4")
     actions = dm["blocks"][2]
     assert actions == {"type": "actions", "block_id": "a:4:1", "elements": [
         {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
-         "action_id": f"vote:1:{v}", "value": f"4:1:{v}"} for v, label in enumerate(ui.LIKERT, 1)]}
+         "action_id": f"vote:1:{v}", "value": f"4:1:{v}"} for v, label in enumerate(LIKERT, 1)]}
 
 
 def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
-    assert ui.vote_recorded(WAVE, 3, 4) == ui.notice("Recorded: *Agree* for statement 3 of 20. Only you see this.")
-    mine = ui.my_answers(WAVE, {1: 1, 20: 5})
-    assert ui.validate(mine) == [] and len(mine["blocks"]) == 21
+    assert vote_recorded(WAVE, 3, 4) == notice("Recorded: *Agree* for statement 3 of 20. Only you see this.")
+    mine = my_answers(WAVE, {1: 1, 20: 5})
+    assert validate(mine) == [] and len(mine["blocks"]) == 21
     assert mine["blocks"][0]["text"]["text"] == "*Your answers in Pulse #4* (2 of 20 answered). Only you see this."
     assert mine["blocks"][1]["text"]["text"] == f"*1.* Statement 1 {'x' * 280}\n*Strongly disagree*"
     assert mine["blocks"][2]["text"]["text"].endswith("\n_not answered_")
     assert mine["blocks"][20]["text"]["text"].endswith("\n*Strongly agree*")
-    assert ui.my_answers(WAVE, None) == ui.notice("Pulse #4 has closed; your answers are no longer linked to you.")
-    closed = ui.closed_dm(WAVE, "/pulse")
-    assert ui.validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
+    assert my_answers(WAVE, None) == notice("Pulse #4 has closed; your answers are no longer linked to you.")
+    closed = closed_dm(WAVE, "/pulse")
+    assert validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
     assert closed["blocks"][0]["text"]["text"] == (
         ":lock: *Pulse #4 closed on <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>.* Thank you "
         "for answering anonymously: answers are no longer linked to anyone. `/pulse results 4` shows the team's figures.")
@@ -75,17 +93,17 @@ def test_results_digest_and_home_for_twenty_statements_are_valid():
     rows = [{"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
             for i in range(1, 21) for r in ("exec", "agent") for v in (2, 4)]
     res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
-    assert ui.validate(ui.results_blocks(res, "h")) == []
-    assert ui.validate(ui.digest_blocks(res, "h", None)) == []
-    home = ui.home_view(res, "h", None, {}, None, [], admin=True)
-    assert ui.validate(home, surface="home") == [] and len(home["blocks"]) <= 100
+    assert validate(results_blocks(res, "h")) == []
+    assert validate(digest_blocks(res, "h", None)) == []
+    home = home_view(res, "h", None, {}, None, [], admin=True)
+    assert validate(home, surface="home") == [] and len(home["blocks"]) <= 100
 
 
 def test_validate_catches_what_slack_would_reject():
-    too_many = {"blocks": [ui.divider()] * 51, "text": "t"}
-    assert ui.validate(too_many) == ["51 blocks > 50"]
+    too_many = {"blocks": [divider()] * 51, "text": "t"}
+    assert validate(too_many) == ["51 blocks > 50"]
     long_section = {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}
-    assert ui.validate([long_section]) == ["block 0: section text length 3001"]
+    assert validate([long_section]) == ["block 0: section text length 3001"]
 
 
 # ----- every mrkdwn text the builders produce reads right in real Slack ------------------------
@@ -112,40 +130,40 @@ ROSTER = {"exec": [{"id": "U1", "kind": "user"}, {"id": "S1", "kind": "group"}],
 SKIPPED = [{"user_id": "U9", "error": HOSTILE[2]}]
 # builder -> payloads (or strings) built from representative, hostile inputs
 CASES = {
-    "answer_blocks": lambda: [ui.answer_blocks(BM, BM.answer(q)) for q in HOSTILE + [
+    "answer_blocks": lambda: [answer_blocks(BM, BM.answer(q)) for q in HOSTILE + [
         "what share of agents think speed to answer matters", "germany", "brand and self service",
         "genomsnittlig svarstid", "velocità di risposta"]],
     # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
-    **{name: (lambda q=q, kind=kind: [ui.answer_blocks(BM, a) for a in [BM.answer(q)] if a.kind == kind] or [None])
+    **{name: (lambda q=q, kind=kind: [answer_blocks(BM, a) for a in [BM.answer(q)] if a.kind == kind] or [None])
        for name, q, kind in (("ranking_blocks", "largest gap in the study & <!here>", "ranking"),
                              ("leaders_blocks", "which country leads on callbacks", "leaders"),
                              ("provenance_blocks", "where does the 54% come from", "provenance"),
                              ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
                              ("fact_blocks", "when was the fieldwork done", "metrics"))},
-    "no_match_blocks": lambda: [ui.no_match_blocks(BM, q) for q in HOSTILE],
-    "list_blocks": lambda: [ui.list_blocks(BM)],
-    "region_blocks": lambda: [ui.region_blocks(BM, r) for r in BM.region_info] + [ui.region_blocks(BM, None, HOSTILE[0])],
-    "study_blocks": lambda: [ui.study_blocks(BM)],
-    "help_blocks": lambda: [ui.help_blocks("/gap"), ui.help_blocks("/pulse")],
-    "metric_blocks": lambda: [ui.metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
-    "poll_dm": lambda: [ui.poll_dm(HWAVE, 5)],
-    "reminder_text": lambda: [ui.reminder_text(HWAVE)],
-    "roster_blocks": lambda: [ui.roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE)],
-    "statements_blocks": lambda: [ui.statements_blocks(HWAVE["statements"], BM), ui.statements_blocks([], BM)],
-    "poll_status_blocks": lambda: [ui.poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED),
-                                   ui.poll_status_blocks(None, None, {}, [])],
-    "results_blocks": lambda: [ui.results_blocks(hostile_results(), "h"), ui.results_blocks(hostile_results(False), "h")],
-    "digest_blocks": lambda: [ui.digest_blocks(hostile_results(), "h", 6), ui.digest_blocks(hostile_results(False), "h", None)],
+    "no_match_blocks": lambda: [no_match_blocks(BM, q) for q in HOSTILE],
+    "list_blocks": lambda: [list_blocks(BM)],
+    "region_blocks": lambda: [region_blocks(BM, r) for r in BM.region_info] + [region_blocks(BM, None, HOSTILE[0])],
+    "study_blocks": lambda: [study_blocks(BM)],
+    "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
+    "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
+    "poll_dm": lambda: [poll_dm(HWAVE, 5)],
+    "reminder_text": lambda: [reminder_text(HWAVE)],
+    "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE)],
+    "statements_blocks": lambda: [statements_blocks(HWAVE["statements"], BM), statements_blocks([], BM)],
+    "poll_status_blocks": lambda: [poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED),
+                                   poll_status_blocks(None, None, {}, [])],
+    "results_blocks": lambda: [results_blocks(hostile_results(), "h"), results_blocks(hostile_results(False), "h")],
+    "digest_blocks": lambda: [digest_blocks(hostile_results(), "h", 6), digest_blocks(hostile_results(False), "h", None)],
     "home_view": lambda: [
-        ui.home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
+        home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
                      [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True),
-        ui.home_view(None, None, None, {}, None, [], admin=False)],
-    "vote_recorded": lambda: [ui.vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
-    "my_answers": lambda: [ui.my_answers(HWAVE, {1: 5, 3: 1}), ui.my_answers(HWAVE, {}), ui.my_answers(HWAVE, None)],
-    "closed_dm": lambda: [ui.closed_dm(HWAVE, "/gap")],
-    "privacy_blocks": lambda: [ui.privacy_blocks(5, "/gap"), ui.privacy_blocks(3, "/pulse")],
-    "small_roles_text": lambda: [ui.small_roles_text({"exec": 3, "agent": 1}, 5)],
-    "trend_hidden_text": lambda: [ui.trend_hidden_text(wave_results(
+        home_view(None, None, None, {}, None, [], admin=False)],
+    "vote_recorded": lambda: [vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
+    "my_answers": lambda: [my_answers(HWAVE, {1: 5, 3: 1}), my_answers(HWAVE, {}), my_answers(HWAVE, None)],
+    "closed_dm": lambda: [closed_dm(HWAVE, "/gap")],
+    "privacy_blocks": lambda: [privacy_blocks(5, "/gap"), privacy_blocks(3, "/pulse")],
+    "small_roles_text": lambda: [small_roles_text({"exec": 3, "agent": 1}, 5)],
+    "trend_hidden_text": lambda: [trend_hidden_text(wave_results(
         HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1}))],
 }
 # not builders of what users see: primitives that put text where the caller says (the caller
@@ -153,13 +171,16 @@ CASES = {
 NOT_BUILDERS = {
     "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
     "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
-    "slack_date", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line", "with_choice", "choices_shown", "signed", "_pts", "pct", "verdict_text",
+    "slack_date", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line", "signed", "points", "pct", "verdict_text",
     "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text",
 }
 
 
 def test_every_builder_has_a_case():
-    functions = {name for name, f in inspect.getmembers(ui, inspect.isfunction) if f.__module__ == ui.__name__}
+    modules = [importlib.import_module(f"render.{m.name}") for m in pkgutil.iter_modules(render.__path__)]
+    functions = {name for mod in modules if mod.__name__ != "render.chart"
+                 for name, f in inspect.getmembers(mod, inspect.isfunction) if f.__module__ == mod.__name__}
+    assert "help_blocks" in functions and "home_view" in functions  # every module is enumerated
     missing = functions - set(CASES) - NOT_BUILDERS
     assert not missing, f"add representative inputs for {sorted(missing)} to CASES (or to NOT_BUILDERS)"
 
@@ -192,7 +213,7 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show(
     # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 3) + votes(2, "agent", 4, 5)
     res = wave_results(PLAIN, rows, BM)
-    assert ui.statement_result_text(1, res.statements[0], 3).splitlines() == [
+    assert statement_result_text(1, res.statements[0], 3).splitlines() == [
         "*1. We act on feedback.*",
         "Executives: *80%* agree (n=5) · Agents: *20%* agree (n=5)",
         "Our gap: *+60 points* (95% CI 0 to +83): inconclusive: with these numbers only a gap of about "
@@ -200,7 +221,7 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show(
         "_2008 study: executives 78%, CS managers &amp; directors 62%, gap +16 points_",
     ]
     # 1 of 3 vs 4 of 5: 33.3 − 80 = −46.7, shown as −47 (the interval's bounds −78.4 and 15.9 likewise)
-    assert ui.statement_result_text(2, res.statements[1], 3).splitlines()[1:] == [
+    assert statement_result_text(2, res.statements[1], 3).splitlines()[1:] == [
         "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)",
         "Our gap: *−47 points* (95% CI −78 to +16): inconclusive: with these numbers only a gap of about "
         "47 points or more would show",
@@ -210,13 +231,13 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show(
 def test_home_lists_compared_statements_and_says_the_rest_once():
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 2) + votes(3, "agent", 4, 5)
     res = wave_results(PLAIN, rows, BM)
-    home = ui.home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False)
+    home = home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False)
     lines = home["blocks"][2]["text"]["text"].splitlines()
     assert lines == ["• We act on feedback: *+60 points*, inconclusive: with these numbers only a gap of about "
                      "42 points or more would show · study +16 points",
                      "_Too few answers to compare the other 2 statements._"]
     none = wave_results(PLAIN, votes(2, "exec", 1, 2), BM)
-    home = ui.home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False)
+    home = home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False)
     assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
         ["*Latest results: Pulse #7* (2026-11-02 to 2026-11-05)\nToo few answers to compare executives and agents: "
          "each side needs at least 3 answers on a statement.\nExecutives: 0 of 0 answered · Agents: 0 of 0 answered"],
@@ -224,19 +245,19 @@ def test_home_lists_compared_statements_and_says_the_rest_once():
 
 
 def test_a_scheduled_run_is_shown_in_the_schedules_own_zone():
-    assert ui.next_run_text(ZONED) == ("Mon 30 Nov 09:00 Europe/Stockholm "
+    assert next_run_text(ZONED) == ("Mon 30 Nov 09:00 Europe/Stockholm "
                                        "(<!date^1796025600^{date_short_pretty} at {time}|2026-11-30 08:00 UTC> your time)")
-    assert ui.next_run_text(None) == "paused"
+    assert next_run_text(None) == "paused"
 
 
 def test_plural():
-    assert [ui.plural(n, "pulse") for n in (0, 1, 2)] == ["0 pulses", "1 pulse", "2 pulses"]
-    assert ui.plural(1, "person", "people") == "1 person" and ui.plural(3, "person", "people") == "3 people"
+    assert [plural(n, "pulse") for n in (0, 1, 2)] == ["0 pulses", "1 pulse", "2 pulses"]
+    assert plural(1, "person", "people") == "1 person" and plural(3, "person", "people") == "3 people"
 
 
 def test_privacy_answer_names_the_threshold_and_the_limits():
-    out = ui.privacy_blocks(7, "/pulse")
-    assert ui.validate(out) == []
+    out = privacy_blocks(7, "/pulse")
+    assert validate(out) == []
     text = "\n".join(b["text"]["text"] for b in out["blocks"] if b["type"] in ("section", "header"))
     assert "No figure is shown for fewer than *7 answers* (this workspace's `MIN_RESPONDENTS`)" in text
     assert "Each pulse keeps the threshold it opened with" in text
@@ -245,7 +266,7 @@ def test_privacy_answer_names_the_threshold_and_the_limits():
     assert "Slack's copy of the pulse message is the same for everyone" in text
     assert "a role of 7 people of whom 6 are accomplices" in text
     assert out["blocks"][-1]["elements"][0]["text"] == "`/pulse help` lists every command."
-    assert "`/gap privacy`" in block_texts(ui.help_blocks())
+    assert "`/gap privacy`" in block_texts(help_blocks())
 
 
 def test_trend_hidden_and_small_roles_are_said_in_words():
@@ -253,17 +274,17 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     prev = wave_results({**WAVE, "id": 3}, rows, BM)
     res = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2})
     why = "Trend hidden: the agents changed by 2 people since Pulse #3, fewer than 5, which could reveal individual answers."
-    results = ui.results_blocks(res, "h")
-    assert ui.validate(results) == [] and why in block_texts(results) and "Since the previous pulse" not in block_texts(results)
-    digest = ui.digest_blocks(res, "h", None)
+    results = results_blocks(res, "h")
+    assert validate(results) == [] and why in block_texts(results) and "Since the previous pulse" not in block_texts(results)
+    digest = digest_blocks(res, "h", None)
     assert f"*Trend*: {why}" in block_texts(digest)
     both = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
-    assert ui.trend_hidden_text(both).startswith("Trend hidden: the agents changed by 2 people and the executives "
+    assert trend_hidden_text(both).startswith("Trend hidden: the agents changed by 2 people and the executives "
                                                  "changed by 1 person since Pulse #3")
-    warning = ui.small_roles_text({"exec": 3}, 5)
+    warning = small_roles_text({"exec": 3}, 5)
     assert warning.startswith(":warning: Small roles: executives 3 people, fewer than 7 (the threshold of 5, plus 2).")
-    assert ui.small_roles_text({}, 5) == ""
-    home = ui.home_view(res, "h", None, {}, None, [], admin=True, warning=warning)
-    assert warning in block_texts(home) and ui.validate(home, surface="home") == []
-    assert warning not in block_texts(ui.home_view(res, "h", None, {}, None, [], admin=False, warning=warning))
-    assert "at least 5 people (fixed for this pulse)" in ui.poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
+    assert small_roles_text({}, 5) == ""
+    home = home_view(res, "h", None, {}, None, [], admin=True, warning=warning)
+    assert warning in block_texts(home) and validate(home, surface="home") == []
+    assert warning not in block_texts(home_view(res, "h", None, {}, None, [], admin=False, warning=warning))
+    assert "at least 5 people (fixed for this pulse)" in poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]

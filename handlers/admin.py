@@ -1,0 +1,28 @@
+"""Who may cause effects: one check for the slash command and the App Home buttons."""
+from __future__ import annotations
+
+from insights.commands import Command
+from services.runtime import Runtime
+
+# (subcommand, action) pairs that change something or reach beyond the asker
+COMMANDS = {
+    ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
+    ("statements", "add"), ("statements", "remove"),
+    ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
+    ("digest", ""), ("digest", "schedule"), ("digest", "stop"),
+    ("export", ""),
+}
+
+
+def refusal(rt: Runtime, user: str, what: str) -> str | None:
+    """None when `user` is an admin now, asked afresh (a demoted admin loses every effect at once;
+    only Home's display of its buttons reuses an answer, `is_admin(max_age=60)`); else the refusal."""
+    if rt.is_admin(user):
+        return None
+    return f":lock: Only Slack workspace admins and Pulsegap admins can {what}. Nothing was changed."
+
+
+def command_refusal(rt: Runtime, user: str, cmd: Command) -> str | None:
+    if (cmd.name, cmd.action) not in COMMANDS:
+        return None
+    return refusal(rt, user, f"use `{cmd.name}{' ' + cmd.action if cmd.action else ''}`")

@@ -1,0 +1,188 @@
+"""Block Kit primitives and formatting shared by every surface, and `validate` against Slack's limits.
+
+Pure: data in, JSON-able dicts out. User text is always passed through `escape` before it is put
+into mrkdwn, so `<!channel>`, `<!here>`, `<!everyone>` or `<@U…>` typed by a user can never ping anyone.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from insights.stats import whole
+
+LIMITS = {
+    "message_blocks": 50,
+    "home_blocks": 100,
+    "section_text": 3000,
+    "header_text": 150,
+    "context_elements": 10,
+    "actions_elements": 25,
+    "button_text": 75,
+    "button_value": 2000,
+    "action_id": 255,
+    "block_id": 255,
+    "fallback_text": 40000,
+}
+
+
+CAVEAT = (
+    ":warning: The study's second group are customer-service *managers and directors*, "
+    "not frontline agents."
+)
+
+
+def escape(text: str) -> str:
+    """Escape Slack's three control characters; with them gone nothing can mention or ping."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 pulse', '2 pulses', '1 person', '3 people'."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+def number(value: float) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g} million"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:.1f}"
+
+
+def section(text: str, block_id: str | None = None) -> dict:
+    block = {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, LIMITS["section_text"])}}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def header(text: str) -> dict:
+    return {"type": "header", "text": {"type": "plain_text", "text": truncate(text, LIMITS["header_text"]), "emoji": True}}
+
+
+def context(*texts: str) -> dict:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": truncate(t, LIMITS["section_text"])} for t in texts[: LIMITS["context_elements"]]],
+    }
+
+
+def divider() -> dict:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:
+    b = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": truncate(text, LIMITS["button_text"]), "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        b["style"] = style
+    return b
+
+
+def message(blocks: list[dict], text: str) -> dict:
+    """A message payload: blocks plus the plain-text fallback used by notifications."""
+    return {"blocks": blocks[: LIMITS["message_blocks"]], "text": truncate(text, 3000)}
+
+
+def notice(text: str) -> dict:
+    """A one-line ephemeral answer (errors, confirmations)."""
+    return message([section(text)], text)
+
+
+def validate(payload: dict | list, surface: str = "message") -> list[str]:
+    """Problems with a payload against Slack's documented limits (empty list = valid)."""
+    blocks = payload["blocks"] if isinstance(payload, dict) else payload
+    problems = []
+    max_blocks = LIMITS["home_blocks"] if surface == "home" else LIMITS["message_blocks"]
+    if len(blocks) > max_blocks:
+        problems.append(f"{len(blocks)} blocks > {max_blocks}")
+    for i, b in enumerate(blocks):
+        t = b.get("type")
+        if len(b.get("block_id", "")) > LIMITS["block_id"]:
+            problems.append(f"block {i}: block_id too long")
+        if t == "section":
+            text = b.get("text", {}).get("text", "")
+            if not text or len(text) > LIMITS["section_text"]:
+                problems.append(f"block {i}: section text length {len(text)}")
+        elif t == "header":
+            text = b["text"]["text"]
+            if b["text"]["type"] != "plain_text" or not text or len(text) > LIMITS["header_text"]:
+                problems.append(f"block {i}: bad header")
+        elif t == "context":
+            els = b.get("elements", [])
+            if not els or len(els) > LIMITS["context_elements"]:
+                problems.append(f"block {i}: {len(els)} context elements")
+            for e in els:
+                if e.get("type") == "mrkdwn" and len(e.get("text", "")) > LIMITS["section_text"]:
+                    problems.append(f"block {i}: context text too long")
+        elif t == "actions":
+            els = b.get("elements", [])
+            if not els or len(els) > LIMITS["actions_elements"]:
+                problems.append(f"block {i}: {len(els)} actions elements")
+            ids = [e.get("action_id") for e in els]
+            if len(set(ids)) != len(ids):
+                problems.append(f"block {i}: duplicate action_id")
+            for e in els:
+                if not e.get("action_id") or len(e["action_id"]) > LIMITS["action_id"]:
+                    problems.append(f"block {i}: bad action_id")
+                if e.get("type") == "button" and (
+                    not e["text"]["text"] or len(e["text"]["text"]) > LIMITS["button_text"]
+                    or len(e.get("value", "")) > LIMITS["button_value"]
+                ):
+                    problems.append(f"block {i}: button over limits")
+                elif e.get("type") not in ("button", "channels_select", "conversations_select"):
+                    problems.append(f"block {i}: unexpected element {e.get('type')}")
+        elif t == "image":
+            if not (b.get("image_url") or b.get("slack_file")) or not b.get("alt_text"):
+                problems.append(f"block {i}: image needs a source and alt_text")
+        elif t not in ("divider",):
+            problems.append(f"block {i}: unexpected type {t}")
+    block_ids = [b["block_id"] for b in blocks if "block_id" in b]
+    if len(set(block_ids)) != len(block_ids):
+        problems.append("duplicate block_id")
+    if isinstance(payload, dict) and len(payload.get("text", "")) > LIMITS["fallback_text"]:
+        problems.append("fallback text too long")
+    return problems
+
+
+ROLE_LABEL = {"exec": "Executives", "agent": "Agents"}
+
+
+def slack_date(iso: str) -> str:
+    """A date Slack shows in each reader's own time zone (UTC in the fallback)."""
+    dt = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    return f"<!date^{int(dt.timestamp())}^{{date_short_pretty}} at {{time}}|{dt:%Y-%m-%d %H:%M} UTC>"
+
+
+def next_run_text(dt) -> str:
+    """A scheduled run in the schedule's own zone (the trigger's), then in the reader's own:
+    'Mon 30 Nov 09:00 Europe/Stockholm (<!date…> your time)'; 'paused' for None."""
+    if dt is None:
+        return "paused"
+    zone = getattr(dt.tzinfo, "key", None) or dt.tzname()
+    return f"{dt:%a} {dt.day} {dt:%b %H:%M} {zone} ({slack_date(dt.isoformat())} your time)"
+
+
+# Every percentage, gap and interval bound of our own pulses is shown as a whole number.
+def signed(v: float) -> str:
+    """A whole number with a real minus sign: '+60', '−7', '0'."""
+    w = whole(v)
+    return f"{'+' if w > 0 else '−' if w < 0 else ''}{abs(w)}"
+
+
+def points(v: float | None, exact: bool = False) -> str:
+    """A signed points figure: '+60 points', '−1 point', '0 points', 'n/a' for None. Our own pulses'
+    gaps are whole numbers; a study's own figure (exact) keeps its decimal: '+16.5 points'."""
+    if v is None:
+        return "n/a"
+    if not exact:
+        return f"{signed(v)} {'point' if abs(whole(v)) == 1 else 'points'}"
+    size = number(abs(v))
+    return f"{'+' if v > 0 else '−' if v < 0 else ''}{size} {'point' if size == '1' else 'points'}"
