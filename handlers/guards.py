@@ -29,6 +29,7 @@ MUST_BE_OBJECTS = ("view", "event", "message", "container", "workflow_step", "pr
 OBJECTS_OR_NULL = ("user", "team", "channel", "enterprise", "state")
 MALFORMED = BoltResponse(status=400, body={"error": "malformed payload"})
 REPLAY_WINDOW = 300  # seconds: Bolt refuses a timestamp further than this from now
+CLOCK_SKEW = 5  # seconds: how far Slack's clock (whole seconds) may run behind ours
 
 
 def bad_shape(payload) -> bool:
@@ -70,10 +71,14 @@ class ShapeGuard(Middleware):
 
 class RecentSignatures:
     """Signatures of genuine requests until their timestamp leaves Bolt's window (after that Bolt
-    refuses a replay by itself). Bounded: beyond `limit` the soonest to expire are forgotten."""
+    refuses a replay by itself). Bounded: beyond `limit` the soonest to expire are forgotten.
+    What an earlier process saw is not remembered, so a request signed before this one started
+    (allowing for clock skew) is refused too: Slack signs every request, retries included, when
+    it sends it, so only a replay carries an older timestamp."""
 
     def __init__(self, limit: int = 100_000):
         self.limit = limit
+        self.started = time.time()
         self.seen: set[str] = set()
         self.expiry: list[tuple[int, str]] = []  # a heap of (expiry time, signature)
         self.lock = threading.Lock()
@@ -81,6 +86,8 @@ class RecentSignatures:
     def first_time(self, timestamp: str, signature: str) -> bool:
         """Remember this signature; False if it was seen before (a replay)."""
         now = time.time()
+        if int(timestamp) < int(self.started) - CLOCK_SKEW:
+            return False
         with self.lock:
             while self.expiry and (self.expiry[0][0] < now or len(self.expiry) >= self.limit):
                 self.seen.discard(heapq.heappop(self.expiry)[1])
@@ -108,7 +115,7 @@ def guard(application, signing_secret: str):
         if not (signing_secret and timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)):
             return _answer(start_response, "401 Unauthorized", b'{"error": "invalid request"}')
         if not recent.first_time(timestamp, signature):
-            log.warning("refused a replayed request (signed at %s, already received)", timestamp)
+            log.warning("refused a replayed request (signed at %s, already received or before start-up)", timestamp)
             return _answer(start_response, "401 Unauthorized", b'{"error": "replayed request"}')
         environ["wsgi.input"] = io.BytesIO(body)
         try:

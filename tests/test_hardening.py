@@ -13,6 +13,7 @@ import time
 import pytest
 
 from bot import CHANNEL_TIMEOUT, CLEANUP_INTERVAL
+from handlers.guards import CLOCK_SKEW
 from tests.harness import ROOT, Bot, block_texts, free_port, run, sign
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
@@ -69,6 +70,21 @@ def test_a_replayed_request_has_no_effect_and_slacks_resigned_retries_are_served
     assert bot.event(event, event_id="EvRetry", timestamp=int(time.time()) - 2).status_code == 200
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     assert bot.event(event, event_id="EvRetry", headers=retry).status_code == 200
+
+
+def test_a_request_replayed_after_a_restart_has_no_effect(start_bot, fake):
+    form = (f"team_id=T0TEST&channel_id=C0LEADS&user_id=UADMIN&command=%2Fgap&text=statements+add+Replayed+row"
+            f"&api_app_id=A0PULSE&trigger_id=9.9.8&response_url={fake.response_url('UADMIN')}")
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
+    assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 200
+    fake.wait_responses(1)
+    bot.stop()
+    time.sleep(CLOCK_SKEW + 1)  # the new process starts after the request was signed
+    bot = start_bot({"MIN_RESPONDENTS": "3"})  # the same database
+    assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 401
+    db = sqlite3.connect(bot.db_path)
+    assert db.execute("SELECT count(*) FROM statements WHERE text='Replayed row'").fetchone() == (1,)
 
 
 def half_sent_requests(port: int, count: int) -> list[socket.socket]:
