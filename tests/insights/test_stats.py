@@ -188,3 +188,17 @@ def test_a_gap_that_changed_sign_is_flipped_not_wider():
     same_side = wave_results(WAVE, rows, load(), previous=wave_results({**WAVE, "id": 1}, [
         {**r, "wave_id": 1} for r in rows], load())).statements[0]
     assert (same_side.trend, same_side.flipped) == (0, False)
+
+
+def test_the_export_rounds_halves_away_from_zero_and_its_gap_adds_up():
+    from insights.export import aggregates_csv
+
+    # 6 of 7 executives (85.714…) and 5 of 16 agents (31.25): pandas' round gave 31.2 (half to even)
+    wave = {**WAVE, "opened_at": "2026-11-02", "closed_at": "2026-11-05", "statements": WAVE["statements"][:1]}
+    rows = votes(2, 1, "exec", [4] * 6 + [1]) + votes(2, 1, "agent", [4] * 5 + [1] * 11)
+    lines = aggregates_csv([wave_results(wave, rows, load())]).splitlines()
+    # the gap is 85.7 − 31.3 = 54.4 (unrounded 54.46 would read 54.5); the interval stays computed exactly
+    assert lines[1:] == [
+        "2,2026-11-02,2026-11-05,We act on feedback.,feedback_to_sales,exec,7,85.7,54.4,10.2,75.2,78.0,62.0,16.0",
+        "2,2026-11-02,2026-11-05,We act on feedback.,feedback_to_sales,agent,16,31.3,54.4,10.2,75.2,78.0,62.0,16.0",
+    ]
