@@ -142,11 +142,10 @@ def results_blocks(res: WaveResults, headline: str) -> dict:
         blocks.append(context(trend_hidden_text(res)))
     for i, s in enumerate(res.statements, 1):
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
+    gaps = ("A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
+            f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. ") if res.compared else ""
     blocks.append(context(
-        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. "
-        "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
-        f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. " + CAVEAT
-    ))
+        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. " + gaps + CAVEAT))
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 

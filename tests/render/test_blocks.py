@@ -360,3 +360,12 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     assert warning in block_texts(home) and validate(home, surface="home") == []
     assert warning not in block_texts(home_view(res, "h", None, {}, None, [], admin=False, warning=warning, command="/gap"))
     assert "at least 5 people (fixed for this pulse)" in poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
+
+
+def test_a_pulse_with_nothing_to_compare_promises_no_gap():
+    none = wave_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
+    for payload in (results_blocks(none, none.headline((5, 7))), digest_blocks(none, none.headline((5, 7)), None),
+                    home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")):
+        text = block_texts(payload)
+        assert "Too few answers to compare executives and agents" in text
+        assert not any(word in text for word in ("Our gap", "Largest gaps", "interval", "Chart below", "Trend")), text
