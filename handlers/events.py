@@ -21,7 +21,7 @@ def publish_home(rt: Runtime, user: str) -> None:
     counts = rt.store.delivery_counts(wave["id"]) if wave else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
     view = home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
-                        admin, rt.polls.small_roles_warning() if admin else "")
+                        admin, rt.polls.small_roles_warning() if admin else "", command=rt.config.slash_command)
     rt.client.views_publish(user_id=user, view=view)
 
 

@@ -1,6 +1,8 @@
 """The aggregates as CSV: never individual answers, never a hidden percentage, never a formula."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pandas as pd
 
 from insights.stats import ROLES
@@ -17,6 +19,23 @@ def safe_cell(value):
     return value
 
 
+def tenth(value: float | None) -> float | None:
+    """One decimal, halves away from zero (31.25 -> 31.3, -0.25 -> -0.3), from the figure as
+    Python prints it (so 31.25 is 31.25, not the binary 31.2499…)."""
+    if value is None:
+        return None
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def gap_row(s) -> list:
+    """The gap cells: the gap as the difference of the two rounded percentages in
+    the rows above it, and its interval rounded like them."""
+    if s.gap is None:
+        return [None, None, None]
+    gap = tenth(tenth(s.roles["exec"].pct) - tenth(s.roles["agent"].pct))
+    return [gap, tenth(s.ci[0]), tenth(s.ci[1])]
+
+
 def aggregates_frame(all_results: list) -> pd.DataFrame:
     """One row per wave, statement and role, across every closed wave."""
     records = []
@@ -26,11 +45,8 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
             for role in ROLES:
                 r = s.roles[role]
                 records.append([wave["id"], wave["opened_at"], wave.get("closed_at"), s.text, s.metric, role, r.n,
-                                r.pct, s.gap, s.ci[0] if s.ci else None, s.ci[1] if s.ci else None,
-                                s.study_exec, s.study_cs, s.study_gap])
+                                tenth(r.pct), *gap_row(s), s.study_exec, s.study_cs, s.study_gap])
     frame = pd.DataFrame(records, columns=COLUMNS)
-    computed = ["pct_agree", "gap_points", "gap_ci_low", "gap_ci_high"]  # insights.stats keeps them unrounded
-    frame[computed] = frame[computed].round(1)
     frame["wave"] = frame["wave"].astype("int64")
     frame["n"] = frame["n"].astype("Int64")  # empty below the threshold: no figure at all
     text = ["opened", "closed", "statement", "metric", "role"]

@@ -7,7 +7,8 @@ roster changed by fewer people than the threshold since the previous pulse (insi
 Each gap gets a 95% interval for the difference of two proportions (Newcombe's hybrid score
 method, from Wilson intervals); a verdict claims a gap only when that interval excludes 0, calls
 the roles aligned only when it lies within ±ALIGNED_WITHIN points, and otherwise inconclusive.
-Figures are kept unrounded here; `whole` rounds them for display (so nothing is rounded twice).
+Figures are kept unrounded here; `whole` rounds them for display (so nothing is rounded twice),
+and the gap people read (`shown_gap`) is the difference of the two whole percentages they read.
 """
 from __future__ import annotations
 
@@ -48,6 +49,28 @@ def newcombe(k1: int, n1: int, k2: int, n2: int, z: float = Z95) -> tuple[float,
     return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
 
 
+def needed_gap(k1: int, n1: int, k2: int, n2: int) -> float | None:
+    """Points, signed like the gap: the smallest gap these numbers of answers would show, moving
+    the observed rates apart (k1 up and/or k2 down, or the reverse for a negative gap; both ways
+    for none) until the interval excludes 0; None when even the widest gap would not. Always
+    larger than the observed gap when its interval includes 0, since only wider pairs are tried."""
+    ways = [(1, k1, n1, k2, n2), (-1, k2, n2, k1, n1)]  # newcombe(b, a) is −newcombe(a, b)
+    if k1 * n2 != k2 * n1:
+        ways = ways[:1] if k1 * n2 > k2 * n1 else ways[1:]
+    best = None
+    for sign, a, na, b, nb in ways:
+        j = b  # the interval's lower end rises with i and falls with j: one pass over both
+        for i in range(na, a - 1, -1):
+            while j >= 0 and newcombe(i, na, j, nb)[0] <= 0:
+                j -= 1
+            if j < 0:
+                break
+            gap = 100 * (i / na - j / nb)
+            if best is None or gap < abs(best):
+                best = sign * gap
+    return best
+
+
 def verdict(ci: tuple[float, float]) -> str:
     """The verdict for a gap's 95% interval, given in points."""
     if ci[0] > 0:
@@ -82,20 +105,27 @@ class StatementResult:
     study_exec: float | None = None
     study_cs: float | None = None
     study_gap: float | None = None
-    previous_gap: float | None = None
+    previous_gap: int | None = None  # the previous pulse's gap as shown
+    needed: float | None = None  # points: what an inconclusive gap would need to be (needed_gap)
 
     @property
-    def detectable(self) -> float | None:
-        """Points: half the interval's width, about the smallest gap these numbers of answers
-        would show (an observed gap that size would have an interval just clear of 0)."""
-        return (self.ci[1] - self.ci[0]) / 2 if self.ci else None
+    def shown_gap(self) -> int | None:
+        """The gap as people read it: the difference of the two whole percentages shown."""
+        if self.gap is None:
+            return None
+        return whole(self.roles["exec"].pct) - whole(self.roles["agent"].pct)
+
+    @property
+    def flipped(self) -> bool:
+        """The gap changed sign since the previous pulse (the other side is now the rosier)."""
+        return self.trend is not None and self.shown_gap * self.previous_gap < 0
 
     @property
     def trend(self) -> int | None:
         """Change in the gap's size as shown (whole points): negative = narrower."""
         if self.gap is None or self.previous_gap is None:
             return None
-        return abs(whole(self.gap)) - abs(whole(self.previous_gap))
+        return abs(self.shown_gap) - abs(self.previous_gap)
 
 
 @dataclass
@@ -173,7 +203,7 @@ def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
     by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == wave["id"]}
     trend_threshold = max(min_n, previous.min_n) if previous else None
     hidden = differencing_risk(roster_changes or {}, trend_threshold) if previous else {}
-    prev_gaps = {s.statement_id: s.gap for s in previous.statements} if previous and not hidden else {}
+    prev_gaps = {s.statement_id: s.shown_gap for s in previous.statements} if previous and not hidden else {}
     out = []
     for s in wave["statements"]:
         roles = {}
@@ -188,6 +218,8 @@ def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
             lo, hi = newcombe(ex.agree, ex.n, ag.agree, ag.n)
             result.ci = (100 * lo, 100 * hi)
             result.verdict = verdict(result.ci)
+            if result.verdict == INCONCLUSIVE:
+                result.needed = needed_gap(ex.agree, ex.n, ag.agree, ag.n)
         view = bm.views.get(s.get("metric") or "")
         if view:
             result.study_exec = view.single("executives")

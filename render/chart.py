@@ -8,11 +8,14 @@ Laid out for Slack's preview, about 640 px wide: the figure is WIDTH_IN inches, 
 one point is 640 / (72 × WIDTH_IN) px and the smallest text (FONT_PT) is at least 10 px. It is
 rendered at DPI for sharp full-size viewing. Each statement's text sits above its two bars, across
 the whole width; percentages stand in a column right of the bars, where no marker can cover them;
-the study's markers are white with a black edge, visible on either bar and on the background.
+the study's markers are white with a black edge, visible on either bar and on the background:
+a diamond for the 2008 study's executives, a triangle for its CS managers and directors, and a
+square for the executives of Strativity's 2004 figures (metrics the 2008 study did not pair).
 """
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -27,7 +30,11 @@ WIDTH_IN, DPI = 6.4, 200
 FONT_PT = {"label": 10, "value": 9, "tick": 9, "legend": 9, "title": 12}
 LINE_IN, BAR_IN = 0.19, 0.17  # inches: a line of a statement's text, a bar
 PAD_IN, SPACE_IN = 0.03, 0.17  # after the text and after each bar; after a statement
-TOP_IN, BOTTOM_IN, LEFT_IN, RIGHT_IN = 0.5, 1.0, 0.12, 0.5
+TOP_IN, BOTTOM_IN, LEFT_IN, RIGHT_IN = 0.5, 1.0, 0.12, 0.5  # BOTTOM_IN: the axis and two rows of legend
+LEGEND_ROW_IN = 0.22
+# marker -> (size, legend label); the legend names only the markers drawn
+STUDY_MARKERS = {"D": (7, "2008 study: executives"), "^": (8, "2008 study: CS managers & directors"),
+                 "s": (7, "Strativity 2004: executives")}
 MARKER = {"linestyle": "", "markerfacecolor": "white", "markeredgecolor": "black", "markeredgewidth": 1.3}
 
 
@@ -38,34 +45,43 @@ def label(text: str, width: int = 72) -> str:
     return "\n".join(lines)
 
 
+def exec_marker(s) -> str:
+    """The 2008 study's diamond, or Strativity 2004's square for a metric with no CS figure
+    (only Strativity's are such, as render.results.study_line says)."""
+    return "D" if s.study_cs is not None else "s"
+
+
 def gap_chart(res) -> bytes | None:
     """PNG bytes, or None when no statement has a gap that may be shown."""
     items = res.compared
     if not items:
         return None
     labels = [label(s.text) for s in items]
+    drawn = {m for s in items for m, study in ((exec_marker(s), s.study_exec), ("^", s.study_cs)) if study is not None}
+    handles = [Patch(color=EXEC_COLOUR, label="Our executives"), Patch(color=AGENT_COLOUR, label="Our agents")]
+    handles += [Line2D([], [], marker=m, markersize=size, label=text, **MARKER)
+                for m, (size, text) in STUDY_MARKERS.items() if m in drawn]
     body = sum(LINE_IN * (lab.count("\n") + 1) + 3 * PAD_IN + 2 * BAR_IN + SPACE_IN for lab in labels)
-    height = TOP_IN + body + BOTTOM_IN
+    bottom = BOTTOM_IN + LEGEND_ROW_IN * max(0, math.ceil(len(handles) / 2) - 2)  # room for a third row
+    height = TOP_IN + body + bottom
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)
     # one y unit = one inch, from the top: rows of text and bars stack exactly
-    ax = fig.add_axes((LEFT_IN / WIDTH_IN, BOTTOM_IN / height, 1 - (LEFT_IN + RIGHT_IN) / WIDTH_IN, body / height))
+    ax = fig.add_axes((LEFT_IN / WIDTH_IN, bottom / height, 1 - (LEFT_IN + RIGHT_IN) / WIDTH_IN, body / height))
     ax.set_xlim(0, 100)
     ax.set_ylim(body, 0)
-    study_drawn = set()
     y = 0.0
     for s, lab in zip(items, labels, strict=True):
         ax.text(0, y, lab, va="top", ha="left", fontsize=FONT_PT["label"], parse_math=False)
         y += LINE_IN * (lab.count("\n") + 1) + PAD_IN
-        for role, colour, study, marker in (("exec", EXEC_COLOUR, s.study_exec, "D"),
+        for role, colour, study, marker in (("exec", EXEC_COLOUR, s.study_exec, exec_marker(s)),
                                             ("agent", AGENT_COLOUR, s.study_cs, "^")):
             centre = y + BAR_IN / 2
             ax.barh(centre, s.roles[role].pct, height=BAR_IN, color=colour)
             ax.text(101.5, centre, f"{whole(s.roles[role].pct)}%", va="center", ha="left", clip_on=False,
                     fontsize=FONT_PT["value"], color=colour, fontweight="bold")
             if study is not None:
-                ax.plot([study], [centre], marker=marker, markersize=7 if marker == "D" else 8, **MARKER)
-                study_drawn.add(marker)
+                ax.plot([study], [centre], marker=marker, markersize=STUDY_MARKERS[marker][0], **MARKER)
             y += BAR_IN + PAD_IN
         y += SPACE_IN
     ax.set_yticks([])
@@ -76,11 +92,6 @@ def gap_chart(res) -> bytes | None:
     ax.spines[["top", "right", "left"]].set_visible(False)
     fig.text(LEFT_IN / WIDTH_IN, 1 - 0.15 / height, f"Pulse #{res.wave['id']}: executives vs agents",
              va="top", ha="left", fontsize=FONT_PT["title"], fontweight="bold", parse_math=False)
-    handles = [Patch(color=EXEC_COLOUR, label="Our executives"), Patch(color=AGENT_COLOUR, label="Our agents")]
-    if "D" in study_drawn:
-        handles.append(Line2D([], [], marker="D", markersize=7, label="2008 study: executives", **MARKER))
-    if "^" in study_drawn:
-        handles.append(Line2D([], [], marker="^", markersize=8, label="2008 study: CS managers & directors", **MARKER))
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(LEFT_IN / WIDTH_IN, 0.08 / height), ncol=2,
                fontsize=FONT_PT["legend"], frameon=False, borderaxespad=0)
     buf = io.BytesIO()

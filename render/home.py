@@ -1,7 +1,7 @@
 """The App Home tab."""
 from __future__ import annotations
 
-from insights.stats import WaveResults
+from insights.stats import ROLES, WaveResults
 from render.primitives import (
     CAVEAT,
     LIMITS,
@@ -17,30 +17,37 @@ from render.primitives import (
     section,
     slack_date,
 )
-from render.results import clause, participation_text, verdict_text, wave_dates
+from render.results import clause, participation_text, trend_summary, wave_dates
 
 
 def home_view(res: WaveResults | None, headline: str | None, open_wave: dict | None, counts: dict, poll_schedule, digests: list,
-              admin: bool, warning: str = "") -> dict:
+              admin: bool, warning: str = "", *, command: str) -> dict:
+    """`command`: the configured slash command, named in the hints."""
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
-    if res is None:
-        blocks.append(section("No pulse has closed yet. Admins start one with `/gap poll now`; "
-                              "anyone can ask the 2008 study with `/gap &lt;question&gt;`."))
+    if res is None and open_wave:
+        blocks.append(section(f"No pulse has closed yet. Results appear here when Pulse #{open_wave['id']} closes "
+                              f"(by itself at its end, or sooner with `{command} poll close`)."))
+    elif res is None:
+        blocks.append(section(f"No pulse has closed yet. Admins start one with `{command} poll now`; "
+                              f"anyone can ask the 2008 study with `{command} &lt;question&gt;`."))
     else:
         blocks.append(section(f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
                               f"{escape(headline or '')}\n{participation_text(res)}"))
         lines = []
         for s in res.compared:
             study = f" · study {points(s.study_gap)}" if s.study_gap is not None else ""
-            lines.append(f"• {clause(s.text, 90)}: *{points(s.gap)}*, {verdict_text(s)}{study}")
+            lines.append(f"• {clause(s.text, 90)}: *{points(s.shown_gap)}*, {s.verdict}{study}")
         rest = len(res.statements) - len(res.compared)
         if lines and rest:  # with nothing compared, the headline already says so
             lines.append(f"_Too few answers to compare the other {plural(rest, 'statement')}._")
         for chunk in range(0, len(lines), 10):
             blocks.append(section("\n".join(lines[chunk:chunk + 10])))
+        trend = trend_summary(res, res.previous_id)
+        if trend:
+            blocks.append(section(trend))
     blocks.append(divider())
     if open_wave:
-        parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r, c in sorted(counts.items())]
+        parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r in ROLES if (c := counts.get(r))]
         blocks.append(section(f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
                               f"Answered so far: {', '.join(parts) or 'nobody yet'}."))
     nxt = f"{escape(poll_schedule[0])}, next {next_run_text(poll_schedule[1])}" if poll_schedule else "not scheduled"

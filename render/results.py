@@ -1,6 +1,9 @@
 """A closed pulse's results: `/gap results` and the channel digest, and the admin's small-role warning."""
 from __future__ import annotations
 
+import textwrap
+from datetime import datetime
+
 from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, ROLES, RoleResult, StatementResult, WaveResults, whole
 from render.primitives import (
     CAVEAT,
@@ -13,7 +16,6 @@ from render.primitives import (
     points,
     section,
     signed,
-    truncate,
 )
 
 
@@ -31,17 +33,28 @@ def pct(v: float) -> str:
     return f"{whole(v)}%"
 
 
+def bound(v: float) -> str:
+    """An interval bound, its sign always visible: whole ('+83', '−78'), but one that would round
+    to 0 keeps a decimal ('+0.3', '−0.2'; '−0.03' closer still), so '0 to +71' never hides which
+    side of zero it is on."""
+    if whole(v) != 0 or v == 0:
+        return signed(v)
+    return f"{'+' if v > 0 else '−'}{abs(v):.1f}" if abs(v) >= 0.05 else f"{'+' if v > 0 else '−'}{abs(v):.1g}"
+
+
 def verdict_text(s: StatementResult) -> str:
     """The verdict, and for an inconclusive one what these numbers of answers could show."""
-    if s.verdict == INCONCLUSIVE:
-        return (f"inconclusive: with these numbers only a gap of about {whole(s.detectable)} points "
-                "or more would show")
-    return s.verdict
+    if s.verdict != INCONCLUSIVE:
+        return s.verdict
+    if s.needed is None:
+        return "inconclusive: the interval is too wide to tell; more answers would narrow it"
+    return (f"inconclusive: the interval includes no gap at all; with n={s.roles['exec'].n} and "
+            f"n={s.roles['agent'].n}, a gap would need to be about {abs(whole(s.needed))} points to show")
 
 
 def clause(text: str, limit: int) -> str:
-    """A statement put before a colon: escaped, shortened, without its closing full stop."""
-    return escape(truncate(text.strip(), limit).rstrip(".:;,"))
+    """A statement put before a colon: escaped, shortened at a word, without its closing full stop."""
+    return escape(textwrap.shorten(text, limit, placeholder="…").rstrip(".:;,"))
 
 
 def role_line(label: str, r: RoleResult, min_n: int) -> str:
@@ -63,14 +76,33 @@ def statement_result_text(i: int, s: StatementResult, min_n: int) -> str:
     lines = [f"*{i}. {escape(s.text)}*",
              role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n)]
     if s.gap is not None:
-        lines.append(f"Our gap: *{points(s.gap)}* (95% CI {signed(s.ci[0])} to {signed(s.ci[1])}): {verdict_text(s)}")
+        lines.append(f"Our gap: *{points(s.shown_gap)}* (95% CI {bound(s.ci[0])} to {bound(s.ci[1])}): {verdict_text(s)}")
         if s.trend is not None:
-            lines.append(f"Since the previous pulse: {'narrower' if s.trend < 0 else 'wider' if s.trend > 0 else 'same'}"
-                         f" ({points(s.previous_gap)} before)")
+            lines.append(f"Since the previous pulse: {trend_word(s)} ({points(s.previous_gap)} before)")
     study = study_line(s)
     if study:
         lines.append(f"_{study}_")
     return "\n".join(lines)
+
+
+def trend_word(s: StatementResult) -> str:
+    if s.flipped:
+        return f"flipped: now {'rosier at the top' if s.shown_gap > 0 else 'rosier on the floor'}"
+    return "narrower" if s.trend < 0 else "wider" if s.trend > 0 else "same"
+
+
+def trend_summary(res: WaveResults, previous_id: int | None) -> str:
+    """The trend line of the digest and Home ('' when there is none to tell)."""
+    if res.trend_hidden:
+        return f"*Trend*: {trend_hidden_text(res)}"
+    trends = [s for s in res.statements if s.trend is not None]
+    if not trends or not previous_id:
+        return ""
+    flipped = sum(1 for s in trends if s.flipped)
+    narrower = sum(1 for s in trends if s.trend < 0 and not s.flipped)
+    wider = sum(1 for s in trends if s.trend > 0 and not s.flipped)
+    return (f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
+            f"{flipped}, unchanged on {len(trends) - narrower - wider - flipped}.")
 
 
 def trend_hidden_text(res: WaveResults) -> str:
@@ -81,9 +113,20 @@ def trend_hidden_text(res: WaveResults) -> str:
             "which could reveal individual answers.")
 
 
+def date_range(start: str, end: str) -> str:
+    """Two ISO dates as people write them: '24 Nov 2026', '2–5 Nov 2026', '28 Nov – 2 Dec 2026',
+    '30 Dec 2026 – 2 Jan 2027'."""
+    a, b = datetime.fromisoformat(start[:10]), datetime.fromisoformat(end[:10])
+    if a == b:
+        return f"{a.day} {a:%b %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%b %Y}"
+    first = f"{a.day} {a:%b}" if a.year == b.year else f"{a.day} {a:%b %Y}"
+    return f"{first} – {b.day} {b:%b %Y}"
+
+
 def wave_dates(wave: dict) -> str:
-    closed = wave.get("closed_at") or wave["closes_at"]
-    return f"{wave['opened_at'][:10]} to {closed[:10]}"
+    return date_range(wave["opened_at"], wave.get("closed_at") or wave["closes_at"])
 
 
 def participation_text(res: WaveResults) -> str:
@@ -99,11 +142,10 @@ def results_blocks(res: WaveResults, headline: str) -> dict:
         blocks.append(context(trend_hidden_text(res)))
     for i, s in enumerate(res.statements, 1):
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
+    gaps = ("A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
+            f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. ") if res.compared else ""
     blocks.append(context(
-        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. "
-        "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
-        f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. " + CAVEAT
-    ))
+        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. " + gaps + CAVEAT))
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 
@@ -123,17 +165,12 @@ def digest_blocks(res: WaveResults, headline: str, previous_id: int | None) -> d
             study = f" (2008 study: {points(s.study_gap)})" if s.study_gap is not None else ""
             lines.append(
                 f"• {clause(s.text, 120)}: executives {pct(s.roles['exec'].pct)} vs agents "
-                f"{pct(s.roles['agent'].pct)}, *{points(s.gap)}*, {verdict_text(s)}{study}")
+                f"{pct(s.roles['agent'].pct)}, *{points(s.shown_gap)}*, {verdict_text(s)}{study}")
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))
-    trends = [s for s in res.statements if s.trend is not None]
-    if res.trend_hidden:
-        blocks.append(section(f"*Trend*: {trend_hidden_text(res)}"))
-    elif trends and previous_id:
-        narrower = sum(1 for s in trends if s.trend < 0)
-        wider = sum(1 for s in trends if s.trend > 0)
-        blocks.append(section(f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, "
-                              f"unchanged on {len(trends) - narrower - wider}."))
+    trend = trend_summary(res, previous_id)
+    if trend:
+        blocks.append(section(trend))
     if res.compared:  # services.digests uploads the chart exactly then
         blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
     else:

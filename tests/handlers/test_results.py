@@ -54,8 +54,9 @@ def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
     ]
     s7 = next(b for b in out["blocks"] if b.get("block_id") == "result:7")["text"]["text"]
     assert "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)" in s7
-    assert ("Our gap: *−47 points* (95% CI −78 to +16): inconclusive: with these numbers only a gap of about "
-            "47 points or more would show") in s7  # by hand: −0.4667 ∓ 0.3174/0.6253
+    assert ("Our gap: *−47 points* (95% CI −78 to +16): inconclusive: the interval includes no gap at all; with n=3 "
+            "and n=5, a gap would need to be about 67 points to show") in s7  # by hand: −0.4667 ∓ 0.3174/0.6253;
+    # 1 of 3 vs 5 of 5 (−67) is the nearest wider pair whose interval excludes 0
     assert mrkdwn.problems(out) == []
     assert "gap +16 points" in s7
     s2 = next(b for b in out["blocks"] if b.get("block_id") == "result:2")["text"]["text"]
@@ -76,8 +77,8 @@ def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
     text = block_texts(post)
     assert "*Largest gaps*" in text
     assert "executives 100% vs agents 20%, *+80 points*, rosier at the top (2008 study: 0 points)" in text
-    assert ("executives 33% vs agents 80%, *−47 points*, inconclusive: with these numbers only a gap of about "
-            "47 points or more would show (2008 study: +16 points)") in text
+    assert ("executives 33% vs agents 80%, *−47 points*, inconclusive: the interval includes no gap at all; with "
+            "n=3 and n=5, a gap would need to be about 67 points to show (2008 study: +16 points)") in text
     assert "Chart below" in text and mrkdwn.problems(post) == []
     complete = team.calls_to("files.completeUploadExternal")
     assert len(complete) == 1 and complete[0]["channel_id"] == "C0LEADS"

@@ -10,6 +10,7 @@ from insights.stats import (
     ROSIER_FLOOR,
     ROSIER_TOP,
     RoleResult,
+    needed_gap,
     newcombe,
     study_rosier,
     verdict,
@@ -57,7 +58,8 @@ def test_results_threshold_gap_and_verdicts():
     assert tuple(round(v, 4) for v in s1.ci) == (38.4039, 94.3318) and s1.verdict == ROSIER_TOP  # 80 − 41.5961, 80 + 14.3318
     assert (s1.study_exec, s1.study_cs, s1.study_gap) == (78.0, 62.0, 16.0)
     assert (s2.roles["exec"].pct, s2.roles["agent"].pct, round(s2.gap, 9), s2.verdict) == (40.0, 50.0, -10.0, INCONCLUSIVE)
-    assert tuple(round(v, 4) for v in s2.ci) == (-52.1096, 38.3682) and round(s2.detectable, 4) == 45.2389
+    # 2 of 5 vs 3 of 6; the nearest wider pair whose interval excludes 0: 2 of 5 vs 6 of 6 (−60)
+    assert tuple(round(v, 4) for v in s2.ci) == (-52.1096, 38.3682) and s2.needed == -60.0
     assert s2.study_gap == -15.0
     # one-sided suppression: executives shown, agents (4 answers) hidden, not even their count, so no gap
     assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, None, None)
@@ -95,7 +97,9 @@ def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
     s = res.statements[0]
     assert round(s.gap, 9) == 60.0
     assert tuple(round(v, 4) for v in s.ci) == (-0.0285, 83.1614)
-    assert s.verdict == INCONCLUSIVE and round(s.detectable, 4) == 41.5949  # half of 83.1899
+    # half the interval's width (41.6) was shown before: less than the gap itself. Widening instead:
+    # 5 of 5 vs 1 of 5 (+80) is the nearest pair whose interval excludes 0
+    assert s.verdict == INCONCLUSIVE and s.needed == 80.0
 
 
 def test_a_narrow_interval_across_zero_is_aligned():
@@ -145,3 +149,56 @@ def test_a_small_roster_change_hides_every_trend_and_says_which_role():
         assert shown.trend_hidden == {} and shown.statements[0].trend == 0.0
     stricter = wave_results({**WAVE, "id": 1, "min_respondents": 7}, [], load())
     assert wave_results(WAVE, rows, load(), previous=stricter, roster_changes={"exec": 6}).trend_hidden == {"exec": 6}
+
+
+def test_an_inconclusive_gap_always_needs_more_than_it_shows():
+    # every achievable pair of counts for 3 to 20 answers a side: whenever the verdict is
+    # inconclusive, the gap it says would show is larger than the gap shown (both as whole points)
+    checked = 0
+    for n1 in range(3, 21):
+        for n2 in range(3, 21):
+            for k1 in range(n1 + 1):
+                for k2 in range(n2 + 1):
+                    lo, hi = newcombe(k1, n1, k2, n2)
+                    if verdict((100 * lo, 100 * hi)) != INCONCLUSIVE:
+                        continue
+                    needed, shown = needed_gap(k1, n1, k2, n2), whole(100 * k1 / n1) - whole(100 * k2 / n2)
+                    assert needed is not None and abs(whole(needed)) > abs(shown), (k1, n1, k2, n2)
+                    assert (needed > 0) == (shown > 0) or shown == 0, (k1, n1, k2, n2)
+                    checked += 1
+    assert checked == 27961
+    # the sandbox's case: 6 of 7 vs 7 of 16, +42 (95% CI −2 to +66) said "about 34 points"; 6 of 7 vs 6 of 16 would show
+    assert needed_gap(6, 7, 7, 16) == 100 * (6 / 7 - 6 / 16)
+    assert needed_gap(1, 1, 0, 1) is None  # one answer a side: no gap could ever show
+
+
+def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
+    # 6 of 7 executives (85.71 -> 86%) vs 5 of 16 agents (31.25 -> 31%): 54.46 unrounded, 55 shown
+    rows = votes(2, 1, "exec", [4] * 6 + [1]) + votes(2, 1, "agent", [4] * 5 + [1] * 11)
+    s = wave_results(WAVE, rows, load()).statements[0]
+    assert (round(s.gap, 2), whole(s.gap), s.shown_gap) == (54.46, 54, 55)
+
+
+def test_a_gap_that_changed_sign_is_flipped_not_wider():
+    # before: 1 of 5 vs 4 of 5 = −60; now 5 of 5 vs 1 of 5 = +80: the other side is rosier now
+    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] + [2] * 4) + votes(1, 1, "agent", [4] * 4 + [2]), load())
+    rows = votes(2, 1, "exec", [4] * 5) + votes(2, 1, "agent", [4] + [2] * 4)
+    s = wave_results(WAVE, rows, load(), previous=prev).statements[0]
+    assert (s.previous_gap, s.shown_gap, s.trend, s.flipped) == (-60, 80, 20, True)
+    same_side = wave_results(WAVE, rows, load(), previous=wave_results({**WAVE, "id": 1}, [
+        {**r, "wave_id": 1} for r in rows], load())).statements[0]
+    assert (same_side.trend, same_side.flipped) == (0, False)
+
+
+def test_the_export_rounds_halves_away_from_zero_and_its_gap_adds_up():
+    from insights.export import aggregates_csv
+
+    # 6 of 7 executives (85.714…) and 5 of 16 agents (31.25): pandas' round gave 31.2 (half to even)
+    wave = {**WAVE, "opened_at": "2026-11-02", "closed_at": "2026-11-05", "statements": WAVE["statements"][:1]}
+    rows = votes(2, 1, "exec", [4] * 6 + [1]) + votes(2, 1, "agent", [4] * 5 + [1] * 11)
+    lines = aggregates_csv([wave_results(wave, rows, load())]).splitlines()
+    # the gap is 85.7 − 31.3 = 54.4 (unrounded 54.46 would read 54.5); the interval stays computed exactly
+    assert lines[1:] == [
+        "2,2026-11-02,2026-11-05,We act on feedback.,feedback_to_sales,exec,7,85.7,54.4,10.2,75.2,78.0,62.0,16.0",
+        "2,2026-11-02,2026-11-05,We act on feedback.,feedback_to_sales,agent,16,31.3,54.4,10.2,75.2,78.0,62.0,16.0",
+    ]

@@ -27,7 +27,16 @@ from render.pulse import (
     statements_blocks,
     vote_recorded,
 )
-from render.results import digest_blocks, results_blocks, small_roles_text, statement_result_text, trend_hidden_text
+from render.results import (
+    bound,
+    date_range,
+    digest_blocks,
+    results_blocks,
+    small_roles_text,
+    statement_result_text,
+    trend_hidden_text,
+    trend_summary,
+)
 from tests import mrkdwn
 from tests.harness import block_texts
 
@@ -95,7 +104,7 @@ def test_results_digest_and_home_for_twenty_statements_are_valid():
     res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert validate(results_blocks(res, "h")) == []
     assert validate(digest_blocks(res, "h", None)) == []
-    home = home_view(res, "h", None, {}, None, [], admin=True)
+    home = home_view(res, "h", None, {}, None, [], admin=True, command="/gap")
     assert validate(home, surface="home") == [] and len(home["blocks"]) <= 100
 
 
@@ -156,13 +165,14 @@ CASES = {
     "digest_blocks": lambda: [digest_blocks(hostile_results(), "h", 6), digest_blocks(hostile_results(False), "h", None)],
     "home_view": lambda: [
         home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
-                     [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True),
-        home_view(None, None, None, {}, None, [], admin=False)],
+                     [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True, command="/gap"),
+        home_view(None, None, None, {}, None, [], admin=False, command="/pulse"), home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/gap")],
     "vote_recorded": lambda: [vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
     "my_answers": lambda: [my_answers(HWAVE, {1: 5, 3: 1}), my_answers(HWAVE, {}), my_answers(HWAVE, None)],
     "closed_dm": lambda: [closed_dm(HWAVE, "/gap")],
     "privacy_blocks": lambda: [privacy_blocks(5, "/gap"), privacy_blocks(3, "/pulse")],
     "small_roles_text": lambda: [small_roles_text({"exec": 3, "agent": 1}, 5)],
+    "trend_summary": lambda: [trend_summary(hostile_results(), 6)],
     "trend_hidden_text": lambda: [trend_hidden_text(wave_results(
         HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1}))],
 }
@@ -172,7 +182,8 @@ NOT_BUILDERS = {
     "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
     "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
     "slack_date", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line", "signed", "points", "pct", "verdict_text",
-    "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text",
+    "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text", "bound", "date_range",
+    "trend_word",
 }
 
 
@@ -209,39 +220,100 @@ PLAIN = {**HWAVE, "min_respondents": 3, "statements": [{"id": 1, "metric": "feed
                                  {"id": 3, "metric": None, "text": "Our tools work."}]}
 
 
-def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_could_show():
-    # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned
+def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_would_need():
+    # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned; the
+    # lower bound keeps its sign; 5 of 5 vs 1 of 5 (+80) is the nearest wider pair that would show
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 3) + votes(2, "agent", 4, 5)
     res = wave_results(PLAIN, rows, BM)
     assert statement_result_text(1, res.statements[0], 3).splitlines() == [
         "*1. We act on feedback.*",
         "Executives: *80%* agree (n=5) · Agents: *20%* agree (n=5)",
-        "Our gap: *+60 points* (95% CI 0 to +83): inconclusive: with these numbers only a gap of about "
-        "42 points or more would show",
+        "Our gap: *+60 points* (95% CI −0.03 to +83): inconclusive: the interval includes no gap at all; "
+        "with n=5 and n=5, a gap would need to be about 80 points to show",
         "_2008 study: executives 78%, CS managers &amp; directors 62%, gap +16 points_",
     ]
-    # 1 of 3 vs 4 of 5: 33.3 − 80 = −46.7, shown as −47 (the interval's bounds −78.4 and 15.9 likewise)
+    # 1 of 3 vs 4 of 5: 33.3 − 80 = −46.7, shown as 33 − 80 = −47 (the bounds −78.4 and 15.9 likewise)
     assert statement_result_text(2, res.statements[1], 3).splitlines()[1:] == [
         "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)",
-        "Our gap: *−47 points* (95% CI −78 to +16): inconclusive: with these numbers only a gap of about "
-        "47 points or more would show",
+        "Our gap: *−47 points* (95% CI −78 to +16): inconclusive: the interval includes no gap at all; "
+        "with n=3 and n=5, a gap would need to be about 67 points to show",
     ]
+    # 2 of 5 vs 0 of 10: the interval is +0.41 to +76.9, so the gap is claimed, and "+0.4" shows why
+    claimed = wave_results(PLAIN, votes(1, "exec", 2, 5) + votes(1, "agent", 0, 10), BM).statements[0]
+    assert statement_result_text(1, claimed, 3).splitlines()[2] == (
+        "Our gap: *+40 points* (95% CI +0.4 to +77): rosier at the top")
+
+
+def test_a_bound_near_zero_keeps_its_sign():
+    assert [bound(v) for v in (0.3, -0.2, 0.41776, -0.0285, 0.0, 0.5, -0.5, 83.16, -78.4)] == [
+        "+0.3", "−0.2", "+0.4", "−0.03", "0", "+1", "−1", "+83", "−78"]
+
+
+def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
+    # 6 of 7 (85.7 -> 86%) vs 5 of 16 (31.25 -> 31%): unrounded 54.46, shown 86 − 31 = 55 everywhere
+    seven = {**PLAIN, "statements": PLAIN["statements"][:1]}
+    res = wave_results(seven, votes(1, "exec", 6, 7) + votes(1, "agent", 5, 16), BM)
+    assert statement_result_text(1, res.statements[0], 3).splitlines()[1:3] == [
+        "Executives: *86%* agree (n=7) · Agents: *31%* agree (n=16)",
+        "Our gap: *+55 points* (95% CI +10 to +75): rosier at the top"]
+    assert ("• We act on feedback: executives 86% vs agents 31%, *+55 points*, rosier at the top "
+            "(2008 study: +16 points)") in block_texts(digest_blocks(res, "h", None))
+    home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
+    assert home["blocks"][2]["text"]["text"] == "• We act on feedback: *+55 points*, rosier at the top · study +16 points"
+
+
+def test_a_gap_that_changed_sign_is_called_flipped_and_counted_apart():
+    # statement 1: −60 before (1 of 5 vs 4 of 5), +80 now; statement 2: +60 before and now
+    before = votes(1, "exec", 1, 5) + votes(1, "agent", 4, 5) + votes(2, "exec", 4, 5) + votes(2, "agent", 1, 5)
+    prev = wave_results({**PLAIN, "id": 6}, [{**r, "wave_id": 6} for r in before], BM)
+    now = votes(1, "exec", 5, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 4, 5) + votes(2, "agent", 1, 5)
+    res = wave_results(PLAIN, now, BM, prev)
+    assert statement_result_text(1, res.statements[0], 3).splitlines()[3] == (
+        "Since the previous pulse: flipped: now rosier at the top (−60 points before)")
+    assert statement_result_text(2, res.statements[1], 3).splitlines()[3] == "Since the previous pulse: same (+60 points before)"
+    trend = "*Trend* since Pulse #6: gaps narrower on 0, wider on 0, flipped on 1, unchanged on 1."
+    assert trend in block_texts(digest_blocks(res, "h", 6)).splitlines()
+    assert trend in block_texts(home_view(res, "h", None, {}, None, [], admin=False, command="/gap")).splitlines()
+
+
+def test_dates_read_as_people_write_them():
+    assert [date_range(a, b) for a, b in [
+        ("2026-11-24T08:00:00+00:00", "2026-11-24T20:00:00+00:00"), ("2026-11-02", "2026-11-05"),
+        ("2026-11-28", "2026-12-02"), ("2026-12-30", "2027-01-02")]] == [
+        "24 Nov 2026", "2–5 Nov 2026", "28 Nov – 2 Dec 2026", "30 Dec 2026 – 2 Jan 2027"]
+    assert results_blocks(hostile_results(), "h")["blocks"][0]["text"]["text"] == "Pulse #7 results (2–5 Nov 2026)"
 
 
 def test_home_lists_compared_statements_and_says_the_rest_once():
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 2) + votes(3, "agent", 4, 5)
     res = wave_results(PLAIN, rows, BM)
-    home = home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False)
+    home = home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     lines = home["blocks"][2]["text"]["text"].splitlines()
-    assert lines == ["• We act on feedback: *+60 points*, inconclusive: with these numbers only a gap of about "
-                     "42 points or more would show · study +16 points",
+    assert lines == ["• We act on feedback: *+60 points*, inconclusive · study +16 points",  # the short verdict
                      "_Too few answers to compare the other 2 statements._"]
     none = wave_results(PLAIN, votes(2, "exec", 1, 2), BM)
-    home = home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False)
+    home = home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
-        ["*Latest results: Pulse #7* (2026-11-02 to 2026-11-05)\nToo few answers to compare executives and agents: "
+        ["*Latest results: Pulse #7* (2–5 Nov 2026)\nToo few answers to compare executives and agents: "
          "each side needs at least 3 answers on a statement.\nExecutives: 0 of 0 answered · Agents: 0 of 0 answered"],
         []]  # the divider: no statement lines at all
+
+
+def test_home_cuts_at_a_word_names_the_command_and_lists_executives_first():
+    long = {**PLAIN, "statements": [{"id": 1, "metric": None, "text": "We are judged by customers on the quality of "
+                                     "service they get from us, not just by cost savings we make."}]}
+    res = wave_results(long, votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5), BM)
+    home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
+    assert home["blocks"][2]["text"]["text"] == (
+        "• We are judged by customers on the quality of service they get from us, not just by cost…: "
+        "*+60 points*, inconclusive")
+    waiting = home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/pulse")
+    assert block_texts(waiting).splitlines()[1:3] == [
+        "No pulse has closed yet. Results appear here when Pulse #7 closes (by itself at its end, or sooner "
+        "with `/pulse poll close`).",
+        "*Open now: Pulse #7* until <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>. "
+        "Answered so far: Executives 1 of 7, Agents 0 of 9."]
+    assert "`/pulse poll now`" in block_texts(home_view(None, None, None, {}, None, [], admin=False, command="/pulse"))
 
 
 def test_a_scheduled_run_is_shown_in_the_schedules_own_zone():
@@ -284,7 +356,16 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     warning = small_roles_text({"exec": 3}, 5)
     assert warning.startswith(":warning: Small roles: executives 3 people, fewer than 7 (the threshold of 5, plus 2).")
     assert small_roles_text({}, 5) == ""
-    home = home_view(res, "h", None, {}, None, [], admin=True, warning=warning)
+    home = home_view(res, "h", None, {}, None, [], admin=True, warning=warning, command="/gap")
     assert warning in block_texts(home) and validate(home, surface="home") == []
-    assert warning not in block_texts(home_view(res, "h", None, {}, None, [], admin=False, warning=warning))
+    assert warning not in block_texts(home_view(res, "h", None, {}, None, [], admin=False, warning=warning, command="/gap"))
     assert "at least 5 people (fixed for this pulse)" in poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
+
+
+def test_a_pulse_with_nothing_to_compare_promises_no_gap():
+    none = wave_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
+    for payload in (results_blocks(none, none.headline((5, 7))), digest_blocks(none, none.headline((5, 7)), None),
+                    home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")):
+        text = block_texts(payload)
+        assert "Too few answers to compare executives and agents" in text
+        assert not any(word in text for word in ("Our gap", "Largest gaps", "interval", "Chart below", "Trend")), text
