@@ -175,7 +175,8 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").click() or True)
     csv = tmp_path / "downloads" / "pulsegap-aggregates.csv"
     deadline = time.time() + 30
-    while not csv.exists():
+    # Chromium reserves the name with an empty file, writes to .crdownload, then renames over it
+    while not (csv.exists() and not list(csv.parent.glob("*.crdownload")) and csv.stat().st_size):
         assert time.time() < deadline, "the export never downloaded"
         time.sleep(0.1)
     lines = csv.read_text(encoding="utf-8").splitlines()
