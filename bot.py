@@ -192,16 +192,21 @@ def main() -> int:
         SocketModeHandler(app, config.app_token).start()
         return 0
 
-    from waitress import serve
+    from waitress import create_server
 
     application, host = wsgi_app(app, config), "0.0.0.0"
     if sandbox:
         application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
         print(BANNER.format(port=config.port), file=sys.stderr, flush=True)
-    log.info("Pulsegap listening on http://%s:%s/slack/events", host, config.port)
-    serve(application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap",
-          connection_limit=connection_limit(), channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=CLEANUP_INTERVAL,
-          asyncore_use_poll=True)  # poll(): select() cannot watch descriptors above 1023
+    server = create_server(  # bound here, so the line below is true; waitress's own "Serving on" is not printed
+        application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap",
+        connection_limit=connection_limit(), channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=CLEANUP_INTERVAL,
+        asyncore_use_poll=True)  # poll(): select() cannot watch descriptors above 1023
+    if sandbox:  # the last line names the page to open, not the app's endpoint
+        log.info("Pulsegap sandbox: open http://127.0.0.1:%s/ in a browser", config.port)
+    else:
+        log.info("Pulsegap listening on http://%s:%s/slack/events", host, config.port)
+    server.run()
     return 0
 
 

@@ -68,6 +68,12 @@ def agree_share(role: str, index: int, widening: float = 0.0) -> float:
     return AGENT_AGREE[index % len(AGENT_AGREE)] * (1 - widening)
 
 
+# Slackbot's answer to a /word no installed app registered (Slack's commands are lowercase).
+NOT_A_COMMAND = ("{} is not a valid command. In Slack, all messages that start with the \"/\" character are "
+                 "interpreted as commands. If you are trying to send a message that starts with a \"/\" character, "
+                 "try adding a space before the \"/\".")
+
+
 class Refused(Exception):
     """A request the sandbox will not serve (wrong Host, cross-origin): (status, message)."""
 
@@ -104,11 +110,15 @@ class Sandbox:
         return dataclasses.replace(config, bot_token=self.slack.token, signing_secret=self.secret,
                                    api_url=self.slack.api_url, database_path=self.db_path)
 
-    def open_wave(self) -> dict | None:
-        """The open pulse, read from the sandbox's database (the app's own Store)."""
+    @property
+    def store(self) -> Store:
+        """The sandbox's database, read through the app's own Store."""
         if self._store is None:
             self._store = Store(self.db_path)
-        return self._store.open_wave_row()
+        return self._store
+
+    def open_wave(self) -> dict | None:
+        return self.store.open_wave_row()
 
     # ----- signed requests to the app, exactly as Slack sends them ----------------------------
     @staticmethod
@@ -144,17 +154,20 @@ class Sandbox:
             while time.time() < deadline and self.slack.response_count(name) == before:
                 time.sleep(0.02)
 
-    def type(self, user: str, channel: str, typed: str, text: str) -> str | None:
-        """What a persona typed in the composer: shown back as their own message; sent as the
-        slash command when it is one. Returns a note when it is not."""
-        with self.slack.lock:
-            self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "text": typed})
+    def type(self, user: str, channel: str, typed: str, text: str) -> None:
+        """What a persona typed in the composer, as Slack treats it: plain text is their message in
+        the channel; the app's slash command (exact name: Slack's commands are lowercase) goes to
+        the app and is shown back only to them; any other /word gets Slackbot's own answer."""
         word, _, rest = text.strip().partition(" ")
-        if word != self.command_name:
-            return (f"Only Pulsegap's slash command works here: start with {self.command_name}"
-                    + (f" (this workspace's SLASH_COMMAND), not {word}." if word.startswith("/") else "."))
-        self.command(user, channel, rest.strip())
-        return None
+        command = word.startswith("/")
+        with self.slack.lock:
+            self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "text": typed,
+                               "command": command})
+            if command and word != self.command_name:
+                self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "command": True,
+                                   "slackbot": True, "text": NOT_A_COMMAND.format(word)})
+        if command and word == self.command_name:
+            self.command(user, channel, rest.strip())
 
     def click(self, user: str, channel: str, ts: str, action: dict, surface: str = "message",
               reply_to: str | None = None) -> None:
@@ -223,14 +236,15 @@ class Sandbox:
         return f"Added {len(clicks)} simulated answers from {people} people to Pulse #{wave['id']}."
 
     def start_demo(self) -> tuple[bool, str]:
-        """Demo history, in the background; refused while a pulse is open (it is never touched)."""
+        """Demo history, in the background; refused once any pulse has run (the demo is the past)."""
         with self.lock:
             if self.busy:
                 return False, "Demo history is already loading."
-            wave = self.open_wave()
+            wave = self.open_wave() or next(iter(self.store.closed_waves()), None)
             if wave:
-                return False, (f"Pulse #{wave['id']} is open, so demo history was not loaded: it never touches an "
-                               f"open pulse. Close it first ({self.command_name} poll close), then try again.")
+                return False, (f"Demo history loads only before the first pulse, as the past: Pulse #{wave['id']} "
+                               f"has run here already, and demo pulses dated today would bury it. To see the demo, "
+                               f"stop the sandbox, delete {DATABASE_NAME} and start it again.")
             self.busy = "assigning roles"
         threading.Thread(target=self.demo_history, daemon=True).start()
         return True, "Loading demo history: three pulses through the real commands…"
@@ -266,14 +280,15 @@ class Sandbox:
     # ----- what the page reads ------------------------------------------------------------------
     def state(self, user: str) -> dict:
         s, dm_id = self.slack, "D" + user[1:]
-        with s.lock:
-            mine = [dict(m, user=user, own=True) for m in self.typed if m["user"] == user]
+        with s.lock:  # what people typed: a plain message is everyone's to see, the rest only its author's
+            typed = [dict(m, own=m["user"] == user, ephemeral=m.get("slackbot", False)) for m in self.typed
+                    if m["user"] == user or not m["command"]]
             channel = [dict(m) for m in s.messages.get(CHANNEL[0], [])]
             channel += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel") == CHANNEL[0]]
-            channel += [m for m in mine if m["channel"] == CHANNEL[0]]
+            channel += [m for m in typed if m["channel"] == CHANNEL[0]]
             dm = [dict(m) for m in s.messages.get(dm_id, [])]
             dm += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel") == dm_id]
-            dm += [m for m in mine if m["channel"] == dm_id]
+            dm += [m for m in typed if m["channel"] == dm_id]
             home = s.views.get(user)
         channel.sort(key=lambda m: m["ts"])
         dm.sort(key=lambda m: m["ts"])
@@ -336,9 +351,8 @@ class Sandbox:
             return self._json({"ok": False, "error": "unknown persona"}, "400 Bad Request")
         if path == "/sandbox/api/command":
             text = str(body.get("text", ""))
-            note = self.type(user, body.get("channel") or CHANNEL[0], str(body.get("typed") or text), text)
-            return self._json({"ok": note is None, "message": note or ""})
-        if path == "/sandbox/api/click":
+            self.type(user, body.get("channel") or CHANNEL[0], str(body.get("typed") or text), text)
+        elif path == "/sandbox/api/click":
             self.click(user, body.get("channel", ""), body.get("ts", ""), body.get("action") or {},
                        body.get("surface", "message"))
         elif path == "/sandbox/api/home":

@@ -24,7 +24,7 @@ log = logging.getLogger("pulsegap.scheduler")
 # APScheduler's executor logs "Running job …" and "… executed successfully" at INFO for every run,
 # two lines per tick. Our jobs log one INFO line themselves; the executor's warnings (missed runs,
 # too many instances) and errors still show.
-logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+logging.getLogger("apscheduler").setLevel(logging.WARNING)  # and the scheduler's start-up INFO lines
 
 DIGEST_JOB = "digest:"  # a digest schedule's job id: "digest:<channel>" (persisted in the job store)
 MISFIRE_GRACE = 6 * 3600  # seconds: a run missed by more than this is skipped, not run late

@@ -8,6 +8,7 @@ import time
 
 import requests
 
+from sandbox.server import NOT_A_COMMAND
 from tests.sandbox.conftest import channel_text
 
 ROSTER = 7 + 16  # executives + agents
@@ -36,8 +37,11 @@ def test_runs_with_the_runtime_requirements_only(start_sandbox):
              "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
     sb = start_sandbox(launcher=[sys.executable, "-c", block])
     assert "Pulsegap sandbox" in requests.get(sb.url + "/", timeout=10).text
-    assert sb.api("command", text="/gap feedback").json() == {"ok": True, "message": ""}
+    assert sb.api("command", text="/gap feedback").json() == {"ok": True}
     assert_study_answer(channel_text(sb.state()))
+    log = sb.log.read_text()
+    assert log.rstrip().splitlines()[-1].endswith(f"INFO pulsegap: Pulsegap sandbox: open {sb.url}/ in a browser")
+    assert "apscheduler" not in log and "/slack/events" not in log
 
 
 def test_a_host_other_than_this_machine_is_refused(sandbox):
@@ -69,7 +73,7 @@ def test_cross_origin_api_calls_are_refused(sandbox):
     # the page's own fetch, as Chromium sends it, still works
     same = {"Origin": f"http://127.0.0.1:{sandbox.port}", "Sec-Fetch-Site": "same-origin"}
     r = requests.post(f"{sandbox.url}/sandbox/api/command", headers=same, json={"text": "/gap feedback"}, timeout=30)
-    assert r.json() == {"ok": True, "message": ""}
+    assert r.json() == {"ok": True}
     assert_study_answer(channel_text(sandbox.state()))
 
 
@@ -91,11 +95,24 @@ def test_keeps_its_own_database_whatever_database_path_says(start_sandbox, tmp_p
 def test_the_configured_slash_command_is_the_one_that_answers(start_sandbox):
     sb = start_sandbox(env={"SLASH_COMMAND": "/pulse"})
     assert sb.state()["command"] == "/pulse"
-    assert sb.api("command", text="/pulse feedback").json() == {"ok": True, "message": ""}
+    assert sb.api("command", text="/pulse feedback").json() == {"ok": True}
     assert_study_answer(channel_text(sb.state()))
-    assert sb.api("command", text="/gap feedback").json() == {
-        "ok": False, "message": "Only Pulsegap's slash command works here: start with /pulse "
-                                "(this workspace's SLASH_COMMAND), not /gap."}
+    sb.api("command", text="/gap feedback")
+    assert [(m["text"], m.get("slackbot")) for m in sb.state()["messages"]["channel"]][-1] == (
+        NOT_A_COMMAND.format("/gap"), True)
+
+
+def test_typed_text_is_treated_as_slack_treats_it(sandbox):
+    """Plain text is a message everyone in the channel sees; a /word no app registered gets
+    Slackbot's answer, to its author only; commands match exactly (Slack's are lowercase)."""
+    for typed in ("hello team", "/foo bar", "/GAP feedback"):
+        assert sandbox.api("command", text=typed).json() == {"ok": True}
+    mine = [(m["text"], m.get("command"), bool(m.get("slackbot"))) for m in sandbox.state()["messages"]["channel"]]
+    assert mine == [("hello team", False, False), ("/foo bar", True, False), (NOT_A_COMMAND.format("/foo"), True, True),
+                    ("/GAP feedback", True, False), (NOT_A_COMMAND.format("/GAP"), True, True)]
+    seen = [(m["user"], m["text"], m["own"]) for m in sandbox.state("UEXECCEO")["messages"]["channel"]]
+    assert seen == [("UADMIN", "hello team", False)]
+    assert NOT_A_COMMAND.format("/foo").startswith('/foo is not a valid command. In Slack, all messages that start')
 
 
 def test_what_a_person_types_is_their_own_plain_message(sandbox):
@@ -129,18 +146,25 @@ def test_simulate_says_what_it_did_and_never_overrides_a_persons_click(sandbox):
     assert "Executives: 7 of 7 answered" in text and "Agents: 16 of 16 answered" in text
 
 
-def test_demo_history_with_a_pulse_open_is_refused_at_once(sandbox):
+REFUSED_DEMO = ("Demo history loads only before the first pulse, as the past: Pulse #1 has run here already, and "
+                "demo pulses dated today would bury it. To see the demo, stop the sandbox, delete "
+                "pulsegap-sandbox.db and start it again.")
+
+
+def test_demo_history_once_a_pulse_has_run_is_refused_at_once(sandbox):
     sandbox.api("command", text="/gap roles agent <!subteam^S0CXAGNT|@cx-agents>")
     sandbox.api("command", text="/gap poll now")
     r = sandbox.api("demo")
     assert r.elapsed.total_seconds() < 2
-    assert r.json() == {"ok": False, "message": (
-        "Pulse #1 is open, so demo history was not loaded: it never touches an open pulse. "
-        "Close it first (/gap poll close), then try again.")}
-    assert sandbox.wait_idle()["status"] == r.json()["message"]
+    assert r.json() == {"ok": False, "message": REFUSED_DEMO}  # open
+    assert sandbox.wait_idle()["status"] == REFUSED_DEMO
     sandbox.api("command", text="/gap poll status")
     assert "Pulse #1* is open" in channel_text(sandbox.state())
     assert "Agents: 0 of 16 answered" in channel_text(sandbox.state())
+    sandbox.api("command", text="/gap poll close")
+    assert sandbox.api("demo").json() == {"ok": False, "message": REFUSED_DEMO}  # closed: the demo would follow it
+    sandbox.api("command", text="/gap poll status")
+    assert "Pulse #2" not in channel_text(sandbox.state())
 
 
 def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold(sandbox):
