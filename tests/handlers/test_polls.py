@@ -36,7 +36,7 @@ def test_roles_listing_counts_group_members(bot, team):
     assert "*Executives* (3 people): <@UEXEC1>, <@UEXEC2>, <@UEXEC3>" in listing
     assert "*Agents* (6 people)" in listing and "<!subteam^SAGENTS>" in listing
     out = block_texts(run(bot, team, "roles exec <@UAGENT1>"))
-    assert "1 moved from the other role" in out
+    assert out == "Added <@UAGENT1> to the executives. <@UAGENT1> moved from the agents (a person has one role)."
     assert "*Executives* (4 people)" in block_texts(run(bot, team, "roles"))
     assert "is a bot or deactivated" in block_texts(run(bot, team, "roles agent <@UBOT>"))
 
@@ -177,7 +177,7 @@ def test_statements_list_add_remove(bot, team):
     out = block_texts(run(bot, team, "statements add We fix the root causes of <!channel> calls"))
     assert "*12.* We fix the root causes of &lt;!channel&gt; calls" in out
     out = block_texts(run(bot, team, "statements remove 1"))
-    assert "strategic function" not in out and "*11.* We fix the root causes" in out
+    assert "*1.* Our contact center" not in out and "*11.* We fix the root causes" in out
     assert "Give the number" in block_texts(run(bot, team, "statements remove 99"))
 
 
