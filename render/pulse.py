@@ -78,20 +78,24 @@ def reminder_text(wave: dict) -> str:
             "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")
 
 
-def mention(ident: str, kind: str) -> str:
-    """A person or user group as Slack shows it; in an ephemeral reply it notifies nobody."""
-    return f"<@{ident}>" if kind == "user" else f"<!subteam^{ident}>"
+def mention(ident: str, kind: str, handle: str = "") -> str:
+    """A person or user group as Slack shows it (a group with its handle as the fallback label, when
+    known); in an ephemeral reply it notifies nobody."""
+    if kind == "user":
+        return f"<@{ident}>"
+    label = escape(handle.replace("|", ""))
+    return f"<!subteam^{ident}|@{label}>" if label else f"<!subteam^{ident}>"
 
 
 def roles_added(assigned: list, role: str, problems: list[str]) -> dict:
     """The reply to `roles exec|agent`: who was added (a group with its head count), who moved from
     which role, and who could not be added. `assigned`: services.roles.Assigned."""
     label = ROLE_LABEL[role].lower()
-    who = [mention(a.ident, a.kind) + (f" ({plural(a.size, 'person', 'people')})" if a.kind == "group" else "")
+    who = [mention(a.ident, a.kind, a.handle) + (f" ({plural(a.size, 'person', 'people')})" if a.kind == "group" else "")
            for a in assigned]
     text = f"Added {', '.join(who)} to the {label}." if who else f"Nobody was added to the {label}."
     for old in ROLES:
-        moved = [mention(a.ident, a.kind) for a in assigned if a.moved_from == old]
+        moved = [mention(a.ident, a.kind, a.handle) for a in assigned if a.moved_from == old]
         if moved:
             text += f" {', '.join(moved)} moved from the {ROLE_LABEL[old].lower()} (a person has one role)."
     if problems:

@@ -10,10 +10,11 @@ from services.runtime import Runtime
 
 @dataclass(frozen=True)
 class Assigned:
-    """One person or user group given a role: its id, kind, head count (groups) and former role."""
+    """One person or user group given a role: its id, kind, head count and handle (groups) and former role."""
     ident: str
     kind: str  # "user" or "group"
     size: int = 1
+    handle: str = ""
     moved_from: str | None = None
 
 
@@ -41,7 +42,8 @@ def assign(rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ..
         entries.append((gid, "group", names.get(gid) or gid))
     before = {r["id"]: r["role"] for r in rt.store.roster()}
     rt.store.set_role(entries, role, by)
-    return [Assigned(ident, kind, sizes.get(ident, 1), before.get(ident) if before.get(ident) not in (None, role) else None)
+    return [Assigned(ident, kind, sizes.get(ident, 1), names.get(ident, "") if kind == "group" else "",
+                     before.get(ident) if before.get(ident) not in (None, role) else None)
             for ident, kind, _n in entries], problems
 
 

@@ -266,7 +266,7 @@ def assign_team(bot, fake):
     agents = " ".join(f"<@{u}>" for u in AGENTS[:3])
     assert f"Added {', '.join(f'<@{u}>' for u in EXECS)} to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
     out = block_texts(run(bot, fake, f"roles agent {agents} <!subteam^SAGENTS|@cx-agents>"))
-    assert f"Added {', '.join(f'<@{u}>' for u in AGENTS[:3])}, <!subteam^SAGENTS> (3 people) to the agents." in out
+    assert f"Added {', '.join(f'<@{u}>' for u in AGENTS[:3])}, <!subteam^SAGENTS|@cx-agents> (3 people) to the agents." in out
 
 
 def vote_payload(fake, user, dm, statement_index, value) -> dict:

@@ -33,7 +33,7 @@ def test_non_admin_is_refused_and_nothing_happens(bot, team):
 def test_only_admins_see_who_is_in_each_role_or_could_not_be_dmed(bot, team):
     team.add_user("UGONE", "Gone", deleted=True)
     team.usergroups["SX"] = ["UGONE", "UEXEC1"]
-    assert block_texts(run(bot, team, "roles exec <!subteam^SX|@x>")) == "Added <!subteam^SX> (2 people) to the executives."
+    assert block_texts(run(bot, team, "roles exec <!subteam^SX|@x>")) == "Added <!subteam^SX|@x> (2 people) to the executives."
     for text in ("roles", "roles list"):
         assert block_texts(run(bot, team, text, user="UMEMBER")) == (
             f":lock: Only Slack workspace admins and Pulsegap admins can use `{text}`. Nothing was changed.")

@@ -151,7 +151,7 @@ CASES = {
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
     "poll_dm": lambda: [poll_dm(HWAVE, 5)],
     "reminder_text": lambda: [reminder_text(HWAVE)],
-    "roles_added": lambda: [roles_added([Assigned("U1", "user", moved_from="agent"), Assigned("S1", "group", 7)], "exec",
+    "roles_added": lambda: [roles_added([Assigned("U1", "user", moved_from="agent"), Assigned("S1", "group", 7, "cx <b>|x"), Assigned("S2", "group", 3)], "exec",
                                         ["<@U9> is a bot or deactivated", "user group S2: no_such_subteam"]),
                             roles_added([], "agent", [])],
     "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE, cmd="/gap")],
