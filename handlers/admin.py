@@ -4,9 +4,9 @@ from __future__ import annotations
 from insights.commands import Command
 from services.runtime import Runtime
 
-# (subcommand, action) pairs that change something or reach beyond the asker
+# (subcommand, action) pairs that change something, reach beyond the asker or show who is in a role
 COMMANDS = {
-    ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
+    ("roles", ""), ("roles", "list"), ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
     ("statements", "add"), ("statements", "remove"),
     ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
     ("digest", ""), ("digest", "schedule"), ("digest", "stop"),

@@ -16,8 +16,8 @@ from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
-from render.primitives import ROLE_LABEL, escape, next_run_text, notice, plural
-from render.pulse import poll_status_blocks, roster_blocks, statements_blocks
+from render.primitives import escape, next_run_text, notice, plural
+from render.pulse import poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
 from services import results as results_service
 from services import roles, statements
@@ -34,20 +34,20 @@ INSTANT = {"help", "list", "study", "region", "question", "privacy"}
 
 def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
-    bm = rt.benchmarks
+    bm, slash = rt.benchmarks, rt.config.slash_command
     if cmd.name == "help":
-        return help_blocks(rt.config.slash_command)
+        return help_blocks(slash)
     if cmd.name == "list":
-        return list_blocks(bm)
+        return list_blocks(bm, slash)
     if cmd.name == "study":
         return study_blocks(bm)
     if cmd.name == "privacy":
-        return privacy_blocks(rt.config.min_respondents, rt.config.slash_command)
+        return privacy_blocks(rt.config.min_respondents, slash)
     if cmd.name == "region":
         found = bm.find_regions(cmd.args)
-        return region_blocks(bm, found[0] if found else None, cmd.args)
+        return region_blocks(bm, found[0] if found else None, slash, cmd.args)
     if cmd.name == "question":
-        return answer_blocks(bm, bm.answer(cmd.args))
+        return answer_blocks(bm, bm.answer(cmd.args), slash)
     return None
 
 
@@ -67,40 +67,41 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
         return notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
-    added, moved, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
-    label = ROLE_LABEL[cmd.action].lower()
-    text = f"Added {added} to the {label}."
-    if moved:
-        text += f" {moved} moved from the other role (a person has one role)."
-    if problems:
-        text += " Not added: " + "; ".join(problems) + "."
-    return notice(text)
+    assigned, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
+    return roles_added(assigned, cmd.action, problems)
 
 
 def _roster(rt: Runtime) -> dict:
     counts, problems = rt.polls.role_sizes()
-    return roster_blocks(roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts))
+    return roster_blocks(roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts),
+                         cmd=rt.config.slash_command)
 
 
 # ----- statements ----------------------------------------------------------------------------
 def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
-    store = rt.store
+    store, slash = rt.store, rt.config.slash_command
     current = store.statements()
+    done = ""
     if cmd.action == "add":
         text = cmd.args.strip()
         if not text:
-            return notice("Write the statement after `statements add`, e.g. `statements add We fix root causes, not symptoms.`")
+            return notice(f"Write the statement after `statements add`, e.g. `{slash} statements add We fix root causes, not symptoms.`")
         if len(text) > MAX_STATEMENT_CHARS:
             return notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
         if len(current) >= MAX_STATEMENTS:
             return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
-        statements.add(rt, text)
+        metric = statements.add(rt, text)
+        link = (f"linked to the study's *{escape(rt.benchmarks.metrics[metric].title)}*" if metric
+                else "not linked to a study figure")
+        done = f"Added as #{len(current) + 1} ({link})."
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
-            return notice(f"Give the number of the statement to remove (1 to {len(current)}); `statements` lists them.")
-        store.remove_statement(current[int(m.group(1)) - 1]["id"])
-    return statements_blocks(store.statements(), rt.benchmarks)
+            return notice(f"Give the number of the statement to remove (1 to {len(current)}); `{slash} statements` lists them.")
+        gone = current[int(m.group(1)) - 1]
+        store.remove_statement(gone["id"])
+        done = f"Removed #{m.group(1)}: {escape(gone['text'])}"
+    return statements_blocks(store.statements(), rt.benchmarks, slash, done)
 
 
 # ----- polls ---------------------------------------------------------------------------------
@@ -132,14 +133,18 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         if not wave or not polls.close(wave["id"]):
             return notice("No pulse is open.")
         answered = store.respondents(wave["id"])
+        res = results_service.results(rt, wave["id"])
+        outcome = (f"`{rt.config.slash_command} results` shows the gaps." if res and res.compared else
+                   f"Too few answers to compare: each role needs at least {wave['min_respondents']} on a statement.")
         return notice(
             f"Pulse #{wave['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
-            f"{plural(answered.get('agent', 0), 'agent')} answered. `{rt.config.slash_command} results` shows the gaps."
+            f"{plural(answered.get('agent', 0), 'agent')} answered. {outcome}"
         )
     wave = store.open_wave_row()
     counts = store.delivery_counts(wave["id"]) if wave else {}
     skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
-    return poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning())
+    return poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning(),
+                              cmd=rt.config.slash_command, names=rt.is_admin(user))
 
 
 # ----- results, digests, export --------------------------------------------------------------
@@ -152,11 +157,13 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
         wanted = int(m.group(1))
         wave = rt.store.wave(wanted)
         if wave and wave["status"] == "open":
-            return notice(f"Pulse #{wanted} is still open: `poll status` shows its counts; figures appear when it closes.")
+            return notice(f"Pulse #{wanted} is still open: `{rt.config.slash_command} poll status` shows its counts; "
+                          "figures appear when it closes.")
     res = results_service.results(rt, wanted)
     if res is None:
         return notice(f"There is no closed Pulse #{wanted}." if wanted else
-                         "No pulse has closed yet. Figures appear when a pulse closes (`poll close` or after its duration).")
+                         "No pulse has closed yet. Figures appear when a pulse closes "
+                         f"(`{rt.config.slash_command} poll close` or after its duration).")
     return results_blocks(res, results_service.headline(rt, res))
 
 

@@ -231,6 +231,8 @@ STOPWORDS = (frozenset(
 ) | LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
     | LEADER_WORDS | SOURCE_WORDS | {"when"}) - {"first"}
 
+OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
+TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees"))
 YEARS = {2004.0, 2008.0}
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
@@ -297,6 +299,8 @@ class Answer:
     figures: list[Figure] = field(default_factory=list)
     value: float | None = None
     unmeasured: list[Unmeasured] = field(default_factory=list)
+    asks_gap: bool = False  # the question asks for a gap ("how big is the gap on callbacks")
+    about_team: bool = False  # ... or about the team's own pulses ("how does our team compare")
 
     @property
     def label(self) -> str:
@@ -559,7 +563,7 @@ class Benchmarks:
         if not chosen:
             if regions:
                 return Answer(query, "region", regions=regions)
-            return Answer(query, "none")
+            return Answer(query, "none", about_team=bool(words & OUR_WORDS and words & TEAM_WORDS))
         answered = [t for t in chosen if not isinstance(t, Unmeasured)]
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if isinstance(chosen[0], Unmeasured):
@@ -568,7 +572,7 @@ class Benchmarks:
                 if isinstance(m.metric, Metric) and m.metric not in answered and m.metric.kind != "fact"
                 and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)][:2]
         return Answer(query, "metrics", topics=answered, also=also, regions=regions,
-                      asks_about_agents=agents, unmeasured=unmeasured)
+                      asks_about_agents=agents, unmeasured=unmeasured, asks_gap=bool(words & GAP_WORDS))
 
     def _topics(self, qset: set[str], scored: list[Match]) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on

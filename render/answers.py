@@ -132,9 +132,17 @@ def metric_blocks(bm: Benchmarks, view: MetricView, caveat: bool) -> list[dict]:
 
 
 def quote_line(bm: Benchmarks, seed: str, quote: str) -> str:
+    """A quote, then its source: publisher, language and file (a code span never goes in italics)."""
     src = bm.sources.get(seed, {})
     lang = LANGUAGE.get(src.get("language", ""), src.get("language", "?"))
-    return f"> “{escape(truncate(quote, 400))}”\n_{escape(src.get('publisher', seed))}, {lang}, `{seed}`_"
+    return f"> “{escape(truncate(quote, 400))}”\n{escape(src.get('publisher', seed))}, {lang} · `{seed}`"
+
+
+def asked(query: str) -> dict:
+    """The question echoed back as plain text: the asker's `*`, `_`, `~` and backticks format
+    nothing, and nothing in it can ping."""
+    return {"type": "context",
+            "elements": [{"type": "plain_text", "text": f"You asked: {escape(truncate(query, 200))}", "emoji": False}]}
 
 
 def fact_blocks(bm: Benchmarks, fact: Fact) -> list[dict]:
@@ -144,19 +152,24 @@ def fact_blocks(bm: Benchmarks, fact: Fact) -> list[dict]:
                     block_id=f"metric:{fact.id}")]
 
 
-def answer_blocks(bm: Benchmarks, answer: Answer) -> dict:
-    """The reply to `/gap <question>`: one to three topics, a ranking, the leading regions, where
-    a figure comes from, what the studies don't measure, or guidance."""
+def answer_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+    """The reply to `/gap <question>` (`cmd`: the configured command): one to three topics, a
+    ranking, the leading regions, where a figure comes from, what the studies don't measure, or
+    guidance."""
     build = {"ranking": ranking_blocks, "leaders": leaders_blocks, "provenance": provenance_blocks,
              "unmeasured": unmeasured_blocks}.get(answer.kind)
     if build:
-        return build(bm, answer)
+        return build(bm, answer, cmd)
     if answer.kind == "region":
-        return region_blocks(bm, answer.regions[0])
+        return region_blocks(bm, answer.regions[0], cmd)
     if answer.kind != "metrics":
-        return no_match_blocks(bm, answer.query)
-    blocks = [context(f"You asked: _{escape(truncate(answer.query, 200))}_")]
+        return no_match_blocks(bm, answer, cmd)
+    blocks = [asked(answer.query)]
     paired = [t for t in answer.topics if getattr(t, "kind", "") == "paired"]
+    if answer.asks_gap and not paired:
+        titles = " or ".join(f"*{escape(t.title)}*" for t in answer.topics)
+        blocks.append(section(f"The study has no executives-vs-CS split for {titles}, so it gives no gap: "
+                              "only the figures below."))
     for topic in answer.topics:  # the caveat once, under the last paired metric
         if isinstance(topic, Fact):
             blocks += fact_blocks(bm, topic)
@@ -164,8 +177,8 @@ def answer_blocks(bm: Benchmarks, answer: Answer) -> dict:
             blocks += metric_blocks(bm, bm.view(topic.id), caveat=bool(paired) and topic is paired[-1])
     if answer.asks_about_agents and paired:
         blocks.append(section(
-            "_You asked about agents: the closest the study has is its CS managers and directors. "
-            "Run a pulse (`/gap poll now`) to measure your own agents._"
+            "You asked about agents: the closest the study has is its CS managers and directors. "
+            f"Run a pulse (`{cmd} poll now`) to measure your own agents."
         ))
     if answer.unmeasured:
         blocks.append(section("_The studies don't measure "
@@ -182,7 +195,7 @@ def plain_summary(bm: Benchmarks, view: MetricView) -> str:
     """One line, no markup: for notifications and 'also' lines."""
     if view.metric.kind == "paired" and view.gap is not None:
         ex, cs = view.single("executives"), view.single("cs_professionals")
-        return f"executives {number(ex)}%, CS managers {number(cs)}%, gap {number(view.gap)} points"
+        return f"executives {number(ex)}%, CS managers {number(cs)}%, gap {points(view.gap, exact=True)}"
     parts = []
     for group, label in (("executives", "executives"), ("all", "worldwide")):
         readings = view.get(group)
@@ -203,7 +216,7 @@ RANKING_HEAD = {
 }
 
 
-def ranking_blocks(bm: Benchmarks, answer: Answer) -> dict:
+def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """Paired metrics ranked by gap (computed from the figures), answering what was asked."""
     views = [bm.view(m.id) for m in (answer.topics or bm.metrics.values())
              if m.kind == "paired" and bm.view(m.id).gap is not None]
@@ -226,7 +239,7 @@ def ranking_blocks(bm: Benchmarks, answer: Answer) -> dict:
         lead = "None: on every metric the study compared, the other group's figure is at least as high."
     seeds = sorted({s for v in views for s in v.seeds})
     blocks = [
-        context(f"You asked: _{escape(truncate(answer.query, 200))}_"),
+        asked(answer.query),
         section(f"*{RANKING_HEAD[order]}*\n{lead}\n" + "\n".join(lines), block_id=f"ranking:{order}"),
         context("Gaps are executives − CS managers and directors, in points, computed from the figures. "
                 "Source: Genesys / Equation Research 2008 · " + ", ".join(escape(bm.source_label(s)) for s in seeds)),
@@ -235,10 +248,10 @@ def ranking_blocks(bm: Benchmarks, answer: Answer) -> dict:
     return message(blocks, f"{RANKING_HEAD[order]}: {escape(views[0].metric.title) if views else 'none'}")
 
 
-def leaders_blocks(bm: Benchmarks, answer: Answer) -> dict:
+def leaders_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """Regions ranked for one metric (or for every metric with regional figures)."""
     metrics = answer.topics or [m for m in bm.metrics.values() if bm.view(m.id).regions]
-    blocks: list[dict] = [context(f"You asked: _{escape(truncate(answer.query, 200))}_")]
+    blocks: list[dict] = [asked(answer.query)]
     for m in metrics:
         view = bm.view(m.id)
         ranked = sorted(view.regions, key=lambda r: -max(x.value for x in view.get("all", r)))
@@ -249,16 +262,16 @@ def leaders_blocks(bm: Benchmarks, answer: Answer) -> dict:
                               block_id=f"leaders:{m.id}"))
         blocks.append(context(source_line(bm, view)))
     blocks.append(context("The sources give regional figures only for some metrics and regions; "
-                          "regional figures are shares of companies. `/gap region &lt;name&gt;` lists a region's."))
+                          f"regional figures are shares of companies. `{cmd} region &lt;name&gt;` lists a region's."))
     return message(blocks, "Leading regions" + (f": {metrics[0].title}" if answer.topics else ""))
 
 
-def provenance_blocks(bm: Benchmarks, answer: Answer) -> dict:
+def provenance_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """Where a figure comes from: every sentence that gives it, with its source and language."""
     by_metric: dict[str, list[Figure]] = {}
     for f in answer.figures:
         by_metric.setdefault(f.metric, []).append(f)
-    blocks: list[dict] = [context(f"You asked: _{escape(truncate(answer.query, 200))}_")]
+    blocks: list[dict] = [asked(answer.query)]
     for mid, figs in list(by_metric.items())[:8]:
         metric: Metric = bm.metrics[mid]
         where = {bm.region_name(f.region) for f in figs if f.region}
@@ -270,18 +283,18 @@ def provenance_blocks(bm: Benchmarks, answer: Answer) -> dict:
             if (f.seed, f.quote) not in seen:
                 seen.add((f.seed, f.quote))
                 quotes.append(quote_line(bm, f.seed, f.quote) + (f"\n_Note: {escape(f.note)}_" if f.group == "unclear" else ""))
+        as_written = " / ".join(dict.fromkeys(fmt_reading(Reading(f.value, f.unit, f.qualifier)) for f in figs))
         blocks.append(section(f"*{escape(metric.title)}*{f' ({detail})' if detail else ''}: "
-                              f"*{number(figs[0].value)}{UNIT_SUFFIX.get(figs[0].unit, '')}*\n" + "\n".join(quotes[:4]),
+                              f"*{as_written}*\n" + "\n".join(quotes[:4]),
                               block_id=f"source:{mid}"))
     count = len({f.seed for f in answer.figures})
     return message(blocks, f"{number(answer.value)}: {len(by_metric)} figure(s) in {count} source(s)")
 
 
-def unmeasured_blocks(bm: Benchmarks, answer: Answer) -> dict:
+def unmeasured_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """What the studies never measured: say so, then the closest real metrics as suggestions."""
-    asked = escape(truncate(answer.query, 200))
     names = " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured)
-    blocks = [context(f"You asked: _{asked}_"), section(f"The studies don't measure {names}.", block_id="unmeasured")]
+    blocks = [asked(answer.query), section(f"The studies don't measure {names}.", block_id="unmeasured")]
     closest = list(dict.fromkeys(mid for u in answer.unmeasured for mid in u.closest))
     if closest:
         lines = [f"• *{escape(bm.metrics[mid].title)}*: {plain_summary(bm, bm.view(mid))}" for mid in closest]
@@ -290,27 +303,30 @@ def unmeasured_blocks(bm: Benchmarks, answer: Answer) -> dict:
     else:
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(f"Regional figures exist only for {names}.", block_id="suggestions"))
-    blocks.append(context("`/gap list` shows everything the studies measured."))
+    blocks.append(context(f"`{cmd} list` shows everything the studies measured."))
     return message(blocks, f"The studies don't measure {', '.join(u.title for u in answer.unmeasured)}")
 
 
-def no_match_blocks(bm: Benchmarks, query: str) -> dict:
-    asked = escape(truncate(query, 200))
+def no_match_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+    """Nothing found: the question echoed, `results` for a question about the team's own pulses,
+    and what can be asked."""
     listed = bm.listed
     comparable = sum(1 for m in listed if m.statement)
+    team = (f"The studies know nothing of your team: `{cmd} results` shows your own pulses' figures "
+            "beside the study's.\n" if answer.about_team else "")
     text = (
-        f"I found nothing in the studies about _{asked}_.\n"
+        f"I found nothing in the studies for that question.\n{team}"
         "Try a topic such as " + ", ".join(f"`{t}`" for t in (
             "feedback", "speed to answer", "brand", "self service", "revenue per call",
             "lifetime value", "strategic", "callback", "branch offices", "virtualization", "loyalty",
-        )) + ", a comparison (`largest gap`), a region (`/gap region germany`), "
-        "`/gap list` for every metric or `/gap study`."
+        )) + f", a comparison (`largest gap`), a region (`{cmd} region germany`), "
+        f"`{cmd} list` for every metric or `{cmd} study`."
     )
-    return message([section(text), context(f"{len(listed)} metrics, {comparable} of them comparable with your team")],
+    return message([asked(answer.query), section(text), context(f"{len(listed)} metrics, {comparable} of them comparable with your team")],
                    "No match in the studies")
 
 
-def list_blocks(bm: Benchmarks) -> dict:
+def list_blocks(bm: Benchmarks, cmd: str) -> dict:
     by_topic: dict[str, list[str]] = {}
     for m in bm.listed:
         mark = " (exec vs CS)" if m.kind == "paired" else ""
@@ -318,15 +334,18 @@ def list_blocks(bm: Benchmarks) -> dict:
     blocks = [header("What the studies measured")]
     for topic, lines in by_topic.items():
         blocks.append(section(f"*{escape(topic)}*\n" + "\n".join(lines)))
-    blocks.append(context(f"{len(bm.listed)} metrics. Ask about any of them: `/gap &lt;words&gt;`. "
-                          "Regions: `/gap region &lt;name&gt;`. About the studies: `/gap study`."))
+    blocks.append(context(f"{len(bm.listed)} metrics. Ask about any of them: `{cmd} &lt;words&gt;`. "
+                          f"Regions: `{cmd} region &lt;name&gt;`. About the studies: `{cmd} study`."))
     return message(blocks, "Metrics in the studies")
 
 
-def region_blocks(bm: Benchmarks, region: str | None, asked: str = "") -> dict:
+def region_blocks(bm: Benchmarks, region: str | None, cmd: str, typed: str = "") -> dict:
+    """A region's figures; for a name it does not know (`typed`), or none, the regions it does."""
     if not region:
         names = ", ".join(f"`{r['name']}`" for r in bm.region_info.values())
-        return notice(f"I don't know the region _{escape(truncate(asked, 100))}_. The studies give figures for: {names}.")
+        first = (f"I don't know the region “{escape(truncate(typed, 100))}”." if typed.strip() else
+                 f"Which region? e.g. `{cmd} region germany`.")
+        return notice(f"{first} The studies give figures for: {names}.")
     name = bm.region_name(region)
     figs = bm.region_figures(region)
     lines = []

@@ -68,8 +68,8 @@ def my_answers(wave: dict, answers: dict[int, int] | None) -> dict:
 
 def closed_dm(wave: dict, cmd: str) -> dict:
     """What every pulse DM becomes when its pulse closes: the same for everyone, no buttons."""
-    text = (f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you for answering "
-            f"anonymously: answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures.")
+    text = (f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you to everyone who "
+            f"answered. Answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures.")
     return message([section(text, block_id=f"closed:{wave['id']}")], f"Pulse #{wave['id']} has closed")
 
 
@@ -78,42 +78,71 @@ def reminder_text(wave: dict) -> str:
             "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")
 
 
+def mention(ident: str, kind: str, handle: str = "") -> str:
+    """A person or user group as Slack shows it (a group with its handle as the fallback label, when
+    known); in an ephemeral reply it notifies nobody."""
+    if kind == "user":
+        return f"<@{ident}>"
+    label = escape(handle.replace("|", ""))
+    return f"<!subteam^{ident}|@{label}>" if label else f"<!subteam^{ident}>"
+
+
+def roles_added(assigned: list, role: str, problems: list[str]) -> dict:
+    """The reply to `roles exec|agent`: who was added (a group with its head count), who moved from
+    which role, and who could not be added. `assigned`: services.roles.Assigned."""
+    label = ROLE_LABEL[role].lower()
+    who = [mention(a.ident, a.kind, a.handle) + (f" ({plural(a.size, 'person', 'people')})" if a.kind == "group" else "")
+           for a in assigned]
+    text = f"Added {', '.join(who)} to the {label}." if who else f"Nobody was added to the {label}."
+    for old in ROLES:
+        moved = [mention(a.ident, a.kind, a.handle) for a in assigned if a.moved_from == old]
+        if moved:
+            text += f" {', '.join(moved)} moved from the {ROLE_LABEL[old].lower()} (a person has one role)."
+    if problems:
+        text += " Not added: " + "; ".join(problems) + "."
+    return notice(text)
+
+
 def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], problems: list[str],
-                  warning: str = "") -> dict:
+                  warning: str = "", *, cmd: str) -> dict:
     lines = []
     for role in ROLES:
         entries = members.get(role, [])
-        names = ", ".join(
-            f"<@{e['id']}>" if e["kind"] == "user" else f"<!subteam^{e['id']}>" for e in entries
-        ) or "_nobody yet_"
+        names = ", ".join(mention(e["id"], e["kind"]) for e in entries) or "_nobody yet_"
         lines.append(f"*{ROLE_LABEL[role]}* ({plural(counts.get(role, 0), 'person', 'people')}): {names}")
     blocks = [section("\n".join(lines))]
     if problems:
         blocks.append(context(":warning: " + escape("; ".join(problems))))
     if warning:
         blocks.append(context(warning))
-    blocks.append(context("Names are shown, never pinged. Change with `roles exec|agent|remove @people @groups`."))
+    blocks.append(context(f"Names are shown, never pinged. Change with `{cmd} roles exec|agent|remove @people @groups`."))
     return message(blocks, f"Roles: {plural(counts.get('exec', 0), 'executive')}, {plural(counts.get('agent', 0), 'agent')}")
 
 
-def statements_blocks(statements: list[dict], bm: Benchmarks) -> dict:
+def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: str = "") -> dict:
+    """The statements a pulse asks, each with the study metric it is compared with; `done` is what
+    the command just did ("Added as #12 …"), shown first."""
     lines = []
     for i, s in enumerate(statements, 1):
         link = f" _(study: {escape(bm.metrics[s['metric']].title)})_" if s.get("metric") in bm.metrics else ""
         lines.append(f"*{i}.* {escape(s['text'])}{link}")
-    text = "\n".join(lines) or "_No statements. Add one with `statements add &lt;text&gt;`._"
-    return message([section("*What the pulse asks*\n" + text),
-                    context("Admins: `statements add &lt;text&gt;`, `statements remove &lt;number&gt;`.")],
-                   plural(len(statements), "statement"))
+    text = "\n".join(lines) or f"_No statements. Add one with `{cmd} statements add &lt;text&gt;`._"
+    blocks = [section(done)] if done else []
+    blocks += [section("*What the pulse asks*\n" + text),
+               context(f"Admins: `{cmd} statements add &lt;text&gt;`, `{cmd} statements remove &lt;number&gt;`.")]
+    return message(blocks, done or plural(len(statements), "statement"))
 
 
 def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
-                       counts: dict[str, dict[str, int]], skipped: list[dict], warning: str = "") -> dict:
+                       counts: dict[str, dict[str, int]], skipped: list[dict], warning: str = "",
+                       *, cmd: str, names: bool) -> dict:
+    """`poll status`: the schedule and the open pulse's counts; who could not be DMed only for
+    admins (`names`), everyone else sees how many."""
     if schedule:
         name, when = schedule
         sched = f"*Schedule:* {escape(name)}; next pulse {next_run_text(when)}."
     else:
-        sched = "*Schedule:* none. Set one with `poll schedule weekly mon 09:00 Europe/Stockholm`."
+        sched = f"*Schedule:* none. Set one with `{cmd} poll schedule weekly mon 09:00 Europe/Stockholm`."
     blocks = [section(sched)]
     if wave:
         lines = [f"*Pulse #{wave['id']}* is open until {slack_date(wave['closes_at'])}."]
@@ -124,12 +153,14 @@ def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
                              f"({c['sent']} delivered, {c['pending']} still sending, {c['failed']} failed)")
         lines.append("_Only counts are shown while a pulse is open; percentages appear when it closes._")
         blocks.append(section("\n".join(lines)))
-        if skipped:
+        if skipped and names:
             who = ", ".join(f"<@{d['user_id']}> ({escape(d['error'] or 'unreachable')})" for d in skipped[:30])
             more = f" and {len(skipped) - 30} more" if len(skipped) > 30 else ""
             blocks.append(context(f":warning: Could not DM {len(skipped)}: {who}{more}"))
+        elif skipped:
+            blocks.append(context(f":warning: Could not DM {len(skipped)}; admins see who."))
     else:
-        blocks.append(section("No pulse is open. Start one with `poll now`."))
+        blocks.append(section(f"No pulse is open. Start one with `{cmd} poll now`."))
     if warning:
         blocks.append(context(warning))
     return message(blocks, "Pulse status")

@@ -113,13 +113,14 @@ class Polls:
 
     # ----- a wave -------------------------------------------------------------------------
     def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
+        cfg = self.rt.config
+        cmd = cfg.slash_command
         statements = self.rt.store.statements()
         if not statements:
-            return None, "There are no statements to ask. Add one with `statements add &lt;text&gt;`."
+            return None, f"There are no statements to ask. Add one with `{cmd} statements add &lt;text&gt;`."
         recipients, problems = self.expand_roster()
         if not recipients:
-            return None, "Nobody has a role yet. Assign some with `roles exec @people` and `roles agent @people`."
-        cfg = self.rt.config
+            return None, f"Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`."
         opened = utcnow()
         remind = opened + cfg.poll_duration * cfg.reminder_fraction if cfg.reminder_fraction else None
         snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
@@ -128,7 +129,7 @@ class Polls:
             trigger, started_by,
         )
         if wave is None:
-            return None, "A pulse is already open. Close it first with `poll close`."
+            return None, f"A pulse is already open. Close it first with `{cmd} poll close`."
         self.deliver_in_background(wave["id"])
         counts = Counter(role for _user, role in recipients)
         note = (" Problems: " + "; ".join(problems)) if problems else ""

@@ -1,16 +1,28 @@
 """Who has a role: mentions checked with Slack before they are stored."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from slack_sdk.errors import SlackApiError
 
 from services.runtime import Runtime
 
 
+@dataclass(frozen=True)
+class Assigned:
+    """One person or user group given a role: its id, kind, head count and handle (groups) and former role."""
+    ident: str
+    kind: str  # "user" or "group"
+    size: int = 1
+    handle: str = ""
+    moved_from: str | None = None
+
+
 def assign(rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ...], names: dict[str, str],
-           by: str) -> tuple[int, int, list[str]]:
+           by: str) -> tuple[list[Assigned], list[str]]:
     """Give `role` to every person and user group Slack knows (bots and deactivated people are not
-    asked). Returns (how many were given it, how many of those moved from the other role, problems)."""
-    entries, problems = [], []
+    asked). Returns (who was given it, problems)."""
+    entries, sizes, problems = [], {}, []
     for uid in users:
         try:
             info = rt.client.users_info(user=uid)["user"]
@@ -23,15 +35,16 @@ def assign(rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ..
         entries.append((uid, "user", names.get(uid) or info.get("real_name") or info.get("name") or uid))
     for gid in groups:
         try:
-            rt.client.usergroups_users_list(usergroup=gid)
+            sizes[gid] = len(rt.client.usergroups_users_list(usergroup=gid).get("users") or [])
         except SlackApiError as exc:
             problems.append(f"user group {gid}: {exc.response.get('error')}")
             continue
         entries.append((gid, "group", names.get(gid) or gid))
     before = {r["id"]: r["role"] for r in rt.store.roster()}
     rt.store.set_role(entries, role, by)
-    moved = sum(1 for ident, _k, _n in entries if before.get(ident) not in (None, role))
-    return len(entries), moved, problems
+    return [Assigned(ident, kind, sizes.get(ident, 1), names.get(ident, "") if kind == "group" else "",
+                     before.get(ident) if before.get(ident) not in (None, role) else None)
+            for ident, kind, _n in entries], problems
 
 
 def members(rt: Runtime) -> dict[str, list[dict]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 from insights.benchmarks import Benchmarks
 from services.runtime import Runtime
 
-MIN_LINK_SCORE = 3  # a weaker match is not the same question
+# A statement is compared with a study figure only when it asks the same question: one shared
+# keyword ("customer feedback" in "Our agents feel heard when they escalate customer feedback",
+# 5 points) is not enough; every default statement scores 6 or more.
+MIN_LINK_SCORE = 6
 
 
 def metric_for(bm: Benchmarks, text: str) -> str | None:
@@ -13,5 +16,8 @@ def metric_for(bm: Benchmarks, text: str) -> str | None:
     return best.metric.id if best and best.metric.statement and best.score >= MIN_LINK_SCORE else None
 
 
-def add(rt: Runtime, text: str) -> None:
-    rt.store.add_statement(text, metric_for(rt.benchmarks, text))
+def add(rt: Runtime, text: str) -> str | None:
+    """Store a statement; the id of the study metric it was linked to, or None."""
+    metric = metric_for(rt.benchmarks, text)
+    rt.store.add_statement(text, metric)
+    return metric

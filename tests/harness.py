@@ -264,9 +264,9 @@ def run(bot, fake, text, user="UADMIN"):
 def assign_team(bot, fake):
     execs = " ".join(f"<@{u}|{u.lower()}>" for u in EXECS)
     agents = " ".join(f"<@{u}>" for u in AGENTS[:3])
-    assert "Added 3 to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
+    assert f"Added {', '.join(f'<@{u}>' for u in EXECS)} to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
     out = block_texts(run(bot, fake, f"roles agent {agents} <!subteam^SAGENTS|@cx-agents>"))
-    assert "Added 4 to the agents." in out
+    assert f"Added {', '.join(f'<@{u}>' for u in AGENTS[:3])}, <!subteam^SAGENTS|@cx-agents> (3 people) to the agents." in out
 
 
 def vote_payload(fake, user, dm, statement_index, value) -> dict:
@@ -319,7 +319,7 @@ def closed_blocks(bot, wave_id=1) -> list[dict]:
     stamp = datetime.fromisoformat(closed_at)
     when = f"<!date^{int(stamp.timestamp())}^{{date_short_pretty}} at {{time}}|{stamp:%Y-%m-%d %H:%M} UTC>"
     return [{"type": "section", "block_id": f"closed:{wave_id}", "text": {"type": "mrkdwn", "text": (
-        f":lock: *Pulse #{wave_id} closed on {when}.* Thank you for answering anonymously: answers are no longer "
+        f":lock: *Pulse #{wave_id} closed on {when}.* Thank you to everyone who answered. Answers are no longer "
         f"linked to anyone. `/gap results {wave_id}` shows the team's figures.")}}]
 
 

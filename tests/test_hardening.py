@@ -136,7 +136,7 @@ def test_slack_unreachable_at_start_is_one_clear_line_and_exit_2(fake, tmp_path)
 def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
     for u in ("UEXEC1", "UEXEC2"):
         fake.add_user(u)
-    assert "Added 1 to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
+    assert "Added <@UEXEC1> to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
     fake.users["UADMIN"]["is_admin"] = False  # demoted in Slack
     refused = block_texts(run(bot, fake, "roles exec <@UEXEC2>"))
     assert refused.startswith(":lock: Only Slack workspace admins and Pulsegap admins can use `roles")

@@ -56,7 +56,7 @@ def test_a_question_is_answered_in_the_ack(socket_bot, link, fake):
 
 def test_a_pulse_and_a_vote_over_the_link(socket_bot, link, team):
     out = block_texts(slash(link, team, "roles exec <@UEXEC1> <@UEXEC2>"))  # deferred: lazy listener
-    assert "Added 2 to the executives." in out
+    assert "Added <@UEXEC1>, <@UEXEC2> to the executives." in out
     assert "Pulse #1 is going out to 2 executives and 0 agents (11 statements)" in block_texts(
         slash(link, team, "poll now"))
     team.wait_for("chat.postMessage", 2)

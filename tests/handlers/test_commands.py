@@ -85,7 +85,7 @@ def test_admin_user_ids_grants_admin(start_bot, fake):
 
     bot = start_bot({"ADMIN_USER_IDS": "UMEMBER"})
     fake.add_user("UEXEC1")
-    assert "Added 1 to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>", user="UMEMBER"))
+    assert "Added <@UEXEC1> to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>", user="UMEMBER"))
 
 
 def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
@@ -95,4 +95,4 @@ def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
     out = block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
     assert "Nothing was changed" in out  # the admin check could not be made: fail closed
     out = block_texts(run(bot, fake, "roles exec <@UNOSUCH>"))
-    assert "Added 0 to the executives." in out and "<@UNOSUCH>: user_not_found" in out
+    assert "Nobody was added to the executives." in out and "<@UNOSUCH>: user_not_found" in out

@@ -30,13 +30,33 @@ def test_non_admin_is_refused_and_nothing_happens(bot, team):
     assert "_nobody yet_" in block_texts(run(bot, team, "roles"))
 
 
+def test_only_admins_see_who_is_in_each_role_or_could_not_be_dmed(bot, team):
+    team.add_user("UGONE", "Gone", deleted=True)
+    team.usergroups["SX"] = ["UGONE", "UEXEC1"]
+    assert block_texts(run(bot, team, "roles exec <!subteam^SX|@x>")) == "Added <!subteam^SX|@x> (2 people) to the executives."
+    for text in ("roles", "roles list"):
+        assert block_texts(run(bot, team, text, user="UMEMBER")) == (
+            f":lock: Only Slack workspace admins and Pulsegap admins can use `{text}`. Nothing was changed.")
+    assert "*Executives* (2 people): <!subteam^SX>\n" in block_texts(run(bot, team, "roles"))
+    run(bot, team, "poll now")
+    status_until(bot, team, "Could not DM 1")
+    member = block_texts(run(bot, team, "poll status", user="UMEMBER"))
+    assert "Executives: 0 of 2 answered (1 delivered" in member and "Could not DM 1; admins see who." in member
+    assert "UGONE" not in member
+    assert "Could not DM 1: <@UGONE> (account_inactive)" in block_texts(run(bot, team, "poll status"))
+    assert block_texts(run(bot, team, "poll now")) == "A pulse is already open. Close it first with `/gap poll close`."
+    assert block_texts(run(bot, team, "poll close")) == (
+        "Pulse #1 closed: 0 executives and 0 agents answered. "
+        "Too few answers to compare: each role needs at least 5 on a statement.")
+
+
 def test_roles_listing_counts_group_members(bot, team):
     assign_team(bot, team)
     listing = block_texts(run(bot, team, "roles"))
     assert "*Executives* (3 people): <@UEXEC1>, <@UEXEC2>, <@UEXEC3>" in listing
     assert "*Agents* (6 people)" in listing and "<!subteam^SAGENTS>" in listing
     out = block_texts(run(bot, team, "roles exec <@UAGENT1>"))
-    assert "1 moved from the other role" in out
+    assert out == "Added <@UAGENT1> to the executives. <@UAGENT1> moved from the agents (a person has one role)."
     assert "*Executives* (4 people)" in block_texts(run(bot, team, "roles"))
     assert "is a bot or deactivated" in block_texts(run(bot, team, "roles agent <@UBOT>"))
 
@@ -175,9 +195,16 @@ def test_statements_list_add_remove(bot, team):
     out = block_texts(run(bot, team, "statements"))
     assert "*11.* Our pay rewards quality of service over productivity." in out
     out = block_texts(run(bot, team, "statements add We fix the root causes of <!channel> calls"))
+    assert out.startswith("Added as #12 (not linked to a study figure).\n*What the pulse asks*\n")
     assert "*12.* We fix the root causes of &lt;!channel&gt; calls" in out
+    out = block_texts(run(bot, team, "statements add Our agents feel heard when they escalate customer feedback"))
+    assert out.startswith("Added as #13 (not linked to a study figure).")  # one shared keyword is no match
+    assert "*13.* Our agents feel heard when they escalate customer feedback\n" in out
+    out = block_texts(run(bot, team, "statements add We pass customer feedback on to sales"))
+    assert out.startswith("Added as #14 (linked to the study's *Customer feedback is collected and passed on to sales*).")
     out = block_texts(run(bot, team, "statements remove 1"))
-    assert "strategic function" not in out and "*11.* We fix the root causes" in out
+    assert out.startswith("Removed #1: Our contact center is a strategic function of the company, not just an operational one.\n")
+    assert "*1.* Our contact center" not in out and "*11.* We fix the root causes" in out
     assert "Give the number" in block_texts(run(bot, team, "statements remove 99"))
 
 

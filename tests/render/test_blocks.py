@@ -23,6 +23,7 @@ from render.pulse import (
     poll_dm,
     poll_status_blocks,
     reminder_text,
+    roles_added,
     roster_blocks,
     statements_blocks,
     vote_recorded,
@@ -37,6 +38,7 @@ from render.results import (
     trend_hidden_text,
     trend_summary,
 )
+from services.roles import Assigned
 from tests import mrkdwn
 from tests.harness import block_texts
 
@@ -45,21 +47,21 @@ BM = load()
 
 @pytest.mark.parametrize("metric", sorted(BM.metrics))
 def test_every_metric_answer_is_valid(metric):
-    payload = answer_blocks(BM, BM.answer(" ".join(BM.metrics[metric].keywords[:2]) or metric))
+    payload = answer_blocks(BM, BM.answer(" ".join(BM.metrics[metric].keywords[:2]) or metric), "/gap")
     assert validate(payload) == []
 
 
 @pytest.mark.parametrize("text", ["", "x" * 5000, "<!channel> & <@U1>", "🙂" * 1000, "region", "\u202e\u0000"])
 def test_any_text_gives_a_valid_answer(text):
-    payload = answer_blocks(BM, BM.answer(text))
+    payload = answer_blocks(BM, BM.answer(text), "/gap")
     assert validate(payload) == []
     assert "<!channel>" not in str(payload)
 
 
 def test_every_region_and_the_fixed_pages_are_valid():
     for region in BM.region_info:
-        assert validate(region_blocks(BM, region)) == []
-    for payload in (list_blocks(BM), study_blocks(BM), help_blocks("/gap"), region_blocks(BM, None, "<x>")):
+        assert validate(region_blocks(BM, region, "/gap")) == []
+    for payload in (list_blocks(BM, "/gap"), study_blocks(BM), help_blocks("/gap"), region_blocks(BM, None, "/gap", "<x>")):
         assert validate(payload) == []
 
 
@@ -95,7 +97,7 @@ def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
     assert validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
     assert closed["blocks"][0]["text"]["text"] == (
         ":lock: *Pulse #4 closed on <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>.* Thank you "
-        "for answering anonymously: answers are no longer linked to anyone. `/pulse results 4` shows the team's figures.")
+        "to everyone who answered. Answers are no longer linked to anyone. `/pulse results 4` shows the team's figures.")
 
 
 def test_results_digest_and_home_for_twenty_statements_are_valid():
@@ -139,28 +141,33 @@ ROSTER = {"exec": [{"id": "U1", "kind": "user"}, {"id": "S1", "kind": "group"}],
 SKIPPED = [{"user_id": "U9", "error": HOSTILE[2]}]
 # builder -> payloads (or strings) built from representative, hostile inputs
 CASES = {
-    "answer_blocks": lambda: [answer_blocks(BM, BM.answer(q)) for q in HOSTILE + [
+    "answer_blocks": lambda: [answer_blocks(BM, BM.answer(q), "/gap") for q in HOSTILE + [
         "what share of agents think speed to answer matters", "germany", "brand and self service",
         "genomsnittlig svarstid", "velocità di risposta"]],
     # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
-    **{name: (lambda q=q, kind=kind: [answer_blocks(BM, a) for a in [BM.answer(q)] if a.kind == kind] or [None])
+    **{name: (lambda q=q, kind=kind: [answer_blocks(BM, a, "/pulse") for a in [BM.answer(q)] if a.kind == kind] or [None])
        for name, q, kind in (("ranking_blocks", "largest gap in the study & <!here>", "ranking"),
                              ("leaders_blocks", "which country leads on callbacks", "leaders"),
                              ("provenance_blocks", "where does the 54% come from", "provenance"),
                              ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
                              ("fact_blocks", "when was the fieldwork done", "metrics"))},
-    "no_match_blocks": lambda: [no_match_blocks(BM, q) for q in HOSTILE],
-    "list_blocks": lambda: [list_blocks(BM)],
-    "region_blocks": lambda: [region_blocks(BM, r) for r in BM.region_info] + [region_blocks(BM, None, HOSTILE[0])],
+    "no_match_blocks": lambda: [no_match_blocks(BM, BM.answer(q), "/gap") for q in HOSTILE],
+    "list_blocks": lambda: [list_blocks(BM, "/gap")],
+    "region_blocks": lambda: [region_blocks(BM, r, "/gap") for r in BM.region_info] + [region_blocks(BM, None, "/gap", HOSTILE[0]),
+                                                                                       region_blocks(BM, None, "/gap")],
     "study_blocks": lambda: [study_blocks(BM)],
     "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
     "poll_dm": lambda: [poll_dm(HWAVE, 5)],
     "reminder_text": lambda: [reminder_text(HWAVE)],
-    "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE)],
-    "statements_blocks": lambda: [statements_blocks(HWAVE["statements"], BM), statements_blocks([], BM)],
-    "poll_status_blocks": lambda: [poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED),
-                                   poll_status_blocks(None, None, {}, [])],
+    "roles_added": lambda: [roles_added([Assigned("U1", "user", moved_from="agent"), Assigned("S1", "group", 7, "cx <b>|x"), Assigned("S2", "group", 3)], "exec",
+                                        ["<@U9> is a bot or deactivated", "user group S2: no_such_subteam"]),
+                            roles_added([], "agent", [])],
+    "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE, cmd="/gap")],
+    "statements_blocks": lambda: [statements_blocks(HWAVE["statements"], BM, "/gap", "Removed #2: " + escape(HOSTILE[1])),
+                                  statements_blocks([], BM, "/gap")],
+    "poll_status_blocks": lambda: [poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED, cmd="/gap", names=True),
+                                   poll_status_blocks(None, None, {}, [], cmd="/gap", names=False)],
     "results_blocks": lambda: [results_blocks(hostile_results(), "h"), results_blocks(hostile_results(False), "h")],
     "digest_blocks": lambda: [digest_blocks(hostile_results(), "h", 6), digest_blocks(hostile_results(False), "h", None)],
     "home_view": lambda: [
@@ -181,9 +188,9 @@ CASES = {
 NOT_BUILDERS = {
     "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
     "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
-    "slack_date", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line", "signed", "points", "pct", "verdict_text",
-    "clause", "role_line", "study_line", "statement_result_text", "wave_dates", "participation_text", "bound", "date_range",
-    "trend_word",
+    "slack_date", "mention", "asked", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line",
+    "signed", "points", "pct", "verdict_text", "clause", "role_line", "study_line", "statement_result_text",
+    "wave_dates", "participation_text", "bound", "date_range", "trend_word",
 }
 
 

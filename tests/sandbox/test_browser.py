@@ -121,7 +121,9 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     # Roles, through the user groups the sandbox's workspace has, and a pulse to all 23
     # (each command's answer is on the page once settle() returns: the sandbox waits for it)
     type_command(browser, "/gap roles exec @cx-leadership")
+    wait_text(browser, "cx-leadership (7 people) to the executives.")  # the group by its handle and size
     type_command(browser, "/gap roles agent @cx-agents")
+    wait_text(browser, "cx-agents (16 people) to the agents.")
     type_command(browser, "/gap poll now")
 
     # Answers: clicks in five people's DMs, then Simulate for everyone else

@@ -121,7 +121,7 @@ def test_what_a_person_types_is_their_own_plain_message(sandbox):
     own = [m for m in sandbox.state()["messages"]["channel"] if m.get("own")]
     assert [(m["user"], m["text"]) for m in own] == [("UADMIN", typed)]
     replies = [m for m in sandbox.state()["messages"]["channel"] if not m.get("own")]
-    assert len(replies) == 1 and replies[0]["ephemeral"] and "Added 1 to the executives." in channel_text(sandbox.state())
+    assert len(replies) == 1 and replies[0]["ephemeral"] and "Added <@UEXECCEO> to the executives." in channel_text(sandbox.state())
     assert sandbox.state("UEXECCEO")["messages"]["channel"] == []  # nobody else sees it
 
 

@@ -74,7 +74,7 @@ def test_second_wave_refused_while_one_is_open(polls):
     p, _fake = polls
     p.start_wave("now", "UADMIN")
     wave, text = p.start_wave("now", "UADMIN")
-    assert wave is None and text == "A pulse is already open. Close it first with `poll close`."
+    assert wave is None and text == "A pulse is already open. Close it first with `/gap poll close`."
 
 
 def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tmp_path):
