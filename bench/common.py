@@ -14,7 +14,7 @@ from pathlib import Path
 
 import requests
 
-from tests.harness import ROOT, SECRET, TRIGGERS, free_port, sign
+from support.harness import ROOT, SECRET, TRIGGERS, free_port, sign
 
 
 @dataclass

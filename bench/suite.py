@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bench import common
 from bench.common import BareBolt, Row, abba, command_body, fire, pct, rss_peak_mb
-from tests.fake_slack import FakeSlack
-from tests.harness import ROOT, Bot, block_texts, dms, run, vote_payload
+from sandbox.slack_standin import SlackStandIn as FakeSlack
+from support.harness import ROOT, Bot, block_texts, dms, run, vote_payload
 
 ROUNDS = 4  # slash and vote bursts: rounds per server, in ABBA order (bench.common.abba)
 QA = list(csv.DictReader(open(ROOT / "data" / "qa.csv", encoding="utf-8")))

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.harness import AGENTS, EXECS, Bot, InProcessBot
 from tests.fake_slack import FakeSlack
-from tests.harness import AGENTS, EXECS, Bot, InProcessBot
 
 
 @pytest.fixture

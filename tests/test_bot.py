@@ -21,7 +21,7 @@ def test_waitress_queue_warnings_are_kept_to_one_a_minute(bot):
 
     import requests
 
-    from tests.harness import sign
+    from support.harness import sign
 
     def ask(i):
         s = requests.Session()

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from config import ConfigError, load_config
-from tests.harness import ROOT
+from support.harness import ROOT
 
 BASE = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_PATH": ":memory:"}
 

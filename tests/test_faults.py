@@ -11,7 +11,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until, vote_payload
+from support.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until, vote_payload
 from tests.test_resilience import _move_job_into_the_past
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -160,7 +160,7 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
             with lock:
                 tried[value] = tried.get(value, 0) + 1
             try:
-                from tests.harness import sign
+                from support.harness import sign
                 r = s.post(bot.url, data=body, timeout=5, headers={
                     "Content-Type": "application/x-www-form-urlencoded", **sign(body)})
             except requests.RequestException:
@@ -195,7 +195,7 @@ def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot,
     team.wait_for("chat.postMessage", 9)
     time.sleep(0.3)
     sent = dms(team)
-    from tests.harness import click
+    from support.harness import click
     # three of each role: a gap to chart at the threshold of 3
     for u, v in ((EXECS[0], 5), (EXECS[1], 4), (EXECS[2], 5), (AGENTS[0], 2), (AGENTS[1], 4), (AGENTS[2], 1)):
         click(bot, team, u, sent[u], 0, v)

@@ -14,7 +14,7 @@ import pytest
 
 from bot import CHANNEL_TIMEOUT, CLEANUP_INTERVAL
 from handlers.guards import CLOCK_SKEW
-from tests.harness import ROOT, Bot, block_texts, free_port, run, sign
+from support.harness import ROOT, Bot, block_texts, free_port, run, sign
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
 # the documented factory, served the way a WSGI server would serve it
@@ -153,7 +153,7 @@ def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
 
 def closed_pulse_on_a_money_statement(bot, team):
     """A pulse whose 12th statement holds dollar signs (TeX to matplotlib: "$x^$" cannot be parsed), answered by every executive and three agents."""
-    from tests.harness import AGENTS, EXECS, assign_team, click, dms
+    from support.harness import AGENTS, EXECS, assign_team, click, dms
 
     team.add_channel("C0LEADS", "cx-leads", member=True)
     assign_team(bot, team)

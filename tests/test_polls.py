@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from tests.harness import (
+from support.harness import (
     AGENTS,
     EXECS,
     answers_beside_voters,

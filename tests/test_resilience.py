@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.harness import Bot, block_texts, dms, run
+from support.harness import Bot, block_texts, dms, run
 
 
 def pulse_dms_per_user(fake) -> dict[str, int]:

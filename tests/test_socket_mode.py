@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 import requests
 
+from support.harness import Bot, answers_beside_voters, block_texts, dms, replies_to, vote_payload
 from tests.fake_socket_mode import SocketModeLink
-from tests.harness import Bot, answers_beside_voters, block_texts, dms, replies_to, vote_payload
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
 

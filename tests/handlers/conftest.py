@@ -1,5 +1,5 @@
 """The in-process tier: here `bot` and `start_bot` are the app built in the test process from a
-Config (tests.harness.InProcessBot), sent the same signed requests through bot.wsgi_app. Tests of
+Config (support.harness.InProcessBot), sent the same signed requests through bot.wsgi_app. Tests of
 the process itself (start-up, crashes, restarts after SIGKILL, waitress, Socket Mode) live outside
 tests/handlers/ and start `python bot.py`."""
 from __future__ import annotations

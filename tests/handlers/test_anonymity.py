@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
+from support.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
 
 
 def open_pulse(bot, team):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.harness import block_texts
+from support.harness import block_texts
 
 
 def test_feedback_question_answers_with_exact_figures_and_source(bot, fake):
@@ -81,7 +81,7 @@ def test_any_text_up_to_slacks_maximum_gets_an_answer(bot):
 
 
 def test_admin_user_ids_grants_admin(start_bot, fake):
-    from tests.harness import block_texts, run
+    from support.harness import block_texts, run
 
     bot = start_bot({"ADMIN_USER_IDS": "UMEMBER"})
     fake.add_user("UEXEC1")
@@ -89,7 +89,7 @@ def test_admin_user_ids_grants_admin(start_bot, fake):
 
 
 def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
-    from tests.harness import block_texts, run
+    from support.harness import block_texts, run
 
     fake.fail("users.info", (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"))
     out = block_texts(run(bot, fake, "roles exec <@UEXEC1>"))

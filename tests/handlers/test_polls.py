@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from render.pulse import LIKERT
-from tests.harness import (
+from support.harness import (
     AGENTS,
     EXECS,
     assign_team,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from render.primitives import validate
-from tests.harness import block_texts
+from support.harness import block_texts
 
 
 def test_largest_gap_is_computed_with_figures_sources_and_the_caveat(bot):

@@ -8,8 +8,8 @@ import re
 import pytest
 from PIL import Image
 
+from support.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
 from tests import mrkdwn
-from tests.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, run
 
 
 @pytest.fixture

@@ -39,8 +39,8 @@ from render.results import (
     trend_summary,
 )
 from services.roles import Assigned
+from support.harness import block_texts
 from tests import mrkdwn
-from tests.harness import block_texts
 
 BM = load()
 

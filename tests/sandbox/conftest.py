@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.harness import ROOT, free_port
+from support.harness import ROOT, free_port
 
 
 @dataclass
