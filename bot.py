@@ -1,9 +1,10 @@
 """Pulsegap: build the Slack app from the environment and start it.
 
-  python bot.py          HTTP on $PORT at /slack/events (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET),
-                         Socket Mode (SLACK_APP_TOKEN), or, with no tokens, the local sandbox
-                         at http://127.0.0.1:$PORT (the same app behind a Slack stand-in)
+python bot.py          HTTP on $PORT at /slack/events (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET),
+                       Socket Mode (SLACK_APP_TOKEN), or, with no tokens, the local sandbox
+                       at http://127.0.0.1:$PORT (the same app behind a Slack stand-in)
 """
+
 from __future__ import annotations
 
 import gc
@@ -116,8 +117,10 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
             process_before_response=True,
         )
     except OSError as exc:  # Bolt's auth.test, already retried by the client for about 10 s
-        raise StartupError(f"cannot reach Slack's Web API at {config.api_url} ({getattr(exc, 'reason', exc)}): "
-                           "check SLACK_API_URL, the network and any proxy, then start again") from None
+        raise StartupError(
+            f"cannot reach Slack's Web API at {config.api_url} ({getattr(exc, 'reason', exc)}): "
+            "check SLACK_API_URL, the network and any proxy, then start again"
+        ) from None
     rt = Runtime(config=config, store=store, client=client)
     store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
     rt.polls = Polls(rt)
@@ -199,9 +202,17 @@ def main() -> int:
         application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
         print(BANNER.format(port=config.port), file=sys.stderr, flush=True)
     server = create_server(  # bound here, so the line below is true; waitress's own "Serving on" is not printed
-        application, host=host, port=config.port, threads=8, max_request_body_size=1 << 20, ident="pulsegap",
-        connection_limit=connection_limit(), channel_timeout=CHANNEL_TIMEOUT, cleanup_interval=CLEANUP_INTERVAL,
-        asyncore_use_poll=True)  # poll(): select() cannot watch descriptors above 1023
+        application,
+        host=host,
+        port=config.port,
+        threads=8,
+        max_request_body_size=1 << 20,
+        ident="pulsegap",
+        connection_limit=connection_limit(),
+        channel_timeout=CHANNEL_TIMEOUT,
+        cleanup_interval=CLEANUP_INTERVAL,
+        asyncore_use_poll=True,
+    )  # poll(): select() cannot watch descriptors above 1023
     if sandbox:  # the last line names the page to open, not the app's endpoint
         log.info("Pulsegap sandbox: open http://127.0.0.1:%s/ in a browser", config.port)
     else:

@@ -1,4 +1,5 @@
 """Configuration from the environment (and .env, loaded by bot.py). One clear error per problem."""
+
 from __future__ import annotations
 
 import os
@@ -33,7 +34,7 @@ class Config:
 
     @property
     def mode(self) -> str:
-        """"socket" (SLACK_APP_TOKEN), "http" (bot token + signing secret) or "sandbox" (neither)."""
+        """ "socket" (SLACK_APP_TOKEN), "http" (bot token + signing secret) or "sandbox" (neither)."""
         if self.app_token:
             return "socket"
         if self.bot_token:
@@ -113,8 +114,10 @@ def load_config(env: dict | None = None) -> Config:
 
     min_respondents = _int("MIN_RESPONDENTS", get("MIN_RESPONDENTS") or "5", 0, 1000)
     if min_respondents < 3:
-        raise ConfigError(f"MIN_RESPONDENTS must be at least 3 (got {min_respondents}): with fewer, "
-                          "a result could show one or two people's answers")
+        raise ConfigError(
+            f"MIN_RESPONDENTS must be at least 3 (got {min_respondents}): with fewer, "
+            "a result could show one or two people's answers"
+        )
 
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):

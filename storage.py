@@ -13,6 +13,7 @@ is stored as suppressed, with no figure), erases the secret and deletes the wave
 no page from before the close survives in any file. A checkpoint blocked by a reader stays
 pending in `meta` and is retried on every tick (and after a restart) until it succeeds.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -142,23 +143,51 @@ class Store:
             earlier_release = version is not None and int(version[0]) < SCHEMA_VERSION
             db["roles"].create(
                 {"id": str, "kind": str, "role": str, "name": str, "added_by": str, "added_at": str},
-                pk="id", not_null={"kind", "role"}, if_not_exists=True,
+                pk="id",
+                not_null={"kind", "role"},
+                if_not_exists=True,
             )
             db["statements"].create(
                 {"id": int, "metric": str, "text": str, "position": int, "active": int, "created_at": str},
-                pk="id", not_null={"text"}, defaults={"active": 1}, if_not_exists=True,
+                pk="id",
+                not_null={"text"},
+                defaults={"active": 1},
+                if_not_exists=True,
             )
             db["waves"].create(
-                {"id": int, "status": str, "opened_at": str, "closes_at": str, "remind_at": str,
-                 "closed_at": str, "secret": str, "statements": str,
-                 "trigger": str, "started_by": str},
-                pk="id", not_null={"status", "opened_at", "closes_at", "statements"}, if_not_exists=True,
+                {
+                    "id": int,
+                    "status": str,
+                    "opened_at": str,
+                    "closes_at": str,
+                    "remind_at": str,
+                    "closed_at": str,
+                    "secret": str,
+                    "statements": str,
+                    "trigger": str,
+                    "started_by": str,
+                },
+                pk="id",
+                not_null={"status", "opened_at", "closes_at", "statements"},
+                if_not_exists=True,
             )
             db["deliveries"].create(
-                {"wave_id": int, "user_id": str, "role": str, "state": str, "channel": str,
-                 "ts": str, "error": str, "responded": int, "reminded": int, "attempts": int},
-                pk=("wave_id", "user_id"), not_null={"role", "state"},
-                defaults={"state": "pending", "responded": 0, "reminded": 0, "attempts": 0}, if_not_exists=True,
+                {
+                    "wave_id": int,
+                    "user_id": str,
+                    "role": str,
+                    "state": str,
+                    "channel": str,
+                    "ts": str,
+                    "error": str,
+                    "responded": int,
+                    "reminded": int,
+                    "attempts": int,
+                },
+                pk=("wave_id", "user_id"),
+                not_null={"role", "state"},
+                defaults={"state": "pending", "responded": 0, "reminded": 0, "attempts": 0},
+                if_not_exists=True,
             )
             db["deliveries"].create_index(["wave_id", "state"], if_not_exists=True)
             db.execute(
@@ -174,13 +203,18 @@ class Store:
             for table, column, definition in ADDED_COLUMNS:
                 if column not in db[table].columns_dict:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
-            db.execute("UPDATE waves SET min_respondents=? WHERE min_respondents IS NULL",
-                       (max(LEGACY_THRESHOLD, self.min_respondents),))
-            db.execute("CREATE INDEX IF NOT EXISTS deliveries_to_close ON deliveries (wave_id) "
-                       "WHERE state='sent' AND closed_shown=0")
+            db.execute(
+                "UPDATE waves SET min_respondents=? WHERE min_respondents IS NULL",
+                (max(LEGACY_THRESHOLD, self.min_respondents),),
+            )
+            db.execute(
+                "CREATE INDEX IF NOT EXISTS deliveries_to_close ON deliveries (wave_id) "
+                "WHERE state='sent' AND closed_shown=0"
+            )
             db["digest_posts"].create(
                 {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
-                pk="key", if_not_exists=True,
+                pk="key",
+                if_not_exists=True,
             )
             if earlier_release or rebuilt:
                 self._erase_closed_waves()
@@ -201,8 +235,10 @@ class Store:
             " PRIMARY KEY (wave_id, statement_id, role, value)) WITHOUT ROWID"
         )
         if found:
-            db.execute("INSERT INTO wave_counts_new SELECT wave_id, statement_id, role, coalesce(value, 0), n "
-                       "FROM wave_counts ORDER BY 1, 2, 3, 4")
+            db.execute(
+                "INSERT INTO wave_counts_new SELECT wave_id, statement_id, role, coalesce(value, 0), n "
+                "FROM wave_counts ORDER BY 1, 2, 3, 4"
+            )
             db.execute("DROP TABLE wave_counts")
         db.execute("ALTER TABLE wave_counts_new RENAME TO wave_counts")
         return found is not None
@@ -270,8 +306,15 @@ class Store:
             return db.execute("UPDATE statements SET active=0 WHERE id=? AND active=1", (statement_id,)).rowcount == 1
 
     # ----- waves --------------------------------------------------------------------------
-    def open_wave(self, statements: list[dict], recipients: list[tuple[str, str]], closes_at: str,
-                  remind_at: str | None, trigger: str, started_by: str | None) -> dict | None:
+    def open_wave(
+        self,
+        statements: list[dict],
+        recipients: list[tuple[str, str]],
+        closes_at: str,
+        remind_at: str | None,
+        trigger: str,
+        started_by: str | None,
+    ) -> dict | None:
         """Create a wave and every delivery row in one transaction. None if one is open already.
         The wave keeps the threshold it opens with (`min_respondents`) for good."""
         with self.tx() as db:
@@ -280,8 +323,16 @@ class Store:
             cur = db.execute(
                 "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
                 " min_respondents) VALUES ('open',?,?,?,?,?,?,?,?)",
-                (iso(), closes_at, remind_at, secrets.token_hex(32), json.dumps(statements), trigger, started_by,
-                 self.min_respondents),
+                (
+                    iso(),
+                    closes_at,
+                    remind_at,
+                    secrets.token_hex(32),
+                    json.dumps(statements),
+                    trigger,
+                    started_by,
+                    self.min_respondents,
+                ),
             )
             wave_id = cur.lastrowid
             db.conn.executemany(
@@ -358,9 +409,13 @@ class Store:
         computed first and inserted once, in key order: nothing is written and then deleted."""
         db = self.db
         threshold, statements = db.execute(
-            "SELECT min_respondents, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
-        groups = db.execute("SELECT statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
-                            "GROUP BY statement_id, role, value", (wave_id,)).fetchall()
+            "SELECT min_respondents, statements FROM waves WHERE id=?", (wave_id,)
+        ).fetchone()
+        groups = db.execute(
+            "SELECT statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
+            "GROUP BY statement_id, role, value",
+            (wave_id,),
+        ).fetchall()
         totals: dict[tuple[int, str], int] = {}
         for s, r, _value, n in groups:
             totals[(s, r)] = totals.get((s, r), 0) + n
@@ -369,24 +424,34 @@ class Store:
         rows = [(wave_id, s, r, value, n) for s, r, value, n in groups if (s, r) not in small]
         rows += [(wave_id, s, r, SUPPRESSED, None) for s, r in small]
         db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))  # only when frozen again (upgrade)
-        db.conn.executemany("INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,?,?)",
-                            sorted(rows))
+        db.conn.executemany(
+            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,?,?)", sorted(rows)
+        )
         previous = db.execute("SELECT max(id) FROM waves WHERE status='closed' AND id<?", (wave_id,)).fetchone()[0]
         changes = {"previous": previous, "changes": self._roster_changes(previous, wave_id)} if previous else None
-        db.execute("UPDATE waves SET respondents=?, asked=?, roster_changes=? WHERE id=?",
-                   (json.dumps(self._count_respondents(wave_id)), json.dumps(self._count_asked(wave_id)),
-                    json.dumps(changes) if changes else None, wave_id))
+        db.execute(
+            "UPDATE waves SET respondents=?, asked=?, roster_changes=? WHERE id=?",
+            (
+                json.dumps(self._count_respondents(wave_id)),
+                json.dumps(self._count_asked(wave_id)),
+                json.dumps(changes) if changes else None,
+                wave_id,
+            ),
+        )
 
     def _count_respondents(self, wave_id: int) -> dict[str, int]:
         """Distinct voters per role, counted from the answers themselves."""
         with self.lock:
-            return dict(self.db.execute(
-                "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
-            ).fetchall())
+            return dict(
+                self.db.execute(
+                    "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
+                ).fetchall()
+            )
 
     # ----- deliveries ---------------------------------------------------------------------
-    def deliveries(self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "",
-                   limit: int = -1) -> list[dict]:
+    def deliveries(
+        self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "", limit: int = -1
+    ) -> list[dict]:
         """Deliveries by user id; `after` and `limit` page through big waves without loading them whole."""
         states = states or ("pending", "sending", "sent", "skipped", "failed", "unsure")
         marks = ",".join("?" * len(states))
@@ -404,10 +469,14 @@ class Store:
             )
 
     def has_retryable(self, wave_id: int, max_attempts: int) -> bool:
-        return self.one(
-            "SELECT 1 AS x FROM deliveries WHERE wave_id=? AND (state IN ('sending', 'unsure') "
-            "OR (state IN ('pending', 'failed') AND attempts < ?)) LIMIT 1", (wave_id, max_attempts),
-        ) is not None
+        return (
+            self.one(
+                "SELECT 1 AS x FROM deliveries WHERE wave_id=? AND (state IN ('sending', 'unsure') "
+                "OR (state IN ('pending', 'failed') AND attempts < ?)) LIMIT 1",
+                (wave_id, max_attempts),
+            )
+            is not None
+        )
 
     def record_outcomes(self, wave_id: int, outcomes: list[tuple]) -> None:
         """(user, state, channel, ts, error) for a page of DMs, in one transaction."""
@@ -420,14 +489,19 @@ class Store:
 
     def waves_to_show_closed(self) -> list[int]:
         """Closed waves with a delivered DM that does not show the closed state yet."""
-        return [r["wave_id"] for r in self.rows(
-            "SELECT DISTINCT wave_id FROM deliveries WHERE state='sent' AND closed_shown=0 "
-            "AND wave_id IN (SELECT id FROM waves WHERE status='closed') ORDER BY wave_id")]
+        return [
+            r["wave_id"]
+            for r in self.rows(
+                "SELECT DISTINCT wave_id FROM deliveries WHERE state='sent' AND closed_shown=0 "
+                "AND wave_id IN (SELECT id FROM waves WHERE status='closed') ORDER BY wave_id"
+            )
+        ]
 
     def to_show_closed(self, wave_id: int, after: str = "", limit: int = 200) -> list[dict]:
         return self.rows(
             "SELECT user_id, channel, ts FROM deliveries WHERE wave_id=? AND state='sent' AND closed_shown=0 "
-            "AND user_id > ? ORDER BY user_id LIMIT ?", (wave_id, after, limit),
+            "AND user_id > ? ORDER BY user_id LIMIT ?",
+            (wave_id, after, limit),
         )
 
     def mark_closed_shown(self, wave_id: int, user_id: str) -> None:
@@ -442,7 +516,8 @@ class Store:
     def to_remind(self, wave_id: int, after: str = "", limit: int = 500) -> list[dict]:
         return self.rows(
             "SELECT * FROM deliveries WHERE wave_id=? AND state='sent' AND responded=0 AND reminded=0 "
-            "AND user_id > ? ORDER BY user_id LIMIT ?", (wave_id, after, limit),
+            "AND user_id > ? ORDER BY user_id LIMIT ?",
+            (wave_id, after, limit),
         )
 
     def delivery_counts(self, wave_id: int) -> dict[str, dict[str, int]]:
@@ -451,7 +526,8 @@ class Store:
         for r in self.rows(
             "SELECT role, count(*) AS asked, sum(state='sent') AS sent, sum(state='skipped') AS skipped, "
             "sum(state IN ('failed','unsure')) AS failed, sum(state IN ('pending','sending')) AS pending, "
-            "sum(responded) AS responded FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,),
+            "sum(responded) AS responded FROM deliveries WHERE wave_id=? GROUP BY role",
+            (wave_id,),
         ):
             role = r.pop("role")
             out[role] = {k: int(v or 0) for k, v in r.items()}
@@ -469,14 +545,17 @@ class Store:
 
     def _roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
         with self.lock:
-            return dict(self.db.execute(
-            "SELECT role, count(*) FROM ("
-            " SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:a"
-            "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:b)"
-            " UNION ALL SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:b"
-            "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:a)"
-            ") GROUP BY role", {"a": wave_a, "b": wave_b},
-            ).fetchall())
+            return dict(
+                self.db.execute(
+                    "SELECT role, count(*) FROM ("
+                    " SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:a"
+                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:b)"
+                    " UNION ALL SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:b"
+                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:a)"
+                    ") GROUP BY role",
+                    {"a": wave_a, "b": wave_b},
+                ).fetchall()
+            )
 
     # ----- answers ------------------------------------------------------------------------
     def record_vote(self, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
@@ -574,8 +653,12 @@ class Store:
             wave = self.db.execute("SELECT secret FROM waves WHERE id=? AND status='open'", (wave_id,)).fetchone()
             if not wave or not wave[0]:
                 return None
-            return dict(self.db.execute("SELECT statement_id, value FROM answers WHERE wave_id=? AND voter=?",
-                                        (wave_id, _voter(wave[0], user_id))).fetchall())
+            return dict(
+                self.db.execute(
+                    "SELECT statement_id, value FROM answers WHERE wave_id=? AND voter=?",
+                    (wave_id, _voter(wave[0], user_id)),
+                ).fetchall()
+            )
 
     def asked(self, wave_id: int) -> dict[str, int]:
         """People asked per role: frozen when the wave closed, else counted."""
@@ -586,8 +669,11 @@ class Store:
 
     def _count_asked(self, wave_id: int) -> dict[str, int]:
         with self.lock:
-            return dict(self.db.execute(
-                "SELECT role, count(*) FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,)).fetchall())
+            return dict(
+                self.db.execute(
+                    "SELECT role, count(*) FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,)
+                ).fetchall()
+            )
 
     def respondents(self, wave_id: int) -> dict[str, int]:
         wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))

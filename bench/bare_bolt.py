@@ -1,4 +1,5 @@
 """The baseline app: slack-bolt with nothing of ours, served the same way (waitress, 8 threads)."""
+
 from __future__ import annotations
 
 import os

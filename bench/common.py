@@ -1,4 +1,5 @@
 """What every benchmark shares: the report row, load generation, percentiles, a bare-Bolt baseline."""
+
 from __future__ import annotations
 
 import gc
@@ -130,10 +131,18 @@ def abba(servers: dict[str, tuple[str, int]], loads: list[list], concurrency: in
 
 
 def command_body(text: str, user: str = "UBENCH", response_url: str = "http://127.0.0.1:9/r") -> str:
-    return urllib.parse.urlencode({
-        "command": "/gap", "text": text, "user_id": user, "channel_id": "C0BENCH", "team_id": "T0TEST",
-        "api_app_id": "A0PULSE", "response_url": response_url, "trigger_id": f"{next(TRIGGERS)}.1",
-    })
+    return urllib.parse.urlencode(
+        {
+            "command": "/gap",
+            "text": text,
+            "user_id": user,
+            "channel_id": "C0BENCH",
+            "team_id": "T0TEST",
+            "api_app_id": "A0PULSE",
+            "response_url": response_url,
+            "trigger_id": f"{next(TRIGGERS)}.1",
+        }
+    )
 
 
 LAUNCHER: list[str] = []  # e.g. ["taskset", "-c", "0"] while pinned
@@ -163,10 +172,20 @@ class BareBolt:
     def __init__(self, api_url: str, token: str):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/slack/events"
-        env = {**os.environ, "PORT": str(self.port), "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url,
-               "SLACK_BOT_TOKEN": token}
-        self.proc = subprocess.Popen([*LAUNCHER, sys.executable, "-m", "bench.bare_bolt"], cwd=ROOT, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "PORT": str(self.port),
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": api_url,
+            "SLACK_BOT_TOKEN": token,
+        }
+        self.proc = subprocess.Popen(
+            [*LAUNCHER, sys.executable, "-m", "bench.bare_bolt"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -186,4 +205,3 @@ def rss_peak_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-

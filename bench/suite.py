@@ -1,5 +1,6 @@
 """The six benchmarks of issue 7. Each returns Rows: our figure, a baseline measured in the same
 run, the ratio, and the target. Everything runs against loopback only, bounded in count and time."""
+
 from __future__ import annotations
 
 import csv
@@ -27,9 +28,9 @@ def typo(text: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(text) - 1)
     kind = rng.randrange(3)
     if kind == 0:
-        return text[:i] + text[i + 1:]
+        return text[:i] + text[i + 1 :]
     if kind == 1:
-        return text[:i - 1] + text[i] + text[i - 1] + text[i + 1:]
+        return text[: i - 1] + text[i] + text[i - 1] + text[i + 1 :]
     return text[:i] + text[i] + text[i:]
 
 
@@ -73,9 +74,24 @@ def _slash(quick: bool, tmp: Path) -> list[Row]:
         bot.stop()
         fake.stop()
     return [
-        Row("1 slash answers", f"p50 of {n} signed /gap questions, 8 at a time, ×{ROUNDS} rounds ABBA", pct(ours, 50),
-            pct(base, 50), "ms", "report", True),
-        Row("1 slash answers", "p99", pct(ours, 99), pct(base, 99), "ms", "≤ 1.3× bare Bolt", pct(ours, 99) <= 1.3 * pct(base, 99)),
+        Row(
+            "1 slash answers",
+            f"p50 of {n} signed /gap questions, 8 at a time, ×{ROUNDS} rounds ABBA",
+            pct(ours, 50),
+            pct(base, 50),
+            "ms",
+            "report",
+            True,
+        ),
+        Row(
+            "1 slash answers",
+            "p99",
+            pct(ours, 99),
+            pct(base, 99),
+            "ms",
+            "≤ 1.3× bare Bolt",
+            pct(ours, 99) <= 1.3 * pct(base, 99),
+        ),
     ]
 
 
@@ -101,12 +117,30 @@ def lookup(quick: bool, tmp: Path) -> list[Row]:
         low = q.lower()
         _ = [mid for mid, k in keywords if k in low]
         base.append((time.perf_counter() - t0) * 1000)
-    rows = [Row("2 lookup", f"p99 of {len(qs)} questions understood (a third with typos)", pct(times, 99),
-                pct(base, 99), "ms", "≤ 2 ms", pct(times, 99) <= 2)]
+    rows = [
+        Row(
+            "2 lookup",
+            f"p99 of {len(qs)} questions understood (a third with typos)",
+            pct(times, 99),
+            pct(base, 99),
+            "ms",
+            "≤ 2 ms",
+            pct(times, 99) <= 2,
+        )
+    ]
     for half, keep in (("tuning", False), ("held-out", True)):
         for cls, (right, n) in qa_accuracy(bm, [q for q in QA if held_out(q["question"]) == keep]).items():
-            rows.append(Row("2 lookup", f"qa.csv {half} {'fifth' if keep else 'four fifths'}, {cls}: right of {n}",
-                            100 * right / n, 100.0, "%", "≥ 95%", right / n >= 0.95))
+            rows.append(
+                Row(
+                    "2 lookup",
+                    f"qa.csv {half} {'fifth' if keep else 'four fifths'}, {cls}: right of {n}",
+                    100 * right / n,
+                    100.0,
+                    "%",
+                    "≥ 95%",
+                    right / n >= 0.95,
+                )
+            )
     return rows
 
 
@@ -132,8 +166,15 @@ def fanout(quick: bool, tmp: Path) -> list[Row]:
     ideal = people / per_second
     exact = per_user.count(1) == people
     return [
-        Row("3 fan-out", f"seconds for {people} DMs at {per_second}/s allowed (baseline: {people}/{per_second})", elapsed, ideal, "s",
-            "≤ 1.05×", elapsed <= 1.05 * ideal),
+        Row(
+            "3 fan-out",
+            f"seconds for {people} DMs at {per_second}/s allowed (baseline: {people}/{per_second})",
+            elapsed,
+            ideal,
+            "s",
+            "≤ 1.05×",
+            elapsed <= 1.05 * ideal,
+        ),
         Row("3 fan-out", "people DMed exactly once", per_user.count(1), people, "people", "all, none twice", exact),
     ]
 
@@ -168,16 +209,23 @@ def _votes(quick: bool, tmp: Path) -> list[Row]:
                 body = urllib.parse.urlencode({"payload": json.dumps(payload)})
                 load.append((body, "application/x-www-form-urlencoded", {}))
                 if rng.random() < 0.05:  # Slack retries 5%
-                    load.append((body, "application/x-www-form-urlencoded",
-                                 {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}))
+                    load.append(
+                        (
+                            body,
+                            "application/x-www-form-urlencoded",
+                            {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+                        )
+                    )
             rng.shuffle(load)
             loads.append(load)
         got = abba({"bare": (bare.url, bare.proc.pid), "ours": (bot.url, bot.proc.pid)}, loads, 32)
         base, ours = got["bare"], got["ours"]
         time.sleep(0.5)
         db = sqlite3.connect(bot.db_path)
-        stored = {(s, v): n for s, v, n in db.execute(
-            "SELECT statement_id, value, count(*) FROM answers GROUP BY statement_id, value")}
+        stored = {
+            (s, v): n
+            for s, v, n in db.execute("SELECT statement_id, value, count(*) FROM answers GROUP BY statement_id, value")
+        }
         total = db.execute("SELECT count(*) FROM answers").fetchone()[0]
     finally:
         bare.stop()
@@ -185,10 +233,24 @@ def _votes(quick: bool, tmp: Path) -> list[Row]:
         fake.stop()
     clicks = sum(len(load) for load in loads)
     return [
-        Row("4 vote burst", f"p99 ack of {clicks} clicks ({clicks - people * ROUNDS} retries), 32 at a time, "
-            f"{ROUNDS} bursts ABBA", pct(ours, 99), pct(base, 99), "ms", "≤ 2× bare Bolt", pct(ours, 99) <= 2 * pct(base, 99)),
-        Row("4 vote burst", f"answers stored, {ROUNDS} statements × {people} people (lost or doubled = mismatch)",
-            total, people * ROUNDS, "answers", "exactly one per click", total == people * ROUNDS and stored == expected),
+        Row(
+            "4 vote burst",
+            f"p99 ack of {clicks} clicks ({clicks - people * ROUNDS} retries), 32 at a time, {ROUNDS} bursts ABBA",
+            pct(ours, 99),
+            pct(base, 99),
+            "ms",
+            "≤ 2× bare Bolt",
+            pct(ours, 99) <= 2 * pct(base, 99),
+        ),
+        Row(
+            "4 vote burst",
+            f"answers stored, {ROUNDS} statements × {people} people (lost or doubled = mismatch)",
+            total,
+            people * ROUNDS,
+            "answers",
+            "exactly one per click",
+            total == people * ROUNDS and stored == expected,
+        ),
     ]
 
 
@@ -204,15 +266,26 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     path = tmp / "results.db"
     store = Store(str(path))
     store.seed_statements([(None, f"Statement {i}") for i in range(1, statements + 1)])
-    for (sql,) in store.db.execute("SELECT sql FROM sqlite_master WHERE tbl_name='answers' AND sql IS NOT NULL").fetchall():
+    for (sql,) in store.db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name='answers' AND sql IS NOT NULL"
+    ).fetchall():
         store.db.execute(sql.replace("answers", "kept_answers"))  # the same table and covering index
     rng = random.Random(5)
     for w in range(waves):
         people = per_wave // statements
-        wave = store.open_wave(store.statements(), [(f"U{i:06d}", "exec" if i % 4 == 0 else "agent") for i in range(people)],
-                               "2099-01-01T00:00:00+00:00", None, "bench", None)
-        answers = [(wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
-                   for i in range(people) for s in range(1, statements + 1)]
+        wave = store.open_wave(
+            store.statements(),
+            [(f"U{i:06d}", "exec" if i % 4 == 0 else "agent") for i in range(people)],
+            "2099-01-01T00:00:00+00:00",
+            None,
+            "bench",
+            None,
+        )
+        answers = [
+            (wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
+            for i in range(people)
+            for s in range(1, statements + 1)
+        ]
         with store.tx() as db:
             insert = "INSERT INTO {} (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)"
             db.conn.executemany(insert.format("answers"), answers)
@@ -225,14 +298,20 @@ def results(quick: bool, tmp: Path) -> list[Row]:
 
     def ours():
         res = results_service.results(rt, last)
-        return {(s.statement_id, r): (res.statements[i].roles[r].n, res.statements[i].roles[r].agree)
-                for i, s in enumerate(res.statements) for r in ROLES}
+        return {
+            (s.statement_id, r): (res.statements[i].roles[r].n, res.statements[i].roles[r].agree)
+            for i, s in enumerate(res.statements)
+            for r in ROLES
+        }
 
     raw = sqlite3.connect(path)
 
     def baseline():
-        rows = raw.execute("SELECT statement_id, role, count(*), sum(value >= 4) FROM kept_answers WHERE wave_id=? "
-                           "GROUP BY statement_id, role", (last,)).fetchall()
+        rows = raw.execute(
+            "SELECT statement_id, role, count(*), sum(value >= 4) FROM kept_answers WHERE wave_id=? "
+            "GROUP BY statement_id, role",
+            (last,),
+        ).fetchall()
         return {(s, r): (n, a) for s, r, n, a in rows}
 
     def timed(fn, k=30):
@@ -248,8 +327,15 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     same = ours() == baseline()
     total = raw.execute("SELECT count(*) FROM kept_answers").fetchone()[0]
     return [
-        Row("5 results at scale", f"median ms for results of wave {last} ({total:,} answers given)", pct(t_ours, 50), pct(t_base, 50),
-            "ms", "≤ 1.5× a GROUP BY", pct(t_ours, 50) <= 1.5 * pct(t_base, 50)),
+        Row(
+            "5 results at scale",
+            f"median ms for results of wave {last} ({total:,} answers given)",
+            pct(t_ours, 50),
+            pct(t_base, 50),
+            "ms",
+            "≤ 1.5× a GROUP BY",
+            pct(t_ours, 50) <= 1.5 * pct(t_base, 50),
+        ),
         Row("5 results at scale", "identical counts to the GROUP BY", int(same), 1, "", "identical", same),
     ]
 
@@ -272,8 +358,17 @@ def memory(quick: bool, tmp: Path) -> list[Row]:
     finally:
         bot.stop()
         fake.stop()
-    return [Row("6 memory", f"peak RSS MB, wave for {people:,} people ({sent:,} DMs sent; baseline: the idle bot)", peak, idle,
-                "MB", "≤ 150 MB", peak <= 150 and sent == people and f"0 of {people} answered" in status)]
+    return [
+        Row(
+            "6 memory",
+            f"peak RSS MB, wave for {people:,} people ({sent:,} DMs sent; baseline: the idle bot)",
+            peak,
+            idle,
+            "MB",
+            "≤ 150 MB",
+            peak <= 150 and sent == people and f"0 of {people} answered" in status,
+        )
+    ]
 
 
 ALL = {"slash": slash, "lookup": lookup, "fanout": fanout, "votes": votes, "results": results, "memory": memory}
@@ -293,5 +388,7 @@ def run_all(names: list[str], quick: bool) -> list[Row]:
 
 
 def format_row(r: Row) -> str:
-    return (f"{r.bench:<20} {r.measure:<78} ours {r.ours:>10.2f} {r.unit:<7} baseline {r.baseline:>10.2f}  "
-            f"ratio {r.ratio:>6.2f}  target {r.target:<18} {'OK' if r.ok else 'MISSED'}")
+    return (
+        f"{r.bench:<20} {r.measure:<78} ours {r.ours:>10.2f} {r.unit:<7} baseline {r.baseline:>10.2f}  "
+        f"ratio {r.ratio:>6.2f}  target {r.target:<18} {'OK' if r.ok else 'MISSED'}"
+    )

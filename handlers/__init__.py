@@ -1,4 +1,5 @@
 """Bolt listeners. Thin: ack fast, parse, call services/insights, render, send."""
+
 from __future__ import annotations
 
 from slack_bolt import App

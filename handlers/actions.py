@@ -1,5 +1,6 @@
 """Button clicks in pulse DMs: Likert votes and *My answers*. Both are answered ephemerally
 (services.replies): the DM itself never changes with a person's choice."""
+
 from __future__ import annotations
 
 import logging
@@ -53,8 +54,9 @@ def register(app: App, rt: Runtime) -> None:
         if result in REFUSED:
             rt.replies.send(body.get("response_url"), lambda: notice(REFUSED[result].format(wave_id)))
         elif result == "recorded":  # a repeated or out-of-date click changed nothing: no news
-            rt.replies.send(body.get("response_url"),
-                            lambda: vote_recorded(rt.store.wave(wave_id), statement_id, value))
+            rt.replies.send(
+                body.get("response_url"), lambda: vote_recorded(rt.store.wave(wave_id), statement_id, value)
+            )
 
     @app.action("my_answers")
     def on_my_answers(ack: Ack, body: dict, action: dict) -> None:
@@ -63,7 +65,6 @@ def register(app: App, rt: Runtime) -> None:
         wave_id = str(action.get("value", ""))
         if user and wave_id.isdigit():
             rt.replies.send(body.get("response_url"), lambda: _my_answers(rt, int(wave_id), user))
-
 
 
 def _my_answers(rt: Runtime, wave_id: int, user: str) -> dict | None:

@@ -1,4 +1,5 @@
 """Who may cause effects: one check for the slash command and the App Home buttons."""
+
 from __future__ import annotations
 
 from insights.commands import Command
@@ -6,10 +7,20 @@ from services.runtime import Runtime
 
 # (subcommand, action) pairs that change something, reach beyond the asker or show who is in a role
 COMMANDS = {
-    ("roles", ""), ("roles", "list"), ("roles", "exec"), ("roles", "agent"), ("roles", "remove"),
-    ("statements", "add"), ("statements", "remove"),
-    ("poll", "now"), ("poll", "schedule"), ("poll", "close"), ("poll", "stop"),
-    ("digest", ""), ("digest", "schedule"), ("digest", "stop"),
+    ("roles", ""),
+    ("roles", "list"),
+    ("roles", "exec"),
+    ("roles", "agent"),
+    ("roles", "remove"),
+    ("statements", "add"),
+    ("statements", "remove"),
+    ("poll", "now"),
+    ("poll", "schedule"),
+    ("poll", "close"),
+    ("poll", "stop"),
+    ("digest", ""),
+    ("digest", "schedule"),
+    ("digest", "stop"),
     ("export", ""),
 }
 

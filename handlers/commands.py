@@ -3,6 +3,7 @@
 Answers that need no Web API call (questions, help, list, region, study) go back in the ack
 itself. Everything else acks at once and answers through response_url when done.
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,8 +74,9 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
 
 def _roster(rt: Runtime) -> dict:
     counts, problems = rt.polls.role_sizes()
-    return roster_blocks(roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts),
-                         cmd=rt.config.slash_command)
+    return roster_blocks(
+        roles.members(rt), counts, problems, rt.polls.small_roles_warning(counts), cmd=rt.config.slash_command
+    )
 
 
 # ----- statements ----------------------------------------------------------------------------
@@ -85,19 +87,26 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "add":
         text = cmd.args.strip()
         if not text:
-            return notice(f"Write the statement after `statements add`, e.g. `{slash} statements add We fix root causes, not symptoms.`")
+            return notice(
+                f"Write the statement after `statements add`, e.g. `{slash} statements add We fix root causes, not symptoms.`"
+            )
         if len(text) > MAX_STATEMENT_CHARS:
             return notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
         if len(current) >= MAX_STATEMENTS:
             return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
         metric = statements.add(rt, text)
-        link = (f"linked to the study's *{escape(rt.benchmarks.metrics[metric].title)}*" if metric
-                else "not linked to a study figure")
+        link = (
+            f"linked to the study's *{escape(rt.benchmarks.metrics[metric].title)}*"
+            if metric
+            else "not linked to a study figure"
+        )
         done = f"Added as #{len(current) + 1} ({link})."
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
-            return notice(f"Give the number of the statement to remove (1 to {len(current)}); `{slash} statements` lists them.")
+            return notice(
+                f"Give the number of the statement to remove (1 to {len(current)}); `{slash} statements` lists them."
+            )
         gone = current[int(m.group(1)) - 1]
         store.remove_statement(gone["id"])
         done = f"Removed #{m.group(1)}: {escape(gone['text'])}"
@@ -134,8 +143,11 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice("No pulse is open.")
         answered = store.respondents(wave["id"])
         res = results_service.results(rt, wave["id"])
-        outcome = (f"`{rt.config.slash_command} results` shows the gaps." if res and res.compared else
-                   f"Too few answers to compare: each role needs at least {wave['min_respondents']} on a statement.")
+        outcome = (
+            f"`{rt.config.slash_command} results` shows the gaps."
+            if res and res.compared
+            else f"Too few answers to compare: each role needs at least {wave['min_respondents']} on a statement."
+        )
         return notice(
             f"Pulse #{wave['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
             f"{plural(answered.get('agent', 0), 'agent')} answered. {outcome}"
@@ -143,8 +155,15 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     wave = store.open_wave_row()
     counts = store.delivery_counts(wave["id"]) if wave else {}
     skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
-    return poll_status_blocks(rt.scheduler.describe("poll"), wave, counts, skipped, rt.polls.small_roles_warning(),
-                              cmd=rt.config.slash_command, names=rt.is_admin(user))
+    return poll_status_blocks(
+        rt.scheduler.describe("poll"),
+        wave,
+        counts,
+        skipped,
+        rt.polls.small_roles_warning(),
+        cmd=rt.config.slash_command,
+        names=rt.is_admin(user),
+    )
 
 
 # ----- results, digests, export --------------------------------------------------------------
@@ -157,13 +176,18 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
         wanted = int(m.group(1))
         wave = rt.store.wave(wanted)
         if wave and wave["status"] == "open":
-            return notice(f"Pulse #{wanted} is still open: `{rt.config.slash_command} poll status` shows its counts; "
-                          "figures appear when it closes.")
+            return notice(
+                f"Pulse #{wanted} is still open: `{rt.config.slash_command} poll status` shows its counts; "
+                "figures appear when it closes."
+            )
     res = results_service.results(rt, wanted)
     if res is None:
-        return notice(f"There is no closed Pulse #{wanted}." if wanted else
-                         "No pulse has closed yet. Figures appear when a pulse closes "
-                         f"(`{rt.config.slash_command} poll close` or after its duration).")
+        return notice(
+            f"There is no closed Pulse #{wanted}."
+            if wanted
+            else "No pulse has closed yet. Figures appear when a pulse closes "
+            f"(`{rt.config.slash_command} poll close` or after its duration)."
+        )
     return results_blocks(res, results_service.headline(rt, res))
 
 
@@ -172,14 +196,18 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
         jobs = rt.scheduler.digest_schedules()
         if not jobs:
             return notice("No digests are scheduled.")
-        return notice("Scheduled digests: " + "; ".join(
-            f"<#{channel}> {escape(name)}, next {next_run_text(nr)}"
-            for channel, name, nr in jobs))
+        return notice(
+            "Scheduled digests: "
+            + "; ".join(f"<#{channel}> {escape(name)}, next {next_run_text(nr)}" for channel, name, nr in jobs)
+        )
     if cmd.action == "stop":
         targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
         stopped = [c for c in targets if rt.scheduler.unschedule_digest(c)]
-        return notice(f"Stopped {plural(len(stopped), 'digest schedule')}." if stopped
-                         else "There was no digest schedule to stop.")
+        return notice(
+            f"Stopped {plural(len(stopped), 'digest schedule')}."
+            if stopped
+            else "There was no digest schedule to stop."
+        )
     if not cmd.channels:
         return notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
     channel = cmd.channels[0]
@@ -202,14 +230,24 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
         return notice("No pulse has closed yet, so there is nothing to export.")
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
-    rt.client.files_upload_v2(channel=dm, content=data.encode("utf-8"), filename="pulsegap-aggregates.csv",
-                              title="Pulsegap aggregates", initial_comment=
-                              "Aggregates of every closed pulse: counts and % agree per role, never individual answers.")
+    rt.client.files_upload_v2(
+        channel=dm,
+        content=data.encode("utf-8"),
+        filename="pulsegap-aggregates.csv",
+        title="Pulsegap aggregates",
+        initial_comment="Aggregates of every closed pulse: counts and % agree per role, never individual answers.",
+    )
     return notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
 
 
-ROUTES = {"roles": _roles, "statements": _statements, "poll": _poll, "results": _results, "digest": _digest,
-          "export": _export}
+ROUTES = {
+    "roles": _roles,
+    "statements": _statements,
+    "poll": _poll,
+    "results": _results,
+    "digest": _digest,
+    "export": _export,
+}
 
 
 def register(app: App, rt: Runtime) -> None:

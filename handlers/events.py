@@ -1,4 +1,5 @@
 """Events: the App Home tab, and its admin buttons."""
+
 from __future__ import annotations
 
 import logging
@@ -20,8 +21,17 @@ def publish_home(rt: Runtime, user: str) -> None:
     wave = rt.store.open_wave_row()
     counts = rt.store.delivery_counts(wave["id"]) if wave else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
-    view = home_view(res, headline, wave, counts, rt.scheduler.describe("poll"), rt.scheduler.digest_schedules(),
-                        admin, rt.polls.small_roles_warning() if admin else "", command=rt.config.slash_command)
+    view = home_view(
+        res,
+        headline,
+        wave,
+        counts,
+        rt.scheduler.describe("poll"),
+        rt.scheduler.digest_schedules(),
+        admin,
+        rt.polls.small_roles_warning() if admin else "",
+        command=rt.config.slash_command,
+    )
     rt.client.views_publish(user_id=user, view=view)
 
 

@@ -11,6 +11,7 @@ building listener arguments): Bolt builds them eagerly (`action = body["actions"
 `body["view"]`, …), so a signed payload of a shape Slack never sends gets a 400 before it can
 raise inside Bolt.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -46,9 +47,14 @@ def bad_shape(payload) -> bool:
         return True
     if payload.get("type") == "block_actions":
         actions, user = payload.get("actions"), payload.get("user")
-        if not (isinstance(actions, list) and actions
-                and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
-                and isinstance(user, dict) and isinstance(user.get("id"), str) and user["id"]):
+        if not (
+            isinstance(actions, list)
+            and actions
+            and all(isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in actions)
+            and isinstance(user, dict)
+            and isinstance(user.get("id"), str)
+            and user["id"]
+        ):
             return True
     if payload.get("type") == "event_callback":
         event = payload.get("event")

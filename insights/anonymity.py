@@ -5,6 +5,7 @@ comparing the two pulses' figures for that role isolates those few people's answ
 roles: a role only a little above the threshold is one or two absences away from showing
 nothing, and small enough that a change of one person between pulses stands out.
 """
+
 from __future__ import annotations
 
 SMALL_ROLE_MARGIN = 2  # warn below threshold + this many people

@@ -3,6 +3,7 @@
 Figures come from data/figures.csv (one row per figure per source sentence); metrics, studies,
 sources and regions from data/metrics.yaml and data/studies.yaml. Nothing here knows Slack.
 """
+
 from __future__ import annotations
 
 import csv
@@ -168,68 +169,86 @@ def _words(text: str) -> frozenset[str]:
 # rates higher, which region leads, where a figure comes from. English, Swedish, Italian.
 LARGEST_WORDS = _words(
     "largest biggest widest greatest most max maximum huge major rank ranking ranked sort order "
-    "storst storsta storre maggiore maggior massimo grande")
+    "storst storsta storre maggiore maggior massimo grande"
+)
 GAP_WORDS = _words(
     "gap gaps difference differences disagree disagreement disconnect divide mismatch apart "
-    "skillnad skillnaden skillnader gapet divario differenza distanza scollamento disaccordo")
+    "skillnad skillnaden skillnader gapet divario differenza distanza scollamento disaccordo"
+)
 AGREE_WORDS = _words(
     "agree agreement aligned same alike consensus smallest least lowest overens eniga enig "
-    "accordo concordano allineati minimo minore")
+    "accordo concordano allineati minimo minore"
+)
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates optimistic hogre mer fler "
-    "superiore sovrastima sovrastimano")
+    "superiore sovrastima sovrastimano"
+)
 LESS_WORDS = _words(
-    "lower less underestimate underestimates below pessimistic lagre mindre "
-    "inferiore meno sottostima sottostimano")
+    "lower less underestimate underestimates below pessimistic lagre mindre inferiore meno sottostima sottostimano"
+)
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives c level clevel ceo ceos top management leadership "
-    "beslutsfattare beslutsfattarna ledningen dirigenti")
+    "beslutsfattare beslutsfattarna ledningen dirigenti"
+)
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
-    "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare operatori professionisti")
+    "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare operatori professionisti"
+)
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
-    "leder ledande bast hogst flest guida migliore primo prima")
+    "leder ledande bast hogst flest guida migliore primo prima"
+)
 PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted cite citation reference origin says say said "
-    "get got kalla kallan kallor varifran kommer sager fonte fonti viene vengono dice citazione origine")
+    "get got kalla kallan kallor varifran kommer sager fonte fonti viene vengono dice citazione origine"
+)
 
 # Words that carry no topic: question scaffolding (en, sv, it), the names of the groups being
 # asked about, the domain itself ("customer service", "contact center") and the intents above.
-STOPWORDS = (frozenset(
-    tokens(
-        "a an the of to in on at for by and or is are was were be do does did what which who how "
-        "many much share percent percentage per cent figure figures number numbers say says said "
-        "think thinks believe believes agree agrees our their my we they it this that there "
-        "about with as than more most less from tell me show give please study's "
-        "exec execs executive executives c level clevel ceo ceos leader leaders top management "
-        "manager managers agent agents staff employee employees frontline front line floor "
-        "professional professionals cs people team rep reps think consider considered "
-        "gap gaps difference vs versus compared compare where whats what's can could would should "
-        "i you your us have has had get see seen sees really just only very "
-        "rate rates score scores metric metrics kpi kpis benchmark benchmarks result results "
-        "customer customers client clients service services contact center centers call calls survey research "
-        "study studies data report findings finding "
-        # Swedish
-        "vad hur manga mycket procent av de den det som att och i pa ar for med om tror anser "
-        "tycker sager vilka vilken vilket vem var varfor chefer cheferna beslutsfattare "
-        "beslutsfattarna ledningen medarbetare medarbetarna kundtjanst kundtjanstmedarbetarna "
-        "kundservice kundservicen kundtjansten agenter personal andel siffra siffror visar "
-        "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
-        "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
-        "kontaktcenters samtal samtalen foretag foretagen tillfragade eller viktig viktigt "
-        # Italian
-        "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
-        "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
-        "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
-        "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
-        "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
-        "center chiamata chiamate importante stata stato fatto fatta"
+STOPWORDS = (
+    frozenset(
+        tokens(
+            "a an the of to in on at for by and or is are was were be do does did what which who how "
+            "many much share percent percentage per cent figure figures number numbers say says said "
+            "think thinks believe believes agree agrees our their my we they it this that there "
+            "about with as than more most less from tell me show give please study's "
+            "exec execs executive executives c level clevel ceo ceos leader leaders top management "
+            "manager managers agent agents staff employee employees frontline front line floor "
+            "professional professionals cs people team rep reps think consider considered "
+            "gap gaps difference vs versus compared compare where whats what's can could would should "
+            "i you your us have has had get see seen sees really just only very "
+            "rate rates score scores metric metrics kpi kpis benchmark benchmarks result results "
+            "customer customers client clients service services contact center centers call calls survey research "
+            "study studies data report findings finding "
+            # Swedish
+            "vad hur manga mycket procent av de den det som att och i pa ar for med om tror anser "
+            "tycker sager vilka vilken vilket vem var varfor chefer cheferna beslutsfattare "
+            "beslutsfattarna ledningen medarbetare medarbetarna kundtjanst kundtjanstmedarbetarna "
+            "kundservice kundservicen kundtjansten agenter personal andel siffra siffror visar "
+            "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
+            "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
+            "kontaktcenters samtal samtalen foretag foretagen tillfragade eller viktig viktigt "
+            # Italian
+            "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
+            "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
+            "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
+            "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
+            "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
+            "center chiamata chiamate importante stata stato fatto fatta"
+        )
     )
-) | LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
-    | LEADER_WORDS | SOURCE_WORDS | {"when"}) - {"first"}
+    | LARGEST_WORDS
+    | GAP_WORDS
+    | AGREE_WORDS
+    | MORE_WORDS
+    | LESS_WORDS
+    | REVERSED_WORDS
+    | LEADER_WORDS
+    | SOURCE_WORDS
+    | {"when"}
+) - {"first"}
 
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
 TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
@@ -336,14 +355,17 @@ class Benchmarks:
     def __init__(self, data_dir: Path = DATA_DIR):
         self.data_dir = Path(data_dir)
         with open(self.data_dir / "figures.csv", encoding="utf-8", newline="") as f:
-            self.figures = [
-                Figure(**{**row, "value": float(row["value"])}) for row in csv.DictReader(f)
-            ]
+            self.figures = [Figure(**{**row, "value": float(row["value"])}) for row in csv.DictReader(f)]
         raw_metrics = yaml.safe_load((self.data_dir / "metrics.yaml").read_text(encoding="utf-8"))
         self.metrics = {
             m["id"]: Metric(
-                id=m["id"], study=m["study"], kind=m["kind"], topic=m["topic"], title=m["title"],
-                keywords=_keywords(m.get("keywords")), statement=m.get("statement"),
+                id=m["id"],
+                study=m["study"],
+                kind=m["kind"],
+                topic=m["topic"],
+                title=m["title"],
+                keywords=_keywords(m.get("keywords")),
+                statement=m.get("statement"),
             )
             for m in raw_metrics
         }
@@ -353,15 +375,21 @@ class Benchmarks:
         self.studies: dict = info
         self.facts = {
             f"fact:{f['id']}": Fact(
-                f"fact:{f['id']}", study, f["title"], f["text"], _keywords(f.get("keywords")),
+                f"fact:{f['id']}",
+                study,
+                f["title"],
+                f["text"],
+                _keywords(f.get("keywords")),
                 tuple((s["seed"], s["quote"]) for s in f["sources"]),
             )
-            for study, s in info.items() for f in s.get("facts", ())
+            for study, s in info.items()
+            for f in s.get("facts", ())
         }
         raw_unmeasured = yaml.safe_load((self.data_dir / "unmeasured.yaml").read_text(encoding="utf-8"))
         self.unmeasured = {
-            f"none:{u['id']}": Unmeasured(f"none:{u['id']}", u["title"], _keywords(u["keywords"]),
-                                          tuple(u.get("closest", ())))
+            f"none:{u['id']}": Unmeasured(
+                f"none:{u['id']}", u["title"], _keywords(u["keywords"]), tuple(u.get("closest", ()))
+            )
             for u in raw_unmeasured
         }
         self._build_index()
@@ -403,8 +431,7 @@ class Benchmarks:
         """(metric, region, readings) for a region and the regions shown with it."""
         shown = [region, *self.region_info.get(region, {}).get("related", ())]
         return [
-            (view.metric, r, view.get("all", r))
-            for r in shown for view in self.views.values() if view.get("all", r)
+            (view.metric, r, view.get("all", r)) for r in shown for view in self.views.values() if view.get("all", r)
         ]
 
     def source_label(self, seed: str) -> str:
@@ -423,7 +450,7 @@ class Benchmarks:
             title = t.title if isinstance(t, Metric) else ""
             title_tokens[tid] = {w for w in tokens(title) if w not in STOPWORDS} - key_tokens[tid]
         df: dict[str, int] = defaultdict(int)  # keywords decide how rare a word is; titles only
-        for tid in topics:                     # for words no keyword has
+        for tid in topics:  # for words no keyword has
             for w in key_tokens[tid]:
                 df[w] += 1
         title_df: dict[str, int] = defaultdict(int)
@@ -443,8 +470,7 @@ class Benchmarks:
             for w in title_tokens[tid]:
                 self._postings[w].append((tid, 0.0, 0.5 * self._idf[w]))
         self._phrases = {  # a whole keyword counts half again
-            tid: [(frozenset(p), 0.5 * sum(self._idf[w] for w in p)) for p in ps if p]
-            for tid, ps in phrases.items()
+            tid: [(frozenset(p), 0.5 * sum(self._idf[w] for w in p)) for p in ps if p] for tid, ps in phrases.items()
         }
         self._region_aliases = sorted(
             ((normalize(alias), rid) for rid, r in self.region_info.items() for alias in r["aliases"]),
@@ -525,8 +551,11 @@ class Benchmarks:
     def search(self, query: str, limit: int = 3, min_score: float = MIN_SCORE) -> SearchResult:
         """Metrics only, best first (pulse statements are linked with this)."""
         raw = tokens(query[:500])
-        scored = [m for m in self._score(self._query_tokens(query[:500]))
-                  if isinstance(m.metric, Metric) and m.score >= min_score]
+        scored = [
+            m
+            for m in self._score(self._query_tokens(query[:500]))
+            if isinstance(m.metric, Metric) and m.score >= min_score
+        ]
         if scored:
             best = scored[0].score
             scored = [m for m in scored if m.score >= 0.6 * best][:limit]
@@ -556,8 +585,9 @@ class Benchmarks:
         paired = [m.metric for m in known if getattr(m.metric, "kind", "") == "paired"]
         order = _order(raw, words)
         if order and (not known or len(paired) > 1):
-            return Answer(query, "ranking", topics=paired if len(paired) > 1 else [], order=order,
-                          asks_about_agents=agents)
+            return Answer(
+                query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
+            )
 
         chosen = self._topics(qset, scored)
         if not chosen:
@@ -568,11 +598,24 @@ class Benchmarks:
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if isinstance(chosen[0], Unmeasured):
             return Answer(query, "unmeasured", unmeasured=unmeasured, regions=regions)
-        also = [m.metric for m in scored
-                if isinstance(m.metric, Metric) and m.metric not in answered and m.metric.kind != "fact"
-                and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)][:2]
-        return Answer(query, "metrics", topics=answered, also=also, regions=regions,
-                      asks_about_agents=agents, unmeasured=unmeasured, asks_gap=bool(words & GAP_WORDS))
+        also = [
+            m.metric
+            for m in scored
+            if isinstance(m.metric, Metric)
+            and m.metric not in answered
+            and m.metric.kind != "fact"
+            and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)
+        ][:2]
+        return Answer(
+            query,
+            "metrics",
+            topics=answered,
+            also=also,
+            regions=regions,
+            asks_about_agents=agents,
+            unmeasured=unmeasured,
+            asks_gap=bool(words & GAP_WORDS),
+        )
 
     def _topics(self, qset: set[str], scored: list[Match]) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
@@ -581,8 +624,11 @@ class Benchmarks:
         companies use AI")."""
         if scored and _is_fact(scored[0].metric):
             fact = scored[0].metric.id
-            real = [m for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
-                    if not _is_fact(m.metric)]
+            real = [
+                m
+                for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
+                if not _is_fact(m.metric)
+            ]
             if real and real[0].score >= MIN_SCORE:
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
@@ -608,8 +654,11 @@ class Benchmarks:
 
     def _figures_valued(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
         """Figures with this value, narrowed to the metrics or regions asked about if any fit."""
-        found = [f for f in self.figures if f.value == value and f.group != "unclear"
-                 or (f.group == "unclear" and f.value == value)]
+        found = [
+            f
+            for f in self.figures
+            if f.value == value and f.group != "unclear" or (f.group == "unclear" and f.value == value)
+        ]
         for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
             narrowed = [f for f in found if keep(f)]
             found = narrowed or found

@@ -5,6 +5,7 @@ channels as `<#C123|name>`; those are pulled out as ids. Anything unparseable be
 and so does text that starts with a subcommand word when the rest does not fit that subcommand
 ("results for callbacks in the study", "help me read the brand numbers").
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,17 @@ GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|@?([^>]*))?>")
 CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 
 SUBCOMMANDS = {
-    "help", "list", "study", "region", "roles", "statements", "poll", "results", "digest", "export", "privacy",
+    "help",
+    "list",
+    "study",
+    "region",
+    "roles",
+    "statements",
+    "poll",
+    "results",
+    "digest",
+    "export",
+    "privacy",
 }
 
 
@@ -123,7 +134,8 @@ def qa_accuracy(bm: Benchmarks, rows: list[dict]) -> dict[str, tuple[int, int]]:
     for row in rows:
         got = answer_label(bm, row["question"])
         cls = ("unanswerable" if row["expect"] == "none" else "answerable") + (
-            " en" if row["language"] == "en" else " sv/it")
+            " en" if row["language"] == "en" else " sv/it"
+        )
         acc = out.setdefault(cls, [0, 0])
         acc[0] += set(got.split("+")) == set(row["expect"].split("+"))
         acc[1] += 1

@@ -1,4 +1,5 @@
 """The aggregates as CSV: never individual answers, never a hidden percentage, never a formula."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -7,8 +8,22 @@ import pandas as pd
 
 from insights.stats import ROLES
 
-COLUMNS = ["wave", "opened", "closed", "statement", "metric", "role", "n", "pct_agree", "gap_points",
-           "gap_ci_low", "gap_ci_high", "study_exec_pct", "study_cs_pct", "study_gap_points"]
+COLUMNS = [
+    "wave",
+    "opened",
+    "closed",
+    "statement",
+    "metric",
+    "role",
+    "n",
+    "pct_agree",
+    "gap_points",
+    "gap_ci_low",
+    "gap_ci_high",
+    "study_exec_pct",
+    "study_cs_pct",
+    "study_gap_points",
+]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,8 +59,22 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
         for s in res.statements:
             for role in ROLES:
                 r = s.roles[role]
-                records.append([wave["id"], wave["opened_at"], wave.get("closed_at"), s.text, s.metric, role, r.n,
-                                tenth(r.pct), *gap_row(s), s.study_exec, s.study_cs, s.study_gap])
+                records.append(
+                    [
+                        wave["id"],
+                        wave["opened_at"],
+                        wave.get("closed_at"),
+                        s.text,
+                        s.metric,
+                        role,
+                        r.n,
+                        tenth(r.pct),
+                        *gap_row(s),
+                        s.study_exec,
+                        s.study_cs,
+                        s.study_gap,
+                    ]
+                )
     frame = pd.DataFrame(records, columns=COLUMNS)
     frame["wave"] = frame["wave"].astype("int64")
     frame["n"] = frame["n"].astype("Int64")  # empty below the threshold: no figure at all

@@ -1,4 +1,5 @@
 """`weekly mon 09:00 Europe/Stockholm` -> a Schedule. Pure; the scheduler turns it into a trigger."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FREQUENCIES = ("weekly", "biweekly", "monthly")
 DAY_NAMES = {
-    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
-    "saturday": "sat", "sunday": "sun", "tues": "tue", "weds": "wed", "thur": "thu", "thurs": "thu",
+    "monday": "mon",
+    "tuesday": "tue",
+    "wednesday": "wed",
+    "thursday": "thu",
+    "friday": "fri",
+    "saturday": "sat",
+    "sunday": "sun",
+    "tues": "tue",
+    "weds": "wed",
+    "thur": "thu",
+    "thurs": "thu",
 }
 
 

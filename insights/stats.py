@@ -10,6 +10,7 @@ the roles aligned only when it lies within ±ALIGNED_WITHIN points, and otherwis
 Figures are kept unrounded here; `whole` rounds them for display (so nothing is rounded twice),
 and the gap people read (`shown_gap`) is the difference of the two whole percentages they read.
 """
+
 from __future__ import annotations
 
 import math
@@ -162,8 +163,10 @@ class WaveResults:
 
     def headline(self, study_rosier: tuple[int, int]) -> str:
         if not self.compared:
-            return (f"Too few answers to compare executives and agents: each side needs at least "
-                    f"{self.min_n} answers on a statement.")
+            return (
+                f"Too few answers to compare executives and agents: each side needs at least "
+                f"{self.min_n} answers on a statement."
+            )
         n, top, floor = len(self.compared), self.rosier_top, self.rosier_floor
         s_top, s_n = study_rosier
         like = "as in" if top > n / 2 else "unlike"
@@ -195,9 +198,15 @@ def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int
     return {k: (n, a) for k, (n, a) in out.items()}
 
 
-def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
-                 previous: WaveResults | None = None, respondents: dict[str, int] | None = None,
-                 asked: dict[str, int] | None = None, roster_changes: dict[str, int] | None = None) -> WaveResults:
+def wave_results(
+    wave: dict,
+    rows: list[dict],
+    bm: Benchmarks,
+    previous: WaveResults | None = None,
+    respondents: dict[str, int] | None = None,
+    asked: dict[str, int] | None = None,
+    roster_changes: dict[str, int] | None = None,
+) -> WaveResults:
     """`roster_changes`: {role: people who joined or left it} since `previous`."""
     min_n = wave["min_respondents"]
     by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == wave["id"]}
@@ -210,8 +219,7 @@ def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
         for role in ROLES:
             n, agree = by_key.get((s["id"], role), (0, 0))
             roles[role] = RoleResult(n, agree, True) if n >= min_n else RoleResult(None, 0, False)
-        result = StatementResult(s["id"], s["text"], s.get("metric"), roles,
-                                 previous_gap=prev_gaps.get(s["id"]))
+        result = StatementResult(s["id"], s["text"], s.get("metric"), roles, previous_gap=prev_gaps.get(s["id"]))
         ex, ag = roles["exec"], roles["agent"]
         if ex.shown and ag.shown:
             result.gap = ex.pct - ag.pct
@@ -226,5 +234,13 @@ def wave_results(wave: dict, rows: list[dict], bm: Benchmarks,
             result.study_cs = view.single("cs_professionals")
             result.study_gap = view.gap
         out.append(result)
-    return WaveResults(wave, min_n, out, respondents or {}, asked or {},
-                       previous.wave["id"] if previous else None, hidden, trend_threshold)
+    return WaveResults(
+        wave,
+        min_n,
+        out,
+        respondents or {},
+        asked or {},
+        previous.wave["id"] if previous else None,
+        hidden,
+        trend_threshold,
+    )

@@ -1,4 +1,5 @@
 """The answers to `/gap <question>` and its study pages (list, region, study): figures from the studies."""
+
 from __future__ import annotations
 
 from insights.benchmarks import Answer, Benchmarks, Fact, Figure, Metric, MetricView, Reading
@@ -24,8 +25,13 @@ GROUP_LABEL = {
 
 
 UNIT_SUFFIX = {
-    "percent": "%", "points": " points", "companies": " companies", "countries": " countries",
-    "employees": " employees", "agents": " agents", "months": " months",
+    "percent": "%",
+    "points": " points",
+    "companies": " companies",
+    "countries": " countries",
+    "employees": " employees",
+    "agents": " agents",
+    "months": " months",
 }
 
 
@@ -51,9 +57,7 @@ def fmt_readings(bm: Benchmarks, readings: list[Reading]) -> str:
         return "not given"
     if len(readings) == 1:
         return f"*{fmt_reading(readings[0])}*{other_wording(bm, readings[0])}"
-    parts = [
-        f"*{fmt_reading(r)}* ({', '.join(escape(bm.source_label(s)) for s in r.seeds)})" for r in readings
-    ]
+    parts = [f"*{fmt_reading(r)}* ({', '.join(escape(bm.source_label(s)) for s in r.seeds)})" for r in readings]
     return " / ".join(parts) + " — the sources disagree"
 
 
@@ -101,8 +105,9 @@ def metric_text(bm: Benchmarks, view: MetricView) -> str:
         if view.gap is not None:
             lines.append(f"Gap (executives − CS): {fmt_gap(view.gap)}")
         for stated in view.get("gap"):
-            lines.append(f"Gap as stated by {', '.join(bm.source_label(s) for s in stated.seeds)}: "
-                         f"*{fmt_reading(stated)}*")
+            lines.append(
+                f"Gap as stated by {', '.join(bm.source_label(s) for s in stated.seeds)}: *{fmt_reading(stated)}*"
+            )
     elif m.kind in ("single", "derived"):
         lines.append(f"Executives: {fmt_readings(bm, view.get('executives'))}")
     else:
@@ -141,23 +146,28 @@ def quote_line(bm: Benchmarks, seed: str, quote: str) -> str:
 def asked(query: str) -> dict:
     """The question echoed back as plain text: the asker's `*`, `_`, `~` and backticks format
     nothing, and nothing in it can ping."""
-    return {"type": "context",
-            "elements": [{"type": "plain_text", "text": f"You asked: {escape(truncate(query, 200))}", "emoji": False}]}
+    return {
+        "type": "context",
+        "elements": [{"type": "plain_text", "text": f"You asked: {escape(truncate(query, 200))}", "emoji": False}],
+    }
 
 
 def fact_blocks(bm: Benchmarks, fact: Fact) -> list[dict]:
     study = bm.studies[fact.study]["short"]
     quotes = "\n".join(quote_line(bm, seed, quote) for seed, quote in fact.sources)
-    return [section(f"*{escape(fact.title)}* ({study})\n{escape(fact.text)}\n{quotes}",
-                    block_id=f"metric:{fact.id}")]
+    return [section(f"*{escape(fact.title)}* ({study})\n{escape(fact.text)}\n{quotes}", block_id=f"metric:{fact.id}")]
 
 
 def answer_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """The reply to `/gap <question>` (`cmd`: the configured command): one to three topics, a
     ranking, the leading regions, where a figure comes from, what the studies don't measure, or
     guidance."""
-    build = {"ranking": ranking_blocks, "leaders": leaders_blocks, "provenance": provenance_blocks,
-             "unmeasured": unmeasured_blocks}.get(answer.kind)
+    build = {
+        "ranking": ranking_blocks,
+        "leaders": leaders_blocks,
+        "provenance": provenance_blocks,
+        "unmeasured": unmeasured_blocks,
+    }.get(answer.kind)
     if build:
         return build(bm, answer, cmd)
     if answer.kind == "region":
@@ -168,21 +178,29 @@ def answer_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     paired = [t for t in answer.topics if getattr(t, "kind", "") == "paired"]
     if answer.asks_gap and not paired:
         titles = " or ".join(f"*{escape(t.title)}*" for t in answer.topics)
-        blocks.append(section(f"The study has no executives-vs-CS split for {titles}, so it gives no gap: "
-                              "only the figures below."))
+        blocks.append(
+            section(
+                f"The study has no executives-vs-CS split for {titles}, so it gives no gap: only the figures below."
+            )
+        )
     for topic in answer.topics:  # the caveat once, under the last paired metric
         if isinstance(topic, Fact):
             blocks += fact_blocks(bm, topic)
         else:
             blocks += metric_blocks(bm, bm.view(topic.id), caveat=bool(paired) and topic is paired[-1])
     if answer.asks_about_agents and paired:
-        blocks.append(section(
-            "You asked about agents: the closest the study has is its CS managers and directors. "
-            f"Run a pulse (`{cmd} poll now`) to measure your own agents."
-        ))
+        blocks.append(
+            section(
+                "You asked about agents: the closest the study has is its CS managers and directors. "
+                f"Run a pulse (`{cmd} poll now`) to measure your own agents."
+            )
+        )
     if answer.unmeasured:
-        blocks.append(section("_The studies don't measure "
-                              + " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured) + "._"))
+        blocks.append(
+            section(
+                "_The studies don't measure " + " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured) + "._"
+            )
+        )
     if answer.also:
         lines = [f"• *{escape(m.title)}*: {plain_summary(bm, bm.view(m.id))}" for m in answer.also]
         blocks.append(section("*Also:*\n" + "\n".join(lines)))
@@ -218,8 +236,11 @@ RANKING_HEAD = {
 
 def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     """Paired metrics ranked by gap (computed from the figures), answering what was asked."""
-    views = [bm.view(m.id) for m in (answer.topics or bm.metrics.values())
-             if m.kind == "paired" and bm.view(m.id).gap is not None]
+    views = [
+        bm.view(m.id)
+        for m in (answer.topics or bm.metrics.values())
+        if m.kind == "paired" and bm.view(m.id).gap is not None
+    ]
     order = answer.order
     if order == "cs_higher":
         views = sorted((v for v in views if v.gap < 0), key=lambda v: v.gap)
@@ -230,9 +251,12 @@ def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     lines = [f"{i}. *{escape(v.metric.title)}*: {plain_summary(bm, v)}" for i, v in enumerate(views, 1)]
     if order == "agree":
         same = [v for v in views if v.gap == 0]
-        lead = (f"Both groups give the same figure on {len(same)}: "
-                + ", ".join(f"*{escape(v.metric.title)}*" for v in same) if same else
-                f"Smallest gap: *{escape(views[0].metric.title)}*") + "."
+        lead = (
+            f"Both groups give the same figure on {len(same)}: "
+            + ", ".join(f"*{escape(v.metric.title)}*" for v in same)
+            if same
+            else f"Smallest gap: *{escape(views[0].metric.title)}*"
+        ) + "."
     elif views:
         lead = f"{len(views)} metric{'s' if len(views) != 1 else ''}; first: *{escape(views[0].metric.title)}* ({fmt_gap(views[0].gap)})."
     else:
@@ -241,8 +265,10 @@ def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     blocks = [
         asked(answer.query),
         section(f"*{RANKING_HEAD[order]}*\n{lead}\n" + "\n".join(lines), block_id=f"ranking:{order}"),
-        context("Gaps are executives − CS managers and directors, in points, computed from the figures. "
-                "Source: Genesys / Equation Research 2008 · " + ", ".join(escape(bm.source_label(s)) for s in seeds)),
+        context(
+            "Gaps are executives − CS managers and directors, in points, computed from the figures. "
+            "Source: Genesys / Equation Research 2008 · " + ", ".join(escape(bm.source_label(s)) for s in seeds)
+        ),
         context(caveat_text(bm)),
     ]
     return message(blocks, f"{RANKING_HEAD[order]}: {escape(views[0].metric.title) if views else 'none'}")
@@ -258,11 +284,16 @@ def leaders_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
         lines = [f"{i}. {region_line(bm, r, view.get('all', r))}" for i, r in enumerate(ranked, 1)]
         if view.get("all"):
             lines.append(f"Worldwide: {fmt_readings(bm, view.get('all'))}")
-        blocks.append(section(f"*Which region leads: {escape(m.title)}*\n" + "\n".join(lines),
-                              block_id=f"leaders:{m.id}"))
+        blocks.append(
+            section(f"*Which region leads: {escape(m.title)}*\n" + "\n".join(lines), block_id=f"leaders:{m.id}")
+        )
         blocks.append(context(source_line(bm, view)))
-    blocks.append(context("The sources give regional figures only for some metrics and regions; "
-                          f"regional figures are shares of companies. `{cmd} region &lt;name&gt;` lists a region's."))
+    blocks.append(
+        context(
+            "The sources give regional figures only for some metrics and regions; "
+            f"regional figures are shares of companies. `{cmd} region &lt;name&gt;` lists a region's."
+        )
+    )
     return message(blocks, "Leading regions" + (f": {metrics[0].title}" if answer.topics else ""))
 
 
@@ -282,11 +313,16 @@ def provenance_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
         for f in figs:
             if (f.seed, f.quote) not in seen:
                 seen.add((f.seed, f.quote))
-                quotes.append(quote_line(bm, f.seed, f.quote) + (f"\n_Note: {escape(f.note)}_" if f.group == "unclear" else ""))
+                quotes.append(
+                    quote_line(bm, f.seed, f.quote) + (f"\n_Note: {escape(f.note)}_" if f.group == "unclear" else "")
+                )
         as_written = " / ".join(dict.fromkeys(fmt_reading(Reading(f.value, f.unit, f.qualifier)) for f in figs))
-        blocks.append(section(f"*{escape(metric.title)}*{f' ({detail})' if detail else ''}: "
-                              f"*{as_written}*\n" + "\n".join(quotes[:4]),
-                              block_id=f"source:{mid}"))
+        blocks.append(
+            section(
+                f"*{escape(metric.title)}*{f' ({detail})' if detail else ''}: *{as_written}*\n" + "\n".join(quotes[:4]),
+                block_id=f"source:{mid}",
+            )
+        )
     count = len({f.seed for f in answer.figures})
     return message(blocks, f"{number(answer.value)}: {len(by_metric)} figure(s) in {count} source(s)")
 
@@ -298,8 +334,11 @@ def unmeasured_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     closest = list(dict.fromkeys(mid for u in answer.unmeasured for mid in u.closest))
     if closest:
         lines = [f"• *{escape(bm.metrics[mid].title)}*: {plain_summary(bm, bm.view(mid))}" for mid in closest]
-        blocks.append(section("*Not the answer, only the closest figures they have:*\n" + "\n".join(lines),
-                              block_id="suggestions"))
+        blocks.append(
+            section(
+                "*Not the answer, only the closest figures they have:*\n" + "\n".join(lines), block_id="suggestions"
+            )
+        )
     else:
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(f"Regional figures exist only for {names}.", block_id="suggestions"))
@@ -312,18 +351,41 @@ def no_match_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     and what can be asked."""
     listed = bm.listed
     comparable = sum(1 for m in listed if m.statement)
-    team = (f"The studies know nothing of your team: `{cmd} results` shows your own pulses' figures "
-            "beside the study's.\n" if answer.about_team else "")
+    team = (
+        f"The studies know nothing of your team: `{cmd} results` shows your own pulses' figures beside the study's.\n"
+        if answer.about_team
+        else ""
+    )
     text = (
         f"I found nothing in the studies for that question.\n{team}"
-        "Try a topic such as " + ", ".join(f"`{t}`" for t in (
-            "feedback", "speed to answer", "brand", "self service", "revenue per call",
-            "lifetime value", "strategic", "callback", "branch offices", "virtualization", "loyalty",
-        )) + f", a comparison (`largest gap`), a region (`{cmd} region germany`), "
+        "Try a topic such as "
+        + ", ".join(
+            f"`{t}`"
+            for t in (
+                "feedback",
+                "speed to answer",
+                "brand",
+                "self service",
+                "revenue per call",
+                "lifetime value",
+                "strategic",
+                "callback",
+                "branch offices",
+                "virtualization",
+                "loyalty",
+            )
+        )
+        + f", a comparison (`largest gap`), a region (`{cmd} region germany`), "
         f"`{cmd} list` for every metric or `{cmd} study`."
     )
-    return message([asked(answer.query), section(text), context(f"{len(listed)} metrics, {comparable} of them comparable with your team")],
-                   "No match in the studies")
+    return message(
+        [
+            asked(answer.query),
+            section(text),
+            context(f"{len(listed)} metrics, {comparable} of them comparable with your team"),
+        ],
+        "No match in the studies",
+    )
 
 
 def list_blocks(bm: Benchmarks, cmd: str) -> dict:
@@ -334,8 +396,12 @@ def list_blocks(bm: Benchmarks, cmd: str) -> dict:
     blocks = [header("What the studies measured")]
     for topic, lines in by_topic.items():
         blocks.append(section(f"*{escape(topic)}*\n" + "\n".join(lines)))
-    blocks.append(context(f"{len(bm.listed)} metrics. Ask about any of them: `{cmd} &lt;words&gt;`. "
-                          f"Regions: `{cmd} region &lt;name&gt;`. About the studies: `{cmd} study`."))
+    blocks.append(
+        context(
+            f"{len(bm.listed)} metrics. Ask about any of them: `{cmd} &lt;words&gt;`. "
+            f"Regions: `{cmd} region &lt;name&gt;`. About the studies: `{cmd} study`."
+        )
+    )
     return message(blocks, "Metrics in the studies")
 
 
@@ -343,8 +409,11 @@ def region_blocks(bm: Benchmarks, region: str | None, cmd: str, typed: str = "")
     """A region's figures; for a name it does not know (`typed`), or none, the regions it does."""
     if not region:
         names = ", ".join(f"`{r['name']}`" for r in bm.region_info.values())
-        first = (f"I don't know the region “{escape(truncate(typed, 100))}”." if typed.strip() else
-                 f"Which region? e.g. `{cmd} region germany`.")
+        first = (
+            f"I don't know the region “{escape(truncate(typed, 100))}”."
+            if typed.strip()
+            else f"Which region? e.g. `{cmd} region germany`."
+        )
         return notice(f"{first} The studies give figures for: {names}.")
     name = bm.region_name(region)
     figs = bm.region_figures(region)
@@ -360,17 +429,28 @@ def region_blocks(bm: Benchmarks, region: str | None, cmd: str, typed: str = "")
     blocks = [
         header(f"{name} in the 2008 study"),
         section("\n".join(lines)),
-        context("Regional figures are shares of companies, not executive-vs-CS splits. Sources: "
-                + ", ".join(escape(bm.source_label(s)) for s in sorted(seeds))),
+        context(
+            "Regional figures are shares of companies, not executive-vs-CS splits. Sources: "
+            + ", ".join(escape(bm.source_label(s)) for s in sorted(seeds))
+        ),
     ]
     return message(blocks, f"{name}: {len(figs)} figures")
 
 
 def study_blocks(bm: Benchmarks) -> dict:
     g, s = bm.studies["genesys2008"], bm.studies["strativity2004"]
-    facts = {m: bm.view(m) for m in ("study_companies", "study_countries", "study_agents_covered",
-                                      "study_share_small", "study_share_large",
-                                      "study_company_size_min", "study_company_size_max")}
+    facts = {
+        m: bm.view(m)
+        for m in (
+            "study_companies",
+            "study_countries",
+            "study_agents_covered",
+            "study_share_small",
+            "study_share_large",
+            "study_company_size_min",
+            "study_company_size_max",
+        )
+    }
 
     def f(mid: str) -> str:
         return fmt_readings(bm, facts[mid].get("all"))

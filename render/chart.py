@@ -12,6 +12,7 @@ the study's markers are white with a black edge, visible on either bar and on th
 a diamond for the 2008 study's executives, a triangle for its CS managers and directors, and a
 square for the executives of Strativity's 2004 figures (metrics the 2008 study did not pair).
 """
+
 from __future__ import annotations
 
 import io
@@ -33,8 +34,11 @@ PAD_IN, SPACE_IN = 0.03, 0.17  # after the text and after each bar; after a stat
 TOP_IN, BOTTOM_IN, LEFT_IN, RIGHT_IN = 0.5, 1.0, 0.12, 0.5  # BOTTOM_IN: the axis and two rows of legend
 LEGEND_ROW_IN = 0.22
 # marker -> (size, legend label); the legend names only the markers drawn
-STUDY_MARKERS = {"D": (7, "2008 study: executives"), "^": (8, "2008 study: CS managers & directors"),
-                 "s": (7, "Strativity 2004: executives")}
+STUDY_MARKERS = {
+    "D": (7, "2008 study: executives"),
+    "^": (8, "2008 study: CS managers & directors"),
+    "s": (7, "Strativity 2004: executives"),
+}
 MARKER = {"linestyle": "", "markerfacecolor": "white", "markeredgecolor": "black", "markeredgewidth": 1.3}
 
 
@@ -59,8 +63,11 @@ def gap_chart(res) -> bytes | None:
     labels = [label(s.text) for s in items]
     drawn = {m for s in items for m, study in ((exec_marker(s), s.study_exec), ("^", s.study_cs)) if study is not None}
     handles = [Patch(color=EXEC_COLOUR, label="Our executives"), Patch(color=AGENT_COLOUR, label="Our agents")]
-    handles += [Line2D([], [], marker=m, markersize=size, label=text, **MARKER)
-                for m, (size, text) in STUDY_MARKERS.items() if m in drawn]
+    handles += [
+        Line2D([], [], marker=m, markersize=size, label=text, **MARKER)
+        for m, (size, text) in STUDY_MARKERS.items()
+        if m in drawn
+    ]
     body = sum(LINE_IN * (lab.count("\n") + 1) + 3 * PAD_IN + 2 * BAR_IN + SPACE_IN for lab in labels)
     bottom = BOTTOM_IN + LEGEND_ROW_IN * max(0, math.ceil(len(handles) / 2) - 2)  # room for a third row
     height = TOP_IN + body + bottom
@@ -74,12 +81,23 @@ def gap_chart(res) -> bytes | None:
     for s, lab in zip(items, labels, strict=True):
         ax.text(0, y, lab, va="top", ha="left", fontsize=FONT_PT["label"], parse_math=False)
         y += LINE_IN * (lab.count("\n") + 1) + PAD_IN
-        for role, colour, study, marker in (("exec", EXEC_COLOUR, s.study_exec, exec_marker(s)),
-                                            ("agent", AGENT_COLOUR, s.study_cs, "^")):
+        for role, colour, study, marker in (
+            ("exec", EXEC_COLOUR, s.study_exec, exec_marker(s)),
+            ("agent", AGENT_COLOUR, s.study_cs, "^"),
+        ):
             centre = y + BAR_IN / 2
             ax.barh(centre, s.roles[role].pct, height=BAR_IN, color=colour)
-            ax.text(101.5, centre, f"{whole(s.roles[role].pct)}%", va="center", ha="left", clip_on=False,
-                    fontsize=FONT_PT["value"], color=colour, fontweight="bold")
+            ax.text(
+                101.5,
+                centre,
+                f"{whole(s.roles[role].pct)}%",
+                va="center",
+                ha="left",
+                clip_on=False,
+                fontsize=FONT_PT["value"],
+                color=colour,
+                fontweight="bold",
+            )
             if study is not None:
                 ax.plot([study], [centre], marker=marker, markersize=STUDY_MARKERS[marker][0], **MARKER)
             y += BAR_IN + PAD_IN
@@ -90,10 +108,25 @@ def gap_chart(res) -> bytes | None:
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    fig.text(LEFT_IN / WIDTH_IN, 1 - 0.15 / height, f"Pulse #{res.wave['id']}: executives vs agents",
-             va="top", ha="left", fontsize=FONT_PT["title"], fontweight="bold", parse_math=False)
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(LEFT_IN / WIDTH_IN, 0.08 / height), ncol=2,
-               fontsize=FONT_PT["legend"], frameon=False, borderaxespad=0)
+    fig.text(
+        LEFT_IN / WIDTH_IN,
+        1 - 0.15 / height,
+        f"Pulse #{res.wave['id']}: executives vs agents",
+        va="top",
+        ha="left",
+        fontsize=FONT_PT["title"],
+        fontweight="bold",
+        parse_math=False,
+    )
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(LEFT_IN / WIDTH_IN, 0.08 / height),
+        ncol=2,
+        fontsize=FONT_PT["legend"],
+        frameon=False,
+        borderaxespad=0,
+    )
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()

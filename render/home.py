@@ -1,4 +1,5 @@
 """The App Home tab."""
+
 from __future__ import annotations
 
 from insights.stats import ROLES, WaveResults
@@ -20,19 +21,41 @@ from render.primitives import (
 from render.results import clause, participation_text, trend_summary, wave_dates
 
 
-def home_view(res: WaveResults | None, headline: str | None, open_wave: dict | None, counts: dict, poll_schedule, digests: list,
-              admin: bool, warning: str = "", *, command: str) -> dict:
+def home_view(
+    res: WaveResults | None,
+    headline: str | None,
+    open_wave: dict | None,
+    counts: dict,
+    poll_schedule,
+    digests: list,
+    admin: bool,
+    warning: str = "",
+    *,
+    command: str,
+) -> dict:
     """`command`: the configured slash command, named in the hints."""
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
     if res is None and open_wave:
-        blocks.append(section(f"No pulse has closed yet. Results appear here when Pulse #{open_wave['id']} closes "
-                              f"(by itself at its end, or sooner with `{command} poll close`)."))
+        blocks.append(
+            section(
+                f"No pulse has closed yet. Results appear here when Pulse #{open_wave['id']} closes "
+                f"(by itself at its end, or sooner with `{command} poll close`)."
+            )
+        )
     elif res is None:
-        blocks.append(section(f"No pulse has closed yet. Admins start one with `{command} poll now`; "
-                              f"anyone can ask the 2008 study with `{command} &lt;question&gt;`."))
+        blocks.append(
+            section(
+                f"No pulse has closed yet. Admins start one with `{command} poll now`; "
+                f"anyone can ask the 2008 study with `{command} &lt;question&gt;`."
+            )
+        )
     else:
-        blocks.append(section(f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
-                              f"{escape(headline or '')}\n{participation_text(res)}"))
+        blocks.append(
+            section(
+                f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
+                f"{escape(headline or '')}\n{participation_text(res)}"
+            )
+        )
         lines = []
         for s in res.compared:
             study = f" · study {points(s.study_gap)}" if s.study_gap is not None else ""
@@ -41,15 +64,19 @@ def home_view(res: WaveResults | None, headline: str | None, open_wave: dict | N
         if lines and rest:  # with nothing compared, the headline already says so
             lines.append(f"_Too few answers to compare the other {plural(rest, 'statement')}._")
         for chunk in range(0, len(lines), 10):
-            blocks.append(section("\n".join(lines[chunk:chunk + 10])))
+            blocks.append(section("\n".join(lines[chunk : chunk + 10])))
         trend = trend_summary(res, res.previous_id)
         if trend:
             blocks.append(section(trend))
     blocks.append(divider())
     if open_wave:
         parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r in ROLES if (c := counts.get(r))]
-        blocks.append(section(f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
-                              f"Answered so far: {', '.join(parts) or 'nobody yet'}."))
+        blocks.append(
+            section(
+                f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
+                f"Answered so far: {', '.join(parts) or 'nobody yet'}."
+            )
+        )
     nxt = f"{escape(poll_schedule[0])}, next {next_run_text(poll_schedule[1])}" if poll_schedule else "not scheduled"
     blocks.append(section(f"*Next pulse:* {nxt}"))
     dl = [f"<#{ch}>: {escape(name)}, next {next_run_text(when)}" for ch, name, when in digests]
@@ -57,10 +84,19 @@ def home_view(res: WaveResults | None, headline: str | None, open_wave: dict | N
     if admin and warning:
         blocks.append(context(warning))
     if admin:
-        blocks.append({"type": "actions", "block_id": "home_admin", "elements": [
-            button("Run a pulse now", "home_poll_now", "poll_now", style="primary"),
-            {"type": "channels_select", "action_id": "home_digest",
-             "placeholder": {"type": "plain_text", "text": "Post digest to…"}},
-        ]})
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": "home_admin",
+                "elements": [
+                    button("Run a pulse now", "home_poll_now", "poll_now", style="primary"),
+                    {
+                        "type": "channels_select",
+                        "action_id": "home_digest",
+                        "placeholder": {"type": "plain_text", "text": "Post digest to…"},
+                    },
+                ],
+            }
+        )
     blocks.append(context("Answers are anonymous; no figure is shown for small groups. " + CAVEAT))
     return {"type": "home", "blocks": blocks[: LIMITS["home_blocks"]]}

@@ -3,6 +3,7 @@
 Pure: data in, JSON-able dicts out. User text is always passed through `escape` before it is put
 into mrkdwn, so `<!channel>`, `<!here>`, `<!everyone>` or `<@U…>` typed by a user can never ping anyone.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -24,10 +25,7 @@ LIMITS = {
 }
 
 
-CAVEAT = (
-    ":warning: The study's second group are customer-service *managers and directors*, "
-    "not frontline agents."
-)
+CAVEAT = ":warning: The study's second group are customer-service *managers and directors*, not frontline agents."
 
 
 def escape(text: str) -> str:
@@ -60,13 +58,18 @@ def section(text: str, block_id: str | None = None) -> dict:
 
 
 def header(text: str) -> dict:
-    return {"type": "header", "text": {"type": "plain_text", "text": truncate(text, LIMITS["header_text"]), "emoji": True}}
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": truncate(text, LIMITS["header_text"]), "emoji": True},
+    }
 
 
 def context(*texts: str) -> dict:
     return {
         "type": "context",
-        "elements": [{"type": "mrkdwn", "text": truncate(t, LIMITS["section_text"])} for t in texts[: LIMITS["context_elements"]]],
+        "elements": [
+            {"type": "mrkdwn", "text": truncate(t, LIMITS["section_text"])} for t in texts[: LIMITS["context_elements"]]
+        ],
     }
 
 
@@ -133,7 +136,8 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
                 if not e.get("action_id") or len(e["action_id"]) > LIMITS["action_id"]:
                     problems.append(f"block {i}: bad action_id")
                 if e.get("type") == "button" and (
-                    not e["text"]["text"] or len(e["text"]["text"]) > LIMITS["button_text"]
+                    not e["text"]["text"]
+                    or len(e["text"]["text"]) > LIMITS["button_text"]
                     or len(e.get("value", "")) > LIMITS["button_value"]
                 ):
                     problems.append(f"block {i}: button over limits")

@@ -1,5 +1,6 @@
 """What a pulse shows: the DM with its Likert buttons, a voter's ephemeral replies, the DM once
 closed, reminders, and the admin's roster, statements and status pages."""
+
 from __future__ import annotations
 
 from insights.benchmarks import Benchmarks
@@ -23,32 +24,42 @@ LIKERT = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
 def poll_dm(wave: dict, min_respondents: int) -> dict:
     """The pulse DM: an intro, then per statement a section and exactly five Likert buttons."""
     wid = wave["id"]
-    blocks = [section(
-        f":bar_chart: *Pulse #{wid}: how do you see our customer service?*\n"
-        "One click per statement; click again to change your answer. Answers are *anonymous*: "
-        "they are stored apart from your name, and results are shown only for groups of at least "
-        f"{min_respondents} people (fixed for this pulse). Closes {slack_date(wave['closes_at'])}.",
-        block_id=f"intro:{wid}",
-    )]
+    blocks = [
+        section(
+            f":bar_chart: *Pulse #{wid}: how do you see our customer service?*\n"
+            "One click per statement; click again to change your answer. Answers are *anonymous*: "
+            "they are stored apart from your name, and results are shown only for groups of at least "
+            f"{min_respondents} people (fixed for this pulse). Closes {slack_date(wave['closes_at'])}.",
+            block_id=f"intro:{wid}",
+        )
+    ]
     for i, s in enumerate(wave["statements"], 1):
         sid = s["id"]
         blocks.append(section(f"*{i}.* {escape(s['text'])}", block_id=f"s:{wid}:{sid}"))
-        blocks.append({
-            "type": "actions",
-            "block_id": f"a:{wid}:{sid}",
-            "elements": [button(label, f"vote:{sid}:{v}", f"{wid}:{sid}:{v}") for v, label in enumerate(LIKERT, 1)],
-        })
-    blocks.append({**section("Each click is confirmed to you alone; this message never shows your answers.",
-                             block_id=f"mine:{wid}"),
-                   "accessory": button("My answers", "my_answers", str(wid))})
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"a:{wid}:{sid}",
+                "elements": [button(label, f"vote:{sid}:{v}", f"{wid}:{sid}:{v}") for v, label in enumerate(LIKERT, 1)],
+            }
+        )
+    blocks.append(
+        {
+            **section(
+                "Each click is confirmed to you alone; this message never shows your answers.", block_id=f"mine:{wid}"
+            ),
+            "accessory": button("My answers", "my_answers", str(wid)),
+        }
+    )
     return message(blocks, f"Pulse #{wid}: {len(wave['statements'])} statements, one click each, anonymous")
 
 
 def vote_recorded(wave: dict, statement_id: int, value: int) -> dict:
     """The ephemeral confirmation of a click (through its response_url: Slack keeps nothing of it)."""
     ids = [s["id"] for s in wave["statements"]]
-    text = (f"Recorded: *{LIKERT[value - 1]}* for statement {ids.index(statement_id) + 1} of {len(ids)}. "
-            "Only you see this.")
+    text = (
+        f"Recorded: *{LIKERT[value - 1]}* for statement {ids.index(statement_id) + 1} of {len(ids)}. Only you see this."
+    )
     return message([section(text)], text)
 
 
@@ -58,8 +69,11 @@ def my_answers(wave: dict, answers: dict[int, int] | None) -> dict:
     if answers is None:
         return notice(f"Pulse #{wave['id']} has closed; your answers are no longer linked to you.")
     statements = wave["statements"]
-    blocks = [section(f"*Your answers in Pulse #{wave['id']}* ({len(answers)} of {len(statements)} answered). "
-                      "Only you see this.")]
+    blocks = [
+        section(
+            f"*Your answers in Pulse #{wave['id']}* ({len(answers)} of {len(statements)} answered). Only you see this."
+        )
+    ]
     for i, s in enumerate(statements, 1):
         chosen = f"*{LIKERT[answers[s['id']] - 1]}*" if s["id"] in answers else "_not answered_"
         blocks.append(section(f"*{i}.* {escape(s['text'])}\n{chosen}"))
@@ -68,14 +82,18 @@ def my_answers(wave: dict, answers: dict[int, int] | None) -> dict:
 
 def closed_dm(wave: dict, cmd: str) -> dict:
     """What every pulse DM becomes when its pulse closes: the same for everyone, no buttons."""
-    text = (f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you to everyone who "
-            f"answered. Answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures.")
+    text = (
+        f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you to everyone who "
+        f"answered. Answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures."
+    )
     return message([section(text, block_id=f"closed:{wave['id']}")], f"Pulse #{wave['id']} has closed")
 
 
 def reminder_text(wave: dict) -> str:
-    return (f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
-            "It takes a minute, and your answers are anonymous; scroll up to the pulse message.")
+    return (
+        f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
+        "It takes a minute, and your answers are anonymous; scroll up to the pulse message."
+    )
 
 
 def mention(ident: str, kind: str, handle: str = "") -> str:
@@ -91,8 +109,10 @@ def roles_added(assigned: list, role: str, problems: list[str]) -> dict:
     """The reply to `roles exec|agent`: who was added (a group with its head count), who moved from
     which role, and who could not be added. `assigned`: services.roles.Assigned."""
     label = ROLE_LABEL[role].lower()
-    who = [mention(a.ident, a.kind, a.handle) + (f" ({plural(a.size, 'person', 'people')})" if a.kind == "group" else "")
-           for a in assigned]
+    who = [
+        mention(a.ident, a.kind, a.handle) + (f" ({plural(a.size, 'person', 'people')})" if a.kind == "group" else "")
+        for a in assigned
+    ]
     text = f"Added {', '.join(who)} to the {label}." if who else f"Nobody was added to the {label}."
     for old in ROLES:
         moved = [mention(a.ident, a.kind, a.handle) for a in assigned if a.moved_from == old]
@@ -103,8 +123,9 @@ def roles_added(assigned: list, role: str, problems: list[str]) -> dict:
     return notice(text)
 
 
-def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], problems: list[str],
-                  warning: str = "", *, cmd: str) -> dict:
+def roster_blocks(
+    members: dict[str, list[dict]], counts: dict[str, int], problems: list[str], warning: str = "", *, cmd: str
+) -> dict:
     lines = []
     for role in ROLES:
         entries = members.get(role, [])
@@ -115,8 +136,12 @@ def roster_blocks(members: dict[str, list[dict]], counts: dict[str, int], proble
         blocks.append(context(":warning: " + escape("; ".join(problems))))
     if warning:
         blocks.append(context(warning))
-    blocks.append(context(f"Names are shown, never pinged. Change with `{cmd} roles exec|agent|remove @people @groups`."))
-    return message(blocks, f"Roles: {plural(counts.get('exec', 0), 'executive')}, {plural(counts.get('agent', 0), 'agent')}")
+    blocks.append(
+        context(f"Names are shown, never pinged. Change with `{cmd} roles exec|agent|remove @people @groups`.")
+    )
+    return message(
+        blocks, f"Roles: {plural(counts.get('exec', 0), 'executive')}, {plural(counts.get('agent', 0), 'agent')}"
+    )
 
 
 def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: str = "") -> dict:
@@ -128,14 +153,23 @@ def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: st
         lines.append(f"*{i}.* {escape(s['text'])}{link}")
     text = "\n".join(lines) or f"_No statements. Add one with `{cmd} statements add &lt;text&gt;`._"
     blocks = [section(done)] if done else []
-    blocks += [section("*What the pulse asks*\n" + text),
-               context(f"Admins: `{cmd} statements add &lt;text&gt;`, `{cmd} statements remove &lt;number&gt;`.")]
+    blocks += [
+        section("*What the pulse asks*\n" + text),
+        context(f"Admins: `{cmd} statements add &lt;text&gt;`, `{cmd} statements remove &lt;number&gt;`."),
+    ]
     return message(blocks, done or plural(len(statements), "statement"))
 
 
-def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
-                       counts: dict[str, dict[str, int]], skipped: list[dict], warning: str = "",
-                       *, cmd: str, names: bool) -> dict:
+def poll_status_blocks(
+    schedule: tuple[str, object] | None,
+    wave: dict | None,
+    counts: dict[str, dict[str, int]],
+    skipped: list[dict],
+    warning: str = "",
+    *,
+    cmd: str,
+    names: bool,
+) -> dict:
     """`poll status`: the schedule and the open pulse's counts; who could not be DMed only for
     admins (`names`), everyone else sees how many."""
     if schedule:
@@ -149,8 +183,10 @@ def poll_status_blocks(schedule: tuple[str, object] | None, wave: dict | None,
         for role in ROLES:
             c = counts.get(role)
             if c:
-                lines.append(f"• {ROLE_LABEL[role]}: {c['responded']} of {c['asked']} answered "
-                             f"({c['sent']} delivered, {c['pending']} still sending, {c['failed']} failed)")
+                lines.append(
+                    f"• {ROLE_LABEL[role]}: {c['responded']} of {c['asked']} answered "
+                    f"({c['sent']} delivered, {c['pending']} still sending, {c['failed']} failed)"
+                )
         lines.append("_Only counts are shown while a pulse is open; percentages appear when it closes._")
         blocks.append(section("\n".join(lines)))
         if skipped and names:

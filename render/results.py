@@ -1,4 +1,5 @@
 """A closed pulse's results: `/gap results` and the channel digest, and the admin's small-role warning."""
+
 from __future__ import annotations
 
 import textwrap
@@ -24,9 +25,11 @@ def small_roles_text(small: dict[str, int], threshold: int) -> str:
     if not small:
         return ""
     sizes = " and ".join(f"{ROLE_LABEL[r].lower()} {n}" for r, n in small.items())
-    return (f":warning: Small roles: {sizes} people, fewer than {threshold + 2} (the threshold of {threshold}, "
-            "plus 2). A pulse may show nothing for such a role, and changing it by a person or two between "
-            "pulses could point at someone's answers.")
+    return (
+        f":warning: Small roles: {sizes} people, fewer than {threshold + 2} (the threshold of {threshold}, "
+        "plus 2). A pulse may show nothing for such a role, and changing it by a person or two between "
+        "pulses could point at someone's answers."
+    )
 
 
 def pct(v: float) -> str:
@@ -48,8 +51,10 @@ def verdict_text(s: StatementResult) -> str:
         return s.verdict
     if s.needed is None:
         return "inconclusive: the interval is too wide to tell; more answers would narrow it"
-    return (f"inconclusive: the interval includes no gap at all; with n={s.roles['exec'].n} and "
-            f"n={s.roles['agent'].n}, a gap would need to be about {abs(whole(s.needed))} points to show")
+    return (
+        f"inconclusive: the interval includes no gap at all; with n={s.roles['exec'].n} and "
+        f"n={s.roles['agent'].n}, a gap would need to be about {abs(whole(s.needed))} points to show"
+    )
 
 
 def clause(text: str, limit: int) -> str:
@@ -65,18 +70,24 @@ def role_line(label: str, r: RoleResult, min_n: int) -> str:
 
 def study_line(s: StatementResult) -> str:
     if s.study_exec is not None and s.study_cs is not None:
-        return (f"2008 study: executives {pct(s.study_exec)}, CS managers &amp; directors "
-                f"{pct(s.study_cs)}, gap {points(s.study_gap)}")
+        return (
+            f"2008 study: executives {pct(s.study_exec)}, CS managers &amp; directors "
+            f"{pct(s.study_cs)}, gap {points(s.study_gap)}"
+        )
     if s.study_exec is not None:
         return f"Strativity 2004: executives {pct(s.study_exec)}"
     return ""
 
 
 def statement_result_text(i: int, s: StatementResult, min_n: int) -> str:
-    lines = [f"*{i}. {escape(s.text)}*",
-             role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n)]
+    lines = [
+        f"*{i}. {escape(s.text)}*",
+        role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n),
+    ]
     if s.gap is not None:
-        lines.append(f"Our gap: *{points(s.shown_gap)}* (95% CI {bound(s.ci[0])} to {bound(s.ci[1])}): {verdict_text(s)}")
+        lines.append(
+            f"Our gap: *{points(s.shown_gap)}* (95% CI {bound(s.ci[0])} to {bound(s.ci[1])}): {verdict_text(s)}"
+        )
         if s.trend is not None:
             lines.append(f"Since the previous pulse: {trend_word(s)} ({points(s.previous_gap)} before)")
     study = study_line(s)
@@ -101,16 +112,22 @@ def trend_summary(res: WaveResults, previous_id: int | None) -> str:
     flipped = sum(1 for s in trends if s.flipped)
     narrower = sum(1 for s in trends if s.trend < 0 and not s.flipped)
     wider = sum(1 for s in trends if s.trend > 0 and not s.flipped)
-    return (f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
-            f"{flipped}, unchanged on {len(trends) - narrower - wider - flipped}.")
+    return (
+        f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
+        f"{flipped}, unchanged on {len(trends) - narrower - wider - flipped}."
+    )
 
 
 def trend_hidden_text(res: WaveResults) -> str:
     """Why the trend since the previous pulse is not shown (small-change differencing)."""
-    changed = " and ".join(f"the {ROLE_LABEL[r].lower()} changed by {n} {'person' if n == 1 else 'people'}"
-                           for r, n in res.trend_hidden.items())
-    return (f"Trend hidden: {changed} since Pulse #{res.previous_id}, fewer than {res.trend_threshold}, "
-            "which could reveal individual answers.")
+    changed = " and ".join(
+        f"the {ROLE_LABEL[r].lower()} changed by {n} {'person' if n == 1 else 'people'}"
+        for r, n in res.trend_hidden.items()
+    )
+    return (
+        f"Trend hidden: {changed} since Pulse #{res.previous_id}, fewer than {res.trend_threshold}, "
+        "which could reveal individual answers."
+    )
 
 
 def date_range(start: str, end: str) -> str:
@@ -130,22 +147,32 @@ def wave_dates(wave: dict) -> str:
 
 
 def participation_text(res: WaveResults) -> str:
-    return " · ".join(
-        f"{ROLE_LABEL[r]}: {res.respondents.get(r, 0)} of {res.asked.get(r, 0)} answered" for r in ROLES
-    )
+    return " · ".join(f"{ROLE_LABEL[r]}: {res.respondents.get(r, 0)} of {res.asked.get(r, 0)} answered" for r in ROLES)
 
 
 def results_blocks(res: WaveResults, headline: str) -> dict:
     w = res.wave
-    blocks = [header(f"Pulse #{w['id']} results ({wave_dates(w)})"), section(f"*{escape(headline)}*\n{participation_text(res)}")]
+    blocks = [
+        header(f"Pulse #{w['id']} results ({wave_dates(w)})"),
+        section(f"*{escape(headline)}*\n{participation_text(res)}"),
+    ]
     if res.trend_hidden:
         blocks.append(context(trend_hidden_text(res)))
     for i, s in enumerate(res.statements, 1):
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
-    gaps = ("A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
-            f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. ") if res.compared else ""
-    blocks.append(context(
-        f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. " + gaps + CAVEAT))
+    gaps = (
+        (
+            "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
+            f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. "
+        )
+        if res.compared
+        else ""
+    )
+    blocks.append(
+        context(
+            f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. " + gaps + CAVEAT
+        )
+    )
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 
@@ -153,9 +180,12 @@ def digest_blocks(res: WaveResults, headline: str, previous_id: int | None) -> d
     w = res.wave
     blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({wave_dates(w)})")]
     if not res.anything_shown:
-        blocks.append(section(
-            f"Pulse #{w['id']} had too few answers to show any figures: each role needs at least "
-            f"{plural(res.min_n, 'answer')} on a statement. {participation_text(res)}."))
+        blocks.append(
+            section(
+                f"Pulse #{w['id']} had too few answers to show any figures: each role needs at least "
+                f"{plural(res.min_n, 'answer')} on a statement. {participation_text(res)}."
+            )
+        )
         return message(blocks, f"Pulse #{w['id']}: too few answers to show")
     blocks.append(section(f"*{escape(headline)}*"))
     top = res.largest_gaps(3)
@@ -165,7 +195,8 @@ def digest_blocks(res: WaveResults, headline: str, previous_id: int | None) -> d
             study = f" (2008 study: {points(s.study_gap)})" if s.study_gap is not None else ""
             lines.append(
                 f"• {clause(s.text, 120)}: executives {pct(s.roles['exec'].pct)} vs agents "
-                f"{pct(s.roles['agent'].pct)}, *{points(s.shown_gap)}*, {verdict_text(s)}{study}")
+                f"{pct(s.roles['agent'].pct)}, *{points(s.shown_gap)}*, {verdict_text(s)}{study}"
+            )
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))
     trend = trend_summary(res, previous_id)

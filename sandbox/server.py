@@ -7,6 +7,7 @@ in-process stand-in, which the page reads back.
 Only the standard library talks HTTP here (urllib): `pip install -r requirements.txt` is all a
 newcomer installs before `python bot.py`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,20 +37,31 @@ DATABASE_NAME = "pulsegap-sandbox.db"
 CHANNEL = ("C0CXLEADS", "cx-leads")
 ADMIN = ("UADMIN", "Alex Morgan", "Workspace admin")
 EXECUTIVES = [
-    ("UEXECCEO", "Cecilia Lindqvist", "CEO"), ("UEXECCOO", "Olga Petrova", "COO"),
-    ("UEXECCFO", "Farid Haddad", "CFO"), ("UEXECCCO", "Grace Okafor", "Chief Customer Officer"),
-    ("UEXECCTO", "Hiroshi Tanaka", "CTO"), ("UEXECVPCX", "Ingrid Berg", "VP Customer Experience"),
+    ("UEXECCEO", "Cecilia Lindqvist", "CEO"),
+    ("UEXECCOO", "Olga Petrova", "COO"),
+    ("UEXECCFO", "Farid Haddad", "CFO"),
+    ("UEXECCCO", "Grace Okafor", "Chief Customer Officer"),
+    ("UEXECCTO", "Hiroshi Tanaka", "CTO"),
+    ("UEXECVPCX", "Ingrid Berg", "VP Customer Experience"),
     ("UEXECVPOPS", "Marco Rossi", "VP Operations"),
 ]
 AGENTS = [
-    ("UAGENTAMY", "Amy Chen", "Customer service agent"), ("UAGENTBEN", "Ben Carter", "Customer service agent"),
-    ("UAGENTCAI", "Cai Lin", "Senior agent"), ("UAGENTDEV", "Dev Patel", "Team lead"),
-    ("UAGENTEVA", "Eva Novak", "Customer service agent"), ("UAGENTFAT", "Fatima Zahra", "Support specialist"),
-    ("UAGENTGUS", "Gus Andersson", "Customer service agent"), ("UAGENTHAN", "Hana Kim", "Chat agent"),
-    ("UAGENTIVA", "Ivan Horvat", "Customer service agent"), ("UAGENTJUL", "Julia Santos", "Senior agent"),
-    ("UAGENTKOF", "Kofi Mensah", "Customer service agent"), ("UAGENTLEN", "Lena Fischer", "Team lead"),
-    ("UAGENTMAT", "Mateo Garcia", "Customer service agent"), ("UAGENTNOR", "Nora Lund", "Quality specialist"),
-    ("UAGENTOMA", "Omar Siddiqui", "Customer service agent"), ("UAGENTPRI", "Priya Nair", "Chat agent"),
+    ("UAGENTAMY", "Amy Chen", "Customer service agent"),
+    ("UAGENTBEN", "Ben Carter", "Customer service agent"),
+    ("UAGENTCAI", "Cai Lin", "Senior agent"),
+    ("UAGENTDEV", "Dev Patel", "Team lead"),
+    ("UAGENTEVA", "Eva Novak", "Customer service agent"),
+    ("UAGENTFAT", "Fatima Zahra", "Support specialist"),
+    ("UAGENTGUS", "Gus Andersson", "Customer service agent"),
+    ("UAGENTHAN", "Hana Kim", "Chat agent"),
+    ("UAGENTIVA", "Ivan Horvat", "Customer service agent"),
+    ("UAGENTJUL", "Julia Santos", "Senior agent"),
+    ("UAGENTKOF", "Kofi Mensah", "Customer service agent"),
+    ("UAGENTLEN", "Lena Fischer", "Team lead"),
+    ("UAGENTMAT", "Mateo Garcia", "Customer service agent"),
+    ("UAGENTNOR", "Nora Lund", "Quality specialist"),
+    ("UAGENTOMA", "Omar Siddiqui", "Customer service agent"),
+    ("UAGENTPRI", "Priya Nair", "Chat agent"),
 ]
 PERSONAS = [ADMIN, *EXECUTIVES, *AGENTS]
 GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", AGENTS)}
@@ -69,9 +81,11 @@ def agree_share(role: str, index: int, widening: float = 0.0) -> float:
 
 
 # Slackbot's answer to a /word no installed app registered (Slack's commands are lowercase).
-NOT_A_COMMAND = ("{} is not a valid command. In Slack, all messages that start with the \"/\" character are "
-                 "interpreted as commands. If you are trying to send a message that starts with a \"/\" character, "
-                 "try adding a space before the \"/\".")
+NOT_A_COMMAND = (
+    '{} is not a valid command. In Slack, all messages that start with the "/" character are '
+    'interpreted as commands. If you are trying to send a message that starts with a "/" character, '
+    'try adding a space before the "/".'
+)
 
 
 class Refused(Exception):
@@ -107,8 +121,13 @@ class Sandbox:
         sandbox's own database file next to DATABASE_PATH (never the production file)."""
         self.command_name = config.slash_command
         self.db_path = str(Path(config.database_path).with_name(DATABASE_NAME))
-        return dataclasses.replace(config, bot_token=self.slack.token, signing_secret=self.secret,
-                                   api_url=self.slack.api_url, database_path=self.db_path)
+        return dataclasses.replace(
+            config,
+            bot_token=self.slack.token,
+            signing_secret=self.secret,
+            api_url=self.slack.api_url,
+            database_path=self.db_path,
+        )
 
     @property
     def store(self) -> Store:
@@ -130,8 +149,12 @@ class Sandbox:
     def _post(self, body: str, content_type: str) -> tuple[int, bytes]:
         ts = str(int(time.time()))
         sig = hmac.new(self.secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-        request = urllib.request.Request(self.events_url, data=body.encode(), method="POST", headers={
-            "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={sig}"})
+        request = urllib.request.Request(
+            self.events_url,
+            data=body.encode(),
+            method="POST",
+            headers={"Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={sig}"},
+        )
         try:
             with self.http.open(request, timeout=30) as r:
                 return r.status, r.read()
@@ -142,9 +165,17 @@ class Sandbox:
         """The slash command with `text`; its answer is shown to `user` in `channel` (reply_to:
         somewhere else, e.g. nowhere the page shows)."""
         name = reply_to or f"{user}/{channel}"
-        form = {"command": self.command_name, "text": text, "user_id": user, "user_name": user.lower(),
-                "channel_id": channel, "team_id": "T0TEST", "api_app_id": "A0PULSE", "trigger_id": self._trigger(),
-                "response_url": self.slack.response_url(name)}
+        form = {
+            "command": self.command_name,
+            "text": text,
+            "user_id": user,
+            "user_name": user.lower(),
+            "channel_id": channel,
+            "team_id": "T0TEST",
+            "api_app_id": "A0PULSE",
+            "trigger_id": self._trigger(),
+            "response_url": self.slack.response_url(name),
+        }
         before = self.slack.response_count(name)
         status, content = self._post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded")
         if status == 200 and content:
@@ -161,37 +192,61 @@ class Sandbox:
         word, _, rest = text.strip().partition(" ")
         command = word.startswith("/")
         with self.slack.lock:
-            self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "text": typed,
-                               "command": command})
+            self.typed.append(
+                {"ts": self.slack.next_ts(), "user": user, "channel": channel, "text": typed, "command": command}
+            )
             if command and word != self.command_name:
-                self.typed.append({"ts": self.slack.next_ts(), "user": user, "channel": channel, "command": True,
-                                   "slackbot": True, "text": NOT_A_COMMAND.format(word)})
+                self.typed.append(
+                    {
+                        "ts": self.slack.next_ts(),
+                        "user": user,
+                        "channel": channel,
+                        "command": True,
+                        "slackbot": True,
+                        "text": NOT_A_COMMAND.format(word),
+                    }
+                )
         if command and word == self.command_name:
             self.command(user, channel, rest.strip())
 
-    def click(self, user: str, channel: str, ts: str, action: dict, surface: str = "message",
-              reply_to: str | None = None) -> None:
+    def click(
+        self, user: str, channel: str, ts: str, action: dict, surface: str = "message", reply_to: str | None = None
+    ) -> None:
         msg = next((m for m in self.slack.messages.get(channel, []) if m["ts"] == ts), None)
-        payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-                   "trigger_id": self._trigger(), "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
-                   "response_url": self.slack.response_url(reply_to or f"{user}/{channel}")}
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user},
+            "team": {"id": "T0TEST"},
+            "api_app_id": "A0PULSE",
+            "trigger_id": self._trigger(),
+            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+            "response_url": self.slack.response_url(reply_to or f"{user}/{channel}"),
+        }
         if surface == "home":
             payload["container"] = {"type": "view", "view_id": "VHOME"}
             payload["view"] = {"id": "VHOME", "type": "home"}
         else:
             payload["container"] = {"type": "message", "channel_id": channel, "message_ts": ts}
             payload["message"] = {"ts": ts, "text": (msg or {}).get("text"), "blocks": (msg or {}).get("blocks")}
-        status, _ = self._post(urllib.parse.urlencode({"payload": json.dumps(payload)}),
-                               "application/x-www-form-urlencoded")
+        status, _ = self._post(
+            urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+        )
         parts = str(action.get("value", "")).split(":")
         if status == 200 and str(action.get("action_id", "")).startswith("vote:") and len(parts) == 3:
             with self.lock:
                 self.clicked.add((user, int(parts[0]), int(parts[1])))
 
     def open_home(self, user: str) -> None:
-        body = json.dumps({"type": "event_callback", "team_id": "T0TEST", "api_app_id": "A0PULSE",
-                           "event_id": "Ev" + secrets.token_hex(6), "event_time": int(time.time()),
-                           "event": {"type": "app_home_opened", "user": user, "tab": "home", "channel": "D" + user[1:]}})
+        body = json.dumps(
+            {
+                "type": "event_callback",
+                "team_id": "T0TEST",
+                "api_app_id": "A0PULSE",
+                "event_id": "Ev" + secrets.token_hex(6),
+                "event_time": int(time.time()),
+                "event": {"type": "app_home_opened", "user": user, "tab": "home", "channel": "D" + user[1:]},
+            }
+        )
         self._post(body, "application/json")
 
     # ----- helpers the page offers ------------------------------------------------------------
@@ -199,8 +254,15 @@ class Sandbox:
         """The pulse DM of this wave the app sent this persona (told apart by its metadata)."""
         with self.slack.lock:
             msgs = list(self.slack.messages.get("D" + uid[1:], []))
-        return next((m for m in msgs if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT
-                     and m["metadata"].get("event_payload", {}).get("wave_id") == wave_id), None)
+        return next(
+            (
+                m
+                for m in msgs
+                if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT
+                and m["metadata"].get("event_payload", {}).get("wave_id") == wave_id
+            ),
+            None,
+        )
 
     def simulate(self, rng: random.Random | None = None, widening: float = 0.0, skip: frozenset = frozenset()) -> str:
         """Plausible answers to the open pulse for every statement nobody clicked yet through the
@@ -226,8 +288,18 @@ class Sandbox:
             agreeing = int(agree_share(role, i, widening) * len(people) + 0.5)
             for n, (uid, ts, block) in enumerate(people):
                 button = block["elements"][rng.choice((4, 4, 5) if n < agreeing else (1, 2, 2, 3, 3)) - 1]
-                clicks.append((uid, ts, {"type": "button", "action_id": button["action_id"],
-                                         "block_id": block["block_id"], "value": button["value"]}))
+                clicks.append(
+                    (
+                        uid,
+                        ts,
+                        {
+                            "type": "button",
+                            "action_id": button["action_id"],
+                            "block_id": block["block_id"],
+                            "value": button["value"],
+                        },
+                    )
+                )
         with ThreadPoolExecutor(4) as pool:  # replies go to "simulated/…", which no persona's view shows
             list(pool.map(lambda c: self.click(c[0], "D" + c[0][1:], c[1], c[2], reply_to="simulated/" + c[0]), clicks))
         if not clicks:
@@ -242,9 +314,11 @@ class Sandbox:
                 return False, "Demo history is already loading."
             wave = self.open_wave() or next(iter(self.store.closed_waves()), None)
             if wave:
-                return False, (f"Demo history loads only before the first pulse, as the past: Pulse #{wave['id']} "
-                               f"has run here already, and demo pulses dated today would bury it. To see the demo, "
-                               f"stop the sandbox, delete {DATABASE_NAME} and start it again.")
+                return False, (
+                    f"Demo history loads only before the first pulse, as the past: Pulse #{wave['id']} "
+                    f"has run here already, and demo pulses dated today would bury it. To see the demo, "
+                    f"stop the sandbox, delete {DATABASE_NAME} and start it again."
+                )
             self.busy = "assigning roles"
         threading.Thread(target=self.demo_history, daemon=True).start()
         return True, "Loading demo history: three pulses through the real commands…"
@@ -267,13 +341,19 @@ class Sandbox:
                     return
                 first = first or wave["id"]
                 deadline = time.time() + 20
-                while time.time() < deadline and any(self.wave_dm(u, wave["id"]) is None for u, _n, _t in EXECUTIVES + AGENTS):
+                while time.time() < deadline and any(
+                    self.wave_dm(u, wave["id"]) is None for u, _n, _t in EXECUTIVES + AGENTS
+                ):
                     time.sleep(0.05)
-                absent = frozenset(rng.sample([u for u, _n, _t in EXECUTIVES], 1) + rng.sample([u for u, _n, _t in AGENTS], 2))
+                absent = frozenset(
+                    rng.sample([u for u, _n, _t in EXECUTIVES], 1) + rng.sample([u for u, _n, _t in AGENTS], 2)
+                )
                 self.simulate(rng, widening=(waves - n) / 4, skip=absent)
                 self.command(admin, channel, "poll close", reply_to=quiet)
-            self.status = (f"Loaded demo pulses #{first}–#{first + waves - 1}. Try {self.command_name} results, "
-                           f"{self.command_name} digest #{CHANNEL[1]} or the Home tab.")
+            self.status = (
+                f"Loaded demo pulses #{first}–#{first + waves - 1}. Try {self.command_name} results, "
+                f"{self.command_name} digest #{CHANNEL[1]} or the Home tab."
+            )
         finally:
             self.busy = ""
 
@@ -281,8 +361,11 @@ class Sandbox:
     def state(self, user: str) -> dict:
         s, dm_id = self.slack, "D" + user[1:]
         with s.lock:  # what people typed: a plain message is everyone's to see, the rest only its author's
-            typed = [dict(m, own=m["user"] == user, ephemeral=m.get("slackbot", False)) for m in self.typed
-                    if m["user"] == user or not m["command"]]
+            typed = [
+                dict(m, own=m["user"] == user, ephemeral=m.get("slackbot", False))
+                for m in self.typed
+                if m["user"] == user or not m["command"]
+            ]
             channel = [dict(m) for m in s.messages.get(CHANNEL[0], [])]
             channel += [dict(m, ephemeral=True) for m in s.ephemeral.get(user, []) if m.get("channel") == CHANNEL[0]]
             channel += [m for m in typed if m["channel"] == CHANNEL[0]]
@@ -292,12 +375,19 @@ class Sandbox:
             home = s.views.get(user)
         channel.sort(key=lambda m: m["ts"])
         dm.sort(key=lambda m: m["ts"])
-        return {"personas": [{"id": u, "name": n, "title": t} for u, n, t in PERSONAS],
-                "groups": [{"id": g, "handle": h} for g, (h, _m) in GROUPS.items()],
-                "command": self.command_name, "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},
-                "channels": [{"id": CHANNEL[0], "name": CHANNEL[1]}], "bot": BOT_USER,
-                "users": {u: d["real_name"] for u, d in s.users.items()}, "messages": {"channel": channel, "dm": dm},
-                "home": home, "busy": self.busy, "status": self.status}
+        return {
+            "personas": [{"id": u, "name": n, "title": t} for u, n, t in PERSONAS],
+            "groups": [{"id": g, "handle": h} for g, (h, _m) in GROUPS.items()],
+            "command": self.command_name,
+            "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},
+            "channels": [{"id": CHANNEL[0], "name": CHANNEL[1]}],
+            "bot": BOT_USER,
+            "users": {u: d["real_name"] for u, d in s.users.items()},
+            "messages": {"channel": channel, "dm": dm},
+            "home": home,
+            "busy": self.busy,
+            "status": self.status,
+        }
 
     # ----- HTTP -------------------------------------------------------------------------------------
     def wsgi(self, app):
@@ -316,7 +406,11 @@ class Sandbox:
                 headers, body = [("Content-Type", "text/plain; charset=utf-8")], message.encode()
             except Exception:
                 log.exception("sandbox request failed")
-                status, headers, body = "500 Internal Server Error", [("Content-Type", "application/json")], b'{"ok": false}'
+                status, headers, body = (
+                    "500 Internal Server Error",
+                    [("Content-Type", "application/json")],
+                    b'{"ok": false}',
+                )
             start_response(status, [*headers, ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
             return [body]
 
@@ -353,8 +447,13 @@ class Sandbox:
             text = str(body.get("text", ""))
             self.type(user, body.get("channel") or CHANNEL[0], str(body.get("typed") or text), text)
         elif path == "/sandbox/api/click":
-            self.click(user, body.get("channel", ""), body.get("ts", ""), body.get("action") or {},
-                       body.get("surface", "message"))
+            self.click(
+                user,
+                body.get("channel", ""),
+                body.get("ts", ""),
+                body.get("action") or {},
+                body.get("surface", "message"),
+            )
         elif path == "/sandbox/api/home":
             self.open_home(user)
         elif path == "/sandbox/api/simulate":
@@ -378,8 +477,14 @@ class Sandbox:
         if ctype.startswith("image/"):
             return "200 OK", [("Content-Type", ctype)], data
         safe = "".join(c for c in name if c.isalnum() or c in "._-") or "file"
-        return "200 OK", [("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else "")),
-                          ("Content-Disposition", f'attachment; filename="{safe}"')], data
+        return (
+            "200 OK",
+            [
+                ("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else "")),
+                ("Content-Disposition", f'attachment; filename="{safe}"'),
+            ],
+            data,
+        )
 
     @staticmethod
     def _json(data, status: str = "200 OK") -> tuple[str, list, bytes]:

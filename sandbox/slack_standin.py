@@ -5,6 +5,7 @@ Tests point the bot's SLACK_API_URL at `SlackStandIn.api_url` and read `calls`; 
 (`python bot.py` without tokens) runs the same class in-process behind its web page.
 It also accepts response_url posts (`response_url(...)`) and file upload PUT/POSTs.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -74,12 +75,27 @@ class SlackStandIn:
         return f"{self.base}/response/{name}"
 
     # ----- set-up helpers -----------------------------------------------------------------
-    def add_user(self, user_id: str, name: str | None = None, admin: bool = False, tz: str = "Europe/Stockholm",
-                 bot: bool = False, deleted: bool = False) -> None:
+    def add_user(
+        self,
+        user_id: str,
+        name: str | None = None,
+        admin: bool = False,
+        tz: str = "Europe/Stockholm",
+        bot: bool = False,
+        deleted: bool = False,
+    ) -> None:
         self.users[user_id] = {
-            "id": user_id, "team_id": TEAM, "name": name or user_id.lower(), "real_name": name or user_id,
-            "is_admin": admin, "is_owner": False, "is_bot": bot, "deleted": deleted, "tz": tz,
-            "tz_offset": 3600, "profile": {"display_name": name or user_id, "real_name": name or user_id},
+            "id": user_id,
+            "team_id": TEAM,
+            "name": name or user_id.lower(),
+            "real_name": name or user_id,
+            "is_admin": admin,
+            "is_owner": False,
+            "is_bot": bot,
+            "deleted": deleted,
+            "tz": tz,
+            "tz_offset": 3600,
+            "profile": {"display_name": name or user_id, "real_name": name or user_id},
         }
 
     def add_channel(self, channel_id: str, name: str, member: bool = True, private: bool = False) -> None:
@@ -119,7 +135,8 @@ class SlackStandIn:
             if "/" in name:
                 user, channel = name.split("/", 1)
                 self.ephemeral.setdefault(user, []).append(
-                    {"ts": self.next_ts(), "channel": channel, "text": body.get("text"), "blocks": body.get("blocks")})
+                    {"ts": self.next_ts(), "channel": channel, "text": body.get("text"), "blocks": body.get("blocks")}
+                )
 
     def message_count(self) -> int:
         with self.lock:
@@ -180,8 +197,9 @@ class SlackStandIn:
         return self._ok(url=self.socket_url)
 
     def api_auth_test(self, p):
-        return self._ok(url="https://fake.slack/", team="Test", user="pulsegap", team_id=TEAM,
-                        user_id=BOT_USER, bot_id="BPULSE")
+        return self._ok(
+            url="https://fake.slack/", team="Test", user="pulsegap", team_id=TEAM, user_id=BOT_USER, bot_id="BPULSE"
+        )
 
     def api_users_info(self, p):
         user = self.users.get(p.get("user"))
@@ -216,8 +234,14 @@ class SlackStandIn:
             if not c["is_member"]:
                 return self._err("not_in_channel")
         ts = self.next_ts()
-        msg = {"ts": ts, "text": p.get("text"), "blocks": p.get("blocks"), "metadata": p.get("metadata"),
-               "user": BOT_USER, "bot_id": "BPULSE"}
+        msg = {
+            "ts": ts,
+            "text": p.get("text"),
+            "blocks": p.get("blocks"),
+            "metadata": p.get("metadata"),
+            "user": BOT_USER,
+            "bot_id": "BPULSE",
+        }
         if self.light:
             msg = {"ts": ts, "metadata": p.get("metadata")}
         if ephemeral:
@@ -284,11 +308,18 @@ class SlackStandIn:
         for f in files or []:
             if f["id"] not in self.uploads:
                 return self._err("file_not_found")
-            out.append({"id": f["id"], "title": f.get("title"), "name": self.file_names.get(f["id"]),
-                        "size": len(self.uploads[f["id"]])})
+            out.append(
+                {
+                    "id": f["id"],
+                    "title": f.get("title"),
+                    "name": self.file_names.get(f["id"]),
+                    "size": len(self.uploads[f["id"]]),
+                }
+            )
         with self.lock:
             self.messages.setdefault(channel or "", []).append(
-                {"ts": self.next_ts(), "text": p.get("initial_comment"), "files": out})
+                {"ts": self.next_ts(), "text": p.get("initial_comment"), "files": out}
+            )
         return self._ok(files=out)
 
     # ----- HTTP ---------------------------------------------------------------------------

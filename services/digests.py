@@ -1,4 +1,5 @@
 """Posting digests to channels (now or on a schedule), exactly once, with the chart uploaded."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,9 @@ class Digests:
     def __init__(self, rt: Runtime):
         self.rt = rt
         # posts that must happen once: no automatic retry after a 5xx or a timeout (resume() checks)
-        self.post_client = slack_client(rt.client.token, rt.client.base_url, retry_uncertain=False,
-                                        timeout=rt.config.slack_timeout)
+        self.post_client = slack_client(
+            rt.client.token, rt.client.base_url, retry_uncertain=False, timeout=rt.config.slack_timeout
+        )
         self.lock = threading.Lock()
         self.active: set[str] = set()  # digest keys this process is posting right now
 
@@ -79,19 +81,26 @@ class Digests:
         except Exception as exc:  # our own fault: trying again would fail again
             log.exception("the digest of pulse #%s could not be built", res.wave["id"])
             self.rt.store.finish_digest(key, "failed")
-            return False, (f"The digest for <#{channel}> could not be built ({type(exc).__name__}), a fault in "
-                           "Pulsegap, not in Slack; nothing more was posted.")
+            return False, (
+                f"The digest for <#{channel}> could not be built ({type(exc).__name__}), a fault in "
+                "Pulsegap, not in Slack; nothing more was posted."
+            )
         png, chart_problem = self._chart(res)
         try:
             if not message_sent:
                 resp = self.post_client.chat_postMessage(
-                    channel=channel, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
+                    channel=channel,
+                    blocks=payload["blocks"],
+                    text=payload["text"],
+                    unfurl_links=False,
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": key}},
                 )
                 self.rt.store.finish_digest(key, "message", resp["ts"])
             if png:
                 self.post_client.files_upload_v2(
-                    channel=channel, content=png, filename=f"pulsegap-pulse-{res.wave['id']}.png",
+                    channel=channel,
+                    content=png,
+                    filename=f"pulsegap-pulse-{res.wave['id']}.png",
                     title=f"Pulse #{res.wave['id']}: executives vs agents",
                 )
         except SlackApiError as exc:
@@ -136,10 +145,12 @@ class Digests:
                 res = results_service.results(self.rt, row["wave_id"])
                 if res is None:
                     continue
-                sent = row["state"] == "message" or find_posted(self.rt.client, row["channel"], METADATA_EVENT, key=row["key"]) is not None
+                sent = (
+                    row["state"] == "message"
+                    or find_posted(self.rt.client, row["channel"], METADATA_EVENT, key=row["key"]) is not None
+                )
                 self._deliver(row["key"], row["channel"], res, message_sent=sent)
             except Exception:
                 log.exception("could not finish digest %s; will try again", row["key"])
             finally:
                 self._release(row["key"])
-

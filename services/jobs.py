@@ -1,5 +1,6 @@
 """Functions the scheduler runs, referenced by name ("services.jobs:…") so that jobs persisted in
 SQLite still resolve after a restart. They find the live Runtime through `install()`."""
+
 from __future__ import annotations
 
 import logging

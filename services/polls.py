@@ -1,5 +1,6 @@
 """Pulse waves: who is asked, the DM fan-out (resumable, never twice), reminders, closing, and
 every DM updated to the closed state afterwards (resumable, paced, once each)."""
+
 from __future__ import annotations
 
 import logging
@@ -23,8 +24,15 @@ log = logging.getLogger("pulsegap.polls")
 
 # Slack errors that mean "this person cannot get a DM": skip them and report it.
 UNREACHABLE = {
-    "user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "channel_not_found",
-    "is_archived", "not_allowed_token_type", "user_not_visible", "messages_tab_disabled",
+    "user_not_found",
+    "account_inactive",
+    "cannot_dm_bot",
+    "user_disabled",
+    "channel_not_found",
+    "is_archived",
+    "not_allowed_token_type",
+    "user_not_visible",
+    "messages_tab_disabled",
 }
 METADATA_EVENT = "pulsegap_wave"
 MAX_ATTEMPTS = 3
@@ -78,8 +86,13 @@ class Polls:
         self.rt = rt
         self.workers = workers
         # the fan-out paces itself on 429s (Pacer) rather than letting each request sleep alone
-        self.dm_client = slack_client(rt.client.token, rt.client.base_url, wait_out_429s=False,
-                                      retry_uncertain=False, timeout=rt.config.slack_timeout)
+        self.dm_client = slack_client(
+            rt.client.token,
+            rt.client.base_url,
+            wait_out_429s=False,
+            retry_uncertain=False,
+            timeout=rt.config.slack_timeout,
+        )
         self._fanouts: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
         self._tz_cache: dict[str, str] = {}
@@ -120,13 +133,20 @@ class Polls:
             return None, f"There are no statements to ask. Add one with `{cmd} statements add &lt;text&gt;`."
         recipients, problems = self.expand_roster()
         if not recipients:
-            return None, f"Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`."
+            return (
+                None,
+                f"Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`.",
+            )
         opened = utcnow()
         remind = opened + cfg.poll_duration * cfg.reminder_fraction if cfg.reminder_fraction else None
         snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
         wave = self.rt.store.open_wave(
-            snapshot, recipients, iso(opened + cfg.poll_duration), iso(remind) if remind else None,
-            trigger, started_by,
+            snapshot,
+            recipients,
+            iso(opened + cfg.poll_duration),
+            iso(remind) if remind else None,
+            trigger,
+            started_by,
         )
         if wave is None:
             return None, f"A pulse is already open. Close it first with `{cmd} poll close`."
@@ -166,8 +186,11 @@ class Polls:
                     if not page:
                         break
                     after = page[-1]["user_id"]
-                    todo = [d for d in page if (d["attempts"] < MAX_ATTEMPTS or d["state"] in MAYBE_SENT)
-                            and not self._too_soon(d)]
+                    todo = [
+                        d
+                        for d in page
+                        if (d["attempts"] < MAX_ATTEMPTS or d["state"] in MAYBE_SENT) and not self._too_soon(d)
+                    ]
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
                     self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo])
@@ -191,10 +214,16 @@ class Polls:
 
     def _post_dm(self, user: str, wave_id: int, payload: dict, pacer: Pacer):
         """The DM, paced; None if Slack kept answering 429 (the delivery is retried on a later tick)."""
-        return self._paced(pacer, lambda: self.dm_client.chat_postMessage(
-            channel=user, blocks=payload["blocks"], text=payload["text"], unfurl_links=False,
-            metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
-        ))
+        return self._paced(
+            pacer,
+            lambda: self.dm_client.chat_postMessage(
+                channel=user,
+                blocks=payload["blocks"],
+                text=payload["text"],
+                unfurl_links=False,
+                metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
+            ),
+        )
 
     @staticmethod
     def _paced(pacer: Pacer, call):
@@ -293,8 +322,12 @@ class Polls:
     def _show_closed_one(self, delivery: dict, payload: dict, pacer: Pacer) -> bool:
         """True once there is nothing more to do for this DM (updated, or gone from Slack)."""
         try:
-            resp = self._paced(pacer, lambda: self.dm_client.chat_update(
-                channel=delivery["channel"], ts=delivery["ts"], blocks=payload["blocks"], text=payload["text"]))
+            resp = self._paced(
+                pacer,
+                lambda: self.dm_client.chat_update(
+                    channel=delivery["channel"], ts=delivery["ts"], blocks=payload["blocks"], text=payload["text"]
+                ),
+            )
             return resp is not None
         except SlackApiError as exc:
             error = str(exc.response.get("error") or exc.response.status_code)

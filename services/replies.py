@@ -7,6 +7,7 @@ behind its own replies, so replies go to a queue served by one thread, which let
 first: it waits for a short lull in clicks (at most MAX_DEFER seconds) before each reply. The
 reply is built in that thread too (`make()`), so the ack path does no more than record the vote.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,7 +46,8 @@ class Replies:
                 payload = make()
                 if payload is not None:
                     resp = WebhookClient(url, timeout=self.timeout).send(
-                        **payload, response_type="ephemeral", replace_original=False)
+                        **payload, response_type="ephemeral", replace_original=False
+                    )
                     if resp.status_code != 200:
                         log.warning("an ephemeral reply was refused (HTTP %s); the vote is recorded", resp.status_code)
             except Exception as exc:  # never the payload: it may hold someone's answer

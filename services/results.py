@@ -1,5 +1,6 @@
 """Results of closed waves, from their frozen counts through insights.stats; each wave is judged
 by its own threshold, and a trend is hidden where the roster changed too little (differencing)."""
+
 from __future__ import annotations
 
 from insights.stats import WaveResults, study_rosier, wave_results

@@ -1,4 +1,5 @@
 """Who has a role: mentions checked with Slack before they are stored."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from services.runtime import Runtime
 @dataclass(frozen=True)
 class Assigned:
     """One person or user group given a role: its id, kind, head count and handle (groups) and former role."""
+
     ident: str
     kind: str  # "user" or "group"
     size: int = 1
@@ -18,8 +20,9 @@ class Assigned:
     moved_from: str | None = None
 
 
-def assign(rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ...], names: dict[str, str],
-           by: str) -> tuple[list[Assigned], list[str]]:
+def assign(
+    rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ...], names: dict[str, str], by: str
+) -> tuple[list[Assigned], list[str]]:
     """Give `role` to every person and user group Slack knows (bots and deactivated people are not
     asked). Returns (who was given it, problems)."""
     entries, sizes, problems = [], {}, []
@@ -42,9 +45,16 @@ def assign(rt: Runtime, role: str, users: tuple[str, ...], groups: tuple[str, ..
         entries.append((gid, "group", names.get(gid) or gid))
     before = {r["id"]: r["role"] for r in rt.store.roster()}
     rt.store.set_role(entries, role, by)
-    return [Assigned(ident, kind, sizes.get(ident, 1), names.get(ident, "") if kind == "group" else "",
-                     before.get(ident) if before.get(ident) not in (None, role) else None)
-            for ident, kind, _n in entries], problems
+    return [
+        Assigned(
+            ident,
+            kind,
+            sizes.get(ident, 1),
+            names.get(ident, "") if kind == "group" else "",
+            before.get(ident) if before.get(ident) not in (None, role) else None,
+        )
+        for ident, kind, _n in entries
+    ], problems
 
 
 def members(rt: Runtime) -> dict[str, list[dict]]:

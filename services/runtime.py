@@ -1,4 +1,5 @@
 """What every listener and job needs, built once at start-up from the Config."""
+
 from __future__ import annotations
 
 import logging
@@ -29,8 +30,9 @@ if TYPE_CHECKING:  # they import this module
 log = logging.getLogger("pulsegap")
 
 
-def slack_client(token: str | None, api_url: str, wait_out_429s: bool = True, retry_uncertain: bool = True,
-                 timeout: int = 15) -> WebClient:
+def slack_client(
+    token: str | None, api_url: str, wait_out_429s: bool = True, retry_uncertain: bool = True, timeout: int = 15
+) -> WebClient:
     """A WebClient on SLACK_API_URL.
 
     wait_out_429s: sleep Retry-After and try again (always safe: a 429 means nothing happened).

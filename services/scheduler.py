@@ -3,6 +3,7 @@
 A run missed while the bot was down runs once on start (coalesce, within MISFIRE_GRACE), never
 twice. Triggers carry an IANA time zone, so DST moves neither the wall-clock time nor the count.
 """
+
 from __future__ import annotations
 
 import logging
@@ -76,15 +77,22 @@ class Scheduler:
         self.tick_seconds = tick_seconds
 
     def start(self) -> None:
-        self.aps.add_job("services.jobs:tick", IntervalTrigger(seconds=self.tick_seconds), id="tick",
-                         jobstore="memory", replace_existing=True, misfire_grace_time=None)
+        self.aps.add_job(
+            "services.jobs:tick",
+            IntervalTrigger(seconds=self.tick_seconds),
+            id="tick",
+            jobstore="memory",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
         self.aps.start()
         for job in self.aps.get_jobs():
             log.info("scheduled: %s, next run %s", job.id, job.next_run_time)
 
     def schedule(self, job_id: str, func: str, s: Schedule, kwargs: dict | None = None) -> datetime | None:
-        job = self.aps.add_job(func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {},
-                               replace_existing=True)
+        job = self.aps.add_job(
+            func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {}, replace_existing=True
+        )
         return job.next_run_time
 
     def schedule_digest(self, channel: str, s: Schedule) -> datetime | None:
@@ -107,5 +115,8 @@ class Scheduler:
 
     def digest_schedules(self) -> list[tuple[str, str, datetime | None]]:
         """(channel, description, next run) of every scheduled digest."""
-        return [(j.id.removeprefix(DIGEST_JOB), j.name, j.next_run_time) for j in self.aps.get_jobs()
-                if j.id.startswith(DIGEST_JOB)]
+        return [
+            (j.id.removeprefix(DIGEST_JOB), j.name, j.next_run_time)
+            for j in self.aps.get_jobs()
+            if j.id.startswith(DIGEST_JOB)
+        ]

@@ -1,4 +1,5 @@
 """What the pulse asks: statements, each linked to the study's metric it echoes, if any."""
+
 from __future__ import annotations
 
 from insights.benchmarks import Benchmarks

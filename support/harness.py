@@ -1,4 +1,5 @@
 """Start `python bot.py` for real and talk to it as Slack does: signed HTTP requests."""
+
 from __future__ import annotations
 
 import gc
@@ -47,16 +48,31 @@ class SlackSender:
 
     fake = None
 
-    def post(self, body: str, content_type: str, headers: dict | None = None, signed: bool = True,
-             secret: str = SECRET, timestamp: int | None = None):
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        headers: dict | None = None,
+        signed: bool = True,
+        secret: str = SECRET,
+        timestamp: int | None = None,
+    ):
         h = {"Content-Type": content_type, **(sign(body, secret, timestamp) if signed else {}), **(headers or {})}
         return self.send(body.encode(), h)
 
     def command(self, text: str, user: str = "UADMIN", channel: str = "C0LEADS", command: str = "/gap", **kw):
         form = {
-            "token": "legacy", "team_id": "T0TEST", "team_domain": "test", "channel_id": channel,
-            "channel_name": "cx-leads", "user_id": user, "user_name": user.lower(), "command": command,
-            "text": text, "api_app_id": "A0PULSE", "response_url": self.fake.response_url(user),
+            "token": "legacy",
+            "team_id": "T0TEST",
+            "team_domain": "test",
+            "channel_id": channel,
+            "channel_name": "cx-leads",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "A0PULSE",
+            "response_url": self.fake.response_url(user),
             "trigger_id": f"{next(TRIGGERS)}.2.3",
         }
         return self.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw)
@@ -66,10 +82,17 @@ class SlackSender:
         return self.post(body, "application/x-www-form-urlencoded", **kw)
 
     def event(self, event: dict, event_id: str = "Ev1", **kw):
-        body = json.dumps({
-            "token": "legacy", "team_id": "T0TEST", "api_app_id": "A0PULSE", "type": "event_callback",
-            "event_id": event_id, "event_time": int(time.time()), "event": event,
-        })
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": "T0TEST",
+                "api_app_id": "A0PULSE",
+                "type": "event_callback",
+                "event_id": event_id,
+                "event_time": int(time.time()),
+                "event": event,
+            }
+        )
         return self.post(body, "application/json", **kw)
 
 
@@ -110,8 +133,12 @@ class Bot(SlackSender):
         ready = ready or self._serving
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
-            [*self.launcher, sys.executable, str(ROOT / "bot.py")], cwd=ROOT, env=self.env,
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [*self.launcher, sys.executable, str(ROOT / "bot.py")],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -196,9 +223,15 @@ class InProcessBot(SlackSender):
 
     def send(self, body: bytes, headers: dict) -> Response:
         environ = {
-            "REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": self.env["PORT"], "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body)),
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/slack/events",
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": self.env["PORT"],
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(body),
+            "CONTENT_LENGTH": str(len(body)),
             "CONTENT_TYPE": headers.get("Content-Type", ""),
             **{"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items() if k != "Content-Type"},
         }
@@ -264,9 +297,14 @@ def run(bot, fake, text, user="UADMIN"):
 def assign_team(bot, fake):
     execs = " ".join(f"<@{u}|{u.lower()}>" for u in EXECS)
     agents = " ".join(f"<@{u}>" for u in AGENTS[:3])
-    assert f"Added {', '.join(f'<@{u}>' for u in EXECS)} to the executives." in block_texts(run(bot, fake, f"roles exec {execs}"))
+    assert f"Added {', '.join(f'<@{u}>' for u in EXECS)} to the executives." in block_texts(
+        run(bot, fake, f"roles exec {execs}")
+    )
     out = block_texts(run(bot, fake, f"roles agent {agents} <!subteam^SAGENTS|@cx-agents>"))
-    assert f"Added {', '.join(f'<@{u}>' for u in AGENTS[:3])}, <!subteam^SAGENTS|@cx-agents> (3 people) to the agents." in out
+    assert (
+        f"Added {', '.join(f'<@{u}>' for u in AGENTS[:3])}, <!subteam^SAGENTS|@cx-agents> (3 people) to the agents."
+        in out
+    )
 
 
 def vote_payload(fake, user, dm, statement_index, value) -> dict:
@@ -284,12 +322,23 @@ def my_answers_payload(fake, user, dm) -> dict:
 
 def button_payload(fake, user, dm, block_id, button) -> dict:
     return {
-        "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
+        "type": "block_actions",
+        "user": {"id": user},
+        "team": {"id": "T0TEST"},
+        "api_app_id": "A0PULSE",
         "container": {"type": "message", "channel_id": dm["channel"], "message_ts": dm["ts"]},
         "message": {"ts": dm["ts"], "text": dm["text"], "blocks": dm["blocks"]},
-        "response_url": fake.response_url(f"vote-{user}"), "trigger_id": "1.2",
-        "actions": [{"type": "button", "action_id": button["action_id"], "block_id": block_id,
-                     "value": button["value"], "action_ts": f"{time.time():.6f}"}],
+        "response_url": fake.response_url(f"vote-{user}"),
+        "trigger_id": "1.2",
+        "actions": [
+            {
+                "type": "button",
+                "action_id": button["action_id"],
+                "block_id": block_id,
+                "value": button["value"],
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
     }
 
 
@@ -318,17 +367,30 @@ def closed_blocks(bot, wave_id=1) -> list[dict]:
     closed_at = sqlite3.connect(bot.db_path).execute("SELECT closed_at FROM waves WHERE id=?", (wave_id,)).fetchone()[0]
     stamp = datetime.fromisoformat(closed_at)
     when = f"<!date^{int(stamp.timestamp())}^{{date_short_pretty}} at {{time}}|{stamp:%Y-%m-%d %H:%M} UTC>"
-    return [{"type": "section", "block_id": f"closed:{wave_id}", "text": {"type": "mrkdwn", "text": (
-        f":lock: *Pulse #{wave_id} closed on {when}.* Thank you to everyone who answered. Answers are no longer "
-        f"linked to anyone. `/gap results {wave_id}` shows the team's figures.")}}]
+    return [
+        {
+            "type": "section",
+            "block_id": f"closed:{wave_id}",
+            "text": {
+                "type": "mrkdwn",
+                "text": (
+                    f":lock: *Pulse #{wave_id} closed on {when}.* Thank you to everyone who answered. Answers are no longer "
+                    f"linked to anyone. `/gap results {wave_id}` shows the team's figures."
+                ),
+            },
+        }
+    ]
 
 
 def answers_beside_voters(log: str, voters: list[str]) -> list[str]:
     """Log lines naming a voter (user id or DM channel) beside an answer: a Likert label, a
     button's `vote:` id or an ephemeral confirmation."""
     answer = (*LIKERT, "vote:", "Recorded:")
-    return [line for line in log.splitlines()
-            if any(u in line or "D" + u[1:] in line for u in voters) and any(a in line for a in answer)]
+    return [
+        line
+        for line in log.splitlines()
+        if any(u in line or "D" + u[1:] in line for u in voters) and any(a in line for a in answer)
+    ]
 
 
 def click(bot, fake, user, dm, statement_index, value, retry=None):
@@ -344,8 +406,6 @@ def dms(fake):
             if m.get("metadata", {}) and m["metadata"].get("event_type") == "pulsegap_wave":
                 out["U" + channel[1:]] = {**m, "channel": channel}
     return out
-
-
 
 
 def wait_until(condition, timeout: float = 20.0, what: str = "the condition"):

@@ -60,5 +60,3 @@ def team(fake):
     fake.add_user("UBOT", "Some bot", bot=True)
     fake.usergroups["SAGENTS"] = ["UAGENT4", "UAGENT5", "UGROUPONLY"]
     return fake
-
-

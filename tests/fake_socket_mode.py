@@ -1,6 +1,7 @@
 """Slack's end of a Socket Mode link, on loopback: the stand-in's `apps.connections.open`
 hands out this server's ws:// URL; envelopes go down the link as Slack sends them, and the
 app's acks come back, keyed by envelope id. Like fake_slack, it stands in for Slack only."""
+
 from __future__ import annotations
 
 import itertools
@@ -25,8 +26,16 @@ class SocketModeLink:
         fake.socket_url = f"ws://127.0.0.1:{self.port}/link"
 
     def _serve(self, ws: ServerConnection) -> None:
-        ws.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0PULSE"},
-                            "debug_info": {"host": "fake", "approximate_connection_time": 3600}}))
+        ws.send(
+            json.dumps(
+                {
+                    "type": "hello",
+                    "num_connections": 1,
+                    "connection_info": {"app_id": "A0PULSE"},
+                    "debug_info": {"host": "fake", "approximate_connection_time": 3600},
+                }
+            )
+        )
         with self.cv:
             self.connections.append(ws)
             self.cv.notify_all()
@@ -53,9 +62,18 @@ class SocketModeLink:
             if not self.cv.wait_for(lambda: self.connections, timeout):
                 raise AssertionError("the app never opened a Socket Mode connection")
             ws = self.connections[-1]
-        ws.send(json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload,
-                            "accepts_response_payload": kind != "events_api", "retry_attempt": 0,
-                            "retry_reason": ""}))
+        ws.send(
+            json.dumps(
+                {
+                    "envelope_id": envelope_id,
+                    "type": kind,
+                    "payload": payload,
+                    "accepts_response_payload": kind != "events_api",
+                    "retry_attempt": 0,
+                    "retry_reason": "",
+                }
+            )
+        )
         deadline = time.monotonic() + timeout
         with self.cv:
             while envelope_id not in self.acks:

@@ -4,6 +4,7 @@ In mrkdwn (code spans included) `<…>` is a control sequence: `<question>` vani
 pings. What we may produce: mentions and links Slack resolves, dates, the three entities.
 Never `<!here>`, `<!channel>` or `<!everyone>`, with or without a label: the app pings nobody.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """End to end: the real bot process, signed HTTP as Slack sends it, the fake Slack at the wire."""
+
 from __future__ import annotations
 
 import time
@@ -26,11 +27,26 @@ def test_waitress_queue_warnings_are_kept_to_one_a_minute(bot):
     def ask(i):
         s = requests.Session()
         for n in range(10):
-            body = urllib.parse.urlencode({"command": "/gap", "text": "help", "user_id": f"U{i}", "team_id": "T0TEST",
-                                           "channel_id": "C0LEADS", "response_url": bot.fake.response_url(),
-                                           "trigger_id": f"{i}.{n}"})
-            assert s.post(bot.url, data=body, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                       **sign(body)}, timeout=30).status_code == 200
+            body = urllib.parse.urlencode(
+                {
+                    "command": "/gap",
+                    "text": "help",
+                    "user_id": f"U{i}",
+                    "team_id": "T0TEST",
+                    "channel_id": "C0LEADS",
+                    "response_url": bot.fake.response_url(),
+                    "trigger_id": f"{i}.{n}",
+                }
+            )
+            assert (
+                s.post(
+                    bot.url,
+                    data=body,
+                    headers={"Content-Type": "application/x-www-form-urlencoded", **sign(body)},
+                    timeout=30,
+                ).status_code
+                == 200
+            )
 
     with ThreadPoolExecutor(40) as pool:
         list(pool.map(ask, range(40)))

@@ -1,4 +1,5 @@
 """The fault suite: fuzzed requests, crashes mid-burst and mid-digest, and a Slack that misbehaves."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,20 @@ from support.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, s
 from tests.test_resilience import _move_job_into_the_past
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-ADMIN_COMMANDS = ["roles exec <@UEXEC1>", "roles remove <@UEXEC1>", "statements add x", "statements remove 1",
-                  "poll now", "poll close", "poll stop", "poll schedule weekly mon 09:00 UTC",
-                  "digest <#C0LEADS|x>", "digest schedule <#C0LEADS|x> weekly mon 09:00", "digest stop", "export"]
+ADMIN_COMMANDS = [
+    "roles exec <@UEXEC1>",
+    "roles remove <@UEXEC1>",
+    "statements add x",
+    "statements remove 1",
+    "poll now",
+    "poll close",
+    "poll stop",
+    "poll schedule weekly mon 09:00 UTC",
+    "digest <#C0LEADS|x>",
+    "digest schedule <#C0LEADS|x> weekly mon 09:00",
+    "digest stop",
+    "export",
+]
 
 
 def quiet_log(bot) -> None:
@@ -28,9 +40,13 @@ def quiet_log(bot) -> None:
 
 def test_fuzzed_commands_from_a_non_admin_change_nothing(bot, fake):
     @FUZZ
-    @given(st.one_of(st.sampled_from(ADMIN_COMMANDS),
-                     st.builds(lambda a, b: f"{a} {b}", st.sampled_from(ADMIN_COMMANDS), st.text(max_size=300)),
-                     st.text(max_size=3000)))
+    @given(
+        st.one_of(
+            st.sampled_from(ADMIN_COMMANDS),
+            st.builds(lambda a, b: f"{a} {b}", st.sampled_from(ADMIN_COMMANDS), st.text(max_size=300)),
+            st.text(max_size=3000),
+        )
+    )
     def check(text):
         r = bot.command(text, user="UMEMBER")
         assert r.status_code == 200
@@ -45,25 +61,39 @@ def test_fuzzed_commands_from_a_non_admin_change_nothing(bot, fake):
     quiet_log(bot)
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=40),
-                           lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=10), c, max_size=4),
-                           max_leaves=20)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=40),
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=10), c, max_size=4),
+    max_leaves=20,
+)
 
 
 def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
-    action = st.fixed_dictionaries({
-        "type": st.sampled_from(["button", "channels_select", "static_select"]),
-        "action_id": st.sampled_from(["vote:1:4", "vote:99:9", "home_poll_now", "home_digest", "x"]) | st.text(max_size=30)
-        | json_values,
-        "block_id": st.text(max_size=30), "value": st.text(max_size=60) | st.sampled_from(["1:1:4", "9:9:9", "0:0:1"]),
-        "action_ts": st.text(max_size=20)})
-    payload = st.fixed_dictionaries({
-        "type": st.sampled_from(["block_actions", "view_submission", "shortcut", "nonsense"]),
-        "user": st.fixed_dictionaries({"id": st.sampled_from(["UMEMBER", "UNOSUCH", ""])}),
-        "team": st.fixed_dictionaries({"id": st.just("T0TEST")}),
-        "actions": st.lists(action, max_size=2),
-    }, optional={"container": json_values, "message": json_values, "extra": json_values,
-                 "view": json_values | st.fixed_dictionaries({}, optional={"type": json_values, "id": json_values})})
+    action = st.fixed_dictionaries(
+        {
+            "type": st.sampled_from(["button", "channels_select", "static_select"]),
+            "action_id": st.sampled_from(["vote:1:4", "vote:99:9", "home_poll_now", "home_digest", "x"])
+            | st.text(max_size=30)
+            | json_values,
+            "block_id": st.text(max_size=30),
+            "value": st.text(max_size=60) | st.sampled_from(["1:1:4", "9:9:9", "0:0:1"]),
+            "action_ts": st.text(max_size=20),
+        }
+    )
+    payload = st.fixed_dictionaries(
+        {
+            "type": st.sampled_from(["block_actions", "view_submission", "shortcut", "nonsense"]),
+            "user": st.fixed_dictionaries({"id": st.sampled_from(["UMEMBER", "UNOSUCH", ""])}),
+            "team": st.fixed_dictionaries({"id": st.just("T0TEST")}),
+            "actions": st.lists(action, max_size=2),
+        },
+        optional={
+            "container": json_values,
+            "message": json_values,
+            "extra": json_values,
+            "view": json_values | st.fixed_dictionaries({}, optional={"type": json_values, "id": json_values}),
+        },
+    )
 
     @FUZZ
     @given(payload)
@@ -77,16 +107,24 @@ def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
     assert bot.post("{broken", "application/json").status_code < 500
     time.sleep(1)
     # the only messages: "only admins can …" refusals to the people who pressed admin buttons
-    assert all("Only Slack workspace admins and Pulsegap admins" in c["text"] and c["channel"] in ("UMEMBER", "UNOSUCH")
-               for c in fake.calls_to("chat.postMessage"))
+    assert all(
+        "Only Slack workspace admins and Pulsegap admins" in c["text"] and c["channel"] in ("UMEMBER", "UNOSUCH")
+        for c in fake.calls_to("chat.postMessage")
+    )
     assert sqlite3.connect(bot.db_path).execute("SELECT count(*) FROM waves").fetchone() == (0,)
     quiet_log(bot)
 
 
 def test_fuzzed_events_never_break_the_bot(bot, fake):
-    event = st.fixed_dictionaries({"type": st.sampled_from(["app_home_opened", "message", "x"]) | json_values},
-                                  optional={"user": st.sampled_from(["UMEMBER"]) | json_values, "tab": json_values,
-                                            "channel": json_values, "message": json_values})
+    event = st.fixed_dictionaries(
+        {"type": st.sampled_from(["app_home_opened", "message", "x"]) | json_values},
+        optional={
+            "user": st.sampled_from(["UMEMBER"]) | json_values,
+            "tab": json_values,
+            "channel": json_values,
+            "message": json_values,
+        },
+    )
 
     @FUZZ
     @given(event, st.integers(0, 10**9))
@@ -100,8 +138,12 @@ def test_fuzzed_events_never_break_the_bot(bot, fake):
 
 
 def test_signed_payloads_of_shapes_slack_never_sends_get_400(bot, fake):
-    click = {"type": "block_actions", "user": {"id": "UMEMBER"}, "team": {"id": "T0TEST"},
-             "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "b", "action_ts": "1.0"}]}
+    click = {
+        "type": "block_actions",
+        "user": {"id": "UMEMBER"},
+        "team": {"id": "T0TEST"},
+        "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "b", "action_ts": "1.0"}],
+    }
     malformed = [
         {"type": "view_submission", "user": {"id": "UMEMBER"}, "view": {"id": "V1", "callback_id": "x"}},  # no type
         {**click, "view": {"id": "V1"}},
@@ -121,17 +163,30 @@ def test_signed_payloads_of_shapes_slack_never_sends_get_400(bot, fake):
 def test_payloads_without_a_response_url_are_acked_and_nothing_breaks(bot, fake):
     """Found by the fuzzer: a click that does not count (no such pulse) is answered through
     response_url after the ack; a signed payload without one must not crash that thread."""
-    click = {"type": "block_actions", "user": {"id": "UMEMBER"}, "team": {"id": "T0TEST"},
-             "actions": [{"type": "button", "action_id": "vote:1:4", "block_id": "a:1:1", "value": "1:1:4",
-                          "action_ts": "1.0"}]}
+    click = {
+        "type": "block_actions",
+        "user": {"id": "UMEMBER"},
+        "team": {"id": "T0TEST"},
+        "actions": [
+            {"type": "button", "action_id": "vote:1:4", "block_id": "a:1:1", "value": "1:1:4", "action_ts": "1.0"}
+        ],
+    }
     assert bot.interact(click).status_code == 200
-    form = {"team_id": "T0TEST", "channel_id": "C0LEADS", "user_id": "UADMIN", "command": "/gap", "text": "roles",
-            "api_app_id": "A0PULSE", "trigger_id": "1.2.3"}  # a deferred command with nobody to answer
+    form = {
+        "team_id": "T0TEST",
+        "channel_id": "C0LEADS",
+        "user_id": "UADMIN",
+        "command": "/gap",
+        "text": "roles",
+        "api_app_id": "A0PULSE",
+        "trigger_id": "1.2.3",
+    }  # a deferred command with nobody to answer
     assert bot.post(urllib.parse.urlencode(form), "application/x-www-form-urlencoded").status_code == 200
     assert bot.interact({**click, "response_url": fake.response_url("late")}).status_code == 200
     told = fake.wait_responses(1)
     assert [(c["text"], c["response_type"]) for c in told] == [
-        ("This pulse was not sent to you, so your click was not counted.", "ephemeral")]
+        ("This pulse was not sent to you, so your click was not counted.", "ephemeral")
+    ]
     time.sleep(0.5)
     assert "roles : no response_url to answer to" in bot.output()
     quiet_log(bot)
@@ -161,8 +216,13 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
                 tried[value] = tried.get(value, 0) + 1
             try:
                 from support.harness import sign
-                r = s.post(bot.url, data=body, timeout=5, headers={
-                    "Content-Type": "application/x-www-form-urlencoded", **sign(body)})
+
+                r = s.post(
+                    bot.url,
+                    data=body,
+                    timeout=5,
+                    headers={"Content-Type": "application/x-www-form-urlencoded", **sign(body)},
+                )
             except requests.RequestException:
                 return
             if r.status_code == 200:
@@ -196,6 +256,7 @@ def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot,
     time.sleep(0.3)
     sent = dms(team)
     from support.harness import click
+
     # three of each role: a gap to chart at the threshold of 3
     for u, v in ((EXECS[0], 5), (EXECS[1], 4), (EXECS[2], 5), (AGENTS[0], 2), (AGENTS[1], 4), (AGENTS[2], 1)):
         click(bot, team, u, sent[u], 0, v)
@@ -244,7 +305,8 @@ def test_failures_that_last_are_reported_in_poll_status(start_bot, team):
     assign_team(bot, team)
     team.fail("chat.postMessage", *[(500, "internal_error")] * 200)
     run(bot, team, "poll now")
-    status = status_until(bot, team, "(0 delivered, 0 still sending, 3 failed)",
-                          "(0 delivered, 0 still sending, 6 failed)", timeout=60)
+    status = status_until(
+        bot, team, "(0 delivered, 0 still sending, 3 failed)", "(0 delivered, 0 still sending, 6 failed)", timeout=60
+    )
     assert "Executives: 0 of 3 answered (0 delivered, 0 still sending, 3 failed)" in status
     assert "Agents: 0 of 6 answered (0 delivered, 0 still sending, 6 failed)" in status

@@ -1,5 +1,6 @@
 """The HTTP entry points under attack and at start-up: signatures on every entry point, replays,
 half-sent connections, Slack unreachable, rights checked afresh."""
+
 from __future__ import annotations
 
 import select
@@ -18,14 +19,16 @@ from support.harness import ROOT, Bot, block_texts, free_port, run, sign
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
 # the documented factory, served the way a WSGI server would serve it
-SERVE_FACTORY = ("import os, bot, waitress; "
-                 "waitress.serve(bot.create_wsgi(), host='127.0.0.1', port=int(os.environ['PORT']))")
+SERVE_FACTORY = (
+    "import os, bot, waitress; waitress.serve(bot.create_wsgi(), host='127.0.0.1', port=int(os.environ['PORT']))"
+)
 
 
 def test_create_wsgi_verifies_signatures_even_with_an_app_token(fake, tmp_path):
     fake.add_user("UEXEC1")
-    bot = Bot(fake, tmp_path / "pulsegap.db", {"SLACK_APP_TOKEN": APP_TOKEN},
-              launcher=[sys.executable, "-c", SERVE_FACTORY]).start()
+    bot = Bot(
+        fake, tmp_path / "pulsegap.db", {"SLACK_APP_TOKEN": APP_TOKEN}, launcher=[sys.executable, "-c", SERVE_FACTORY]
+    ).start()
     try:
         for text in ("roles exec <@UEXEC1>", "poll now", "statements add Unsigned"):
             assert bot.command(text, signed=False).status_code == 401
@@ -42,18 +45,31 @@ def test_create_wsgi_verifies_signatures_even_with_an_app_token(fake, tmp_path):
 
 
 def test_create_wsgi_refuses_to_serve_without_a_signing_secret(fake, tmp_path):
-    env = {"SLACK_BOT_TOKEN": fake.token, "SLACK_APP_TOKEN": APP_TOKEN, "SLACK_API_URL": fake.api_url,
-           "DATABASE_PATH": str(tmp_path / "pulsegap.db"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", "import bot; bot.create_wsgi(); print('serving')"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=60)
+    env = {
+        "SLACK_BOT_TOKEN": fake.token,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "SLACK_API_URL": fake.api_url,
+        "DATABASE_PATH": str(tmp_path / "pulsegap.db"),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "import bot; bot.create_wsgi(); print('serving')"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == "pulsegap: SLACK_SIGNING_SECRET is required to serve HTTP (bot:create_wsgi)\n"
 
 
 def test_a_replayed_request_has_no_effect_and_slacks_resigned_retries_are_served(bot, fake):
-    form = (f"team_id=T0TEST&channel_id=C0LEADS&user_id=UADMIN&command=%2Fgap&text=statements+add+Replayed+row"
-            f"&api_app_id=A0PULSE&trigger_id=9.9.9&response_url={fake.response_url('UADMIN')}")
+    form = (
+        f"team_id=T0TEST&channel_id=C0LEADS&user_id=UADMIN&command=%2Fgap&text=statements+add+Replayed+row"
+        f"&api_app_id=A0PULSE&trigger_id=9.9.9&response_url={fake.response_url('UADMIN')}"
+    )
     headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
     statuses = [bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code for _ in range(3)]
     assert statuses == [200, 401, 401]
@@ -73,8 +89,10 @@ def test_a_replayed_request_has_no_effect_and_slacks_resigned_retries_are_served
 
 
 def test_a_request_replayed_after_a_restart_has_no_effect(start_bot, fake):
-    form = (f"team_id=T0TEST&channel_id=C0LEADS&user_id=UADMIN&command=%2Fgap&text=statements+add+Replayed+row"
-            f"&api_app_id=A0PULSE&trigger_id=9.9.8&response_url={fake.response_url('UADMIN')}")
+    form = (
+        f"team_id=T0TEST&channel_id=C0LEADS&user_id=UADMIN&command=%2Fgap&text=statements+add+Replayed+row"
+        f"&api_app_id=A0PULSE&trigger_id=9.9.8&response_url={fake.response_url('UADMIN')}"
+    )
     bot = start_bot({"MIN_RESPONDENTS": "3"})
     headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
     assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 200
@@ -128,8 +146,10 @@ def test_slack_unreachable_at_start_is_one_clear_line_and_exit_2(fake, tmp_path)
     assert bot.proc.returncode == 2
     out = bot.output()
     assert "Traceback" not in out
-    line = (f"pulsegap: cannot reach Slack's Web API at {url} ([Errno 111] Connection refused): "
-            "check SLACK_API_URL, the network and any proxy, then start again")
+    line = (
+        f"pulsegap: cannot reach Slack's Web API at {url} ([Errno 111] Connection refused): "
+        "check SLACK_API_URL, the network and any proxy, then start again"
+    )
     assert out.strip().splitlines()[-1] == line and out.count("pulsegap:") == 1, str(exc.value)
 
 
@@ -140,12 +160,28 @@ def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
     fake.users["UADMIN"]["is_admin"] = False  # demoted in Slack
     refused = block_texts(run(bot, fake, "roles exec <@UEXEC2>"))
     assert refused.startswith(":lock: Only Slack workspace admins and Pulsegap admins can use `roles")
-    home_click = {"type": "block_actions", "user": {"id": "UADMIN"}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-                  "trigger_id": "1.2", "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "b",
-                                                    "value": "x", "action_ts": f"{time.time():.6f}"}]}
+    home_click = {
+        "type": "block_actions",
+        "user": {"id": "UADMIN"},
+        "team": {"id": "T0TEST"},
+        "api_app_id": "A0PULSE",
+        "trigger_id": "1.2",
+        "actions": [
+            {
+                "type": "button",
+                "action_id": "home_poll_now",
+                "block_id": "b",
+                "value": "x",
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
     assert bot.interact(home_click).status_code == 200
     told = fake.wait_for("chat.postMessage", 1)[0]
-    assert (told["channel"], told["text"]) == ("UADMIN", ":lock: Only Slack workspace admins and Pulsegap admins can run a pulse. Nothing was changed.")
+    assert (told["channel"], told["text"]) == (
+        "UADMIN",
+        ":lock: Only Slack workspace admins and Pulsegap admins can run a pulse. Nothing was changed.",
+    )
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT id FROM roles").fetchall() == [("UEXEC1",)]
     assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
@@ -185,7 +221,8 @@ def test_a_chart_that_cannot_be_drawn_is_reported_as_ours_and_not_retried(start_
     closed_pulse_on_a_money_statement(bot, team)
     assert block_texts(run(bot, team, "digest <#C0LEADS|cx-leads>")) == (
         "Digest of Pulse #1 posted in <#C0LEADS> without its chart: it could not be drawn (RuntimeError), "
-        "a fault in Pulsegap, not in Slack.")
+        "a fault in Pulsegap, not in Slack."
+    )
     time.sleep(3)  # a few ticks: nothing is tried again
     assert len([m for m in team.messages["C0LEADS"] if m.get("blocks")]) == 1
     assert team.calls_to("files.getUploadURLExternal") == []

@@ -1,4 +1,5 @@
 """End to end: roles, a wave of DMs, votes, closing; the real bot and the fake Slack."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """Crashes and restarts: the real bot process, killed with SIGKILL, restarted on the same file."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """storage.Store on an in-memory database: transactions, anonymity, frozen counts."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -52,7 +53,8 @@ def test_closing_freezes_counts_suppresses_small_cells_and_deletes_the_answers()
         {"statement_id": 1, "role": "agent", "value": 5, "n": 2},
         {"statement_id": 1, "role": "exec", "value": 0, "n": None},
         {"statement_id": 2, "role": "agent", "value": 0, "n": None},
-        {"statement_id": 2, "role": "exec", "value": 0, "n": None}]
+        {"statement_id": 2, "role": "exec", "value": 0, "n": None},
+    ]
     assert store.respondents(w["id"]) == {"agent": 3, "exec": 1}  # who answered (deliveries knows it too)
     assert store.answer_counts([w["id"]])[0] == {"wave_id": 1, "statement_id": 1, "role": "agent", "value": 4, "n": 1}
 
@@ -67,7 +69,9 @@ def test_who_was_asked_and_the_roster_change_are_frozen_at_close(store):
     expected = {"exec": 1, "agent": 4}
     assert store.roster_changes(first["id"], second["id"]) == expected
     assert store.one("SELECT asked, roster_changes FROM waves WHERE id=?", (second["id"],)) == {
-        "asked": '{"agent": 2, "exec": 2}', "roster_changes": '{"previous": 1, "changes": {"agent": 4, "exec": 1}}'}
+        "asked": '{"agent": 2, "exec": 2}',
+        "roster_changes": '{"previous": 1, "changes": {"agent": 4, "exec": 1}}',
+    }
     with store.tx() as db:  # closed waves never change: what was frozen is what results read
         db.execute("DELETE FROM deliveries WHERE wave_id=?", (second["id"],))
     assert store.asked(second["id"]) == {"exec": 2, "agent": 2}
@@ -87,17 +91,20 @@ def frozen_counts_page(tmp_path, name: str, exec_answers: list[int]) -> bytes:
     for i, value in enumerate(exec_answers):
         store.record_vote(w["id"], f"UE{i}", 1, value, "1.1")
     store.close_wave(w["id"])
-    page_size, root = store.db.execute("PRAGMA page_size").fetchone()[0], store.db.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name='wave_counts'").fetchone()[0]
+    page_size, root = (
+        store.db.execute("PRAGMA page_size").fetchone()[0],
+        store.db.execute("SELECT rootpage FROM sqlite_master WHERE name='wave_counts'").fetchone()[0],
+    )
     store.db.conn.close()
-    return path.read_bytes()[(root - 1) * page_size: root * page_size]
+    return path.read_bytes()[(root - 1) * page_size : root * page_size]
 
 
 def test_a_suppressed_cell_leaves_no_trace_of_its_answers_in_the_file(tmp_path):
     """What a suppressed cell held (one or two people, Strongly disagree or not, alike or not) must
     not change a byte of the frozen counts: no rowid gap, no hole left by a deleted row."""
-    pages = [frozen_counts_page(tmp_path, f"{i}.db", answers)
-             for i, answers in enumerate(([], [3], [1], [5, 5], [1, 5]))]
+    pages = [
+        frozen_counts_page(tmp_path, f"{i}.db", answers) for i, answers in enumerate(([], [3], [1], [5, 5], [1, 5]))
+    ]
     assert all(page == pages[0] for page in pages[1:])
     assert (pages[0].count(b"agent"), pages[0].count(b"exec")) == (3, 1)  # the table: 3 values shown, 1 marker
 
@@ -114,7 +121,8 @@ def test_a_wave_keeps_the_threshold_it_opened_with(tmp_path):
     assert lowered.wave(w["id"])["min_respondents"] == 5
     assert lowered.answer_counts([w["id"]]) == [
         {"wave_id": 1, "statement_id": 1, "role": "agent", "value": None, "n": None},
-        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None},
+    ]
     assert open_wave(lowered, [("U1", "agent")])["min_respondents"] == 3
 
 
@@ -259,8 +267,8 @@ V1_TABLES = (  # what schema 1 (the first release) created, as sqlite-utils wrot
     ' "state" TEXT NOT NULL DEFAULT \'pending\', "channel" TEXT, "ts" TEXT, "error" TEXT,'
     ' "responded" INTEGER DEFAULT 0, PRIMARY KEY ("wave_id", "user_id"))',
     'CREATE TABLE "answers" (wave_id INTEGER NOT NULL, voter TEXT NOT NULL, statement_id INTEGER NOT NULL,'
-    ' role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,'
-    ' PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID',
+    " role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,"
+    " PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "INSERT INTO meta VALUES ('schema', '1')",
     "INSERT INTO waves (id, status, opened_at, closes_at, closed_at, statements) VALUES"
@@ -273,7 +281,7 @@ V1_TABLES = (  # what schema 1 (the first release) created, as sqlite-utils wrot
 )
 V2_CHANGES = (  # what schema 2 (the previous release) had besides: counts frozen at close, all of them
     "ALTER TABLE waves ADD COLUMN respondents TEXT",
-    "UPDATE waves SET respondents='{\"agent\": 1, \"exec\": 1}'",
+    'UPDATE waves SET respondents=\'{"agent": 1, "exec": 1}\'',
     "CREATE TABLE wave_counts (wave_id INTEGER, statement_id INTEGER, role TEXT, value INTEGER, n INTEGER,"
     " PRIMARY KEY (wave_id, statement_id, role, value))",
     "INSERT INTO wave_counts VALUES (1, 1, 'agent', 4, 1), (1, 1, 'exec', 2, 1)",
@@ -296,7 +304,8 @@ def test_an_earlier_database_is_upgraded_in_place_and_wiped_of_closed_answers(tm
     assert store.respondents(1) == {"agent": 1, "exec": 1}
     assert store.answer_counts([1]) == [  # one answer each: suppressed, no figure left
         {"wave_id": 1, "statement_id": 1, "role": "agent", "value": None, "n": None},
-        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+        {"wave_id": 1, "statement_id": 1, "role": "exec", "value": None, "n": None},
+    ]
     assert store.rows("SELECT count(*) AS n FROM answers") == [{"n": 0}]
     for suffix in ("", "-wal", "-shm"):
         f = path.with_name("old.db" + suffix)

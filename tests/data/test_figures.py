@@ -1,4 +1,5 @@
 """Every figure in data/ is in its quoted sentence, and every quote is in its seed document."""
+
 from __future__ import annotations
 
 import csv
@@ -60,8 +61,16 @@ def test_metrics_file_covers_every_figure_and_nothing_else():
 def test_study_fact_quotes_are_in_their_seeds():
     studies = yaml.safe_load((DATA / "studies.yaml").read_text(encoding="utf-8"))
     facts = [f for key in ("genesys2008", "strativity2004") for f in studies[key]["facts"]]
-    assert [f["id"] for f in facts] == ["fieldwork", "published", "respondents", "industries", "sizes",
-                                        "commissioned", "markets", "strativity_respondents"]
+    assert [f["id"] for f in facts] == [
+        "fieldwork",
+        "published",
+        "respondents",
+        "industries",
+        "sizes",
+        "commissioned",
+        "markets",
+        "strativity_respondents",
+    ]
     for fact in facts:
         for source in fact["sources"]:
             assert source["quote"] in seed_text(source["seed"])

@@ -2,6 +2,7 @@
 Config (support.harness.InProcessBot), sent the same signed requests through bot.wsgi_app. Tests of
 the process itself (start-up, crashes, restarts after SIGKILL, waitress, Socket Mode) live outside
 tests/handlers/ and start `python bot.py`."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Anonymity at the wire: after a pulse closes the files hold nothing that links an answer to a
 person, each pulse keeps its threshold, small roster changes hide the trend, `/gap privacy`."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -72,10 +73,18 @@ def test_the_threshold_is_frozen_into_the_pulse_and_small_cells_are_stored_witho
     for user in AGENTS[:2]:  # statement 2: two agents
         click(bot, team, user, sent[user], 1, 3)
     run(bot, team, "poll close")
-    assert read_db(bot.db_path, "SELECT statement_id, role, value, n FROM wave_counts WHERE statement_id IN (1, 2)"
-                   " ORDER BY 1, 2, 3") == [
-        (1, "agent", 1, 1), (1, "agent", 2, 1), (1, "agent", 4, 2), (1, "agent", 5, 1),
-        (1, "exec", 0, None), (2, "agent", 0, None), (2, "exec", 0, None)]  # 0: suppressed
+    assert read_db(
+        bot.db_path,
+        "SELECT statement_id, role, value, n FROM wave_counts WHERE statement_id IN (1, 2) ORDER BY 1, 2, 3",
+    ) == [
+        (1, "agent", 1, 1),
+        (1, "agent", 2, 1),
+        (1, "agent", 4, 2),
+        (1, "agent", 5, 1),
+        (1, "exec", 0, None),
+        (2, "agent", 0, None),
+        (2, "exec", 0, None),
+    ]  # 0: suppressed
     bot.stop()
 
     lowered = start_bot({"MIN_RESPONDENTS": "3"})  # a later, lower setting
@@ -107,8 +116,10 @@ def test_a_small_roster_change_hides_the_trend_and_small_roles_are_warned(start_
         if wave == 1:
             assert warning in block_texts(run(bot, team, "poll status"))
         run(bot, team, "poll close")
-    why = ("Trend hidden: the agents changed by 1 person since Pulse #1, fewer than 3, "
-           "which could reveal individual answers.")
+    why = (
+        "Trend hidden: the agents changed by 1 person since Pulse #1, fewer than 3, "
+        "which could reveal individual answers."
+    )
     results = block_texts(run(bot, team, "results"))
     assert why in results and "Since the previous pulse" not in results
     assert "Our gap: *+100 points*" in results

@@ -1,5 +1,6 @@
 """`/gap` commands in process: the app built from a Config, signed requests through its WSGI
 callable, the fake Slack at the wire."""
+
 from __future__ import annotations
 
 import time
@@ -32,7 +33,10 @@ def test_agents_question_keeps_the_managers_caveat(bot):
 
 def test_disagreeing_sources_are_both_shown(bot):
     text = block_texts(bot.command("branch offices").json())
-    assert "UK: *39%* (Genesys press release (supportindustry.com) (en)) / *49%* (Telekom idag (sv)) — the sources disagree" in text
+    assert (
+        "UK: *39%* (Genesys press release (supportindustry.com) (en)) / *49%* (Telekom idag (sv)) — the sources disagree"
+        in text
+    )
     assert "Spain: *38%*" in text
 
 
@@ -40,9 +44,12 @@ def test_help_list_region_study(bot):
     assert "/gap poll now" in block_texts(bot.command("").json())
     assert "/gap region &lt;name&gt;" in block_texts(bot.command("help").json())
     listing = bot.command("list").json()
-    assert listing["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": "What the studies measured", "emoji": True}}
+    assert listing["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "What the studies measured", "emoji": True},
+    }
     germany = block_texts(bot.command("region germany").json())
-    assert "Companies that have or will add \"click for a call back\"*: *54%*" in germany
+    assert 'Companies that have or will add "click for a call back"*: *54%*' in germany
     assert "systematically passing on customer feedback*: *75%*" in germany
     study = block_texts(bot.command("study").json())
     assert "*927 companies* in *47 countries*" in study
@@ -71,8 +78,17 @@ def test_any_text_up_to_slacks_maximum_gets_an_answer(bot):
 
     rng = random.Random(7)
     texts = [
-        "🙂" * 1000, "x" * 5000, bytes(rng.randrange(1, 256) for _ in range(3000)).decode("latin-1"),
-        "roles", "poll", "region", "region atlantis", "results abc", "\u202e\u0000\ufeff", "%s%n{0}", "' OR 1=1 --",
+        "🙂" * 1000,
+        "x" * 5000,
+        bytes(rng.randrange(1, 256) for _ in range(3000)).decode("latin-1"),
+        "roles",
+        "poll",
+        "region",
+        "region atlantis",
+        "results abc",
+        "\u202e\u0000\ufeff",
+        "%s%n{0}",
+        "' OR 1=1 --",
     ]
     for text in texts:
         r = bot.command(text, user="UMEMBER")
@@ -91,7 +107,14 @@ def test_admin_user_ids_grants_admin(start_bot, fake):
 def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
     from support.harness import block_texts, run
 
-    fake.fail("users.info", (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"), (500, "fatal_error"))
+    fake.fail(
+        "users.info",
+        (500, "fatal_error"),
+        (500, "fatal_error"),
+        (500, "fatal_error"),
+        (500, "fatal_error"),
+        (500, "fatal_error"),
+    )
     out = block_texts(run(bot, fake, "roles exec <@UEXEC1>"))
     assert "Nothing was changed" in out  # the admin check could not be made: fail closed
     out = block_texts(run(bot, fake, "roles exec <@UNOSUCH>"))

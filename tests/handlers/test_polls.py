@@ -1,5 +1,6 @@
 """Roles, a wave of DMs, votes, closing, in process: the app built from a Config, signed requests
 through its WSGI callable, the fake Slack at the wire."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -33,10 +34,14 @@ def test_non_admin_is_refused_and_nothing_happens(bot, team):
 def test_only_admins_see_who_is_in_each_role_or_could_not_be_dmed(bot, team):
     team.add_user("UGONE", "Gone", deleted=True)
     team.usergroups["SX"] = ["UGONE", "UEXEC1"]
-    assert block_texts(run(bot, team, "roles exec <!subteam^SX|@x>")) == "Added <!subteam^SX|@x> (2 people) to the executives."
+    assert (
+        block_texts(run(bot, team, "roles exec <!subteam^SX|@x>"))
+        == "Added <!subteam^SX|@x> (2 people) to the executives."
+    )
     for text in ("roles", "roles list"):
         assert block_texts(run(bot, team, text, user="UMEMBER")) == (
-            f":lock: Only Slack workspace admins and Pulsegap admins can use `{text}`. Nothing was changed.")
+            f":lock: Only Slack workspace admins and Pulsegap admins can use `{text}`. Nothing was changed."
+        )
     assert "*Executives* (2 people): <!subteam^SX>\n" in block_texts(run(bot, team, "roles"))
     run(bot, team, "poll now")
     status_until(bot, team, "Could not DM 1")
@@ -47,7 +52,8 @@ def test_only_admins_see_who_is_in_each_role_or_could_not_be_dmed(bot, team):
     assert block_texts(run(bot, team, "poll now")) == "A pulse is already open. Close it first with `/gap poll close`."
     assert block_texts(run(bot, team, "poll close")) == (
         "Pulse #1 closed: 0 executives and 0 agents answered. "
-        "Too few answers to compare: each role needs at least 5 on a statement.")
+        "Too few answers to compare: each role needs at least 5 on a statement."
+    )
 
 
 def test_roles_listing_counts_group_members(bot, team):
@@ -65,13 +71,20 @@ def dm_bodies(fake, user) -> list[dict]:
     """Every chat.postMessage and chat.update body Slack got for `user`'s DM, without channel and ts."""
     channels = (user, "D" + user[1:])
     with fake.lock:
-        return [{k: v for k, v in c.params.items() if k not in ("channel", "ts")} for c in fake.calls
-                if c.method in ("chat.postMessage", "chat.update") and c.params.get("channel") in channels]
+        return [
+            {k: v for k, v in c.params.items() if k not in ("channel", "ts")}
+            for c in fake.calls
+            if c.method in ("chat.postMessage", "chat.update") and c.params.get("channel") in channels
+        ]
 
 
 def ephemeral(text: str) -> dict:
-    return {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}], "text": text,
-            "response_type": "ephemeral", "replace_original": False}
+    return {
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
+        "text": text,
+        "response_type": "ephemeral",
+        "replace_original": False,
+    }
 
 
 def test_wave_vote_change_retry_and_close(bot, team):
@@ -88,12 +101,24 @@ def test_wave_vote_change_retry_and_close(bot, team):
     assert "anonymous" in dm["blocks"][0]["text"]["text"] and "at least 5 people" in dm["blocks"][0]["text"]["text"]
     for actions in dm["blocks"][2:-1:2]:
         assert [e["text"]["text"] for e in actions["elements"]] == list(LIKERT)
-    assert dm["blocks"][1]["text"]["text"] == "*1.* Our contact center is a strategic function of the company, not just an operational one."
+    assert (
+        dm["blocks"][1]["text"]["text"]
+        == "*1.* Our contact center is a strategic function of the company, not just an operational one."
+    )
     assert dm["blocks"][-1] == {
-        "type": "section", "block_id": "mine:1",
-        "text": {"type": "mrkdwn", "text": "Each click is confirmed to you alone; this message never shows your answers."},
-        "accessory": {"type": "button", "text": {"type": "plain_text", "text": "My answers", "emoji": True},
-                      "action_id": "my_answers", "value": "1"}}
+        "type": "section",
+        "block_id": "mine:1",
+        "text": {
+            "type": "mrkdwn",
+            "text": "Each click is confirmed to you alone; this message never shows your answers.",
+        },
+        "accessory": {
+            "type": "button",
+            "text": {"type": "plain_text", "text": "My answers", "emoji": True},
+            "action_id": "my_answers",
+            "value": "1",
+        },
+    }
 
     sent = dms(team)
     assert click(bot, team, "UEXEC1", sent["UEXEC1"], 2, 4).status_code == 200
@@ -107,7 +132,8 @@ def test_wave_vote_change_retry_and_close(bot, team):
     bot.settle()
     assert [r["text"] for r in replies_to(team, "UEXEC1")] == [
         "Recorded: *Agree* for statement 3 of 11. Only you see this.",
-        "Recorded: *Strongly agree* for statement 3 of 11. Only you see this."]
+        "Recorded: *Strongly agree* for statement 3 of 11. Only you see this.",
+    ]
     assert replies_to(team, "UAGENT1") == [ephemeral("Recorded: *Disagree* for statement 3 of 11. Only you see this.")]
 
     status = block_texts(run(bot, team, "poll status"))
@@ -157,18 +183,24 @@ def test_my_answers_while_open_then_unlinked_after_close(bot, team):
     assert mine["response_type"] == "ephemeral" and mine["replace_original"] is False
     lines = [b["text"]["text"] for b in mine["blocks"]]
     assert lines[0] == "*Your answers in Pulse #1* (3 of 11 answered). Only you see this."
-    assert lines[1] == "*1.* Our contact center is a strategic function of the company, not just an operational one.\n*Strongly disagree*"
+    assert (
+        lines[1]
+        == "*1.* Our contact center is a strategic function of the company, not just an operational one.\n*Strongly disagree*"
+    )
     assert lines[2].endswith("\n_not answered_") and lines[3].endswith("\n*Disagree*")
     assert lines[6].endswith("\n*Neutral*")  # its confirmation was lost, the vote was not
     assert len(lines) == 12 and sum(line.endswith("_not answered_") for line in lines) == 8
     assert mine["text"] == "Your answers in Pulse #1: 3 of 11 answered"
     failed = [line for line in bot.output().splitlines() if "ephemeral reply" in line]
     assert [line.split(": ", 1)[1] for line in failed] == [
-        "could not send an ephemeral reply (URLError); the vote is recorded"]
+        "could not send an ephemeral reply (URLError); the vote is recorded"
+    ]
 
     run(bot, team, "poll close")
     bot.interact(my_answers_payload(team, "UEXEC2", dm))  # clicked before Slack showed the closed DM
-    assert replies_to(team, "UEXEC2", 5)[-1] == ephemeral("Pulse #1 has closed; your answers are no longer linked to you.")
+    assert replies_to(team, "UEXEC2", 5)[-1] == ephemeral(
+        "Pulse #1 has closed; your answers are no longer linked to you."
+    )
 
 
 def test_unreachable_people_are_skipped_and_reported(bot, team):
@@ -201,9 +233,13 @@ def test_statements_list_add_remove(bot, team):
     assert out.startswith("Added as #13 (not linked to a study figure).")  # one shared keyword is no match
     assert "*13.* Our agents feel heard when they escalate customer feedback\n" in out
     out = block_texts(run(bot, team, "statements add We pass customer feedback on to sales"))
-    assert out.startswith("Added as #14 (linked to the study's *Customer feedback is collected and passed on to sales*).")
+    assert out.startswith(
+        "Added as #14 (linked to the study's *Customer feedback is collected and passed on to sales*)."
+    )
     out = block_texts(run(bot, team, "statements remove 1"))
-    assert out.startswith("Removed #1: Our contact center is a strategic function of the company, not just an operational one.\n")
+    assert out.startswith(
+        "Removed #1: Our contact center is a strategic function of the company, not just an operational one.\n"
+    )
     assert "*1.* Our contact center" not in out and "*11.* We fix the root causes" in out
     assert "Give the number" in block_texts(run(bot, team, "statements remove 99"))
 
@@ -212,12 +248,26 @@ def test_home_buttons_run_a_pulse_for_admins_only(bot, team):
     assign_team(bot, team)
 
     def press(user):
-        return bot.interact({
-            "type": "block_actions", "user": {"id": user}, "team": {"id": "T0TEST"}, "api_app_id": "A0PULSE",
-            "container": {"type": "view", "view_id": "V1"}, "view": {"id": "V1", "type": "home"}, "trigger_id": "1.2",
-            "actions": [{"type": "button", "action_id": "home_poll_now", "block_id": "home_admin",
-                         "value": "poll_now", "action_ts": "1.0"}],
-        })
+        return bot.interact(
+            {
+                "type": "block_actions",
+                "user": {"id": user},
+                "team": {"id": "T0TEST"},
+                "api_app_id": "A0PULSE",
+                "container": {"type": "view", "view_id": "V1"},
+                "view": {"id": "V1", "type": "home"},
+                "trigger_id": "1.2",
+                "actions": [
+                    {
+                        "type": "button",
+                        "action_id": "home_poll_now",
+                        "block_id": "home_admin",
+                        "value": "poll_now",
+                        "action_ts": "1.0",
+                    }
+                ],
+            }
+        )
 
     assert press("UMEMBER").status_code == 200
     refusal = team.wait_for("chat.postMessage", 1)[0]

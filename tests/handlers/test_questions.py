@@ -1,4 +1,5 @@
 """`/gap <question>` at the wire: signed commands to the real bot, the new kinds of answer."""
+
 from __future__ import annotations
 
 from render.primitives import validate
@@ -10,7 +11,10 @@ def test_largest_gap_is_computed_with_figures_sources_and_the_caveat(bot):
     assert validate(body) == []
     assert [b.get("block_id") for b in body["blocks"]] == [None, "ranking:largest", None, None]
     text = block_texts(body)
-    assert "1. *Customer feedback is collected and passed on to sales*: executives 78%, CS managers 62%, gap +16 points" in text
+    assert (
+        "1. *Customer feedback is collected and passed on to sales*: executives 78%, CS managers 62%, gap +16 points"
+        in text
+    )
     assert "7. *The contact center is very strategic*: executives 20%, CS managers 20%, gap 0 points" in text
     assert "Telekom idag (sv)" in text and "not frontline agents" in text
     assert '"front line customer service people"' in text
@@ -21,32 +25,42 @@ def test_unmeasured_topic_says_so_and_marks_suggestions(bot):
     assert validate(body) == []
     text = block_texts(body)
     assert "The studies don't measure *average handle time*." in text
-    assert "*Not the answer, only the closest figures they have:*\n• *Average speed to answer is a critical metric*" in text
+    assert (
+        "*Not the answer, only the closest figures they have:*\n• *Average speed to answer is a critical metric*"
+        in text
+    )
     assert "<!channel>" not in text and "&lt;!channel&gt;" in text
 
 
 def test_provenance_shows_quote_seed_and_language(bot):
     text = block_texts(bot.command("which source says 49").json())
-    assert "“49 procent av de brittiska företagen i undersökningen angav detta, följt av Spanien med 38 procent.”" in text
+    assert (
+        "“49 procent av de brittiska företagen i undersökningen angav detta, följt av Spanien med 38 procent.”" in text
+    )
     assert "Telekom idag, Swedish · `001_3e6a962a3bf4fd72.txt`" in text
-    assert "Asia Pacific" in text and "Genesys press release (supportindustry.com), English · `000_8ca405c7e127d69a.txt`" in text
+    assert (
+        "Asia Pacific" in text
+        and "Genesys press release (supportindustry.com), English · `000_8ca405c7e127d69a.txt`" in text
+    )
 
 
 def test_subcommand_word_question_and_swedish_question(bot):
     text = block_texts(bot.command("results for callbacks in the study").json())
-    assert "*Companies that have or will add \"click for a call back\"*" in text and "Germany: *54%*" in text
+    assert '*Companies that have or will add "click for a call back"*' in text and "Germany: *54%*" in text
     text = block_texts(bot.command("vilket land leder på återuppringning").json())
-    assert "*Which region leads: Companies that have or will add \"click for a call back\"*\n1. Germany: *54%*" in text
+    assert '*Which region leads: Companies that have or will add "click for a call back"*\n1. Germany: *54%*' in text
     text = block_texts(bot.command("gibberish qwerty").json())
     assert "18 metrics, 11 of them comparable with your team" in text
 
 
 def test_the_question_is_echoed_as_plain_text_and_a_source_never_puts_code_in_italics(bot):
     body = bot.command("*bold* _it_ `code` ~s~ <!here>").json()
-    assert body["blocks"][0] == {"type": "context", "elements": [
-        {"type": "plain_text", "text": "You asked: *bold* _it_ `code` ~s~ &lt;!here&gt;", "emoji": False}]}
+    assert body["blocks"][0] == {
+        "type": "context",
+        "elements": [{"type": "plain_text", "text": "You asked: *bold* _it_ `code` ~s~ &lt;!here&gt;", "emoji": False}],
+    }
     text = block_texts(bot.command("which source says 28").json())
-    assert "*Companies that have or will add \"click for a call back\"* (All companies): *more than 28%*\n" in text
+    assert '*Companies that have or will add "click for a call back"* (All companies): *more than 28%*\n' in text
     assert "\nGenesys press release (supportindustry.com), English · `000_8ca405c7e127d69a.txt`\n" in text
     assert "_Genesys" not in text
 
@@ -55,13 +69,15 @@ def test_no_match_points_a_team_question_to_results_and_a_gap_without_pairs_says
     body = bot.command("how does our team compare to the study?").json()
     assert body["blocks"][1]["text"]["text"].startswith(
         "I found nothing in the studies for that question.\n"
-        "The studies know nothing of your team: `/gap results` shows your own pulses' figures beside the study's.\n")
+        "The studies know nothing of your team: `/gap results` shows your own pulses' figures beside the study's.\n"
+    )
     assert "?." not in block_texts(body)
     assert "`/gap results`" not in block_texts(bot.command("gibberish qwerty").json())
     body = bot.command("how big is the gap on callbacks").json()
     assert body["blocks"][1]["text"]["text"] == (
-        "The study has no executives-vs-CS split for *Companies that have or will add \"click for a call back\"*, "
-        "so it gives no gap: only the figures below.")
+        'The study has no executives-vs-CS split for *Companies that have or will add "click for a call back"*, '
+        "so it gives no gap: only the figures below."
+    )
     assert "no executives-vs-CS split" not in block_texts(bot.command("how big is the gap on feedback").json())
 
 
@@ -73,5 +89,6 @@ def test_study_gaps_are_signed_in_plain_summaries(bot):
 def test_region_without_a_name_says_how_to_ask(bot):
     assert block_texts(bot.command("region").json()) == (
         "Which region? e.g. `/gap region germany`. The studies give figures for: "
-        "`Germany`, `Spain`, `France`, `UK`, `Asia`, `Asia Pacific`.")
+        "`Germany`, `Spain`, `France`, `UK`, `Asia`, `Asia Pacific`."
+    )
     assert block_texts(bot.command("region narnia").json()).startswith("I don't know the region “narnia”.")

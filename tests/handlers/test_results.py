@@ -1,4 +1,5 @@
 """End to end: a wave with known votes -> results -> digest with chart -> export -> App Home."""
+
 from __future__ import annotations
 
 import csv
@@ -54,8 +55,10 @@ def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
     ]
     s7 = next(b for b in out["blocks"] if b.get("block_id") == "result:7")["text"]["text"]
     assert "Executives: *33%* agree (n=3) · Agents: *80%* agree (n=5)" in s7
-    assert ("Our gap: *−47 points* (95% CI −78 to +16): inconclusive: the interval includes no gap at all; with n=3 "
-            "and n=5, a gap would need to be about 67 points to show") in s7  # by hand: −0.4667 ∓ 0.3174/0.6253;
+    assert (
+        "Our gap: *−47 points* (95% CI −78 to +16): inconclusive: the interval includes no gap at all; with n=3 "
+        "and n=5, a gap would need to be about 67 points to show"
+    ) in s7  # by hand: −0.4667 ∓ 0.3174/0.6253;
     # 1 of 3 vs 5 of 5 (−67) is the nearest wider pair whose interval excludes 0
     assert mrkdwn.problems(out) == []
     assert "gap +16 points" in s7
@@ -77,8 +80,10 @@ def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
     text = block_texts(post)
     assert "*Largest gaps*" in text
     assert "executives 100% vs agents 20%, *+80 points*, rosier at the top (2008 study: 0 points)" in text
-    assert ("executives 33% vs agents 80%, *−47 points*, inconclusive: the interval includes no gap at all; with "
-            "n=3 and n=5, a gap would need to be about 67 points to show (2008 study: +16 points)") in text
+    assert (
+        "executives 33% vs agents 80%, *−47 points*, inconclusive: the interval includes no gap at all; with "
+        "n=3 and n=5, a gap would need to be about 67 points to show (2008 study: +16 points)"
+    ) in text
     assert "Chart below" in text and mrkdwn.problems(post) == []
     complete = team.calls_to("files.completeUploadExternal")
     assert len(complete) == 1 and complete[0]["channel_id"] == "C0LEADS"
@@ -95,7 +100,7 @@ def test_digest_to_a_private_channel_says_what_to_do(closed_wave, team):
 
 
 def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team):
-    run(closed_wave, team, "statements add =HYPERLINK(\"http://x\") is fine")
+    run(closed_wave, team, 'statements add =HYPERLINK("http://x") is fine')
     out = block_texts(run(closed_wave, team, "export"))
     assert out == "Sent you the aggregates of 1 pulse as a CSV file, by DM."
     complete = team.calls_to("files.completeUploadExternal")[-1]
@@ -104,7 +109,13 @@ def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team
     assert len(rows) == 22  # 11 statements x 2 roles
     first = rows[0]
     assert {k: first[k] for k in ("wave", "role", "n", "pct_agree", "gap_points", "study_exec_pct")} == {
-        "wave": "1", "role": "exec", "n": "3", "pct_agree": "100.0", "gap_points": "80.0", "study_exec_pct": "20.0"}
+        "wave": "1",
+        "role": "exec",
+        "n": "3",
+        "pct_agree": "100.0",
+        "gap_points": "80.0",
+        "study_exec_pct": "20.0",
+    }
     hidden = rows[2]  # two executives answered: suppressed when it closed, no figure at all
     assert (hidden["role"], hidden["n"], hidden["pct_agree"]) == ("exec", "", "")
     assert "voter" not in rows[0] and "user" not in ",".join(rows[0])
@@ -149,17 +160,27 @@ def test_a_pulse_nobody_can_compare_gets_a_digest_without_a_chart_and_quiet_tick
     assert team.calls_to("files.getUploadURLExternal") == [] and team.calls_to("files.completeUploadExternal") == []
     # the schedule's next run in its own zone, then in the reader's
     replies.append(run(bot, team, "poll schedule weekly mon 09:00 Europe/Stockholm"))
-    assert re.fullmatch(r"Pulses scheduled every Monday at 09:00 \(Europe/Stockholm\)\. Next: Mon \d{1,2} [A-Z][a-z]{2} "
-                        r"09:00 Europe/Stockholm \(<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[-\d]+ \d\d:00 UTC> "
-                        r"your time\)\.", block_texts(replies[-1]))
+    assert re.fullmatch(
+        r"Pulses scheduled every Monday at 09:00 \(Europe/Stockholm\)\. Next: Mon \d{1,2} [A-Z][a-z]{2} "
+        r"09:00 Europe/Stockholm \(<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[-\d]+ \d\d:00 UTC> "
+        r"your time\)\.",
+        block_texts(replies[-1]),
+    )
     replies.append(run(bot, team, "digest schedule <#C0LEADS|cx-leads> weekly fri 16:00 Asia/Tokyo"))
     assert "Next: Fri " in block_texts(replies[-1]) and " 16:00 Asia/Tokyo (" in block_texts(replies[-1])
     replies.append(run(bot, team, "digest stop"))
     assert block_texts(replies[-1]) == "Stopped 1 digest schedule."
     replies.append(run(bot, team, "roles agent"))
     assert "@bo @cx-agents" in block_texts(replies[-1])
-    for text in ("help", "statements add We fix <!channel> & <@U123> <http://x|y>", "statements", "poll status",
-                 "results", "roles", "statements add"):
+    for text in (
+        "help",
+        "statements add We fix <!channel> & <@U123> <http://x|y>",
+        "statements",
+        "poll status",
+        "results",
+        "roles",
+        "statements add",
+    ):
         replies.append(run(bot, team, text))
     assert [mrkdwn.problems(r) for r in replies + [post]] == [[]] * (len(replies) + 1)
     assert "Running job" not in bot.output() and "executed successfully" not in bot.output()

@@ -44,8 +44,13 @@ def test_qa_held_out_split_is_reported(bm):
 def test_paired_gaps_are_exec_minus_cs(bm):
     gaps = {m: bm.view(m).gap for m, metric in bm.metrics.items() if metric.kind == "paired"}
     assert gaps == {
-        "cc_strategic": 0.0, "brand_identity": 7.0, "clv_measured": 13.0, "asa_critical": -15.0,
-        "selfservice_quality": 6.0, "revenue_per_call": 8.0, "feedback_to_sales": 16.0,
+        "cc_strategic": 0.0,
+        "brand_identity": 7.0,
+        "clv_measured": 13.0,
+        "asa_critical": -15.0,
+        "selfservice_quality": 6.0,
+        "revenue_per_call": 8.0,
+        "feedback_to_sales": 16.0,
     }
 
 
@@ -78,7 +83,8 @@ def test_nearly_and_about_are_one_reading_with_each_wording_kept(bm):
 def test_notes_are_not_repeated(bm):
     assert bm.view("clv_measured").notes == [
         "Only the English release gives the CS figure (60%); the Swedish article says just "
-        "'ett lägre antal', a lower number."]
+        "'ett lägre antal', a lower number."
+    ]
     assert bm.view("branch_offices").notes == []
 
 
@@ -120,12 +126,16 @@ def test_nonsense_finds_nothing(bm):
 
 
 def test_normalize_folds_spelling_and_accents():
-    assert normalize("Virtualisation in España, self service & call-backs!") == "virtualization in espana selfservice and callback"
+    assert (
+        normalize("Virtualisation in España, self service & call-backs!")
+        == "virtualization in espana selfservice and callback"
+    )
     assert normalize("E-mail och e-post") == "email och epost"
 
 
 def test_lemmas_and_synonyms_are_one_word():
     from insights.benchmarks import tokens
+
     assert tokens("passing answering running") == ["pass", "answer", "run"]
     assert tokens("firms businesses organisations enterprises") == ["company"] * 4
     assert tokens("sales per call, intäkt per kontakt") == ["sale", "percontact", "intakt", "percontact"]

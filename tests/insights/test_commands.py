@@ -1,4 +1,5 @@
 """The /gap grammar, fuzzed: any text parses, never raises, and mentions come out as ids."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -17,11 +18,18 @@ def test_any_text_parses(text):
     assert len(cmd.args) <= 8000 and all(c.isprintable() for c in cmd.args)
 
 
-@given(st.lists(ids, min_size=1, max_size=5, unique=True), st.lists(ids, max_size=3, unique=True),
-       st.sampled_from(["exec", "agent", "remove"]))
+@given(
+    st.lists(ids, min_size=1, max_size=5, unique=True),
+    st.lists(ids, max_size=3, unique=True),
+    st.sampled_from(["exec", "agent", "remove"]),
+)
 def test_mentions_and_groups_become_ids(users, groups, action):
-    text = f"roles {action} " + " ".join(f"<@U{u}|name {u}>" for u in users) + " " + " ".join(
-        f"<!subteam^S{g}|@team-{g}>" for g in groups)
+    text = (
+        f"roles {action} "
+        + " ".join(f"<@U{u}|name {u}>" for u in users)
+        + " "
+        + " ".join(f"<!subteam^S{g}|@team-{g}>" for g in groups)
+    )
     cmd = parse(text)
     assert (cmd.name, cmd.action) == ("roles", action)
     assert cmd.users == tuple(f"U{u}" for u in users)
@@ -38,10 +46,18 @@ def test_examples():
 
 
 def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
-    for text in ("results for callbacks in the study", "help me read the brand numbers",
-                 "list of figures on loyalty", "region with the most callbacks", "study fieldwork dates",
-                 "roles of the respondents", "poll results on feedback", "digest of the findings",
-                 "export figures for revenue", "statements about brand"):
+    for text in (
+        "results for callbacks in the study",
+        "help me read the brand numbers",
+        "list of figures on loyalty",
+        "region with the most callbacks",
+        "study fieldwork dates",
+        "roles of the respondents",
+        "poll results on feedback",
+        "digest of the findings",
+        "export figures for revenue",
+        "statements about brand",
+    ):
         assert parse(text) == Command("question", args=text), text
     assert (parse("results 3").name, parse("results").name, parse("list").name) == ("results", "results", "list")
     assert (parse("help poll").name, parse("study").name, parse("export").name) == ("help", "study", "export")
@@ -51,4 +67,7 @@ def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
 
 
 def test_mention_names_are_the_names_slack_put_in():
-    assert mention_names("<@U1|ana> <@U2> <!subteam^S1|@cx-leads> <#C1|general> <!here|here>") == {"U1": "ana", "S1": "cx-leads"}
+    assert mention_names("<@U1|ana> <@U2> <!subteam^S1|@cx-leads> <#C1|general> <!here|here>") == {
+        "U1": "ana",
+        "S1": "cx-leads",
+    }

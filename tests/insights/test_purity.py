@@ -1,4 +1,5 @@
 """insights/ and render/ stay pure: no Slack SDK, so they can be tested and reused anywhere."""
+
 from __future__ import annotations
 
 import ast
@@ -21,5 +22,8 @@ def imported_modules(path: Path) -> set[str]:
 def test_insights_and_render_never_import_slack():
     files = sorted((ROOT / "insights").rglob("*.py")) + sorted((ROOT / "render").rglob("*.py"))
     assert len(files) >= 4
-    offenders = {str(f.relative_to(ROOT)): imported_modules(f) & {"slack_bolt", "slack_sdk", "handlers", "services"} for f in files}
+    offenders = {
+        str(f.relative_to(ROOT)): imported_modules(f) & {"slack_bolt", "slack_sdk", "handlers", "services"}
+        for f in files
+    }
     assert {k: v for k, v in offenders.items() if v} == {}

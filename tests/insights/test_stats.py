@@ -1,4 +1,5 @@
 """Exact values of the statistics, the threshold and one-sided suppression."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,27 +38,45 @@ def votes(wave_id, statement_id, role, values):
     counts = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
-    return [{"wave_id": wave_id, "statement_id": statement_id, "role": role, "value": v, "n": n}
-            for v, n in sorted(counts.items())]
+    return [
+        {"wave_id": wave_id, "statement_id": statement_id, "role": role, "value": v, "n": n}
+        for v, n in sorted(counts.items())
+    ]
 
 
-WAVE = {"id": 2, "min_respondents": 5, "statements": [
-    {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
-    {"id": 2, "metric": "asa_critical", "text": "Speed to answer is critical."},
-    {"id": 3, "metric": None, "text": "Our own question."},
-]}
+WAVE = {
+    "id": 2,
+    "min_respondents": 5,
+    "statements": [
+        {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+        {"id": 2, "metric": "asa_critical", "text": "Speed to answer is critical."},
+        {"id": 3, "metric": None, "text": "Our own question."},
+    ],
+}
 
 
 def test_results_threshold_gap_and_verdicts():
-    rows = (votes(2, 1, "exec", [5, 5, 4, 4, 4, 4, 4, 4, 4, 4]) + votes(2, 1, "agent", [1, 2, 2, 2, 3, 3, 4, 4, 2, 1])
-            + votes(2, 2, "exec", [4, 4, 3, 2, 2]) + votes(2, 2, "agent", [4, 5, 2, 3, 4, 1])
-            + votes(2, 3, "exec", [5, 5, 5, 5, 5]) + votes(2, 3, "agent", [1, 1, 1, 1]))
+    rows = (
+        votes(2, 1, "exec", [5, 5, 4, 4, 4, 4, 4, 4, 4, 4])
+        + votes(2, 1, "agent", [1, 2, 2, 2, 3, 3, 4, 4, 2, 1])
+        + votes(2, 2, "exec", [4, 4, 3, 2, 2])
+        + votes(2, 2, "agent", [4, 5, 2, 3, 4, 1])
+        + votes(2, 3, "exec", [5, 5, 5, 5, 5])
+        + votes(2, 3, "agent", [1, 1, 1, 1])
+    )
     res = wave_results(WAVE, rows, load())
     s1, s2, s3 = res.statements
     assert (s1.roles["exec"].pct, s1.roles["agent"].pct, s1.gap) == (100.0, 20.0, 80.0)
-    assert tuple(round(v, 4) for v in s1.ci) == (38.4039, 94.3318) and s1.verdict == ROSIER_TOP  # 80 − 41.5961, 80 + 14.3318
+    assert (
+        tuple(round(v, 4) for v in s1.ci) == (38.4039, 94.3318) and s1.verdict == ROSIER_TOP
+    )  # 80 − 41.5961, 80 + 14.3318
     assert (s1.study_exec, s1.study_cs, s1.study_gap) == (78.0, 62.0, 16.0)
-    assert (s2.roles["exec"].pct, s2.roles["agent"].pct, round(s2.gap, 9), s2.verdict) == (40.0, 50.0, -10.0, INCONCLUSIVE)
+    assert (s2.roles["exec"].pct, s2.roles["agent"].pct, round(s2.gap, 9), s2.verdict) == (
+        40.0,
+        50.0,
+        -10.0,
+        INCONCLUSIVE,
+    )
     # 2 of 5 vs 3 of 6; the nearest wider pair whose interval excludes 0: 2 of 5 vs 6 of 6 (−60)
     assert tuple(round(v, 4) for v in s2.ci) == (-52.1096, 38.3682) and s2.needed == -60.0
     assert s2.study_gap == -15.0
@@ -65,7 +84,8 @@ def test_results_threshold_gap_and_verdicts():
     assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, None, None)
     assert [s.statement_id for s in res.compared] == [1, 2]
     assert res.headline(study_rosier(load())) == (
-        "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics).")
+        "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics)."
+    )
 
 
 def test_floor_rosier_and_trend():
@@ -108,10 +128,18 @@ def test_a_narrow_interval_across_zero_is_aligned():
     assert s.gap == 0.0 and tuple(round(v, 4) for v in s.ci) == (-6.8965, 6.8965) and s.verdict == ALIGNED
 
 
-@pytest.mark.parametrize(("ci", "expected"), [
-    ((-10.0, 10.0), ALIGNED), ((-3.0, 0.0), ALIGNED), ((-10.01, 5.0), INCONCLUSIVE), ((-5.0, 10.01), INCONCLUSIVE),
-    ((0.01, 30.0), ROSIER_TOP), ((-30.0, -0.01), ROSIER_FLOOR), ((0.0, 30.0), INCONCLUSIVE),
-])
+@pytest.mark.parametrize(
+    ("ci", "expected"),
+    [
+        ((-10.0, 10.0), ALIGNED),
+        ((-3.0, 0.0), ALIGNED),
+        ((-10.01, 5.0), INCONCLUSIVE),
+        ((-5.0, 10.01), INCONCLUSIVE),
+        ((0.01, 30.0), ROSIER_TOP),
+        ((-30.0, -0.01), ROSIER_FLOOR),
+        ((0.0, 30.0), INCONCLUSIVE),
+    ],
+)
 def test_verdict_boundaries(ci, expected):
     assert verdict(ci) == expected
 
@@ -181,12 +209,15 @@ def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
 
 def test_a_gap_that_changed_sign_is_flipped_not_wider():
     # before: 1 of 5 vs 4 of 5 = −60; now 5 of 5 vs 1 of 5 = +80: the other side is rosier now
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] + [2] * 4) + votes(1, 1, "agent", [4] * 4 + [2]), load())
+    prev = wave_results(
+        {**WAVE, "id": 1}, votes(1, 1, "exec", [4] + [2] * 4) + votes(1, 1, "agent", [4] * 4 + [2]), load()
+    )
     rows = votes(2, 1, "exec", [4] * 5) + votes(2, 1, "agent", [4] + [2] * 4)
     s = wave_results(WAVE, rows, load(), previous=prev).statements[0]
     assert (s.previous_gap, s.shown_gap, s.trend, s.flipped) == (-60, 80, 20, True)
-    same_side = wave_results(WAVE, rows, load(), previous=wave_results({**WAVE, "id": 1}, [
-        {**r, "wave_id": 1} for r in rows], load())).statements[0]
+    same_side = wave_results(
+        WAVE, rows, load(), previous=wave_results({**WAVE, "id": 1}, [{**r, "wave_id": 1} for r in rows], load())
+    ).statements[0]
     assert (same_side.trend, same_side.flipped) == (0, False)
 
 

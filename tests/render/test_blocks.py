@@ -1,4 +1,5 @@
 """Block Kit from the pure builders, checked against Slack's limits and for exact structure."""
+
 from __future__ import annotations
 
 import importlib
@@ -61,7 +62,12 @@ def test_any_text_gives_a_valid_answer(text):
 def test_every_region_and_the_fixed_pages_are_valid():
     for region in BM.region_info:
         assert validate(region_blocks(BM, region, "/gap")) == []
-    for payload in (list_blocks(BM, "/gap"), study_blocks(BM), help_blocks("/gap"), region_blocks(BM, None, "/gap", "<x>")):
+    for payload in (
+        list_blocks(BM, "/gap"),
+        study_blocks(BM),
+        help_blocks("/gap"),
+        region_blocks(BM, None, "/gap", "<x>"),
+    ):
         assert validate(payload) == []
 
 
@@ -69,9 +75,14 @@ def test_escape_neutralises_slack_control_characters():
     assert escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
 
-WAVE = {"id": 4, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
-        "closed_at": "2026-11-05T08:00:00+00:00",
-        "statements": [{"id": i, "metric": None, "text": f"Statement {i} " + "x" * 280} for i in range(1, 21)]}
+WAVE = {
+    "id": 4,
+    "min_respondents": 5,
+    "opened_at": "2026-11-02T08:00:00+00:00",
+    "closes_at": "2026-11-05T08:00:00+00:00",
+    "closed_at": "2026-11-05T08:00:00+00:00",
+    "statements": [{"id": i, "metric": None, "text": f"Statement {i} " + "x" * 280} for i in range(1, 21)],
+}
 
 
 def test_the_largest_pulse_fits_in_one_message():
@@ -79,9 +90,19 @@ def test_the_largest_pulse_fits_in_one_message():
     assert validate(dm) == [] and len(dm["blocks"]) == 42
     assert dm["blocks"][-1]["accessory"] == button("My answers", "my_answers", "4")
     actions = dm["blocks"][2]
-    assert actions == {"type": "actions", "block_id": "a:4:1", "elements": [
-        {"type": "button", "text": {"type": "plain_text", "text": label, "emoji": True},
-         "action_id": f"vote:1:{v}", "value": f"4:1:{v}"} for v, label in enumerate(LIKERT, 1)]}
+    assert actions == {
+        "type": "actions",
+        "block_id": "a:4:1",
+        "elements": [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": label, "emoji": True},
+                "action_id": f"vote:1:{v}",
+                "value": f"4:1:{v}",
+            }
+            for v, label in enumerate(LIKERT, 1)
+        ],
+    }
 
 
 def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
@@ -97,12 +118,17 @@ def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
     assert validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
     assert closed["blocks"][0]["text"]["text"] == (
         ":lock: *Pulse #4 closed on <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>.* Thank you "
-        "to everyone who answered. Answers are no longer linked to anyone. `/pulse results 4` shows the team's figures.")
+        "to everyone who answered. Answers are no longer linked to anyone. `/pulse results 4` shows the team's figures."
+    )
 
 
 def test_results_digest_and_home_for_twenty_statements_are_valid():
-    rows = [{"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
-            for i in range(1, 21) for r in ("exec", "agent") for v in (2, 4)]
+    rows = [
+        {"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
+        for i in range(1, 21)
+        for r in ("exec", "agent")
+        for v in (2, 4)
+    ]
     res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert validate(results_blocks(res, "h")) == []
     assert validate(digest_blocks(res, "h", None)) == []
@@ -120,84 +146,190 @@ def test_validate_catches_what_slack_would_reject():
 # ----- every mrkdwn text the builders produce reads right in real Slack ------------------------
 HOSTILE = ["We fix <!channel> issues & <@U123> says so.", "Tools <http://x|y> & more", "<b>bold</b> & > <!here>"]
 ZONED = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
-HWAVE = {"id": 7, "min_respondents": 5, "opened_at": "2026-11-02T08:00:00+00:00", "closes_at": "2026-11-05T08:00:00+00:00",
-         "closed_at": "2026-11-05T08:00:00+00:00",
-         "statements": [{"id": i, "metric": m, "text": t} for i, (m, t) in enumerate(
-             [("feedback_to_sales", HOSTILE[0]), ("asa_critical", HOSTILE[1]), (None, HOSTILE[2]),
-              ("brand_driver", "Our customer service shapes how people see our brand.")], 1)]}
+HWAVE = {
+    "id": 7,
+    "min_respondents": 5,
+    "opened_at": "2026-11-02T08:00:00+00:00",
+    "closes_at": "2026-11-05T08:00:00+00:00",
+    "closed_at": "2026-11-05T08:00:00+00:00",
+    "statements": [
+        {"id": i, "metric": m, "text": t}
+        for i, (m, t) in enumerate(
+            [
+                ("feedback_to_sales", HOSTILE[0]),
+                ("asa_critical", HOSTILE[1]),
+                (None, HOSTILE[2]),
+                ("brand_driver", "Our customer service shapes how people see our brand."),
+            ],
+            1,
+        )
+    ],
+}
 
 
 def hostile_results(shown: bool = True):
-    rows = [{"wave_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
-            for i in (1, 2, 4) for r in ("exec", "agent") for v in ((4, 2) if r == "exec" else (2, 5))]
+    rows = [
+        {"wave_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
+        for i in (1, 2, 4)
+        for r in ("exec", "agent")
+        for v in ((4, 2) if r == "exec" else (2, 5))
+    ]
     rows += [{"wave_id": 7, "statement_id": 3, "role": "exec", "value": 4, "n": 9}]
     prev = wave_results({**HWAVE, "id": 6}, [{**r, "wave_id": 6} for r in rows], BM)
     return wave_results(HWAVE, rows, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
 
 
-OPEN = {"exec": {"responded": 1, "asked": 7, "sent": 7, "pending": 0, "failed": 0},
-        "agent": {"responded": 0, "asked": 9, "sent": 8, "pending": 1, "failed": 0}}
+OPEN = {
+    "exec": {"responded": 1, "asked": 7, "sent": 7, "pending": 0, "failed": 0},
+    "agent": {"responded": 0, "asked": 9, "sent": 8, "pending": 1, "failed": 0},
+}
 ROSTER = {"exec": [{"id": "U1", "kind": "user"}, {"id": "S1", "kind": "group"}], "agent": []}
 SKIPPED = [{"user_id": "U9", "error": HOSTILE[2]}]
 # builder -> payloads (or strings) built from representative, hostile inputs
 CASES = {
-    "answer_blocks": lambda: [answer_blocks(BM, BM.answer(q), "/gap") for q in HOSTILE + [
-        "what share of agents think speed to answer matters", "germany", "brand and self service",
-        "genomsnittlig svarstid", "velocità di risposta"]],
+    "answer_blocks": lambda: [
+        answer_blocks(BM, BM.answer(q), "/gap")
+        for q in HOSTILE
+        + [
+            "what share of agents think speed to answer matters",
+            "germany",
+            "brand and self service",
+            "genomsnittlig svarstid",
+            "velocità di risposta",
+        ]
+    ],
     # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
-    **{name: (lambda q=q, kind=kind: [answer_blocks(BM, a, "/pulse") for a in [BM.answer(q)] if a.kind == kind] or [None])
-       for name, q, kind in (("ranking_blocks", "largest gap in the study & <!here>", "ranking"),
-                             ("leaders_blocks", "which country leads on callbacks", "leaders"),
-                             ("provenance_blocks", "where does the 54% come from", "provenance"),
-                             ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
-                             ("fact_blocks", "when was the fieldwork done", "metrics"))},
+    **{
+        name: (
+            lambda q=q, kind=kind: [answer_blocks(BM, a, "/pulse") for a in [BM.answer(q)] if a.kind == kind] or [None]
+        )
+        for name, q, kind in (
+            ("ranking_blocks", "largest gap in the study & <!here>", "ranking"),
+            ("leaders_blocks", "which country leads on callbacks", "leaders"),
+            ("provenance_blocks", "where does the 54% come from", "provenance"),
+            ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
+            ("fact_blocks", "when was the fieldwork done", "metrics"),
+        )
+    },
     "no_match_blocks": lambda: [no_match_blocks(BM, BM.answer(q), "/gap") for q in HOSTILE],
     "list_blocks": lambda: [list_blocks(BM, "/gap")],
-    "region_blocks": lambda: [region_blocks(BM, r, "/gap") for r in BM.region_info] + [region_blocks(BM, None, "/gap", HOSTILE[0]),
-                                                                                       region_blocks(BM, None, "/gap")],
+    "region_blocks": lambda: (
+        [region_blocks(BM, r, "/gap") for r in BM.region_info]
+        + [region_blocks(BM, None, "/gap", HOSTILE[0]), region_blocks(BM, None, "/gap")]
+    ),
     "study_blocks": lambda: [study_blocks(BM)],
     "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
     "poll_dm": lambda: [poll_dm(HWAVE, 5)],
     "reminder_text": lambda: [reminder_text(HWAVE)],
-    "roles_added": lambda: [roles_added([Assigned("U1", "user", moved_from="agent"), Assigned("S1", "group", 7, "cx <b>|x"), Assigned("S2", "group", 3)], "exec",
-                                        ["<@U9> is a bot or deactivated", "user group S2: no_such_subteam"]),
-                            roles_added([], "agent", [])],
+    "roles_added": lambda: [
+        roles_added(
+            [
+                Assigned("U1", "user", moved_from="agent"),
+                Assigned("S1", "group", 7, "cx <b>|x"),
+                Assigned("S2", "group", 3),
+            ],
+            "exec",
+            ["<@U9> is a bot or deactivated", "user group S2: no_such_subteam"],
+        ),
+        roles_added([], "agent", []),
+    ],
     "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE, cmd="/gap")],
-    "statements_blocks": lambda: [statements_blocks(HWAVE["statements"], BM, "/gap", "Removed #2: " + escape(HOSTILE[1])),
-                                  statements_blocks([], BM, "/gap")],
-    "poll_status_blocks": lambda: [poll_status_blocks(("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED, cmd="/gap", names=True),
-                                   poll_status_blocks(None, None, {}, [], cmd="/gap", names=False)],
+    "statements_blocks": lambda: [
+        statements_blocks(HWAVE["statements"], BM, "/gap", "Removed #2: " + escape(HOSTILE[1])),
+        statements_blocks([], BM, "/gap"),
+    ],
+    "poll_status_blocks": lambda: [
+        poll_status_blocks(
+            ("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED, cmd="/gap", names=True
+        ),
+        poll_status_blocks(None, None, {}, [], cmd="/gap", names=False),
+    ],
     "results_blocks": lambda: [results_blocks(hostile_results(), "h"), results_blocks(hostile_results(False), "h")],
-    "digest_blocks": lambda: [digest_blocks(hostile_results(), "h", 6), digest_blocks(hostile_results(False), "h", None)],
+    "digest_blocks": lambda: [
+        digest_blocks(hostile_results(), "h", 6),
+        digest_blocks(hostile_results(False), "h", None),
+    ],
     "home_view": lambda: [
-        home_view(hostile_results(), "h", HWAVE, OPEN, ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
-                     [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)], admin=True, command="/gap"),
-        home_view(None, None, None, {}, None, [], admin=False, command="/pulse"), home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/gap")],
+        home_view(
+            hostile_results(),
+            "h",
+            HWAVE,
+            OPEN,
+            ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
+            [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)],
+            admin=True,
+            command="/gap",
+        ),
+        home_view(None, None, None, {}, None, [], admin=False, command="/pulse"),
+        home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/gap"),
+    ],
     "vote_recorded": lambda: [vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
     "my_answers": lambda: [my_answers(HWAVE, {1: 5, 3: 1}), my_answers(HWAVE, {}), my_answers(HWAVE, None)],
     "closed_dm": lambda: [closed_dm(HWAVE, "/gap")],
     "privacy_blocks": lambda: [privacy_blocks(5, "/gap"), privacy_blocks(3, "/pulse")],
     "small_roles_text": lambda: [small_roles_text({"exec": 3, "agent": 1}, 5)],
     "trend_summary": lambda: [trend_summary(hostile_results(), 6)],
-    "trend_hidden_text": lambda: [trend_hidden_text(wave_results(
-        HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1}))],
+    "trend_hidden_text": lambda: [
+        trend_hidden_text(
+            wave_results(HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1})
+        )
+    ],
 }
 # not builders of what users see: primitives that put text where the caller says (the caller
 # escapes), formatting helpers whose output the builders above contain, and validation
 NOT_BUILDERS = {
-    "escape", "truncate", "plural", "number", "fmt_reading", "fmt_readings", "fmt_gap", "section", "header",
-    "context", "divider", "button", "message", "notice", "source_line", "metric_text", "plain_summary", "validate",
-    "slack_date", "mention", "asked", "next_run_text", "caveat_text", "other_wording", "quote_line", "region_line",
-    "signed", "points", "pct", "verdict_text", "clause", "role_line", "study_line", "statement_result_text",
-    "wave_dates", "participation_text", "bound", "date_range", "trend_word",
+    "escape",
+    "truncate",
+    "plural",
+    "number",
+    "fmt_reading",
+    "fmt_readings",
+    "fmt_gap",
+    "section",
+    "header",
+    "context",
+    "divider",
+    "button",
+    "message",
+    "notice",
+    "source_line",
+    "metric_text",
+    "plain_summary",
+    "validate",
+    "slack_date",
+    "mention",
+    "asked",
+    "next_run_text",
+    "caveat_text",
+    "other_wording",
+    "quote_line",
+    "region_line",
+    "signed",
+    "points",
+    "pct",
+    "verdict_text",
+    "clause",
+    "role_line",
+    "study_line",
+    "statement_result_text",
+    "wave_dates",
+    "participation_text",
+    "bound",
+    "date_range",
+    "trend_word",
 }
 
 
 def test_every_builder_has_a_case():
     modules = [importlib.import_module(f"render.{m.name}") for m in pkgutil.iter_modules(render.__path__)]
-    functions = {name for mod in modules if mod.__name__ != "render.chart"
-                 for name, f in inspect.getmembers(mod, inspect.isfunction) if f.__module__ == mod.__name__}
+    functions = {
+        name
+        for mod in modules
+        if mod.__name__ != "render.chart"
+        for name, f in inspect.getmembers(mod, inspect.isfunction)
+        if f.__module__ == mod.__name__
+    }
     assert "help_blocks" in functions and "home_view" in functions  # every module is enumerated
     missing = functions - set(CASES) - NOT_BUILDERS
     assert not missing, f"add representative inputs for {sorted(missing)} to CASES (or to NOT_BUILDERS)"
@@ -212,19 +344,30 @@ def test_no_text_has_a_stray_angle_bracket_or_ampersand(builder):
 def test_the_checker_catches_what_slack_would_mangle():
     bad = ["`/gap <question>`", "a & b", "<!channel>", "<!here|here>", "x > y", "<http://x|y> & z"]
     assert [t for t in bad if mrkdwn.stray(t)] == bad
-    good = ["<@U1> <#C1|cx-leads> <!subteam^S1> <!date^1^{date_short_pretty} at {time}|2026-01-01 09:00 UTC>",
-            "<https://slack.com/x|label> &lt;question&gt; &amp;", "> “a quote”\n> another line"]
+    good = [
+        "<@U1> <#C1|cx-leads> <!subteam^S1> <!date^1^{date_short_pretty} at {time}|2026-01-01 09:00 UTC>",
+        "<https://slack.com/x|label> &lt;question&gt; &amp;",
+        "> “a quote”\n> another line",
+    ]
     assert [t for t in good if mrkdwn.stray(t)] == []
 
 
 def votes(statement_id, role, agree, n):
-    return [{"wave_id": 7, "statement_id": statement_id, "role": role, "value": 4, "n": agree},
-            {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree}]
+    return [
+        {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 4, "n": agree},
+        {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree},
+    ]
 
 
-PLAIN = {**HWAVE, "min_respondents": 3, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
-                                 {"id": 2, "metric": None, "text": "We fix root causes."},
-                                 {"id": 3, "metric": None, "text": "Our tools work."}]}
+PLAIN = {
+    **HWAVE,
+    "min_respondents": 3,
+    "statements": [
+        {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+        {"id": 2, "metric": None, "text": "We fix root causes."},
+        {"id": 3, "metric": None, "text": "Our tools work."},
+    ],
+}
 
 
 def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_would_need():
@@ -248,12 +391,22 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_would_need(
     # 2 of 5 vs 0 of 10: the interval is +0.41 to +76.9, so the gap is claimed, and "+0.4" shows why
     claimed = wave_results(PLAIN, votes(1, "exec", 2, 5) + votes(1, "agent", 0, 10), BM).statements[0]
     assert statement_result_text(1, claimed, 3).splitlines()[2] == (
-        "Our gap: *+40 points* (95% CI +0.4 to +77): rosier at the top")
+        "Our gap: *+40 points* (95% CI +0.4 to +77): rosier at the top"
+    )
 
 
 def test_a_bound_near_zero_keeps_its_sign():
     assert [bound(v) for v in (0.3, -0.2, 0.41776, -0.0285, 0.0, 0.5, -0.5, 83.16, -78.4)] == [
-        "+0.3", "−0.2", "+0.4", "−0.03", "0", "+1", "−1", "+83", "−78"]
+        "+0.3",
+        "−0.2",
+        "+0.4",
+        "−0.03",
+        "0",
+        "+1",
+        "−1",
+        "+83",
+        "−78",
+    ]
 
 
 def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
@@ -262,11 +415,15 @@ def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
     res = wave_results(seven, votes(1, "exec", 6, 7) + votes(1, "agent", 5, 16), BM)
     assert statement_result_text(1, res.statements[0], 3).splitlines()[1:3] == [
         "Executives: *86%* agree (n=7) · Agents: *31%* agree (n=16)",
-        "Our gap: *+55 points* (95% CI +10 to +75): rosier at the top"]
-    assert ("• We act on feedback: executives 86% vs agents 31%, *+55 points*, rosier at the top "
-            "(2008 study: +16 points)") in block_texts(digest_blocks(res, "h", None))
+        "Our gap: *+55 points* (95% CI +10 to +75): rosier at the top",
+    ]
+    assert (
+        "• We act on feedback: executives 86% vs agents 31%, *+55 points*, rosier at the top (2008 study: +16 points)"
+    ) in block_texts(digest_blocks(res, "h", None))
     home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
-    assert home["blocks"][2]["text"]["text"] == "• We act on feedback: *+55 points*, rosier at the top · study +16 points"
+    assert (
+        home["blocks"][2]["text"]["text"] == "• We act on feedback: *+55 points*, rosier at the top · study +16 points"
+    )
 
 
 def test_a_gap_that_changed_sign_is_called_flipped_and_counted_apart():
@@ -276,18 +433,27 @@ def test_a_gap_that_changed_sign_is_called_flipped_and_counted_apart():
     now = votes(1, "exec", 5, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 4, 5) + votes(2, "agent", 1, 5)
     res = wave_results(PLAIN, now, BM, prev)
     assert statement_result_text(1, res.statements[0], 3).splitlines()[3] == (
-        "Since the previous pulse: flipped: now rosier at the top (−60 points before)")
-    assert statement_result_text(2, res.statements[1], 3).splitlines()[3] == "Since the previous pulse: same (+60 points before)"
+        "Since the previous pulse: flipped: now rosier at the top (−60 points before)"
+    )
+    assert (
+        statement_result_text(2, res.statements[1], 3).splitlines()[3]
+        == "Since the previous pulse: same (+60 points before)"
+    )
     trend = "*Trend* since Pulse #6: gaps narrower on 0, wider on 0, flipped on 1, unchanged on 1."
     assert trend in block_texts(digest_blocks(res, "h", 6)).splitlines()
     assert trend in block_texts(home_view(res, "h", None, {}, None, [], admin=False, command="/gap")).splitlines()
 
 
 def test_dates_read_as_people_write_them():
-    assert [date_range(a, b) for a, b in [
-        ("2026-11-24T08:00:00+00:00", "2026-11-24T20:00:00+00:00"), ("2026-11-02", "2026-11-05"),
-        ("2026-11-28", "2026-12-02"), ("2026-12-30", "2027-01-02")]] == [
-        "24 Nov 2026", "2–5 Nov 2026", "28 Nov – 2 Dec 2026", "30 Dec 2026 – 2 Jan 2027"]
+    assert [
+        date_range(a, b)
+        for a, b in [
+            ("2026-11-24T08:00:00+00:00", "2026-11-24T20:00:00+00:00"),
+            ("2026-11-02", "2026-11-05"),
+            ("2026-11-28", "2026-12-02"),
+            ("2026-12-30", "2027-01-02"),
+        ]
+    ] == ["24 Nov 2026", "2–5 Nov 2026", "28 Nov – 2 Dec 2026", "30 Dec 2026 – 2 Jan 2027"]
     assert results_blocks(hostile_results(), "h")["blocks"][0]["text"]["text"] == "Pulse #7 results (2–5 Nov 2026)"
 
 
@@ -296,36 +462,54 @@ def test_home_lists_compared_statements_and_says_the_rest_once():
     res = wave_results(PLAIN, rows, BM)
     home = home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     lines = home["blocks"][2]["text"]["text"].splitlines()
-    assert lines == ["• We act on feedback: *+60 points*, inconclusive · study +16 points",  # the short verdict
-                     "_Too few answers to compare the other 2 statements._"]
+    assert lines == [
+        "• We act on feedback: *+60 points*, inconclusive · study +16 points",  # the short verdict
+        "_Too few answers to compare the other 2 statements._",
+    ]
     none = wave_results(PLAIN, votes(2, "exec", 1, 2), BM)
     home = home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
-        ["*Latest results: Pulse #7* (2–5 Nov 2026)\nToo few answers to compare executives and agents: "
-         "each side needs at least 3 answers on a statement.\nExecutives: 0 of 0 answered · Agents: 0 of 0 answered"],
-        []]  # the divider: no statement lines at all
+        [
+            "*Latest results: Pulse #7* (2–5 Nov 2026)\nToo few answers to compare executives and agents: "
+            "each side needs at least 3 answers on a statement.\nExecutives: 0 of 0 answered · Agents: 0 of 0 answered"
+        ],
+        [],
+    ]  # the divider: no statement lines at all
 
 
 def test_home_cuts_at_a_word_names_the_command_and_lists_executives_first():
-    long = {**PLAIN, "statements": [{"id": 1, "metric": None, "text": "We are judged by customers on the quality of "
-                                     "service they get from us, not just by cost savings we make."}]}
+    long = {
+        **PLAIN,
+        "statements": [
+            {
+                "id": 1,
+                "metric": None,
+                "text": "We are judged by customers on the quality of "
+                "service they get from us, not just by cost savings we make.",
+            }
+        ],
+    }
     res = wave_results(long, votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5), BM)
     home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
     assert home["blocks"][2]["text"]["text"] == (
         "• We are judged by customers on the quality of service they get from us, not just by cost…: "
-        "*+60 points*, inconclusive")
+        "*+60 points*, inconclusive"
+    )
     waiting = home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/pulse")
     assert block_texts(waiting).splitlines()[1:3] == [
         "No pulse has closed yet. Results appear here when Pulse #7 closes (by itself at its end, or sooner "
         "with `/pulse poll close`).",
         "*Open now: Pulse #7* until <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>. "
-        "Answered so far: Executives 1 of 7, Agents 0 of 9."]
+        "Answered so far: Executives 1 of 7, Agents 0 of 9.",
+    ]
     assert "`/pulse poll now`" in block_texts(home_view(None, None, None, {}, None, [], admin=False, command="/pulse"))
 
 
 def test_a_scheduled_run_is_shown_in_the_schedules_own_zone():
-    assert next_run_text(ZONED) == ("Mon 30 Nov 09:00 Europe/Stockholm "
-                                       "(<!date^1796025600^{date_short_pretty} at {time}|2026-11-30 08:00 UTC> your time)")
+    assert next_run_text(ZONED) == (
+        "Mon 30 Nov 09:00 Europe/Stockholm "
+        "(<!date^1796025600^{date_short_pretty} at {time}|2026-11-30 08:00 UTC> your time)"
+    )
     assert next_run_text(None) == "paused"
 
 
@@ -354,25 +538,35 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     res = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2})
     why = "Trend hidden: the agents changed by 2 people since Pulse #3, fewer than 5, which could reveal individual answers."
     results = results_blocks(res, "h")
-    assert validate(results) == [] and why in block_texts(results) and "Since the previous pulse" not in block_texts(results)
+    assert (
+        validate(results) == []
+        and why in block_texts(results)
+        and "Since the previous pulse" not in block_texts(results)
+    )
     digest = digest_blocks(res, "h", None)
     assert f"*Trend*: {why}" in block_texts(digest)
     both = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
-    assert trend_hidden_text(both).startswith("Trend hidden: the agents changed by 2 people and the executives "
-                                                 "changed by 1 person since Pulse #3")
+    assert trend_hidden_text(both).startswith(
+        "Trend hidden: the agents changed by 2 people and the executives changed by 1 person since Pulse #3"
+    )
     warning = small_roles_text({"exec": 3}, 5)
     assert warning.startswith(":warning: Small roles: executives 3 people, fewer than 7 (the threshold of 5, plus 2).")
     assert small_roles_text({}, 5) == ""
     home = home_view(res, "h", None, {}, None, [], admin=True, warning=warning, command="/gap")
     assert warning in block_texts(home) and validate(home, surface="home") == []
-    assert warning not in block_texts(home_view(res, "h", None, {}, None, [], admin=False, warning=warning, command="/gap"))
+    assert warning not in block_texts(
+        home_view(res, "h", None, {}, None, [], admin=False, warning=warning, command="/gap")
+    )
     assert "at least 5 people (fixed for this pulse)" in poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
 
 
 def test_a_pulse_with_nothing_to_compare_promises_no_gap():
     none = wave_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
-    for payload in (results_blocks(none, none.headline((5, 7))), digest_blocks(none, none.headline((5, 7)), None),
-                    home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")):
+    for payload in (
+        results_blocks(none, none.headline((5, 7))),
+        digest_blocks(none, none.headline((5, 7)), None),
+        home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap"),
+    ):
         text = block_texts(payload)
         assert "Too few answers to compare executives and agents" in text
         assert not any(word in text for word in ("Our gap", "Largest gaps", "interval", "Chart below", "Trend")), text

@@ -8,8 +8,14 @@ from insights.benchmarks import load
 from insights.stats import wave_results
 from render.chart import BAR_IN, DPI, FONT_PT, LEFT_IN, LINE_IN, PAD_IN, RIGHT_IN, TOP_IN, WIDTH_IN, gap_chart
 
-WAVE = {"id": 2, "min_respondents": 5, "statements": [{"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
-                                {"id": 2, "metric": None, "text": "Hidden statement."}]}
+WAVE = {
+    "id": 2,
+    "min_respondents": 5,
+    "statements": [
+        {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
+        {"id": 2, "metric": None, "text": "Hidden statement."},
+    ],
+}
 NAVY, WHITE, BLACK = (0x1D, 0x35, 0x57), (255, 255, 255), (0, 0, 0)
 
 
@@ -45,7 +51,10 @@ def test_nothing_comparable_means_no_chart():
 def test_strativity_figures_get_their_own_marker_not_the_2008_diamond():
     # statement 1 is linked to a 2008 metric (executives 78%), statement 2 to Strativity 2004's
     # "tools and authority" (executives 37%): a diamond, then a square, each on a navy 100% bar
-    wave = {**WAVE, "statements": [WAVE["statements"][0], {"id": 2, "metric": "tools_authority", "text": "We have tools."}]}
+    wave = {
+        **WAVE,
+        "statements": [WAVE["statements"][0], {"id": 2, "metric": "tools_authority", "text": "We have tools."}],
+    }
     rows = [{"wave_id": 2, "statement_id": s, "role": r, "value": 4, "n": 6} for s in (1, 2) for r in ("exec", "agent")]
     img = Image.open(io.BytesIO(gap_chart(wave_results(wave, rows, load())))).convert("RGB")
     row = LINE_IN + 3 * PAD_IN + 2 * BAR_IN + 0.17  # one statement of one line, then the space after it

@@ -1,4 +1,5 @@
 """`python bot.py` with no tokens at all: the local sandbox, as a newcomer starts it."""
+
 from __future__ import annotations
 
 import os
@@ -54,12 +55,19 @@ def start_sandbox(tmp_path):
     def start(env: dict | None = None, launcher: list[str] | None = None) -> Sandbox:
         port = free_port()
         full = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MIN_RESPONDENTS"))}
-        full.update({"PORT": str(port), "DATABASE_PATH": str(tmp_path / "pulsegap.db"), "PYTHONUNBUFFERED": "1",
-                     **(env or {})})
+        full.update(
+            {"PORT": str(port), "DATABASE_PATH": str(tmp_path / "pulsegap.db"), "PYTHONUNBUFFERED": "1", **(env or {})}
+        )
         log = tmp_path / f"sandbox.{port}.log"
         with log.open("w") as out:  # the child keeps its own copy of the descriptor
-            proc = subprocess.Popen([*(launcher or [sys.executable]), str(ROOT / "bot.py")], cwd=tmp_path, env=full,
-                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [*(launcher or [sys.executable]), str(ROOT / "bot.py")],
+                cwd=tmp_path,
+                env=full,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         procs.append(proc)
         url = f"http://127.0.0.1:{port}"
         deadline = time.time() + 30

@@ -5,6 +5,7 @@ ask, assign roles, run a pulse, answer in DMs (and Simulate the rest), close it,
 a gap, post a digest with its chart, open Home, download the export.
 Screenshots of each step go to $SANDBOX_SCREENS if set (docs/sandbox.png is the digest's).
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,10 @@ CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER):
     if os.environ.get("CI"):
         raise RuntimeError("CI must have Debian's chromium and chromium-driver: .ci/run installs them")
-    pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-                allow_module_level=True)
+    pytest.skip(
+        "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+        allow_module_level=True,
+    )
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
@@ -29,23 +32,38 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-CSV_HEADER = ("wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,gap_ci_high,"
-              "study_exec_pct,study_cs_pct,study_gap_points")
+CSV_HEADER = (
+    "wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,gap_ci_high,"
+    "study_exec_pct,study_cs_pct,study_gap_points"
+)
 
 
 @pytest.fixture
 def browser(tmp_path):
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--window-size=1280,1000", f"--user-data-dir={tmp_path / 'chrome'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        f"--user-data-dir={tmp_path / 'chrome'}",
+    ):
         opts.add_argument(flag)
     (tmp_path / "downloads").mkdir()
-    opts.add_experimental_option("prefs", {"download.default_directory": str(tmp_path / "downloads"),
-                                           "download.prompt_for_download": False})
+    opts.add_experimental_option(
+        "prefs", {"download.default_directory": str(tmp_path / "downloads"), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path / "downloads")})
+    driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path / "downloads")}
+    )
     yield driver
     driver.quit()
 
@@ -112,9 +130,13 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     type_command(browser, "/gap feedback")
     wait_text(browser, "78%")  # the study's executives (CS managers & directors: 62%)
     assert "62%" in messages(browser)
-    own = until(browser, lambda d: d.execute_script(
-        "const m = document.querySelector('#messages .msg.own');"
-        "return m && [m.querySelector('.who').firstChild.textContent, m.querySelector('.plain').innerHTML];"))
+    own = until(
+        browser,
+        lambda d: d.execute_script(
+            "const m = document.querySelector('#messages .msg.own');"
+            "return m && [m.querySelector('.who').firstChild.textContent, m.querySelector('.plain').innerHTML];"
+        ),
+    )
     assert own == ["Alex Morgan", "/gap feedback"]  # from the user, as plain text
     shot(browser, tmp_path, "01-ask.png")
 
@@ -127,9 +149,13 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     type_command(browser, "/gap poll now")
 
     # Answers: clicks in five people's DMs, then Simulate for everyone else
-    for persona, label in (("Cecilia Lindqvist · CEO", "Strongly agree"), ("Farid Haddad · CFO", "Agree"),
-                           ("Amy Chen · Customer service agent", "Disagree"), ("Ben Carter · Customer service agent", "Neutral"),
-                           ("Cai Lin · Senior agent", "Strongly disagree")):
+    for persona, label in (
+        ("Cecilia Lindqvist · CEO", "Strongly agree"),
+        ("Farid Haddad · CFO", "Agree"),
+        ("Amy Chen · Customer service agent", "Disagree"),
+        ("Ben Carter · Customer service agent", "Neutral"),
+        ("Cai Lin · Senior agent", "Strongly disagree"),
+    ):
         be(browser, persona, "dm")
         answer(browser, 0, label)
     shot(browser, tmp_path, "02-pulse-dm.png")
@@ -139,7 +165,8 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     browser.find_element(By.ID, "simulate").click()
     settle(browser)
     assert browser.find_element(By.ID, "status").text == (
-        f"Added {23 * 11 - 5} simulated answers from 23 people to Pulse #1.")
+        f"Added {23 * 11 - 5} simulated answers from 23 people to Pulse #1."
+    )
 
     # Close, results with a gap and its interval
     type_command(browser, "/gap poll close")
@@ -154,8 +181,12 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     # The digest, with its chart
     type_command(browser, "/gap digest #cx-leads")
     wait_text(browser, "Digest of Pulse #1")
-    width = until(browser, lambda d: d.execute_script(
-        "const i = document.querySelector('#messages img.file'); return i && i.complete && i.naturalWidth"))
+    width = until(
+        browser,
+        lambda d: d.execute_script(
+            "const i = document.querySelector('#messages img.file'); return i && i.complete && i.naturalWidth"
+        ),
+    )
     assert width == 1280  # a real PNG, decoded by the browser (render.chart: 6.4 in at 200 dpi)
     browser.execute_script("document.querySelector('#messages .msg:not(.ephemeral):not(.own)').scrollIntoView()")
     shot(browser, tmp_path, "04-digest.png")
@@ -171,7 +202,8 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     type_command(browser, "/gap export")
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=dm]").click()
     assert until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").text or "").startswith(
-        "⬇ pulsegap-aggregates.csv")
+        "⬇ pulsegap-aggregates.csv"
+    )
     assert not browser.find_elements(By.CSS_SELECTOR, "#messages img.file")
     shot(browser, tmp_path, "06-export.png")
     until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").click() or True)
@@ -187,16 +219,22 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
 
 
 MRKDWN = [  # Slack's mrkdwn -> what the page draws (code is literal; markers need word boundaries)
-    ("*Pulse #1 closed on <!date^1795560000^{date_short_pretty}|Nov 24>.*",
-     "<b>Pulse #1 closed on {date}.</b>"),
+    ("*Pulse #1 closed on <!date^1795560000^{date_short_pretty}|Nov 24>.*", "<b>Pulse #1 closed on {date}.</b>"),
     ("Saved as `000_8ca405c7e127d69a.txt`, ok", "Saved as <code>000_8ca405c7e127d69a.txt</code>, ok"),
-    ("> “Quoted”\n_Publisher, en, `seed_1`_", "<blockquote>“Quoted”</blockquote><i>Publisher, en, <code>seed_1</code></i>"),
-    ("Asks <!subteam^S0CXLEAD> and <!subteam^S0CXAGNT|@old-name>",
-     'Asks <span class="mention">@cx-leadership</span> and <span class="mention">@cx-agents</span>'),
+    (
+        "> “Quoted”\n_Publisher, en, `seed_1`_",
+        "<blockquote>“Quoted”</blockquote><i>Publisher, en, <code>seed_1</code></i>",
+    ),
+    (
+        "Asks <!subteam^S0CXLEAD> and <!subteam^S0CXAGNT|@old-name>",
+        'Asks <span class="mention">@cx-leadership</span> and <span class="mention">@cx-agents</span>',
+    ),
     ("snake_case_name, 2*3*4 and a * b *", "snake_case_name, 2*3*4 and a * b *"),
     ("~gone~ *bold* _it_ `*not*`", "<s>gone</s> <b>bold</b> <i>it</i> <code>*not*</code>"),
-    ("a &lt;b&gt; &amp; <https://example.com|c>",
-     'a &lt;b&gt; &amp; <a href="https://example.com" target="_blank" rel="noopener">c</a>'),
+    (
+        "a &lt;b&gt; &amp; <https://example.com|c>",
+        'a &lt;b&gt; &amp; <a href="https://example.com" target="_blank" rel="noopener">c</a>',
+    ),
 ]
 
 
@@ -211,8 +249,10 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     date = browser.execute_script("return token('!date^1795560000^x|y')")
     for source, html in MRKDWN:
         assert browser.execute_script("return mrkdwn(arguments[0])", source) == html.replace("{date}", date), source
-    plain = browser.execute_script("return renderBlocks(arguments[0], {})",
-                                   [{"type": "context", "elements": [{"type": "plain_text", "text": "*a* <b>"}]}])
+    plain = browser.execute_script(
+        "return renderBlocks(arguments[0], {})",
+        [{"type": "context", "elements": [{"type": "plain_text", "text": "*a* <b>"}]}],
+    )
     assert plain == '<div class="block-context"><span>*a* &lt;b&gt;</span></div>'
 
     # the pulse DM: a vote's confirmation arrives below, out of view: a pill says so, and no button looks chosen
@@ -224,7 +264,8 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     assert pill.text.startswith("↓ New message below: ")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#messages .msg.ephemeral")) == 1
     assert {b.get_attribute("class") for b in browser.find_elements(By.CSS_SELECTOR, ".block-actions .bk-button")} == {
-        "bk-button "}
+        "bk-button "
+    }
     shot(browser, tmp_path, "11-vote-pill.png")
     pill.click()
     assert not pill.is_displayed()
@@ -257,6 +298,8 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     settle(browser)
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=channel]").click()
     until(browser, lambda d: d.execute_script("return document.querySelector('#messages .msg') !== null"))
-    assert browser.execute_script("const b = document.getElementById('messages'); return b.scrollTop > 0 && atBottom(b)")
+    assert browser.execute_script(
+        "const b = document.getElementById('messages'); return b.scrollTop > 0 && atBottom(b)"
+    )
     be(browser, "Cecilia Lindqvist · CEO", "channel")
     assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#messages .msg .plain")] == ["hello team"]

@@ -1,5 +1,6 @@
 """The sandbox over HTTP (`python bot.py` with no tokens): what a newcomer's first minutes rely on,
 and what keeps other web pages and the production database out of it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,13 @@ def poll_now(sandbox, people: int = ROSTER) -> None:
     """`poll now`, then wait until every DM is out (the fan-out runs after the command's answer)."""
     sandbox.api("command", text="/gap poll now")
     deadline = time.time() + 30
-    while sum(any(m.get("metadata") for m in sandbox.state(p["id"])["messages"]["dm"])
-              for p in sandbox.state()["personas"]) < people:
+    while (
+        sum(
+            any(m.get("metadata") for m in sandbox.state(p["id"])["messages"]["dm"])
+            for p in sandbox.state()["personas"]
+        )
+        < people
+    ):
         assert time.time() < deadline, "the pulse DMs did not all go out"
         time.sleep(0.2)
 
@@ -33,8 +39,10 @@ def poll_now(sandbox, people: int = ROSTER) -> None:
 def test_runs_with_the_runtime_requirements_only(start_sandbox):
     """`pip install -r requirements.txt && python bot.py`: nothing may need a test-only package
     (requests was one). The interpreter is told requests does not exist."""
-    block = ("import os, runpy, sys; sys.modules['requests'] = None; sys.argv = sys.argv[1:]; "
-             "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')")
+    block = (
+        "import os, runpy, sys; sys.modules['requests'] = None; sys.argv = sys.argv[1:]; "
+        "sys.path.insert(0, os.path.dirname(sys.argv[0])); runpy.run_path(sys.argv[0], run_name='__main__')"
+    )
     sb = start_sandbox(launcher=[sys.executable, "-c", block])
     assert "Pulsegap sandbox" in requests.get(sb.url + "/", timeout=10).text
     assert sb.api("command", text="/gap feedback").json() == {"ok": True}
@@ -46,10 +54,21 @@ def test_runs_with_the_runtime_requirements_only(start_sandbox):
 
 def test_a_host_other_than_this_machine_is_refused(sandbox):
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
-    for host in (f"evil.example:{sandbox.port}", "127.0.0.1", f"127.0.0.1:{sandbox.port + 1}", f"localhost.evil:{sandbox.port}"):
-        for method, path in (("GET", "/"), ("GET", "/sandbox/api/state"), ("POST", "/sandbox/api/command"),
-                             ("POST", "/slack/events")):
-            r = requests.request(method, sandbox.url + path, headers={"Host": host}, json={"text": "/gap poll now"}, timeout=10)
+    for host in (
+        f"evil.example:{sandbox.port}",
+        "127.0.0.1",
+        f"127.0.0.1:{sandbox.port + 1}",
+        f"localhost.evil:{sandbox.port}",
+    ):
+        for method, path in (
+            ("GET", "/"),
+            ("GET", "/sandbox/api/state"),
+            ("POST", "/sandbox/api/command"),
+            ("POST", "/slack/events"),
+        ):
+            r = requests.request(
+                method, sandbox.url + path, headers={"Host": host}, json={"text": "/gap poll now"}, timeout=10
+            )
             assert r.status_code == 403, (host, path, r.status_code)
             assert r.text == f"Refused: the Pulsegap sandbox answers only http://127.0.0.1:{sandbox.port}\n"
     for host in (f"127.0.0.1:{sandbox.port}", f"localhost:{sandbox.port}", f"LOCALHOST:{sandbox.port}"):
@@ -58,14 +77,22 @@ def test_a_host_other_than_this_machine_is_refused(sandbox):
 
 
 def test_cross_origin_api_calls_are_refused(sandbox):
-    refused = [{"Origin": "http://evil.example"}, {"Origin": "null"},
-               {"Origin": f"http://127.0.0.1:{sandbox.port + 1}"},
-               {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
-               {"Origin": f"http://127.0.0.1:{sandbox.port}", "Sec-Fetch-Site": "cross-site"}]
+    refused = [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": f"http://127.0.0.1:{sandbox.port + 1}"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": f"http://127.0.0.1:{sandbox.port}", "Sec-Fetch-Site": "cross-site"},
+    ]
     for headers in refused:
         for path in ("command", "click", "simulate", "demo", "home"):
-            r = requests.post(f"{sandbox.url}/sandbox/api/{path}", headers=headers,
-                              json={"persona": "UADMIN", "text": "/gap poll now"}, timeout=10)
+            r = requests.post(
+                f"{sandbox.url}/sandbox/api/{path}",
+                headers=headers,
+                json={"persona": "UADMIN", "text": "/gap poll now"},
+                timeout=10,
+            )
             assert r.status_code == 403, (headers, path, r.status_code)
             assert r.text == "Refused: the sandbox's API takes requests from its own page only.\n"
     state = sandbox.state()
@@ -89,7 +116,11 @@ def test_keeps_its_own_database_whatever_database_path_says(start_sandbox, tmp_p
     assert hashlib.sha256(production.read_bytes()).hexdigest() == before
     assert (tmp_path / "pulsegap-sandbox.db").stat().st_size > 0
     assert sorted(p.name for p in tmp_path.iterdir() if "pulsegap" in p.name) == [
-        "pulsegap-sandbox.db", "pulsegap-sandbox.db-shm", "pulsegap-sandbox.db-wal", "pulsegap.db"]
+        "pulsegap-sandbox.db",
+        "pulsegap-sandbox.db-shm",
+        "pulsegap-sandbox.db-wal",
+        "pulsegap.db",
+    ]
 
 
 def test_the_configured_slash_command_is_the_one_that_answers(start_sandbox):
@@ -99,7 +130,9 @@ def test_the_configured_slash_command_is_the_one_that_answers(start_sandbox):
     assert_study_answer(channel_text(sb.state()))
     sb.api("command", text="/gap feedback")
     assert [(m["text"], m.get("slackbot")) for m in sb.state()["messages"]["channel"]][-1] == (
-        NOT_A_COMMAND.format("/gap"), True)
+        NOT_A_COMMAND.format("/gap"),
+        True,
+    )
 
 
 def test_typed_text_is_treated_as_slack_treats_it(sandbox):
@@ -108,11 +141,16 @@ def test_typed_text_is_treated_as_slack_treats_it(sandbox):
     for typed in ("hello team", "/foo bar", "/GAP feedback"):
         assert sandbox.api("command", text=typed).json() == {"ok": True}
     mine = [(m["text"], m.get("command"), bool(m.get("slackbot"))) for m in sandbox.state()["messages"]["channel"]]
-    assert mine == [("hello team", False, False), ("/foo bar", True, False), (NOT_A_COMMAND.format("/foo"), True, True),
-                    ("/GAP feedback", True, False), (NOT_A_COMMAND.format("/GAP"), True, True)]
+    assert mine == [
+        ("hello team", False, False),
+        ("/foo bar", True, False),
+        (NOT_A_COMMAND.format("/foo"), True, True),
+        ("/GAP feedback", True, False),
+        (NOT_A_COMMAND.format("/GAP"), True, True),
+    ]
     seen = [(m["user"], m["text"], m["own"]) for m in sandbox.state("UEXECCEO")["messages"]["channel"]]
     assert seen == [("UADMIN", "hello team", False)]
-    assert NOT_A_COMMAND.format("/foo").startswith('/foo is not a valid command. In Slack, all messages that start')
+    assert NOT_A_COMMAND.format("/foo").startswith("/foo is not a valid command. In Slack, all messages that start")
 
 
 def test_what_a_person_types_is_their_own_plain_message(sandbox):
@@ -121,13 +159,18 @@ def test_what_a_person_types_is_their_own_plain_message(sandbox):
     own = [m for m in sandbox.state()["messages"]["channel"] if m.get("own")]
     assert [(m["user"], m["text"]) for m in own] == [("UADMIN", typed)]
     replies = [m for m in sandbox.state()["messages"]["channel"] if not m.get("own")]
-    assert len(replies) == 1 and replies[0]["ephemeral"] and "Added <@UEXECCEO> to the executives." in channel_text(sandbox.state())
+    assert (
+        len(replies) == 1
+        and replies[0]["ephemeral"]
+        and "Added <@UEXECCEO> to the executives." in channel_text(sandbox.state())
+    )
     assert sandbox.state("UEXECCEO")["messages"]["channel"] == []  # nobody else sees it
 
 
 def test_simulate_says_what_it_did_and_never_overrides_a_persons_click(sandbox):
     assert sandbox.api("simulate").json()["message"] == (
-        "No pulse is open, so there is nothing to answer. Start one with /gap poll now.")
+        "No pulse is open, so there is nothing to answer. Start one with /gap poll now."
+    )
     sandbox.api("command", text="/gap roles exec <!subteam^S0CXLEAD|@cx-leadership>")
     sandbox.api("command", text="/gap roles agent <!subteam^S0CXAGNT|@cx-agents>")
     poll_now(sandbox)
@@ -135,20 +178,35 @@ def test_simulate_says_what_it_did_and_never_overrides_a_persons_click(sandbox):
     dm = next(m for m in sandbox.state("UAGENTAMY")["messages"]["dm"] if m.get("metadata"))
     first = next(b for b in dm["blocks"] if b["type"] == "actions")
     button = first["elements"][0]
-    sandbox.api("click", persona="UAGENTAMY", channel="DAGENTAMY", ts=dm["ts"], action={
-        "type": "button", "action_id": button["action_id"], "block_id": first["block_id"], "value": button["value"]})
+    sandbox.api(
+        "click",
+        persona="UAGENTAMY",
+        channel="DAGENTAMY",
+        ts=dm["ts"],
+        action={
+            "type": "button",
+            "action_id": button["action_id"],
+            "block_id": first["block_id"],
+            "value": button["value"],
+        },
+    )
     assert sandbox.api("simulate").json() == {
-        "ok": True, "message": f"Added {ROSTER * STATEMENTS - 1} simulated answers from {ROSTER} people to Pulse #1."}
+        "ok": True,
+        "message": f"Added {ROSTER * STATEMENTS - 1} simulated answers from {ROSTER} people to Pulse #1.",
+    }
     assert sandbox.api("simulate").json()["message"] == (
-        "Pulse #1: every statement in its DMs here has been answered already.")
+        "Pulse #1: every statement in its DMs here has been answered already."
+    )
     sandbox.api("command", text="/gap poll status")
     text = channel_text(sandbox.state())
     assert "Executives: 7 of 7 answered" in text and "Agents: 16 of 16 answered" in text
 
 
-REFUSED_DEMO = ("Demo history loads only before the first pulse, as the past: Pulse #1 has run here already, and "
-                "demo pulses dated today would bury it. To see the demo, stop the sandbox, delete "
-                "pulsegap-sandbox.db and start it again.")
+REFUSED_DEMO = (
+    "Demo history loads only before the first pulse, as the past: Pulse #1 has run here already, and "
+    "demo pulses dated today would bury it. To see the demo, stop the sandbox, delete "
+    "pulsegap-sandbox.db and start it again."
+)
 
 
 def test_demo_history_once_a_pulse_has_run_is_refused_at_once(sandbox):
@@ -170,7 +228,8 @@ def test_demo_history_once_a_pulse_has_run_is_refused_at_once(sandbox):
 def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold(sandbox):
     assert sandbox.api("demo").json()["ok"]
     assert sandbox.wait_idle()["status"] == (
-        "Loaded demo pulses #1–#3. Try /gap results, /gap digest #cx-leads or the Home tab.")
+        "Loaded demo pulses #1–#3. Try /gap results, /gap digest #cx-leads or the Home tab."
+    )
     sandbox.api("command", text="/gap results")
     text = channel_text(sandbox.state())
     # every figure is shown at the default threshold: 6 of 7 executives and 14 of 16 agents answered
@@ -192,10 +251,15 @@ def test_files_are_served_by_type(sandbox):
     r = requests.get(f"{sandbox.url}/sandbox/files/{csv['id']}", timeout=10)
     assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert r.headers["Content-Disposition"] == 'attachment; filename="pulsegap-aggregates.csv"'
-    assert r.text.splitlines()[0] == ("wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,"
-                                      "gap_ci_high,study_exec_pct,study_cs_pct,study_gap_points")
+    assert r.text.splitlines()[0] == (
+        "wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,"
+        "gap_ci_high,study_exec_pct,study_cs_pct,study_gap_points"
+    )
     png = next(f for m in sandbox.state()["messages"]["channel"] for f in m.get("files") or [])
     r = requests.get(f"{sandbox.url}/sandbox/files/{png['id']}", timeout=10)
     assert (png["name"], r.headers["Content-Type"], "Content-Disposition" in r.headers) == (
-        "pulsegap-pulse-3.png", "image/png", False)
+        "pulsegap-pulse-3.png",
+        "image/png",
+        False,
+    )
     assert r.content.startswith(b"\x89PNG")

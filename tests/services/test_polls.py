@@ -1,4 +1,5 @@
 """Reminders, closing and closed DMs, driven with a frozen clock through Polls.tick (fake Slack at the wire)."""
+
 from __future__ import annotations
 
 import threading
@@ -20,8 +21,16 @@ def polls():
     fake.add_user("UTOKYO", tz="Asia/Tokyo")
     fake.add_user("UNY", tz="America/New_York")
     fake.add_user("UDONE", tz="Europe/Stockholm")
-    cfg = load_config({"SLACK_BOT_TOKEN": fake.token, "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": fake.api_url,
-                       "DATABASE_PATH": ":memory:", "POLL_DURATION": "3d", "POLL_REMINDER": "0.5"})
+    cfg = load_config(
+        {
+            "SLACK_BOT_TOKEN": fake.token,
+            "SLACK_SIGNING_SECRET": "s",
+            "SLACK_API_URL": fake.api_url,
+            "DATABASE_PATH": ":memory:",
+            "POLL_DURATION": "3d",
+            "POLL_REMINDER": "0.5",
+        }
+    )
     rt = Runtime(config=cfg, store=Store(":memory:"), client=slack_client(fake.token, fake.api_url))
     rt.store.seed_statements([("feedback_to_sales", "We act on feedback.")])
     rt.store.set_role([("UTOKYO", "user", "t"), ("UNY", "user", "n"), ("UDONE", "user", "d")], "agent", "UADMIN")
@@ -49,7 +58,9 @@ def test_one_reminder_to_non_responders_never_on_their_weekend(polls):
     assert fake.calls_to("chat.postMessage") == []
 
     # Friday 23:30 UTC: already Saturday in Tokyo, still Friday in New York
-    p.rt.store.db.execute("UPDATE waves SET remind_at='2026-11-27T23:30:00+00:00', closes_at='2026-12-31T00:00:00+00:00'")
+    p.rt.store.db.execute(
+        "UPDATE waves SET remind_at='2026-11-27T23:30:00+00:00', closes_at='2026-12-31T00:00:00+00:00'"
+    )
     p.tick(now=datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc))
     assert [c["channel"] for c in fake.calls_to("chat.postMessage")] == ["UNY"]
     assert "still open" in fake.calls_to("chat.postMessage")[0]["text"]

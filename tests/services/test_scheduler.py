@@ -1,4 +1,5 @@
 """Schedules across DST changes, with a frozen clock: the triggers' own arithmetic, no sleeping."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -26,7 +27,10 @@ def test_weekly_keeps_wall_clock_time_across_both_dst_changes():
     t = trigger_for(parse_schedule("weekly mon 09:00 Europe/Stockholm"))
     times = fire_times(t, datetime(2026, 3, 20, tzinfo=STHLM), 3)  # DST starts Sun 29 March 2026
     assert [x.isoformat() for x in times] == [
-        "2026-03-23T09:00:00+01:00", "2026-03-30T09:00:00+02:00", "2026-04-06T09:00:00+02:00"]
+        "2026-03-23T09:00:00+01:00",
+        "2026-03-30T09:00:00+02:00",
+        "2026-04-06T09:00:00+02:00",
+    ]
     times = fire_times(t, datetime(2026, 10, 20, tzinfo=STHLM), 2)  # DST ends Sun 25 October 2026
     assert [x.isoformat() for x in times] == ["2026-10-26T09:00:00+01:00", "2026-11-02T09:00:00+01:00"]
 
@@ -45,7 +49,10 @@ def test_biweekly_is_calendar_weeks_not_336_hours():
     t = trigger_for(s, today=date(2026, 10, 14))
     times = fire_times(t, datetime(2026, 10, 14, tzinfo=STHLM), 3)
     assert [x.isoformat() for x in times] == [
-        "2026-10-19T09:00:00+02:00", "2026-11-02T09:00:00+01:00", "2026-11-16T09:00:00+01:00"]
+        "2026-10-19T09:00:00+02:00",
+        "2026-11-02T09:00:00+01:00",
+        "2026-11-16T09:00:00+01:00",
+    ]
 
 
 def test_monthly_is_the_first_given_weekday():
@@ -56,9 +63,22 @@ def test_monthly_is_the_first_given_weekday():
 
 def test_schedule_grammar():
     assert asdict(parse_schedule("weekly Monday 9:05", "Asia/Tokyo")) == {
-        "frequency": "weekly", "day": "mon", "hour": 9, "minute": 5, "timezone": "Asia/Tokyo"}
+        "frequency": "weekly",
+        "day": "mon",
+        "hour": 9,
+        "minute": 5,
+        "timezone": "Asia/Tokyo",
+    }
     assert parse_schedule("fortnightly fri 16:00 europe/london").timezone == "Europe/London"
     assert parse_schedule("weekly mon 09:00 UTC").describe() == "every Monday at 09:00 (UTC)"
-    for bad in ("", "weekly", "daily mon 09:00", "weekly xyz 09:00", "weekly mon 25:00", "weekly mon 09:00 Mars/Base", "weekly mon 09:00 a b"):
+    for bad in (
+        "",
+        "weekly",
+        "daily mon 09:00",
+        "weekly xyz 09:00",
+        "weekly mon 25:00",
+        "weekly mon 09:00 Mars/Base",
+        "weekly mon 09:00 a b",
+    ):
         with pytest.raises(ScheduleError):
             parse_schedule(bad)
