@@ -201,18 +201,24 @@ def main() -> int:
     if sandbox:
         application, host = sandbox.wsgi(application), "127.0.0.1"  # the sandbox is for this machine only
         print(BANNER.format(port=config.port), file=sys.stderr, flush=True)
-    server = create_server(  # bound here, so the line below is true; waitress's own "Serving on" is not printed
-        application,
-        host=host,
-        port=config.port,
-        threads=8,
-        max_request_body_size=1 << 20,
-        ident="pulsegap",
-        connection_limit=connection_limit(),
-        channel_timeout=CHANNEL_TIMEOUT,
-        cleanup_interval=CLEANUP_INTERVAL,
-        asyncore_use_poll=True,
-    )  # poll(): select() cannot watch descriptors above 1023
+    with refusing_to_start():
+        try:
+            server = create_server(  # bound here, so the line below is true; waitress's own "Serving on" is not printed
+                application,
+                host=host,
+                port=config.port,
+                threads=8,
+                max_request_body_size=1 << 20,
+                ident="pulsegap",
+                connection_limit=connection_limit(),
+                channel_timeout=CHANNEL_TIMEOUT,
+                cleanup_interval=CLEANUP_INTERVAL,
+                asyncore_use_poll=True,
+            )  # poll(): select() cannot watch descriptors above 1023
+        except OSError as exc:
+            raise StartupError(
+                f"cannot listen on {host}:{config.port} ({exc.strerror}): set PORT to a free port"
+            ) from None
     if sandbox:  # the last line names the page to open, not the app's endpoint
         log.info("Pulsegap sandbox: open http://127.0.0.1:%s/ in a browser", config.port)
     else:

@@ -153,6 +153,20 @@ def test_slack_unreachable_at_start_is_one_clear_line_and_exit_2(fake, tmp_path)
     assert out.strip().splitlines()[-1] == line and out.count("pulsegap:") == 1, str(exc.value)
 
 
+def test_a_port_in_use_is_one_clear_line_and_exit_2(fake, tmp_path):
+    bot = Bot(fake, tmp_path / "pulsegap.db")
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", bot.port))
+        taken.listen()
+        with pytest.raises(RuntimeError):
+            bot.start(timeout=60)
+    assert bot.proc.returncode == 2
+    out = bot.output()
+    assert "Traceback" not in out
+    line = f"pulsegap: cannot listen on 0.0.0.0:{bot.port} (Address already in use): set PORT to a free port"
+    assert out.strip().splitlines()[-1] == line
+
+
 def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
     for u in ("UEXEC1", "UEXEC2"):
         fake.add_user(u)
