@@ -97,8 +97,8 @@ def _slash(quick: bool, tmp: Path) -> list[Row]:
 
 # 2 ----------------------------------------------------------------------------------------------
 def lookup(quick: bool, tmp: Path) -> list[Row]:
-    from insights.benchmarks import load
     from insights.commands import held_out, qa_accuracy
+    from insights.studies import load
 
     bm = load()
     qs = questions(2000 if quick else 10000, seed=2)

@@ -35,7 +35,7 @@ INSTANT = {"help", "list", "study", "region", "question", "privacy"}
 
 def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
-    bm, slash = rt.benchmarks, rt.config.slash_command
+    bm, slash = rt.studies, rt.config.slash_command
     if cmd.name == "help":
         return help_blocks(slash)
     if cmd.name == "list":
@@ -96,7 +96,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
         metric = statements.add(rt, text)
         link = (
-            f"linked to the study's *{escape(rt.benchmarks.metrics[metric].title)}*"
+            f"linked to the study's *{escape(rt.studies.metrics[metric].title)}*"
             if metric
             else "not linked to a study figure"
         )
@@ -110,7 +110,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
         gone = current[int(m.group(1)) - 1]
         store.remove_statement(gone["id"])
         done = f"Removed #{m.group(1)}: {escape(gone['text'])}"
-    return statements_blocks(store.statements(), rt.benchmarks, slash, done)
+    return statements_blocks(store.statements(), rt.studies, slash, done)
 
 
 # ----- polls ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from insights.anonymity import differencing_risk
-from insights.benchmarks import Benchmarks
+from insights.studies import Studies
 
 Z95 = 1.959963984540054
 ROLES = ("exec", "agent")
@@ -176,7 +176,7 @@ class WaveResults:
         return text
 
 
-def study_rosier(bm: Benchmarks) -> tuple[int, int]:
+def study_rosier(bm: Studies) -> tuple[int, int]:
     """(metrics where the study's executives were rosier, paired metrics)."""
     gaps = [v.gap for v in bm.views.values() if v.metric.kind == "paired" and v.gap is not None]
     return sum(1 for g in gaps if g > 0), len(gaps)
@@ -201,7 +201,7 @@ def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int
 def wave_results(
     wave: dict,
     rows: list[dict],
-    bm: Benchmarks,
+    bm: Studies,
     previous: WaveResults | None = None,
     respondents: dict[str, int] | None = None,
     asked: dict[str, int] | None = None,

@@ -3,8 +3,8 @@ closed, reminders, and the admin's roster, statements and status pages."""
 
 from __future__ import annotations
 
-from insights.benchmarks import Benchmarks
 from insights.stats import ROLES
+from insights.studies import Studies
 from render.primitives import (
     ROLE_LABEL,
     button,
@@ -144,7 +144,7 @@ def roster_blocks(
     )
 
 
-def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: str = "") -> dict:
+def statements_blocks(statements: list[dict], bm: Studies, cmd: str, done: str = "") -> dict:
     """The statements a pulse asks, each with the study metric it is compared with; `done` is what
     the command just did ("Added as #12 …"), shown first."""
     lines = []

@@ -18,7 +18,7 @@ def results(rt: Runtime, wave_id: int | None = None) -> WaveResults | None:
         return None
     wave, prev = closed[idx], (closed[idx - 1] if idx > 0 else None)
     rows = rt.store.answer_counts([w["id"] for w in (prev, wave) if w])
-    bm = rt.benchmarks
+    bm = rt.studies
     previous = wave_results(prev, rows, bm) if prev else None
     changes = rt.store.roster_changes(prev["id"], wave["id"]) if prev else None
     return wave_results(wave, rows, bm, previous, rt.store.respondents(wave["id"]), rt.store.asked(wave["id"]), changes)
@@ -27,8 +27,8 @@ def results(rt: Runtime, wave_id: int | None = None) -> WaveResults | None:
 def all_results(rt: Runtime) -> list[WaveResults]:
     waves = rt.store.closed_waves()
     rows = rt.store.answer_counts([w["id"] for w in waves]) if waves else []
-    return [wave_results(w, rows, rt.benchmarks) for w in waves]
+    return [wave_results(w, rows, rt.studies) for w in waves]
 
 
 def headline(rt: Runtime, res: WaveResults) -> str:
-    return res.headline(study_rosier(rt.benchmarks))
+    return res.headline(study_rosier(rt.studies))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from insights.benchmarks import load
 from insights.stats import (
     ALIGNED,
     INCONCLUSIVE,
@@ -19,6 +18,7 @@ from insights.stats import (
     whole,
     wilson,
 )
+from insights.studies import load
 
 
 def test_wilson_interval_exact():

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import render
-from insights.benchmarks import load
 from insights.stats import wave_results
+from insights.studies import load
 from render.answers import answer_blocks, list_blocks, metric_blocks, no_match_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
 from render.home import home_view

@@ -4,8 +4,8 @@ import io
 
 from PIL import Image
 
-from insights.benchmarks import load
 from insights.stats import wave_results
+from insights.studies import load
 from render.chart import BAR_IN, DPI, FONT_PT, LEFT_IN, LINE_IN, PAD_IN, RIGHT_IN, TOP_IN, WIDTH_IN, gap_chart
 
 WAVE = {
