@@ -134,7 +134,7 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
 
 def start_background(rt: Runtime) -> None:
     """Unfinished work from before a crash (in the background: start-up never waits on Slack),
-    then the scheduler (persisted schedules, and the tick that closes waves and retries)."""
+    then the scheduler (persisted schedules, and the tick that closes pulses and retries)."""
     rt.polls.resume()
     threading.Thread(target=rt.digests.resume, name="resume-digests", daemon=True).start()
     rt.scheduler.start()
