@@ -122,7 +122,7 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
             "check SLACK_API_URL, the network and any proxy, then start again"
         ) from None
     rt = Runtime(config=config, store=store, client=client)
-    store.seed_statements([(m.id, m.statement) for m in rt.benchmarks.metrics.values() if m.statement])
+    store.seed_statements([(m.id, m.statement) for m in rt.studies.metrics.values() if m.statement])
     rt.polls = Polls(rt)
     rt.replies = Replies(timeout=config.slack_timeout)
     rt.digests = Digests(rt)
@@ -134,7 +134,7 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
 
 def start_background(rt: Runtime) -> None:
     """Unfinished work from before a crash (in the background: start-up never waits on Slack),
-    then the scheduler (persisted schedules, and the tick that closes waves and retries)."""
+    then the scheduler (persisted schedules, and the tick that closes pulses and retries)."""
     rt.polls.resume()
     threading.Thread(target=rt.digests.resume, name="resume-digests", daemon=True).start()
     rt.scheduler.start()

@@ -4,11 +4,11 @@ One connection, shared by the listener threads and the scheduler, serialised by 
 Multi-statement changes run in `BEGIN IMMEDIATE` transactions (`Store.tx`), so a crash leaves
 either all of a change or none of it.
 
-Anonymity: `deliveries` knows who was asked; `answers` holds wave, statement, role and value,
-keyed by HMAC(wave secret, user id) so a person can change their answer while the wave is open.
+Anonymity: `deliveries` knows who was asked; `answers` holds pulse, statement, role and value,
+keyed by HMAC(pulse secret, user id) so a person can change their answer while the pulse is open.
 `answers` is WITHOUT ROWID, so its physical order is the hash, not the order people voted in.
-When the wave closes, one transaction freezes its counts (a cell below the wave's own threshold
-is stored as suppressed, with no figure), erases the secret and deletes the wave's answer rows;
+When the pulse closes, one transaction freezes its counts (a cell below the pulse's own threshold
+is stored as suppressed, with no figure), erases the secret and deletes the pulse's answer rows;
 `secure_delete` zeroes what they occupied, and a `TRUNCATE` checkpoint then empties the WAL, so
 no page from before the close survives in any file. A checkpoint blocked by a reader stays
 pending in `meta` and is retried on every tick (and after a restart) until it succeeds.
@@ -33,24 +33,29 @@ from insights.stats import ROLES
 
 log = logging.getLogger("pulsegap.storage")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# Schema 4 calls a poll round what users see, a pulse: renamed in place from schema 1-3's names.
+RENAMED_TABLES = (("waves", "pulses"), ("wave_counts", "pulse_counts"))
+RENAMED_COLUMNS = tuple(
+    (table, "wave_id", "pulse_id") for table in ("deliveries", "answers", "pulse_counts", "digest_posts")
+)
 # Columns an older database lacks, added in place (with the defaults new tables get).
 ADDED_COLUMNS = (
-    ("waves", "respondents", "TEXT"),
-    ("waves", "min_respondents", "INTEGER"),
+    ("pulses", "respondents", "TEXT"),
+    ("pulses", "min_respondents", "INTEGER"),
     # frozen at close, as `respondents` is: who was asked per role, and how the roster changed
-    # since the closed wave before ({"previous": id, "changes": {role: people}}); results read them
-    ("waves", "asked", "TEXT"),
-    ("waves", "roster_changes", "TEXT"),
+    # since the closed pulse before ({"previous": id, "changes": {role: people}}); results read them
+    ("pulses", "asked", "TEXT"),
+    ("pulses", "roster_changes", "TEXT"),
     ("deliveries", "reminded", "INTEGER DEFAULT 0"),
     ("deliveries", "attempts", "INTEGER DEFAULT 0"),
     ("deliveries", "attempted_at", "TEXT"),
-    # 1 once the DM shows its closed wave's closed state (in a database from before schema 3 every
-    # DM of a closed wave is 0, so those DMs are closed too, and no longer show anyone's answer)
+    # 1 once the DM shows its closed pulse's closed state (in a database from before schema 3 every
+    # DM of a closed pulse is 0, so those DMs are closed too, and no longer show anyone's answer)
     ("deliveries", "closed_shown", "INTEGER DEFAULT 0"),
 )
-LEGACY_THRESHOLD = 5  # waves from before thresholds were frozen get at least this (the default)
-SUPPRESSED = 0  # wave_counts.value of a suppressed cell (answers are 1 to 5)
+LEGACY_THRESHOLD = 5  # pulses from before thresholds were frozen get at least this (the default)
+SUPPRESSED = 0  # pulse_counts.value of a suppressed cell (answers are 1 to 5)
 CHECKPOINT_PENDING = "wal_checkpoint_pending"  # meta key: a close's WAL is not emptied yet
 
 
@@ -71,7 +76,7 @@ def iso(dt: datetime | None = None) -> str:
 
 
 def _voter(secret: str, user_id: str) -> str:
-    """An answer's key: HMAC(the wave's secret, the person's id)."""
+    """An answer's key: HMAC(the pulse's secret, the person's id)."""
     return hmac.new(secret.encode(), user_id.encode(), hashlib.sha256).hexdigest()
 
 
@@ -90,7 +95,7 @@ class _Vote:
 
 class Store:
     def __init__(self, path: str = ":memory:", min_respondents: int = LEGACY_THRESHOLD):
-        """`min_respondents`: the threshold frozen into each wave opened from now on (waves from
+        """`min_respondents`: the threshold frozen into each pulse opened from now on (pulses from
         before thresholds were frozen get the larger of it and LEGACY_THRESHOLD)."""
         self.path = path
         self.min_respondents = min_respondents
@@ -134,13 +139,15 @@ class Store:
         return found[0] if found else None
 
     def _migrate(self) -> None:
-        db = self.db
-        with self.lock:
+        """Create or upgrade the schema in one transaction (a crash leaves the file as it was), then,
+        on a database from an earlier release, erase what it kept of closed pulses."""
+        with self.tx() as db:
             db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
             version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if version and int(version[0]) > SCHEMA_VERSION:
                 raise StorageError(f"{self.path!r} was written by a newer Pulsegap (schema {version[0]})")
             earlier_release = version is not None and int(version[0]) < SCHEMA_VERSION
+            self._rename_waves()
             db["roles"].create(
                 {"id": str, "kind": str, "role": str, "name": str, "added_by": str, "added_at": str},
                 pk="id",
@@ -154,7 +161,7 @@ class Store:
                 defaults={"active": 1},
                 if_not_exists=True,
             )
-            db["waves"].create(
+            db["pulses"].create(
                 {
                     "id": int,
                     "status": str,
@@ -173,7 +180,7 @@ class Store:
             )
             db["deliveries"].create(
                 {
-                    "wave_id": int,
+                    "pulse_id": int,
                     "user_id": str,
                     "role": str,
                     "state": str,
@@ -184,77 +191,94 @@ class Store:
                     "reminded": int,
                     "attempts": int,
                 },
-                pk=("wave_id", "user_id"),
+                pk=("pulse_id", "user_id"),
                 not_null={"role", "state"},
                 defaults={"state": "pending", "responded": 0, "reminded": 0, "attempts": 0},
                 if_not_exists=True,
             )
-            db["deliveries"].create_index(["wave_id", "state"], if_not_exists=True)
+            db["deliveries"].create_index(["pulse_id", "state"], if_not_exists=True)
             db.execute(
                 "CREATE TABLE IF NOT EXISTS answers ("
-                " wave_id INTEGER NOT NULL, voter TEXT NOT NULL, statement_id INTEGER NOT NULL,"
+                " pulse_id INTEGER NOT NULL, voter TEXT NOT NULL, statement_id INTEGER NOT NULL,"
                 " role TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), seq TEXT,"
-                " PRIMARY KEY (wave_id, voter, statement_id)) WITHOUT ROWID"
+                " PRIMARY KEY (pulse_id, voter, statement_id)) WITHOUT ROWID"
             )
             db.execute("DROP INDEX IF EXISTS answers_by_wave")  # v1: not covering
-            db.execute("CREATE INDEX IF NOT EXISTS answers_counts ON answers (wave_id, statement_id, role, value)")
-            # A closed wave never changes: its counts are aggregated once, when it closes.
-            rebuilt = self._create_wave_counts()
+            db.execute("CREATE INDEX IF NOT EXISTS answers_counts ON answers (pulse_id, statement_id, role, value)")
+            # A closed pulse never changes: its counts are aggregated once, when it closes.
+            rebuilt = self._create_pulse_counts()
             for table, column, definition in ADDED_COLUMNS:
                 if column not in db[table].columns_dict:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             db.execute(
-                "UPDATE waves SET min_respondents=? WHERE min_respondents IS NULL",
+                "UPDATE pulses SET min_respondents=? WHERE min_respondents IS NULL",
                 (max(LEGACY_THRESHOLD, self.min_respondents),),
             )
             db.execute(
-                "CREATE INDEX IF NOT EXISTS deliveries_to_close ON deliveries (wave_id) "
+                "CREATE INDEX IF NOT EXISTS deliveries_to_close ON deliveries (pulse_id) "
                 "WHERE state='sent' AND closed_shown=0"
             )
             db["digest_posts"].create(
-                {"key": str, "channel": str, "wave_id": int, "state": str, "ts": str, "posted_at": str},
+                {"key": str, "channel": str, "pulse_id": int, "state": str, "ts": str, "posted_at": str},
                 pk="key",
                 if_not_exists=True,
             )
-            if earlier_release or rebuilt:
-                self._erase_closed_waves()
-            db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
+        if earlier_release or rebuilt:
+            self._erase_closed_pulses()
+        with self.lock:
+            self.db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
 
-    def _create_wave_counts(self) -> bool:
-        """The frozen counts, WITHOUT ROWID and written once per wave in key order (value 0 marks a
+    def _rename_waves(self) -> None:
+        """Inside the migration's transaction: schema 1-3's `waves`, `wave_counts` and `wave_id`
+        get schema 4's names (SQLite rewrites the indexes and keys that name them)."""
+        db = self.db
+        if not db["waves"].exists():
+            return
+        if sqlite3.sqlite_version_info < (3, 25, 0):
+            raise StorageError(f"upgrading {self.path!r} needs SQLite 3.25 or later (this is {sqlite3.sqlite_version})")
+        for old, new in RENAMED_TABLES:
+            if db[old].exists():
+                db.execute(f"ALTER TABLE {old} RENAME TO {new}")
+        for table, old, new in RENAMED_COLUMNS:
+            if old in db[table].columns_dict:
+                db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+        db.execute("DROP INDEX IF EXISTS idx_deliveries_wave_id_state")  # recreated under its new name
+
+    def _create_pulse_counts(self) -> bool:
+        """The frozen counts, WITHOUT ROWID and written once per pulse in key order (value 0 marks a
         suppressed cell): no rowid numbering and no deleted row's hole can tell how many answers,
         or which, a suppressed cell had. A rowid table from an earlier release is rebuilt (True:
         the caller then rewrites the file, so its old pages go too)."""
         db = self.db
-        found = db.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='wave_counts'").fetchone()
+        found = db.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='pulse_counts'").fetchone()
         if found and "WITHOUT ROWID" in found[0].upper():
             return False
         db.execute(
-            "CREATE TABLE wave_counts_new (wave_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
+            "CREATE TABLE pulse_counts_new (pulse_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
             " role TEXT NOT NULL, value INTEGER NOT NULL, n INTEGER,"
-            " PRIMARY KEY (wave_id, statement_id, role, value)) WITHOUT ROWID"
+            " PRIMARY KEY (pulse_id, statement_id, role, value)) WITHOUT ROWID"
         )
         if found:
             db.execute(
-                "INSERT INTO wave_counts_new SELECT wave_id, statement_id, role, coalesce(value, 0), n "
-                "FROM wave_counts ORDER BY 1, 2, 3, 4"
+                "INSERT INTO pulse_counts_new SELECT pulse_id, statement_id, role, coalesce(value, 0), n "
+                "FROM pulse_counts ORDER BY 1, 2, 3, 4"
             )
-            db.execute("DROP TABLE wave_counts")
-        db.execute("ALTER TABLE wave_counts_new RENAME TO wave_counts")
+            db.execute("DROP TABLE pulse_counts")
+        db.execute("ALTER TABLE pulse_counts_new RENAME TO pulse_counts")
         return found is not None
 
-    def _erase_closed_waves(self) -> None:
-        """Once, on a database from an earlier release: it kept the answer rows of closed waves, and
-        freed pages were never zeroed. Freeze those waves' counts again (suppressing small cells),
+    def _erase_closed_pulses(self) -> None:
+        """Once, on a database from an earlier release: it kept the answer rows of closed pulses, and
+        freed pages were never zeroed. Freeze those pulses' counts again (suppressing small cells),
         delete their answers, rewrite the whole file (VACUUM) and empty the WAL."""
         with self.tx() as db:
-            for (wave_id,) in db.execute(
-                "SELECT id FROM waves WHERE status='closed' AND (respondents IS NULL OR id IN "
-                "(SELECT wave_id FROM answers))"
+            for (pulse_id,) in db.execute(
+                "SELECT id FROM pulses WHERE status='closed' AND (respondents IS NULL OR id IN "
+                "(SELECT pulse_id FROM answers))"
             ).fetchall():
-                self._freeze_counts(wave_id)
-            db.execute("UPDATE waves SET secret=NULL WHERE status='closed'")
-            db.execute("DELETE FROM answers WHERE wave_id IN (SELECT id FROM waves WHERE status='closed')")
+                self._freeze_counts(pulse_id)
+            db.execute("UPDATE pulses SET secret=NULL WHERE status='closed'")
+            db.execute("DELETE FROM answers WHERE pulse_id IN (SELECT id FROM pulses WHERE status='closed')")
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'upgrade')", (CHECKPOINT_PENDING,))
         self.db.execute("VACUUM")
         self.finish_erasure()
@@ -305,8 +329,8 @@ class Store:
         with self.tx() as db:
             return db.execute("UPDATE statements SET active=0 WHERE id=? AND active=1", (statement_id,)).rowcount == 1
 
-    # ----- waves --------------------------------------------------------------------------
-    def open_wave(
+    # ----- pulses --------------------------------------------------------------------------
+    def open_pulse(
         self,
         statements: list[dict],
         recipients: list[tuple[str, str]],
@@ -315,13 +339,13 @@ class Store:
         trigger: str,
         started_by: str | None,
     ) -> dict | None:
-        """Create a wave and every delivery row in one transaction. None if one is open already.
-        The wave keeps the threshold it opens with (`min_respondents`) for good."""
+        """Create a pulse and every delivery row in one transaction. None if one is open already.
+        The pulse keeps the threshold it opens with (`min_respondents`) for good."""
         with self.tx() as db:
-            if db.execute("SELECT 1 FROM waves WHERE status='open'").fetchone():
+            if db.execute("SELECT 1 FROM pulses WHERE status='open'").fetchone():
                 return None
             cur = db.execute(
-                "INSERT INTO waves (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
+                "INSERT INTO pulses (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
                 " min_respondents) VALUES ('open',?,?,?,?,?,?,?,?)",
                 (
                     iso(),
@@ -334,15 +358,15 @@ class Store:
                     self.min_respondents,
                 ),
             )
-            wave_id = cur.lastrowid
+            pulse_id = cur.lastrowid
             db.conn.executemany(
-                "INSERT INTO deliveries (wave_id, user_id, role, state, responded) VALUES (?,?,?,'pending',0)",
-                [(wave_id, user, role) for user, role in recipients],
+                "INSERT INTO deliveries (pulse_id, user_id, role, state, responded) VALUES (?,?,?,'pending',0)",
+                [(pulse_id, user, role) for user, role in recipients],
             )
-        return self.wave(wave_id)
+        return self.pulse(pulse_id)
 
     @staticmethod
-    def _wave(row: dict | None) -> dict | None:
+    def _pulse(row: dict | None) -> dict | None:
         if row is None:
             return None
         row = dict(row)
@@ -350,30 +374,32 @@ class Store:
         row.pop("secret", None)
         return row
 
-    def wave(self, wave_id: int) -> dict | None:
-        return self._wave(self.one("SELECT * FROM waves WHERE id=?", (wave_id,)))
+    def pulse(self, pulse_id: int) -> dict | None:
+        return self._pulse(self.one("SELECT * FROM pulses WHERE id=?", (pulse_id,)))
 
-    def open_wave_row(self) -> dict | None:
-        return self._wave(self.one("SELECT * FROM waves WHERE status='open' ORDER BY id DESC LIMIT 1"))
+    def open_pulse_row(self) -> dict | None:
+        return self._pulse(self.one("SELECT * FROM pulses WHERE status='open' ORDER BY id DESC LIMIT 1"))
 
-    def closed_waves(self) -> list[dict]:
-        return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='closed' ORDER BY id")]
+    def closed_pulses(self) -> list[dict]:
+        return [self._pulse(r) for r in self.rows("SELECT * FROM pulses WHERE status='closed' ORDER BY id")]
 
-    def waves_due(self, now: str) -> list[dict]:
-        return [self._wave(r) for r in self.rows("SELECT * FROM waves WHERE status='open' AND closes_at<=?", (now,))]
+    def pulses_due(self, now: str) -> list[dict]:
+        return [self._pulse(r) for r in self.rows("SELECT * FROM pulses WHERE status='open' AND closes_at<=?", (now,))]
 
-    def close_wave(self, wave_id: int) -> bool:
+    def close_pulse(self, pulse_id: int) -> bool:
         """Close, freeze the counts, forget the secret and delete the answer rows, in one
         transaction; then empty the WAL (`finish_erasure`). True if this call closed it."""
         with self.tx() as db:
             changed = db.execute(
-                "UPDATE waves SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
-                (iso(), wave_id),
+                "UPDATE pulses SET status='closed', closed_at=?, secret=NULL WHERE id=? AND status='open'",
+                (iso(), pulse_id),
             ).rowcount
             if changed:
-                self._freeze_counts(wave_id)
-                db.execute("DELETE FROM answers WHERE wave_id=?", (wave_id,))
-                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CHECKPOINT_PENDING, str(wave_id)))
+                self._freeze_counts(pulse_id)
+                db.execute("DELETE FROM answers WHERE pulse_id=?", (pulse_id,))
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CHECKPOINT_PENDING, str(pulse_id))
+                )
         if changed:
             self.finish_erasure()
         return changed == 1
@@ -402,163 +428,163 @@ class Store:
         finally:
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
-    def _freeze_counts(self, wave_id: int) -> None:
-        """Inside a transaction: the closed wave's answer counts and respondents, computed once.
-        Every (statement, role) with fewer answers than the wave's threshold, none included, is
+    def _freeze_counts(self, pulse_id: int) -> None:
+        """Inside a transaction: the closed pulse's answer counts and respondents, computed once.
+        Every (statement, role) with fewer answers than the pulse's threshold, none included, is
         stored as one suppressed row (value 0, n NULL): the file holds no figure for it. Rows are
         computed first and inserted once, in key order: nothing is written and then deleted."""
         db = self.db
         threshold, statements = db.execute(
-            "SELECT min_respondents, statements FROM waves WHERE id=?", (wave_id,)
+            "SELECT min_respondents, statements FROM pulses WHERE id=?", (pulse_id,)
         ).fetchone()
         groups = db.execute(
-            "SELECT statement_id, role, value, count(*) FROM answers WHERE wave_id=? "
+            "SELECT statement_id, role, value, count(*) FROM answers WHERE pulse_id=? "
             "GROUP BY statement_id, role, value",
-            (wave_id,),
+            (pulse_id,),
         ).fetchall()
         totals: dict[tuple[int, str], int] = {}
         for s, r, _value, n in groups:
             totals[(s, r)] = totals.get((s, r), 0) + n
         cells = {(s["id"], role) for s in json.loads(statements) for role in ROLES} | totals.keys()
         small = {cell for cell in cells if totals.get(cell, 0) < threshold}
-        rows = [(wave_id, s, r, value, n) for s, r, value, n in groups if (s, r) not in small]
-        rows += [(wave_id, s, r, SUPPRESSED, None) for s, r in small]
-        db.execute("DELETE FROM wave_counts WHERE wave_id=?", (wave_id,))  # only when frozen again (upgrade)
+        rows = [(pulse_id, s, r, value, n) for s, r, value, n in groups if (s, r) not in small]
+        rows += [(pulse_id, s, r, SUPPRESSED, None) for s, r in small]
+        db.execute("DELETE FROM pulse_counts WHERE pulse_id=?", (pulse_id,))  # only when frozen again (upgrade)
         db.conn.executemany(
-            "INSERT INTO wave_counts (wave_id, statement_id, role, value, n) VALUES (?,?,?,?,?)", sorted(rows)
+            "INSERT INTO pulse_counts (pulse_id, statement_id, role, value, n) VALUES (?,?,?,?,?)", sorted(rows)
         )
-        previous = db.execute("SELECT max(id) FROM waves WHERE status='closed' AND id<?", (wave_id,)).fetchone()[0]
-        changes = {"previous": previous, "changes": self._roster_changes(previous, wave_id)} if previous else None
+        previous = db.execute("SELECT max(id) FROM pulses WHERE status='closed' AND id<?", (pulse_id,)).fetchone()[0]
+        changes = {"previous": previous, "changes": self._roster_changes(previous, pulse_id)} if previous else None
         db.execute(
-            "UPDATE waves SET respondents=?, asked=?, roster_changes=? WHERE id=?",
+            "UPDATE pulses SET respondents=?, asked=?, roster_changes=? WHERE id=?",
             (
-                json.dumps(self._count_respondents(wave_id)),
-                json.dumps(self._count_asked(wave_id)),
+                json.dumps(self._count_respondents(pulse_id)),
+                json.dumps(self._count_asked(pulse_id)),
                 json.dumps(changes) if changes else None,
-                wave_id,
+                pulse_id,
             ),
         )
 
-    def _count_respondents(self, wave_id: int) -> dict[str, int]:
+    def _count_respondents(self, pulse_id: int) -> dict[str, int]:
         """Distinct voters per role, counted from the answers themselves."""
         with self.lock:
             return dict(
                 self.db.execute(
-                    "SELECT role, count(DISTINCT voter) FROM answers WHERE wave_id=? GROUP BY role", (wave_id,)
+                    "SELECT role, count(DISTINCT voter) FROM answers WHERE pulse_id=? GROUP BY role", (pulse_id,)
                 ).fetchall()
             )
 
     # ----- deliveries ---------------------------------------------------------------------
     def deliveries(
-        self, wave_id: int, states: tuple[str, ...] | None = None, after: str = "", limit: int = -1
+        self, pulse_id: int, states: tuple[str, ...] | None = None, after: str = "", limit: int = -1
     ) -> list[dict]:
-        """Deliveries by user id; `after` and `limit` page through big waves without loading them whole."""
+        """Deliveries by user id; `after` and `limit` page through big pulses without loading them whole."""
         states = states or ("pending", "sending", "sent", "skipped", "failed", "unsure")
         marks = ",".join("?" * len(states))
         return self.rows(
-            f"SELECT * FROM deliveries WHERE wave_id=? AND state IN ({marks}) AND user_id > ? ORDER BY user_id LIMIT ?",
-            (wave_id, *states, after, limit),
+            f"SELECT * FROM deliveries WHERE pulse_id=? AND state IN ({marks}) AND user_id > ? ORDER BY user_id LIMIT ?",
+            (pulse_id, *states, after, limit),
         )
 
-    def mark_sending(self, wave_id: int, users: list[str]) -> None:
+    def mark_sending(self, pulse_id: int, users: list[str]) -> None:
         """Committed before these DMs are posted: after a crash, 'sending' means "maybe sent"."""
         with self.tx() as db:
             db.conn.executemany(
-                "UPDATE deliveries SET state='sending', attempts=attempts+1, attempted_at=? WHERE wave_id=? AND user_id=?",
-                [(iso(), wave_id, u) for u in users],
+                "UPDATE deliveries SET state='sending', attempts=attempts+1, attempted_at=? WHERE pulse_id=? AND user_id=?",
+                [(iso(), pulse_id, u) for u in users],
             )
 
-    def has_retryable(self, wave_id: int, max_attempts: int) -> bool:
+    def has_retryable(self, pulse_id: int, max_attempts: int) -> bool:
         return (
             self.one(
-                "SELECT 1 AS x FROM deliveries WHERE wave_id=? AND (state IN ('sending', 'unsure') "
+                "SELECT 1 AS x FROM deliveries WHERE pulse_id=? AND (state IN ('sending', 'unsure') "
                 "OR (state IN ('pending', 'failed') AND attempts < ?)) LIMIT 1",
-                (wave_id, max_attempts),
+                (pulse_id, max_attempts),
             )
             is not None
         )
 
-    def record_outcomes(self, wave_id: int, outcomes: list[tuple]) -> None:
+    def record_outcomes(self, pulse_id: int, outcomes: list[tuple]) -> None:
         """(user, state, channel, ts, error) for a page of DMs, in one transaction."""
         with self.tx() as db:
             db.conn.executemany(
                 "UPDATE deliveries SET state=?, channel=coalesce(?, channel), ts=coalesce(?, ts), error=? "
-                "WHERE wave_id=? AND user_id=?",
-                [(state, channel, ts, error, wave_id, user) for user, state, channel, ts, error in outcomes],
+                "WHERE pulse_id=? AND user_id=?",
+                [(state, channel, ts, error, pulse_id, user) for user, state, channel, ts, error in outcomes],
             )
 
-    def waves_to_show_closed(self) -> list[int]:
-        """Closed waves with a delivered DM that does not show the closed state yet."""
+    def pulses_to_show_closed(self) -> list[int]:
+        """Closed pulses with a delivered DM that does not show the closed state yet."""
         return [
-            r["wave_id"]
+            r["pulse_id"]
             for r in self.rows(
-                "SELECT DISTINCT wave_id FROM deliveries WHERE state='sent' AND closed_shown=0 "
-                "AND wave_id IN (SELECT id FROM waves WHERE status='closed') ORDER BY wave_id"
+                "SELECT DISTINCT pulse_id FROM deliveries WHERE state='sent' AND closed_shown=0 "
+                "AND pulse_id IN (SELECT id FROM pulses WHERE status='closed') ORDER BY pulse_id"
             )
         ]
 
-    def to_show_closed(self, wave_id: int, after: str = "", limit: int = 200) -> list[dict]:
+    def to_show_closed(self, pulse_id: int, after: str = "", limit: int = 200) -> list[dict]:
         return self.rows(
-            "SELECT user_id, channel, ts FROM deliveries WHERE wave_id=? AND state='sent' AND closed_shown=0 "
+            "SELECT user_id, channel, ts FROM deliveries WHERE pulse_id=? AND state='sent' AND closed_shown=0 "
             "AND user_id > ? ORDER BY user_id LIMIT ?",
-            (wave_id, after, limit),
+            (pulse_id, after, limit),
         )
 
-    def mark_closed_shown(self, wave_id: int, user_id: str) -> None:
+    def mark_closed_shown(self, pulse_id: int, user_id: str) -> None:
         """Committed right after each DM is updated, so a restart updates none of them twice."""
         with self.tx() as db:
-            db.execute("UPDATE deliveries SET closed_shown=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+            db.execute("UPDATE deliveries SET closed_shown=1 WHERE pulse_id=? AND user_id=?", (pulse_id, user_id))
 
-    def mark_reminder(self, wave_id: int, user_id: str) -> None:
+    def mark_reminder(self, pulse_id: int, user_id: str) -> None:
         with self.tx() as db:
-            db.execute("UPDATE deliveries SET reminded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+            db.execute("UPDATE deliveries SET reminded=1 WHERE pulse_id=? AND user_id=?", (pulse_id, user_id))
 
-    def to_remind(self, wave_id: int, after: str = "", limit: int = 500) -> list[dict]:
+    def to_remind(self, pulse_id: int, after: str = "", limit: int = 500) -> list[dict]:
         return self.rows(
-            "SELECT * FROM deliveries WHERE wave_id=? AND state='sent' AND responded=0 AND reminded=0 "
+            "SELECT * FROM deliveries WHERE pulse_id=? AND state='sent' AND responded=0 AND reminded=0 "
             "AND user_id > ? ORDER BY user_id LIMIT ?",
-            (wave_id, after, limit),
+            (pulse_id, after, limit),
         )
 
-    def delivery_counts(self, wave_id: int) -> dict[str, dict[str, int]]:
+    def delivery_counts(self, pulse_id: int) -> dict[str, dict[str, int]]:
         """{role: {"asked": n, "sent": n, "skipped": n, "failed": n, "responded": n}}"""
         out: dict[str, dict[str, int]] = {}
         for r in self.rows(
             "SELECT role, count(*) AS asked, sum(state='sent') AS sent, sum(state='skipped') AS skipped, "
             "sum(state IN ('failed','unsure')) AS failed, sum(state IN ('pending','sending')) AS pending, "
-            "sum(responded) AS responded FROM deliveries WHERE wave_id=? GROUP BY role",
-            (wave_id,),
+            "sum(responded) AS responded FROM deliveries WHERE pulse_id=? GROUP BY role",
+            (pulse_id,),
         ):
             role = r.pop("role")
             out[role] = {k: int(v or 0) for k, v in r.items()}
         return out
 
-    def roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
-        """{role: people asked in one of the two waves in that role but not in the other}: frozen
-        when wave_b closed (against the closed wave before it), else counted."""
-        frozen = self.one("SELECT roster_changes FROM waves WHERE id=?", (wave_b,))
+    def roster_changes(self, pulse_a: int, pulse_b: int) -> dict[str, int]:
+        """{role: people asked in one of the two pulses in that role but not in the other}: frozen
+        when pulse_b closed (against the closed pulse before it), else counted."""
+        frozen = self.one("SELECT roster_changes FROM pulses WHERE id=?", (pulse_b,))
         if frozen and frozen["roster_changes"]:
             found = json.loads(frozen["roster_changes"])
-            if found["previous"] == wave_a:
+            if found["previous"] == pulse_a:
                 return found["changes"]
-        return self._roster_changes(wave_a, wave_b)
+        return self._roster_changes(pulse_a, pulse_b)
 
-    def _roster_changes(self, wave_a: int, wave_b: int) -> dict[str, int]:
+    def _roster_changes(self, pulse_a: int, pulse_b: int) -> dict[str, int]:
         with self.lock:
             return dict(
                 self.db.execute(
                     "SELECT role, count(*) FROM ("
-                    " SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:a"
-                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:b)"
-                    " UNION ALL SELECT * FROM (SELECT user_id, role FROM deliveries WHERE wave_id=:b"
-                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE wave_id=:a)"
+                    " SELECT * FROM (SELECT user_id, role FROM deliveries WHERE pulse_id=:a"
+                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE pulse_id=:b)"
+                    " UNION ALL SELECT * FROM (SELECT user_id, role FROM deliveries WHERE pulse_id=:b"
+                    "  EXCEPT SELECT user_id, role FROM deliveries WHERE pulse_id=:a)"
                     ") GROUP BY role",
-                    {"a": wave_a, "b": wave_b},
+                    {"a": pulse_a, "b": pulse_b},
                 ).fetchall()
             )
 
     # ----- answers ------------------------------------------------------------------------
-    def record_vote(self, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
+    def record_vote(self, pulse_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
         """'recorded', 'unchanged' (an older or repeated click), 'closed', 'not_invited' or 'bad'.
 
         Durable (committed) when it returns. Votes that arrive together share one transaction
@@ -568,7 +594,7 @@ class Store:
         fsyncs, not one each."""
         if not 1 <= value <= 5:
             return "bad"
-        me = _Vote((wave_id, user_id, statement_id, value, seq))
+        me = _Vote((pulse_id, user_id, statement_id, value, seq))
         with self._votes_lock:
             self._votes.append(me)
             me.lead = not self._committing
@@ -603,91 +629,91 @@ class Store:
                     self._committing = False
 
     @staticmethod
-    def _vote(db, wave_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
-        wave = db.execute("SELECT status, secret, statements FROM waves WHERE id=?", (wave_id,)).fetchone()
-        if wave is None:
+    def _vote(db, pulse_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
+        pulse = db.execute("SELECT status, secret, statements FROM pulses WHERE id=?", (pulse_id,)).fetchone()
+        if pulse is None:
             return "bad"
-        if wave[0] != "open" or not wave[1]:
+        if pulse[0] != "open" or not pulse[1]:
             return "closed"
-        if statement_id not in {s["id"] for s in json.loads(wave[2])}:
+        if statement_id not in {s["id"] for s in json.loads(pulse[2])}:
             return "bad"
         delivery = db.execute(
-            "SELECT role FROM deliveries WHERE wave_id=? AND user_id=?", (wave_id, user_id)
+            "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
         ).fetchone()
         if delivery is None:
             return "not_invited"
-        voter = _voter(wave[1], user_id)
+        voter = _voter(pulse[1], user_id)
         cur = db.execute(
-            "INSERT INTO answers (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
-            "ON CONFLICT (wave_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
+            "INSERT INTO answers (pulse_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (pulse_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
             "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
-            (wave_id, voter, statement_id, delivery[0], value, seq),
+            (pulse_id, voter, statement_id, delivery[0], value, seq),
         )
         if cur.rowcount:
-            db.execute("UPDATE deliveries SET responded=1 WHERE wave_id=? AND user_id=?", (wave_id, user_id))
+            db.execute("UPDATE deliveries SET responded=1 WHERE pulse_id=? AND user_id=?", (pulse_id, user_id))
             return "recorded"
         db.execute(  # a same-value click still moves the clock on, so an older click cannot win later
-            "UPDATE answers SET seq=? WHERE wave_id=? AND voter=? AND statement_id=? AND seq < ?",
-            (seq, wave_id, voter, statement_id, seq),
+            "UPDATE answers SET seq=? WHERE pulse_id=? AND voter=? AND statement_id=? AND seq < ?",
+            (seq, pulse_id, voter, statement_id, seq),
         )
         return "unchanged"
 
-    def answer_counts(self, wave_ids: list[int]) -> list[dict]:
-        """(wave_id, statement_id, role, value, n): everything results need, nothing about people.
-        Closed waves come from their frozen counts (value and n None: a suppressed cell); an open
-        wave is counted live."""
-        marks = ",".join("?" * len(wave_ids))
+    def answer_counts(self, pulse_ids: list[int]) -> list[dict]:
+        """(pulse_id, statement_id, role, value, n): everything results need, nothing about people.
+        Closed pulses come from their frozen counts (value and n None: a suppressed cell); an open
+        pulse is counted live."""
+        marks = ",".join("?" * len(pulse_ids))
         return self.rows(
-            f"SELECT wave_id, statement_id, role, nullif(value, {SUPPRESSED}) AS value, n FROM wave_counts "
-            f"WHERE wave_id IN ({marks}) "
-            f"UNION ALL SELECT a.wave_id, a.statement_id, a.role, a.value, count(*) FROM answers a "
-            f"JOIN waves w ON w.id = a.wave_id AND w.status = 'open' WHERE a.wave_id IN ({marks}) "
-            "GROUP BY a.wave_id, a.statement_id, a.role, a.value ORDER BY 1, 2, 3, 4",
-            (*wave_ids, *wave_ids),
+            f"SELECT pulse_id, statement_id, role, nullif(value, {SUPPRESSED}) AS value, n FROM pulse_counts "
+            f"WHERE pulse_id IN ({marks}) "
+            f"UNION ALL SELECT a.pulse_id, a.statement_id, a.role, a.value, count(*) FROM answers a "
+            f"JOIN pulses w ON w.id = a.pulse_id AND w.status = 'open' WHERE a.pulse_id IN ({marks}) "
+            "GROUP BY a.pulse_id, a.statement_id, a.role, a.value ORDER BY 1, 2, 3, 4",
+            (*pulse_ids, *pulse_ids),
         )
 
-    def answers_of(self, wave_id: int, user_id: str) -> dict[int, int] | None:
-        """statement id -> value of this person's answers in an open wave; None once it has closed
+    def answers_of(self, pulse_id: int, user_id: str) -> dict[int, int] | None:
+        """statement id -> value of this person's answers in an open pulse; None once it has closed
         (its secret is gone, so nothing links them any more)."""
         with self.lock:
-            wave = self.db.execute("SELECT secret FROM waves WHERE id=? AND status='open'", (wave_id,)).fetchone()
-            if not wave or not wave[0]:
+            pulse = self.db.execute("SELECT secret FROM pulses WHERE id=? AND status='open'", (pulse_id,)).fetchone()
+            if not pulse or not pulse[0]:
                 return None
             return dict(
                 self.db.execute(
-                    "SELECT statement_id, value FROM answers WHERE wave_id=? AND voter=?",
-                    (wave_id, _voter(wave[0], user_id)),
+                    "SELECT statement_id, value FROM answers WHERE pulse_id=? AND voter=?",
+                    (pulse_id, _voter(pulse[0], user_id)),
                 ).fetchall()
             )
 
-    def asked(self, wave_id: int) -> dict[str, int]:
-        """People asked per role: frozen when the wave closed, else counted."""
-        wave = self.one("SELECT asked FROM waves WHERE id=?", (wave_id,))
-        if wave and wave["asked"]:
-            return json.loads(wave["asked"])
-        return self._count_asked(wave_id)
+    def asked(self, pulse_id: int) -> dict[str, int]:
+        """People asked per role: frozen when the pulse closed, else counted."""
+        pulse = self.one("SELECT asked FROM pulses WHERE id=?", (pulse_id,))
+        if pulse and pulse["asked"]:
+            return json.loads(pulse["asked"])
+        return self._count_asked(pulse_id)
 
-    def _count_asked(self, wave_id: int) -> dict[str, int]:
+    def _count_asked(self, pulse_id: int) -> dict[str, int]:
         with self.lock:
             return dict(
                 self.db.execute(
-                    "SELECT role, count(*) FROM deliveries WHERE wave_id=? GROUP BY role", (wave_id,)
+                    "SELECT role, count(*) FROM deliveries WHERE pulse_id=? GROUP BY role", (pulse_id,)
                 ).fetchall()
             )
 
-    def respondents(self, wave_id: int) -> dict[str, int]:
-        wave = self.one("SELECT respondents FROM waves WHERE id=?", (wave_id,))
-        if wave and wave["respondents"]:
-            return json.loads(wave["respondents"])  # frozen when it closed
-        return self._count_respondents(wave_id)
+    def respondents(self, pulse_id: int) -> dict[str, int]:
+        pulse = self.one("SELECT respondents FROM pulses WHERE id=?", (pulse_id,))
+        if pulse and pulse["respondents"]:
+            return json.loads(pulse["respondents"])  # frozen when it closed
+        return self._count_respondents(pulse_id)
 
     # ----- digests ------------------------------------------------------------------------
-    def claim_digest(self, key: str, channel: str, wave_id: int | None) -> bool:
+    def claim_digest(self, key: str, channel: str, pulse_id: int | None) -> bool:
         """Reserve a digest post; False if this key was already claimed (posted or under way)."""
         with self.tx() as db:
             cur = db.execute(
-                "INSERT OR IGNORE INTO digest_posts (key, channel, wave_id, state) VALUES (?,?,?,'posting')",
-                (key, channel, wave_id),
+                "INSERT OR IGNORE INTO digest_posts (key, channel, pulse_id, state) VALUES (?,?,?,'posting')",
+                (key, channel, pulse_id),
             )
             return cur.rowcount == 1
 

@@ -97,8 +97,8 @@ def _slash(quick: bool, tmp: Path) -> list[Row]:
 
 # 2 ----------------------------------------------------------------------------------------------
 def lookup(quick: bool, tmp: Path) -> list[Row]:
-    from insights.benchmarks import load
     from insights.commands import held_out, qa_accuracy
+    from insights.studies import load
 
     bm = load()
     qs = questions(2000 if quick else 10000, seed=2)
@@ -204,7 +204,7 @@ def _votes(quick: bool, tmp: Path) -> list[Row]:
             load = []
             for u in ids:
                 payload = vote_payload(fake, u, sent[u], r, rng.randrange(1, 6))
-                _wave, statement, value = map(int, payload["actions"][0]["value"].split(":"))
+                _pulse, statement, value = map(int, payload["actions"][0]["value"].split(":"))
                 expected[(statement, value)] = expected.get((statement, value), 0) + 1
                 body = urllib.parse.urlencode({"payload": json.dumps(payload)})
                 load.append((body, "application/x-www-form-urlencoded", {}))
@@ -262,7 +262,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     from services.runtime import Runtime, slack_client
     from storage import Store
 
-    waves, per_wave, statements = (10, 10000, 10) if quick else (50, 20000, 10)
+    pulses, per_pulse, statements = (10, 10000, 10) if quick else (50, 20000, 10)
     path = tmp / "results.db"
     store = Store(str(path))
     store.seed_statements([(None, f"Statement {i}") for i in range(1, statements + 1)])
@@ -271,9 +271,9 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     ).fetchall():
         store.db.execute(sql.replace("answers", "kept_answers"))  # the same table and covering index
     rng = random.Random(5)
-    for w in range(waves):
-        people = per_wave // statements
-        wave = store.open_wave(
+    for w in range(pulses):
+        people = per_pulse // statements
+        pulse = store.open_pulse(
             store.statements(),
             [(f"U{i:06d}", "exec" if i % 4 == 0 else "agent") for i in range(people)],
             "2099-01-01T00:00:00+00:00",
@@ -282,19 +282,19 @@ def results(quick: bool, tmp: Path) -> list[Row]:
             None,
         )
         answers = [
-            (wave["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
+            (pulse["id"], f"{w}-{i}", s, "exec" if i % 4 == 0 else "agent", rng.choice((1, 2, 3, 4, 4, 5)))
             for i in range(people)
             for s in range(1, statements + 1)
         ]
         with store.tx() as db:
-            insert = "INSERT INTO {} (wave_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)"
+            insert = "INSERT INTO {} (pulse_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,NULL)"
             db.conn.executemany(insert.format("answers"), answers)
-            # closing deletes a wave's answers: the baseline's GROUP BY runs over a kept copy
+            # closing deletes a pulse's answers: the baseline's GROUP BY runs over a kept copy
             db.conn.executemany(insert.format("kept_answers"), answers)
-        store.close_wave(wave["id"])
+        store.close_pulse(pulse["id"])
     cfg = load_config({"DATABASE_PATH": str(path), "MIN_RESPONDENTS": "5"})
     rt = Runtime(config=cfg, store=store, client=slack_client(None, cfg.api_url))
-    last = waves
+    last = pulses
 
     def ours():
         res = results_service.results(rt, last)
@@ -308,7 +308,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
 
     def baseline():
         rows = raw.execute(
-            "SELECT statement_id, role, count(*), sum(value >= 4) FROM kept_answers WHERE wave_id=? "
+            "SELECT statement_id, role, count(*), sum(value >= 4) FROM kept_answers WHERE pulse_id=? "
             "GROUP BY statement_id, role",
             (last,),
         ).fetchall()
@@ -329,7 +329,7 @@ def results(quick: bool, tmp: Path) -> list[Row]:
     return [
         Row(
             "5 results at scale",
-            f"median ms for results of wave {last} ({total:,} answers given)",
+            f"median ms for results of pulse {last} ({total:,} answers given)",
             pct(t_ours, 50),
             pct(t_base, 50),
             "ms",
@@ -361,7 +361,7 @@ def memory(quick: bool, tmp: Path) -> list[Row]:
     return [
         Row(
             "6 memory",
-            f"peak RSS MB, wave for {people:,} people ({sent:,} DMs sent; baseline: the idle bot)",
+            f"peak RSS MB, pulse for {people:,} people ({sent:,} DMs sent; baseline: the idle bot)",
             peak,
             idle,
             "MB",

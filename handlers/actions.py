@@ -46,28 +46,28 @@ def register(app: App, rt: Runtime) -> None:
         if not m or not user:
             ack()
             return
-        wave_id, statement_id, value = (int(g) for g in m.groups())
+        pulse_id, statement_id, value = (int(g) for g in m.groups())
         seq = str(action.get("action_ts") or body.get("action_ts") or "0")
         # Written durably (WAL, synchronous=FULL) before Slack hears that the click arrived.
-        result = rt.store.record_vote(wave_id, user, statement_id, value, seq)
+        result = rt.store.record_vote(pulse_id, user, statement_id, value, seq)
         ack()
         if result in REFUSED:
-            rt.replies.send(body.get("response_url"), lambda: notice(REFUSED[result].format(wave_id)))
+            rt.replies.send(body.get("response_url"), lambda: notice(REFUSED[result].format(pulse_id)))
         elif result == "recorded":  # a repeated or out-of-date click changed nothing: no news
             rt.replies.send(
-                body.get("response_url"), lambda: vote_recorded(rt.store.wave(wave_id), statement_id, value)
+                body.get("response_url"), lambda: vote_recorded(rt.store.pulse(pulse_id), statement_id, value)
             )
 
     @app.action("my_answers")
     def on_my_answers(ack: Ack, body: dict, action: dict) -> None:
         ack()
         user = (body.get("user") or {}).get("id", "")
-        wave_id = str(action.get("value", ""))
-        if user and wave_id.isdigit():
-            rt.replies.send(body.get("response_url"), lambda: _my_answers(rt, int(wave_id), user))
+        pulse_id = str(action.get("value", ""))
+        if user and pulse_id.isdigit():
+            rt.replies.send(body.get("response_url"), lambda: _my_answers(rt, int(pulse_id), user))
 
 
-def _my_answers(rt: Runtime, wave_id: int, user: str) -> dict | None:
-    """Computed when it is sent, from HMAC(the wave's secret, user): after the close, nothing."""
-    wave = rt.store.wave(wave_id)
-    return my_answers(wave, rt.store.answers_of(wave_id, user)) if wave else None
+def _my_answers(rt: Runtime, pulse_id: int, user: str) -> dict | None:
+    """Computed when it is sent, from HMAC(the pulse's secret, user): after the close, nothing."""
+    pulse = rt.store.pulse(pulse_id)
+    return my_answers(pulse, rt.store.answers_of(pulse_id, user)) if pulse else None

@@ -35,7 +35,7 @@ INSTANT = {"help", "list", "study", "region", "question", "privacy"}
 
 def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
-    bm, slash = rt.benchmarks, rt.config.slash_command
+    bm, slash = rt.studies, rt.config.slash_command
     if cmd.name == "help":
         return help_blocks(slash)
     if cmd.name == "list":
@@ -96,7 +96,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
         metric = statements.add(rt, text)
         link = (
-            f"linked to the study's *{escape(rt.benchmarks.metrics[metric].title)}*"
+            f"linked to the study's *{escape(rt.studies.metrics[metric].title)}*"
             if metric
             else "not linked to a study figure"
         )
@@ -110,7 +110,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
         gone = current[int(m.group(1)) - 1]
         store.remove_statement(gone["id"])
         done = f"Removed #{m.group(1)}: {escape(gone['text'])}"
-    return statements_blocks(store.statements(), rt.benchmarks, slash, done)
+    return statements_blocks(store.statements(), rt.studies, slash, done)
 
 
 # ----- polls ---------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def _read_schedule(rt: Runtime, spec: str, user: str) -> Schedule | dict:
 def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
     store, polls = rt.store, rt.polls
     if cmd.action == "now":
-        _wave, text = polls.start_wave("now", user)
+        _pulse, text = polls.start_pulse("now", user)
         return notice(text)
     if cmd.action == "schedule":
         schedule = _read_schedule(rt, cmd.args, user)
@@ -138,26 +138,26 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         stopped = rt.scheduler.unschedule("poll")
         return notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
     if cmd.action == "close":
-        wave = store.open_wave_row()
-        if not wave or not polls.close(wave["id"]):
+        pulse = store.open_pulse_row()
+        if not pulse or not polls.close(pulse["id"]):
             return notice("No pulse is open.")
-        answered = store.respondents(wave["id"])
-        res = results_service.results(rt, wave["id"])
+        answered = store.respondents(pulse["id"])
+        res = results_service.results(rt, pulse["id"])
         outcome = (
             f"`{rt.config.slash_command} results` shows the gaps."
             if res and res.compared
-            else f"Too few answers to compare: each role needs at least {wave['min_respondents']} on a statement."
+            else f"Too few answers to compare: each role needs at least {pulse['min_respondents']} on a statement."
         )
         return notice(
-            f"Pulse #{wave['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
+            f"Pulse #{pulse['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
             f"{plural(answered.get('agent', 0), 'agent')} answered. {outcome}"
         )
-    wave = store.open_wave_row()
-    counts = store.delivery_counts(wave["id"]) if wave else {}
-    skipped = store.deliveries(wave["id"], ("skipped",)) if wave else []
+    pulse = store.open_pulse_row()
+    counts = store.delivery_counts(pulse["id"]) if pulse else {}
+    skipped = store.deliveries(pulse["id"], ("skipped",)) if pulse else []
     return poll_status_blocks(
         rt.scheduler.describe("poll"),
-        wave,
+        pulse,
         counts,
         skipped,
         rt.polls.small_roles_warning(),
@@ -174,8 +174,8 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
         if not m:
             return notice(f"`results` takes a pulse number, e.g. `{rt.config.slash_command} results 3`.")
         wanted = int(m.group(1))
-        wave = rt.store.wave(wanted)
-        if wave and wave["status"] == "open":
+        pulse = rt.store.pulse(wanted)
+        if pulse and pulse["status"] == "open":
             return notice(
                 f"Pulse #{wanted} is still open: `{rt.config.slash_command} poll status` shows its counts; "
                 "figures appear when it closes."

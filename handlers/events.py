@@ -18,13 +18,13 @@ log = logging.getLogger("pulsegap.events")
 def publish_home(rt: Runtime, user: str) -> None:
     res = results_service.results(rt)
     headline = results_service.headline(rt, res) if res else None
-    wave = rt.store.open_wave_row()
-    counts = rt.store.delivery_counts(wave["id"]) if wave else {}
+    pulse = rt.store.open_pulse_row()
+    counts = rt.store.delivery_counts(pulse["id"]) if pulse else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
     view = home_view(
         res,
         headline,
-        wave,
+        pulse,
         counts,
         rt.scheduler.describe("poll"),
         rt.scheduler.digest_schedules(),
@@ -56,7 +56,7 @@ def register(app: App, rt: Runtime) -> None:
         if refused:
             _tell(rt, user, refused)
             return
-        _wave, text = rt.polls.start_wave("now", user)
+        _pulse, text = rt.polls.start_pulse("now", user)
         _tell(rt, user, text)
         publish_home(rt, user)
 

@@ -12,7 +12,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from insights.benchmarks import Benchmarks, load
+from insights.studies import Studies, load
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -117,7 +117,7 @@ def parse(text: str | None) -> Command:
     return cmd if _fits(cmd) else Command("question", args=text)
 
 
-def answer_label(bm: Benchmarks, text: str) -> str:
+def answer_label(bm: Studies, text: str) -> str:
     """What `/gap <text>` answers, in data/qa.csv's labels ("cmd:list" for a subcommand)."""
     cmd = parse(text)
     return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
@@ -128,7 +128,7 @@ def held_out(question: str) -> bool:
     return zlib.crc32(question.encode("utf-8")) % 5 == 0
 
 
-def qa_accuracy(bm: Benchmarks, rows: list[dict]) -> dict[str, tuple[int, int]]:
+def qa_accuracy(bm: Studies, rows: list[dict]) -> dict[str, tuple[int, int]]:
     """(right, asked) per class of labelled questions: answerable/unanswerable x en/sv+it."""
     out: dict[str, list[int]] = {}
     for row in rows:

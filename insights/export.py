@@ -9,7 +9,7 @@ import pandas as pd
 from insights.stats import ROLES
 
 COLUMNS = [
-    "wave",
+    "wave",  # the pulse number; the name users' spreadsheets already read
     "opened",
     "closed",
     "statement",
@@ -52,18 +52,18 @@ def gap_row(s) -> list:
 
 
 def aggregates_frame(all_results: list) -> pd.DataFrame:
-    """One row per wave, statement and role, across every closed wave."""
+    """One row per pulse, statement and role, across every closed pulse."""
     records = []
     for res in all_results:
-        wave = res.wave
+        pulse = res.pulse
         for s in res.statements:
             for role in ROLES:
                 r = s.roles[role]
                 records.append(
                     [
-                        wave["id"],
-                        wave["opened_at"],
-                        wave.get("closed_at"),
+                        pulse["id"],
+                        pulse["opened_at"],
+                        pulse.get("closed_at"),
                         s.text,
                         s.metric,
                         role,

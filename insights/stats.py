@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from insights.anonymity import differencing_risk
-from insights.benchmarks import Benchmarks
+from insights.studies import Studies
 
 Z95 = 1.959963984540054
 ROLES = ("exec", "agent")
@@ -130,8 +130,8 @@ class StatementResult:
 
 
 @dataclass
-class WaveResults:
-    wave: dict
+class PulseResults:
+    pulse: dict
     min_n: int
     statements: list[StatementResult]
     respondents: dict[str, int] = field(default_factory=dict)
@@ -176,20 +176,20 @@ class WaveResults:
         return text
 
 
-def study_rosier(bm: Benchmarks) -> tuple[int, int]:
+def study_rosier(bm: Studies) -> tuple[int, int]:
     """(metrics where the study's executives were rosier, paired metrics)."""
     gaps = [v.gap for v in bm.views.values() if v.metric.kind == "paired" and v.gap is not None]
     return sum(1 for g in gaps if g > 0), len(gaps)
 
 
 def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int]]:
-    """Answer counts (wave_id, statement_id, role, value, n) -> {(wave, statement, role): (n, agree)}.
+    """Answer counts (pulse_id, statement_id, role, value, n) -> {(pulse, statement, role): (n, agree)}.
 
-    Plain Python on purpose: a closed wave's counts are frozen at close (a few dozen rows), and
+    Plain Python on purpose: a closed pulse's counts are frozen at close (a few dozen rows), and
     at that size pandas' per-call overhead is most of the time (bench 5)."""
     out: dict[tuple[int, int, str], list[int]] = {}
     for r in rows:
-        acc = out.setdefault((r["wave_id"], r["statement_id"], r["role"]), [0, 0])
+        acc = out.setdefault((r["pulse_id"], r["statement_id"], r["role"]), [0, 0])
         if r["value"] is None:  # a suppressed cell: fewer than the threshold, no figure kept
             continue
         acc[0] += r["n"]
@@ -198,23 +198,23 @@ def counts_by_key(rows: list[dict]) -> dict[tuple[int, int, str], tuple[int, int
     return {k: (n, a) for k, (n, a) in out.items()}
 
 
-def wave_results(
-    wave: dict,
+def pulse_results(
+    pulse: dict,
     rows: list[dict],
-    bm: Benchmarks,
-    previous: WaveResults | None = None,
+    bm: Studies,
+    previous: PulseResults | None = None,
     respondents: dict[str, int] | None = None,
     asked: dict[str, int] | None = None,
     roster_changes: dict[str, int] | None = None,
-) -> WaveResults:
+) -> PulseResults:
     """`roster_changes`: {role: people who joined or left it} since `previous`."""
-    min_n = wave["min_respondents"]
-    by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == wave["id"]}
+    min_n = pulse["min_respondents"]
+    by_key = {(s, r): v for (w, s, r), v in counts_by_key(rows).items() if w == pulse["id"]}
     trend_threshold = max(min_n, previous.min_n) if previous else None
     hidden = differencing_risk(roster_changes or {}, trend_threshold) if previous else {}
     prev_gaps = {s.statement_id: s.shown_gap for s in previous.statements} if previous and not hidden else {}
     out = []
-    for s in wave["statements"]:
+    for s in pulse["statements"]:
         roles = {}
         for role in ROLES:
             n, agree = by_key.get((s["id"], role), (0, 0))
@@ -234,13 +234,13 @@ def wave_results(
             result.study_cs = view.single("cs_professionals")
             result.study_gap = view.gap
         out.append(result)
-    return WaveResults(
-        wave,
+    return PulseResults(
+        pulse,
         min_n,
         out,
         respondents or {},
         asked or {},
-        previous.wave["id"] if previous else None,
+        previous.pulse["id"] if previous else None,
         hidden,
         trend_threshold,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from insights.benchmarks import Answer, Benchmarks, Fact, Figure, Metric, MetricView, Reading
+from insights.studies import Answer, Fact, Figure, Metric, MetricView, Reading, Studies
 from render.primitives import (
     CAVEAT,
     context,
@@ -45,13 +45,13 @@ def fmt_reading(reading: Reading) -> str:
     return f"{q}{number(reading.value)}{UNIT_SUFFIX.get(reading.unit, '')}"
 
 
-def other_wording(bm: Benchmarks, reading: Reading) -> str:
+def other_wording(bm: Studies, reading: Reading) -> str:
     """' ("about" in Italian trade article (it))' when a source words the same figure otherwise."""
     others = {f.seed: f.qualifier for f in reading.figures if f.qualifier != reading.qualifier}
     return "".join(f' ("{q}" in {bm.source_label(seed)})' for seed, q in others.items())
 
 
-def fmt_readings(bm: Benchmarks, readings: list[Reading]) -> str:
+def fmt_readings(bm: Studies, readings: list[Reading]) -> str:
     """One value, or every distinct value with its sources when the sources disagree."""
     if not readings:
         return "not given"
@@ -61,7 +61,7 @@ def fmt_readings(bm: Benchmarks, readings: list[Reading]) -> str:
     return " / ".join(parts) + " — the sources disagree"
 
 
-def region_line(bm: Benchmarks, region: str, readings: list[Reading]) -> str:
+def region_line(bm: Studies, region: str, readings: list[Reading]) -> str:
     label = bm.region_label(region, readings)
     conflict = " — the sources name the region differently" if label != bm.region_name(region) else ""
     return f"{label}: {fmt_readings(bm, readings)}{conflict}"
@@ -80,13 +80,13 @@ def fmt_gap(gap: float) -> str:
 LANGUAGE = {"en": "English", "sv": "Swedish", "it": "Italian"}
 
 
-def caveat_text(bm: Benchmarks) -> str:
+def caveat_text(bm: Studies) -> str:
     """The caveat, and what each source calls the study's second group."""
     detail = bm.studies["genesys2008"]["caveat"].split(". ", 1)[1]
     return CAVEAT + " " + escape(detail)
 
 
-def source_line(bm: Benchmarks, view: MetricView) -> str:
+def source_line(bm: Studies, view: MetricView) -> str:
     study = bm.studies[view.metric.study]
     labels = ", ".join(escape(bm.source_label(s)) for s in view.seeds)
     extra = ""
@@ -95,7 +95,7 @@ def source_line(bm: Benchmarks, view: MetricView) -> str:
     return f"Source: {study['short']}{extra} · {labels}"
 
 
-def metric_text(bm: Benchmarks, view: MetricView) -> str:
+def metric_text(bm: Studies, view: MetricView) -> str:
     m = view.metric
     lines = [f"*{escape(m.title)}*"]
     if m.kind == "paired":
@@ -124,7 +124,7 @@ def metric_text(bm: Benchmarks, view: MetricView) -> str:
     return "\n".join(lines)
 
 
-def metric_blocks(bm: Benchmarks, view: MetricView, caveat: bool) -> list[dict]:
+def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
     notes = [escape(n) for n in view.notes]
     ctx = [source_line(bm, view)]
     if notes:
@@ -136,7 +136,7 @@ def metric_blocks(bm: Benchmarks, view: MetricView, caveat: bool) -> list[dict]:
     return [section(metric_text(bm, view), block_id=f"metric:{view.metric.id}"), context(*ctx)]
 
 
-def quote_line(bm: Benchmarks, seed: str, quote: str) -> str:
+def quote_line(bm: Studies, seed: str, quote: str) -> str:
     """A quote, then its source: publisher, language and file (a code span never goes in italics)."""
     src = bm.sources.get(seed, {})
     lang = LANGUAGE.get(src.get("language", ""), src.get("language", "?"))
@@ -152,13 +152,13 @@ def asked(query: str) -> dict:
     }
 
 
-def fact_blocks(bm: Benchmarks, fact: Fact) -> list[dict]:
+def fact_blocks(bm: Studies, fact: Fact) -> list[dict]:
     study = bm.studies[fact.study]["short"]
     quotes = "\n".join(quote_line(bm, seed, quote) for seed, quote in fact.sources)
     return [section(f"*{escape(fact.title)}* ({study})\n{escape(fact.text)}\n{quotes}", block_id=f"metric:{fact.id}")]
 
 
-def answer_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """The reply to `/gap <question>` (`cmd`: the configured command): one to three topics, a
     ranking, the leading regions, where a figure comes from, what the studies don't measure, or
     guidance."""
@@ -209,7 +209,7 @@ def answer_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     return message(blocks, f"{first.title}: {summary}")
 
 
-def plain_summary(bm: Benchmarks, view: MetricView) -> str:
+def plain_summary(bm: Studies, view: MetricView) -> str:
     """One line, no markup: for notifications and 'also' lines."""
     if view.metric.kind == "paired" and view.gap is not None:
         ex, cs = view.single("executives"), view.single("cs_professionals")
@@ -234,7 +234,7 @@ RANKING_HEAD = {
 }
 
 
-def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def ranking_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """Paired metrics ranked by gap (computed from the figures), answering what was asked."""
     views = [
         bm.view(m.id)
@@ -274,7 +274,7 @@ def ranking_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     return message(blocks, f"{RANKING_HEAD[order]}: {escape(views[0].metric.title) if views else 'none'}")
 
 
-def leaders_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def leaders_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """Regions ranked for one metric (or for every metric with regional figures)."""
     metrics = answer.topics or [m for m in bm.metrics.values() if bm.view(m.id).regions]
     blocks: list[dict] = [asked(answer.query)]
@@ -297,7 +297,7 @@ def leaders_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     return message(blocks, "Leading regions" + (f": {metrics[0].title}" if answer.topics else ""))
 
 
-def provenance_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """Where a figure comes from: every sentence that gives it, with its source and language."""
     by_metric: dict[str, list[Figure]] = {}
     for f in answer.figures:
@@ -327,7 +327,7 @@ def provenance_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     return message(blocks, f"{number(answer.value)}: {len(by_metric)} figure(s) in {count} source(s)")
 
 
-def unmeasured_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """What the studies never measured: say so, then the closest real metrics as suggestions."""
     names = " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured)
     blocks = [asked(answer.query), section(f"The studies don't measure {names}.", block_id="unmeasured")]
@@ -346,7 +346,7 @@ def unmeasured_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     return message(blocks, f"The studies don't measure {', '.join(u.title for u in answer.unmeasured)}")
 
 
-def no_match_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
+def no_match_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """Nothing found: the question echoed, `results` for a question about the team's own pulses,
     and what can be asked."""
     listed = bm.listed
@@ -388,7 +388,7 @@ def no_match_blocks(bm: Benchmarks, answer: Answer, cmd: str) -> dict:
     )
 
 
-def list_blocks(bm: Benchmarks, cmd: str) -> dict:
+def list_blocks(bm: Studies, cmd: str) -> dict:
     by_topic: dict[str, list[str]] = {}
     for m in bm.listed:
         mark = " (exec vs CS)" if m.kind == "paired" else ""
@@ -405,7 +405,7 @@ def list_blocks(bm: Benchmarks, cmd: str) -> dict:
     return message(blocks, "Metrics in the studies")
 
 
-def region_blocks(bm: Benchmarks, region: str | None, cmd: str, typed: str = "") -> dict:
+def region_blocks(bm: Studies, region: str | None, cmd: str, typed: str = "") -> dict:
     """A region's figures; for a name it does not know (`typed`), or none, the regions it does."""
     if not region:
         names = ", ".join(f"`{r['name']}`" for r in bm.region_info.values())
@@ -437,7 +437,7 @@ def region_blocks(bm: Benchmarks, region: str | None, cmd: str, typed: str = "")
     return message(blocks, f"{name}: {len(figs)} figures")
 
 
-def study_blocks(bm: Benchmarks) -> dict:
+def study_blocks(bm: Studies) -> dict:
     g, s = bm.studies["genesys2008"], bm.studies["strativity2004"]
     facts = {
         m: bm.view(m)

@@ -111,7 +111,7 @@ def gap_chart(res) -> bytes | None:
     fig.text(
         LEFT_IN / WIDTH_IN,
         1 - 0.15 / height,
-        f"Pulse #{res.wave['id']}: executives vs agents",
+        f"Pulse #{res.pulse['id']}: executives vs agents",
         va="top",
         ha="left",
         fontsize=FONT_PT["title"],

@@ -15,7 +15,7 @@ HELP_LINES = [
     ("/{cmd} roles exec|agent|remove @people @groups", "who gets the pulse (admins)"),
     ("/{cmd} statements [add &lt;text&gt; | remove &lt;number&gt;]", "what the pulse asks (admins change it)"),
     ("/{cmd} poll now | schedule weekly mon 09:00 Europe/Stockholm | status | close", "run pulses (admins)"),
-    ("/{cmd} results [wave]", "your team's exec-vs-agent gap beside the study's"),
+    ("/{cmd} results [pulse]", "your team's exec-vs-agent gap beside the study's"),
     (
         "/{cmd} digest #channel | schedule #channel weekly mon 09:00 Europe/Stockholm | status | stop",
         "post digests (admins)",

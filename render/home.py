@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from insights.stats import ROLES, WaveResults
+from insights.stats import ROLES, PulseResults
 from render.primitives import (
     CAVEAT,
     LIMITS,
@@ -18,13 +18,13 @@ from render.primitives import (
     section,
     slack_date,
 )
-from render.results import clause, participation_text, trend_summary, wave_dates
+from render.results import clause, participation_text, pulse_dates, trend_summary
 
 
 def home_view(
-    res: WaveResults | None,
+    res: PulseResults | None,
     headline: str | None,
-    open_wave: dict | None,
+    open_pulse: dict | None,
     counts: dict,
     poll_schedule,
     digests: list,
@@ -35,10 +35,10 @@ def home_view(
 ) -> dict:
     """`command`: the configured slash command, named in the hints."""
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
-    if res is None and open_wave:
+    if res is None and open_pulse:
         blocks.append(
             section(
-                f"No pulse has closed yet. Results appear here when Pulse #{open_wave['id']} closes "
+                f"No pulse has closed yet. Results appear here when Pulse #{open_pulse['id']} closes "
                 f"(by itself at its end, or sooner with `{command} poll close`)."
             )
         )
@@ -52,7 +52,7 @@ def home_view(
     else:
         blocks.append(
             section(
-                f"*Latest results: Pulse #{res.wave['id']}* ({wave_dates(res.wave)})\n"
+                f"*Latest results: Pulse #{res.pulse['id']}* ({pulse_dates(res.pulse)})\n"
                 f"{escape(headline or '')}\n{participation_text(res)}"
             )
         )
@@ -69,11 +69,11 @@ def home_view(
         if trend:
             blocks.append(section(trend))
     blocks.append(divider())
-    if open_wave:
+    if open_pulse:
         parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r in ROLES if (c := counts.get(r))]
         blocks.append(
             section(
-                f"*Open now: Pulse #{open_wave['id']}* until {slack_date(open_wave['closes_at'])}. "
+                f"*Open now: Pulse #{open_pulse['id']}* until {slack_date(open_pulse['closes_at'])}. "
                 f"Answered so far: {', '.join(parts) or 'nobody yet'}."
             )
         )

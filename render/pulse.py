@@ -3,8 +3,8 @@ closed, reminders, and the admin's roster, statements and status pages."""
 
 from __future__ import annotations
 
-from insights.benchmarks import Benchmarks
 from insights.stats import ROLES
+from insights.studies import Studies
 from render.primitives import (
     ROLE_LABEL,
     button,
@@ -21,19 +21,19 @@ from render.primitives import (
 LIKERT = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
 
 
-def poll_dm(wave: dict, min_respondents: int) -> dict:
+def poll_dm(pulse: dict, min_respondents: int) -> dict:
     """The pulse DM: an intro, then per statement a section and exactly five Likert buttons."""
-    wid = wave["id"]
+    wid = pulse["id"]
     blocks = [
         section(
             f":bar_chart: *Pulse #{wid}: how do you see our customer service?*\n"
             "One click per statement; click again to change your answer. Answers are *anonymous*: "
             "they are stored apart from your name, and results are shown only for groups of at least "
-            f"{min_respondents} people (fixed for this pulse). Closes {slack_date(wave['closes_at'])}.",
+            f"{min_respondents} people (fixed for this pulse). Closes {slack_date(pulse['closes_at'])}.",
             block_id=f"intro:{wid}",
         )
     ]
-    for i, s in enumerate(wave["statements"], 1):
+    for i, s in enumerate(pulse["statements"], 1):
         sid = s["id"]
         blocks.append(section(f"*{i}.* {escape(s['text'])}", block_id=f"s:{wid}:{sid}"))
         blocks.append(
@@ -51,47 +51,47 @@ def poll_dm(wave: dict, min_respondents: int) -> dict:
             "accessory": button("My answers", "my_answers", str(wid)),
         }
     )
-    return message(blocks, f"Pulse #{wid}: {len(wave['statements'])} statements, one click each, anonymous")
+    return message(blocks, f"Pulse #{wid}: {len(pulse['statements'])} statements, one click each, anonymous")
 
 
-def vote_recorded(wave: dict, statement_id: int, value: int) -> dict:
+def vote_recorded(pulse: dict, statement_id: int, value: int) -> dict:
     """The ephemeral confirmation of a click (through its response_url: Slack keeps nothing of it)."""
-    ids = [s["id"] for s in wave["statements"]]
+    ids = [s["id"] for s in pulse["statements"]]
     text = (
         f"Recorded: *{LIKERT[value - 1]}* for statement {ids.index(statement_id) + 1} of {len(ids)}. Only you see this."
     )
     return message([section(text)], text)
 
 
-def my_answers(wave: dict, answers: dict[int, int] | None) -> dict:
+def my_answers(pulse: dict, answers: dict[int, int] | None) -> dict:
     """The ephemeral answer to *My answers*: the person's current answers while the pulse is open
     (`answers`: statement id -> value), or, once it has closed (None), that they are unlinked."""
     if answers is None:
-        return notice(f"Pulse #{wave['id']} has closed; your answers are no longer linked to you.")
-    statements = wave["statements"]
+        return notice(f"Pulse #{pulse['id']} has closed; your answers are no longer linked to you.")
+    statements = pulse["statements"]
     blocks = [
         section(
-            f"*Your answers in Pulse #{wave['id']}* ({len(answers)} of {len(statements)} answered). Only you see this."
+            f"*Your answers in Pulse #{pulse['id']}* ({len(answers)} of {len(statements)} answered). Only you see this."
         )
     ]
     for i, s in enumerate(statements, 1):
         chosen = f"*{LIKERT[answers[s['id']] - 1]}*" if s["id"] in answers else "_not answered_"
         blocks.append(section(f"*{i}.* {escape(s['text'])}\n{chosen}"))
-    return message(blocks, f"Your answers in Pulse #{wave['id']}: {len(answers)} of {len(statements)} answered")
+    return message(blocks, f"Your answers in Pulse #{pulse['id']}: {len(answers)} of {len(statements)} answered")
 
 
-def closed_dm(wave: dict, cmd: str) -> dict:
+def closed_dm(pulse: dict, cmd: str) -> dict:
     """What every pulse DM becomes when its pulse closes: the same for everyone, no buttons."""
     text = (
-        f":lock: *Pulse #{wave['id']} closed on {slack_date(wave['closed_at'])}.* Thank you to everyone who "
-        f"answered. Answers are no longer linked to anyone. `{cmd} results {wave['id']}` shows the team's figures."
+        f":lock: *Pulse #{pulse['id']} closed on {slack_date(pulse['closed_at'])}.* Thank you to everyone who "
+        f"answered. Answers are no longer linked to anyone. `{cmd} results {pulse['id']}` shows the team's figures."
     )
-    return message([section(text, block_id=f"closed:{wave['id']}")], f"Pulse #{wave['id']} has closed")
+    return message([section(text, block_id=f"closed:{pulse['id']}")], f"Pulse #{pulse['id']} has closed")
 
 
-def reminder_text(wave: dict) -> str:
+def reminder_text(pulse: dict) -> str:
     return (
-        f"A reminder: Pulse #{wave['id']} is still open until {slack_date(wave['closes_at'])}. "
+        f"A reminder: Pulse #{pulse['id']} is still open until {slack_date(pulse['closes_at'])}. "
         "It takes a minute, and your answers are anonymous; scroll up to the pulse message."
     )
 
@@ -144,7 +144,7 @@ def roster_blocks(
     )
 
 
-def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: str = "") -> dict:
+def statements_blocks(statements: list[dict], bm: Studies, cmd: str, done: str = "") -> dict:
     """The statements a pulse asks, each with the study metric it is compared with; `done` is what
     the command just did ("Added as #12 …"), shown first."""
     lines = []
@@ -162,7 +162,7 @@ def statements_blocks(statements: list[dict], bm: Benchmarks, cmd: str, done: st
 
 def poll_status_blocks(
     schedule: tuple[str, object] | None,
-    wave: dict | None,
+    pulse: dict | None,
     counts: dict[str, dict[str, int]],
     skipped: list[dict],
     warning: str = "",
@@ -178,8 +178,8 @@ def poll_status_blocks(
     else:
         sched = f"*Schedule:* none. Set one with `{cmd} poll schedule weekly mon 09:00 Europe/Stockholm`."
     blocks = [section(sched)]
-    if wave:
-        lines = [f"*Pulse #{wave['id']}* is open until {slack_date(wave['closes_at'])}."]
+    if pulse:
+        lines = [f"*Pulse #{pulse['id']}* is open until {slack_date(pulse['closes_at'])}."]
         for role in ROLES:
             c = counts.get(role)
             if c:

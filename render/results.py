@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime
 
-from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, ROLES, RoleResult, StatementResult, WaveResults, whole
+from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, ROLES, PulseResults, RoleResult, StatementResult, whole
 from render.primitives import (
     CAVEAT,
     ROLE_LABEL,
@@ -102,7 +102,7 @@ def trend_word(s: StatementResult) -> str:
     return "narrower" if s.trend < 0 else "wider" if s.trend > 0 else "same"
 
 
-def trend_summary(res: WaveResults, previous_id: int | None) -> str:
+def trend_summary(res: PulseResults, previous_id: int | None) -> str:
     """The trend line of the digest and Home ('' when there is none to tell)."""
     if res.trend_hidden:
         return f"*Trend*: {trend_hidden_text(res)}"
@@ -118,7 +118,7 @@ def trend_summary(res: WaveResults, previous_id: int | None) -> str:
     )
 
 
-def trend_hidden_text(res: WaveResults) -> str:
+def trend_hidden_text(res: PulseResults) -> str:
     """Why the trend since the previous pulse is not shown (small-change differencing)."""
     changed = " and ".join(
         f"the {ROLE_LABEL[r].lower()} changed by {n} {'person' if n == 1 else 'people'}"
@@ -142,18 +142,18 @@ def date_range(start: str, end: str) -> str:
     return f"{first} – {b.day} {b:%b %Y}"
 
 
-def wave_dates(wave: dict) -> str:
-    return date_range(wave["opened_at"], wave.get("closed_at") or wave["closes_at"])
+def pulse_dates(pulse: dict) -> str:
+    return date_range(pulse["opened_at"], pulse.get("closed_at") or pulse["closes_at"])
 
 
-def participation_text(res: WaveResults) -> str:
+def participation_text(res: PulseResults) -> str:
     return " · ".join(f"{ROLE_LABEL[r]}: {res.respondents.get(r, 0)} of {res.asked.get(r, 0)} answered" for r in ROLES)
 
 
-def results_blocks(res: WaveResults, headline: str) -> dict:
-    w = res.wave
+def results_blocks(res: PulseResults, headline: str) -> dict:
+    w = res.pulse
     blocks = [
-        header(f"Pulse #{w['id']} results ({wave_dates(w)})"),
+        header(f"Pulse #{w['id']} results ({pulse_dates(w)})"),
         section(f"*{escape(headline)}*\n{participation_text(res)}"),
     ]
     if res.trend_hidden:
@@ -176,9 +176,9 @@ def results_blocks(res: WaveResults, headline: str) -> dict:
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 
-def digest_blocks(res: WaveResults, headline: str, previous_id: int | None) -> dict:
-    w = res.wave
-    blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({wave_dates(w)})")]
+def digest_blocks(res: PulseResults, headline: str, previous_id: int | None) -> dict:
+    w = res.pulse
+    blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({pulse_dates(w)})")]
     if not res.anything_shown:
         blocks.append(
             section(

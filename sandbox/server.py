@@ -28,7 +28,7 @@ from pathlib import Path
 
 from config import Config
 from sandbox.slack_standin import BOT_USER, SlackStandIn
-from services.polls import METADATA_EVENT as WAVE_EVENT
+from services.polls import METADATA_EVENT as PULSE_EVENT
 from storage import Store
 
 log = logging.getLogger("pulsegap.sandbox")
@@ -110,7 +110,7 @@ class Sandbox:
         self.origins = {"http://" + h for h in self.hosts}
         self.http = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
         self.typed: list[dict] = []  # what personas typed, shown back to them as their own messages
-        self.clicked: set[tuple[str, int, int]] = set()  # (user, wave, statement) clicked through the sandbox
+        self.clicked: set[tuple[str, int, int]] = set()  # (user, pulse, statement) clicked through the sandbox
         self.lock = threading.Lock()
         self.busy = ""  # what a background task (demo history) is doing, for the page
         self.status = ""  # the outcome of the last Simulate / demo history, for the page
@@ -136,8 +136,8 @@ class Sandbox:
             self._store = Store(self.db_path)
         return self._store
 
-    def open_wave(self) -> dict | None:
-        return self.store.open_wave_row()
+    def open_pulse(self) -> dict | None:
+        return self.store.open_pulse_row()
 
     # ----- signed requests to the app, exactly as Slack sends them ----------------------------
     @staticmethod
@@ -250,16 +250,16 @@ class Sandbox:
         self._post(body, "application/json")
 
     # ----- helpers the page offers ------------------------------------------------------------
-    def wave_dm(self, uid: str, wave_id: int) -> dict | None:
-        """The pulse DM of this wave the app sent this persona (told apart by its metadata)."""
+    def pulse_dm(self, uid: str, pulse_id: int) -> dict | None:
+        """The DM of this pulse the app sent this persona (told apart by its metadata)."""
         with self.slack.lock:
             msgs = list(self.slack.messages.get("D" + uid[1:], []))
         return next(
             (
                 m
                 for m in msgs
-                if (m.get("metadata") or {}).get("event_type") == WAVE_EVENT
-                and m["metadata"].get("event_payload", {}).get("wave_id") == wave_id
+                if (m.get("metadata") or {}).get("event_type") == PULSE_EVENT
+                and m["metadata"].get("event_payload", {}).get("wave_id") == pulse_id
             ),
             None,
         )
@@ -269,18 +269,18 @@ class Sandbox:
         sandbox (the page's own clicks are kept): per role and statement, the share in
         `agree_share` agree, the rest do not. Choices are never read back from the DMs.
         `skip`: personas who do not answer."""
-        wave = self.open_wave()
-        if not wave:
+        pulse = self.open_pulse()
+        if not pulse:
             return f"No pulse is open, so there is nothing to answer. Start one with {self.command_name} poll now."
         rng = rng or random.Random()
         execs = {ADMIN[0]} | {uid for uid, _n, _t in EXECUTIVES}
         todo: dict[tuple[str, int], list] = {}  # (role, statement index) -> clicks still to make
         for uid, _name, _title in PERSONAS:
-            dm = self.wave_dm(uid, wave["id"])
+            dm = self.pulse_dm(uid, pulse["id"])
             if not dm or uid in skip:
                 continue
             for i, block in enumerate(b for b in dm.get("blocks") or [] if b.get("type") == "actions"):
-                if (uid, wave["id"], int(block["block_id"].rsplit(":", 1)[1])) not in self.clicked:
+                if (uid, pulse["id"], int(block["block_id"].rsplit(":", 1)[1])) not in self.clicked:
                     todo.setdefault(("exec" if uid in execs else "agent", i), []).append((uid, dm["ts"], block))
         clicks = []
         for (role, i), people in todo.items():
@@ -303,19 +303,19 @@ class Sandbox:
         with ThreadPoolExecutor(4) as pool:  # replies go to "simulated/…", which no persona's view shows
             list(pool.map(lambda c: self.click(c[0], "D" + c[0][1:], c[1], c[2], reply_to="simulated/" + c[0]), clicks))
         if not clicks:
-            return f"Pulse #{wave['id']}: every statement in its DMs here has been answered already."
+            return f"Pulse #{pulse['id']}: every statement in its DMs here has been answered already."
         people = len({uid for uid, _ts, _a in clicks})
-        return f"Added {len(clicks)} simulated answers from {people} people to Pulse #{wave['id']}."
+        return f"Added {len(clicks)} simulated answers from {people} people to Pulse #{pulse['id']}."
 
     def start_demo(self) -> tuple[bool, str]:
         """Demo history, in the background; refused once any pulse has run (the demo is the past)."""
         with self.lock:
             if self.busy:
                 return False, "Demo history is already loading."
-            wave = self.open_wave() or next(iter(self.store.closed_waves()), None)
-            if wave:
+            pulse = self.open_pulse() or next(iter(self.store.closed_pulses()), None)
+            if pulse:
                 return False, (
-                    f"Demo history loads only before the first pulse, as the past: Pulse #{wave['id']} "
+                    f"Demo history loads only before the first pulse, as the past: Pulse #{pulse['id']} "
                     f"has run here already, and demo pulses dated today would bury it. To see the demo, "
                     f"stop the sandbox, delete {DATABASE_NAME} and start it again."
                 )
@@ -323,7 +323,7 @@ class Sandbox:
         threading.Thread(target=self.demo_history, daemon=True).start()
         return True, "Loading demo history: three pulses through the real commands…"
 
-    def demo_history(self, waves: int = 3) -> None:
+    def demo_history(self, pulses: int = 3) -> None:
         """A few past pulses, run through the real commands, so results show a trend. Seeded: the
         same figures every time. The admin's command replies go nowhere the page shows."""
         rng = random.Random(2008)
@@ -332,26 +332,26 @@ class Sandbox:
         try:
             for gid, role in (("S0CXLEAD", "exec"), ("S0CXAGNT", "agent")):
                 self.command(admin, channel, f"roles {role} <!subteam^{gid}|@{GROUPS[gid][0]}>", reply_to=quiet)
-            for n in range(1, waves + 1):
-                self.busy = f"demo pulse {n} of {waves}"
+            for n in range(1, pulses + 1):
+                self.busy = f"demo pulse {n} of {pulses}"
                 self.command(admin, channel, "poll now", reply_to=quiet)
-                wave = self.open_wave()
-                if not wave:
+                pulse = self.open_pulse()
+                if not pulse:
                     self.status = "Demo history stopped: the pulse did not open (see the terminal)."
                     return
-                first = first or wave["id"]
+                first = first or pulse["id"]
                 deadline = time.time() + 20
                 while time.time() < deadline and any(
-                    self.wave_dm(u, wave["id"]) is None for u, _n, _t in EXECUTIVES + AGENTS
+                    self.pulse_dm(u, pulse["id"]) is None for u, _n, _t in EXECUTIVES + AGENTS
                 ):
                     time.sleep(0.05)
                 absent = frozenset(
                     rng.sample([u for u, _n, _t in EXECUTIVES], 1) + rng.sample([u for u, _n, _t in AGENTS], 2)
                 )
-                self.simulate(rng, widening=(waves - n) / 4, skip=absent)
+                self.simulate(rng, widening=(pulses - n) / 4, skip=absent)
                 self.command(admin, channel, "poll close", reply_to=quiet)
             self.status = (
-                f"Loaded demo pulses #{first}–#{first + waves - 1}. Try {self.command_name} results, "
+                f"Loaded demo pulses #{first}–#{first + pulses - 1}. Try {self.command_name} results, "
                 f"{self.command_name} digest #{CHANNEL[1]} or the Home tab."
             )
         finally:

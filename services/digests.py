@@ -54,16 +54,16 @@ class Digests:
         with self.lock:
             self.active.discard(key)
 
-    def post(self, channel: str, key: str | None = None, wave_id: int | None = None) -> tuple[bool, str]:
-        """Post the digest of the latest closed wave (or wave_id). key makes it exactly-once."""
-        res = results_service.results(self.rt, wave_id)
+    def post(self, channel: str, key: str | None = None, pulse_id: int | None = None) -> tuple[bool, str]:
+        """Post the digest of the latest closed pulse (or pulse_id). key makes it exactly-once."""
+        res = results_service.results(self.rt, pulse_id)
         if res is None:
             return False, "No pulse has closed yet, so there is nothing to digest."
-        key = key or f"now:{channel}:{res.wave['id']}:{utcnow().isoformat()}"
+        key = key or f"now:{channel}:{res.pulse['id']}:{utcnow().isoformat()}"
         if not self._take(key):
             return False, "That digest is being posted already."
         try:
-            if not self.rt.store.claim_digest(key, channel, res.wave["id"]):
+            if not self.rt.store.claim_digest(key, channel, res.pulse["id"]):
                 return False, "That digest was already posted."
             problem = self.ensure_member(channel)
             if problem:
@@ -77,9 +77,9 @@ class Digests:
         try:
             headline = results_service.headline(self.rt, res)
             prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
-            payload = digest_blocks(res, headline, res.wave["id"] - 1 if prev is not None else None)
+            payload = digest_blocks(res, headline, res.pulse["id"] - 1 if prev is not None else None)
         except Exception as exc:  # our own fault: trying again would fail again
-            log.exception("the digest of pulse #%s could not be built", res.wave["id"])
+            log.exception("the digest of pulse #%s could not be built", res.pulse["id"])
             self.rt.store.finish_digest(key, "failed")
             return False, (
                 f"The digest for <#{channel}> could not be built ({type(exc).__name__}), a fault in "
@@ -100,8 +100,8 @@ class Digests:
                 self.post_client.files_upload_v2(
                     channel=channel,
                     content=png,
-                    filename=f"pulsegap-pulse-{res.wave['id']}.png",
-                    title=f"Pulse #{res.wave['id']}: executives vs agents",
+                    filename=f"pulsegap-pulse-{res.pulse['id']}.png",
+                    title=f"Pulse #{res.pulse['id']}: executives vs agents",
                 )
         except SlackApiError as exc:
             if not message_sent and exc.response.status_code < 500:
@@ -113,8 +113,8 @@ class Digests:
             return False, f"Slack did not answer in time; the digest for <#{channel}> will be finished shortly."
         self.rt.store.finish_digest(key, "posted")
         if chart_problem:
-            return True, f"Digest of Pulse #{res.wave['id']} posted in <#{channel}> without its chart: {chart_problem}"
-        return True, f"Digest of Pulse #{res.wave['id']} posted in <#{channel}>."
+            return True, f"Digest of Pulse #{res.pulse['id']} posted in <#{channel}> without its chart: {chart_problem}"
+        return True, f"Digest of Pulse #{res.pulse['id']} posted in <#{channel}>."
 
     @staticmethod
     def _chart(res) -> tuple[bytes | None, str | None]:
@@ -127,7 +127,7 @@ class Digests:
         try:
             return gap_chart(res), None
         except Exception as exc:
-            log.exception("the chart of pulse #%s could not be drawn", res.wave["id"])
+            log.exception("the chart of pulse #%s could not be drawn", res.pulse["id"])
             return None, f"it could not be drawn ({type(exc).__name__}), a fault in Pulsegap, not in Slack."
 
     def post_scheduled(self, channel: str, job_id: str) -> None:
@@ -142,7 +142,7 @@ class Digests:
             if not self._take(row["key"]):
                 continue
             try:
-                res = results_service.results(self.rt, row["wave_id"])
+                res = results_service.results(self.rt, row["pulse_id"])
                 if res is None:
                     continue
                 sent = (

@@ -15,7 +15,7 @@ def install(**services) -> None:
 
 
 def tick() -> None:
-    """Close waves whose time is up, send reminders, retry DMs and digests Slack did not take."""
+    """Close pulses whose time is up, send reminders, retry DMs and digests Slack did not take."""
     for name, method in (("polls", "tick"), ("digests", "resume")):
         service = _services.get(name)
         if service is None:
@@ -27,7 +27,7 @@ def tick() -> None:
 
 
 def scheduled_poll() -> None:
-    wave, message = _services["polls"].start_wave("schedule", None)
+    pulse, message = _services["polls"].start_pulse("schedule", None)
     log.info("scheduled pulse: %s", message)
 
 

@@ -1,4 +1,4 @@
-"""Pulse waves: who is asked, the DM fan-out (resumable, never twice), reminders, closing, and
+"""Pulses: who is asked, the DM fan-out (resumable, never twice), reminders, closing, and
 every DM updated to the closed state afterwards (resumable, paced, once each)."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ UNREACHABLE = {
     "user_not_visible",
     "messages_tab_disabled",
 }
-METADATA_EVENT = "pulsegap_wave"
+METADATA_EVENT = "pulsegap_wave"  # with event_payload {"wave_id": id}: DMs already sent carry these
 MAX_ATTEMPTS = 3
 MAYBE_SENT = ("sending", "unsure")  # looked up in the conversation before any new attempt
 RETRYABLE = ("pending", "sending", "unsure", "failed")
@@ -99,7 +99,7 @@ class Polls:
 
     # ----- who is asked -------------------------------------------------------------------
     def expand_roster(self) -> tuple[list[tuple[str, str]], list[str]]:
-        """(user, role) for everyone with a role now; user groups are expanded at every wave.
+        """(user, role) for everyone with a role now; user groups are expanded at every pulse.
         A direct assignment beats a group; between groups, executives win. Returns problems too."""
         roster = self.rt.store.roster()
         people = {r["id"]: r["role"] for r in roster if r["kind"] == "user"}
@@ -124,8 +124,8 @@ class Polls:
         k = self.rt.config.min_respondents
         return small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
 
-    # ----- a wave -------------------------------------------------------------------------
-    def start_wave(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
+    # ----- a pulse -------------------------------------------------------------------------
+    def start_pulse(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
         cfg = self.rt.config
         cmd = cfg.slash_command
         statements = self.rt.store.statements()
@@ -140,7 +140,7 @@ class Polls:
         opened = utcnow()
         remind = opened + cfg.poll_duration * cfg.reminder_fraction if cfg.reminder_fraction else None
         snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
-        wave = self.rt.store.open_wave(
+        pulse = self.rt.store.open_pulse(
             snapshot,
             recipients,
             iso(opened + cfg.poll_duration),
@@ -148,41 +148,41 @@ class Polls:
             trigger,
             started_by,
         )
-        if wave is None:
+        if pulse is None:
             return None, f"A pulse is already open. Close it first with `{cmd} poll close`."
-        self.deliver_in_background(wave["id"])
+        self.deliver_in_background(pulse["id"])
         counts = Counter(role for _user, role in recipients)
         note = (" Problems: " + "; ".join(problems)) if problems else ""
-        return wave, (
-            f"Pulse #{wave['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
+        return pulse, (
+            f"Pulse #{pulse['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
             f"{plural(counts.get('agent', 0), 'agent')} ({plural(len(snapshot), 'statement')}). "
-            f"It closes {slack_date(wave['closes_at'])}.{note}"
+            f"It closes {slack_date(pulse['closes_at'])}.{note}"
         )
 
-    def deliver_in_background(self, wave_id: int) -> threading.Thread:
-        t = threading.Thread(target=self.deliver, args=(wave_id,), name=f"fanout-{wave_id}", daemon=True)
+    def deliver_in_background(self, pulse_id: int) -> threading.Thread:
+        t = threading.Thread(target=self.deliver, args=(pulse_id,), name=f"fanout-{pulse_id}", daemon=True)
         t.start()
         return t
 
     def _lock_for(self, key) -> threading.Lock:
-        """One lock per wave's fan-out (key: the wave id) and per wave's closing pass (("closed", id))."""
+        """One lock per pulse's fan-out (key: the pulse id) and per pulse's closing pass (("closed", id))."""
         with self._guard:
             return self._fanouts.setdefault(key, threading.Lock())
 
-    def deliver(self, wave_id: int) -> None:
-        """Send every pending DM of the wave. Safe to call again at any time (and after a crash)."""
-        lock = self._lock_for(wave_id)
+    def deliver(self, pulse_id: int) -> None:
+        """Send every pending DM of the pulse. Safe to call again at any time (and after a crash)."""
+        lock = self._lock_for(pulse_id)
         if not lock.acquire(blocking=False):
-            return  # a fan-out for this wave is already running in this process
+            return  # a fan-out for this pulse is already running in this process
         try:
-            payload = self.dm(wave_id)
+            payload = self.dm(pulse_id)
             if payload is None:
                 return  # closed (or gone) meanwhile
             attempted, after, pacer = 0, "", Pacer()
             inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
-            with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{wave_id}") as pool:
-                while True:  # pages, so a wave for 100,000 people never sits in memory whole
-                    page = self.rt.store.deliveries(wave_id, RETRYABLE, after, PAGE)
+            with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool:
+                while True:  # pages, so a pulse for 100,000 people never sits in memory whole
+                    page = self.rt.store.deliveries(pulse_id, RETRYABLE, after, PAGE)
                     if not page:
                         break
                     after = page[-1]["user_id"]
@@ -193,14 +193,14 @@ class Polls:
                     ]
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
-                    self.rt.store.mark_sending(wave_id, [d["user_id"] for d in todo])
-                    inflight.append([pool.submit(self._deliver_one, wave_id, d, payload, pacer) for d in todo])
+                    self.rt.store.mark_sending(pulse_id, [d["user_id"] for d in todo])
+                    inflight.append([pool.submit(self._deliver_one, pulse_id, d, payload, pacer) for d in todo])
                     attempted += len(todo)
                     if len(inflight) == 2:
-                        self.rt.store.record_outcomes(wave_id, [f.result() for f in inflight.popleft()])
+                        self.rt.store.record_outcomes(pulse_id, [f.result() for f in inflight.popleft()])
                 while inflight:
-                    self.rt.store.record_outcomes(wave_id, [f.result() for f in inflight.popleft()])
-            log.info("wave %s: fan-out pass done (%s DMs attempted)", wave_id, attempted)
+                    self.rt.store.record_outcomes(pulse_id, [f.result() for f in inflight.popleft()])
+            log.info("pulse %s: fan-out pass done (%s DMs attempted)", pulse_id, attempted)
         finally:
             lock.release()
 
@@ -212,7 +212,7 @@ class Polls:
         grace = max(2 * self.rt.config.slack_timeout, 5)
         return (utcnow() - datetime.fromisoformat(delivery["attempted_at"])).total_seconds() < grace
 
-    def _post_dm(self, user: str, wave_id: int, payload: dict, pacer: Pacer):
+    def _post_dm(self, user: str, pulse_id: int, payload: dict, pacer: Pacer):
         """The DM, paced; None if Slack kept answering 429 (the delivery is retried on a later tick)."""
         return self._paced(
             pacer,
@@ -221,7 +221,7 @@ class Polls:
                 blocks=payload["blocks"],
                 text=payload["text"],
                 unfurl_links=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": wave_id}},
+                metadata={"event_type": METADATA_EVENT, "event_payload": {"wave_id": pulse_id}},
             ),
         )
 
@@ -241,7 +241,7 @@ class Polls:
             return resp
         return None
 
-    def _deliver_one(self, wave_id: int, delivery: dict, payload: dict, pacer: Pacer) -> tuple:
+    def _deliver_one(self, pulse_id: int, delivery: dict, payload: dict, pacer: Pacer) -> tuple:
         """(user, state, channel, ts, error) for one DM; writes nothing itself.
 
         A 5xx or a timeout leaves it 'unsure' (Slack may have posted it): it is looked up in the
@@ -249,73 +249,73 @@ class Polls:
         user = delivery["user_id"]
         try:
             if delivery["state"] in MAYBE_SENT:  # a crash, 5xx or timeout around this send: did it go out?
-                found = self._find_sent(wave_id, user, delivery["channel"])
+                found = self._find_sent(pulse_id, user, delivery["channel"])
                 if found:
                     return user, "sent", found[0], found[1], None
             if delivery["attempts"] >= MAX_ATTEMPTS:
                 return user, "failed", None, None, delivery["error"] or "gave up"
-            resp = self._post_dm(user, wave_id, payload, pacer)
+            resp = self._post_dm(user, pulse_id, payload, pacer)
             if resp is None:
                 return user, "failed", None, None, "ratelimited"
             return user, "sent", resp["channel"], resp["ts"], None
         except SlackApiError as exc:
             error = str(exc.response.get("error") or exc.response.status_code)
-            log.warning("wave %s: DM not delivered (%s)", wave_id, error)
+            log.warning("pulse %s: DM not delivered (%s)", pulse_id, error)
             if exc.response.status_code >= 500:
                 return user, "unsure", None, None, error
             return user, "skipped" if error in UNREACHABLE else "failed", None, None, error
         except Exception as exc:  # timeouts and resets after the SDK's own retries
-            log.warning("wave %s: DM not confirmed (%s)", wave_id, type(exc).__name__)
+            log.warning("pulse %s: DM not confirmed (%s)", pulse_id, type(exc).__name__)
             return user, "unsure", None, None, type(exc).__name__
 
-    def _find_sent(self, wave_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
+    def _find_sent(self, pulse_id: int, user: str, channel: str | None) -> tuple[str, str] | None:
         channel = channel or self.rt.client.conversations_open(users=user)["channel"]["id"]
-        ts = find_posted(self.rt.client, channel, METADATA_EVENT, wave_id=wave_id)
+        ts = find_posted(self.rt.client, channel, METADATA_EVENT, wave_id=pulse_id)
         return (channel, ts) if ts else None
 
     def resume(self) -> None:
         """At start-up: finish any fan-out, and any closing of DMs, a crash interrupted."""
         self._show_closed_pending()
-        wave = self.rt.store.open_wave_row()
-        if wave and self.rt.store.deliveries(wave["id"], ("pending", *MAYBE_SENT), limit=1):
-            log.info("wave %s: resuming an interrupted fan-out", wave["id"])
-            self.deliver_in_background(wave["id"])
+        pulse = self.rt.store.open_pulse_row()
+        if pulse and self.rt.store.deliveries(pulse["id"], ("pending", *MAYBE_SENT), limit=1):
+            log.info("pulse %s: resuming an interrupted fan-out", pulse["id"])
+            self.deliver_in_background(pulse["id"])
 
     # ----- closing and reminding ------------------------------------------------------------
-    def close(self, wave_id: int) -> bool:
-        """Close the wave now; its DMs are updated to the closed state afterwards, in the background."""
-        closed = self.rt.store.close_wave(wave_id)
+    def close(self, pulse_id: int) -> bool:
+        """Close the pulse now; its DMs are updated to the closed state afterwards, in the background."""
+        closed = self.rt.store.close_pulse(pulse_id)
         if closed:
-            log.info("wave %s closed", wave_id)
-            self.show_closed_in_background(wave_id)
+            log.info("pulse %s closed", pulse_id)
+            self.show_closed_in_background(pulse_id)
         return closed
 
-    def show_closed_in_background(self, wave_id: int) -> threading.Thread | None:
-        if self._lock_for(("closed", wave_id)).locked():
-            return None  # a pass for this wave is already running in this process
-        t = threading.Thread(target=self.show_closed, args=(wave_id,), name=f"closed-{wave_id}", daemon=True)
+    def show_closed_in_background(self, pulse_id: int) -> threading.Thread | None:
+        if self._lock_for(("closed", pulse_id)).locked():
+            return None  # a pass for this pulse is already running in this process
+        t = threading.Thread(target=self.show_closed, args=(pulse_id,), name=f"closed-{pulse_id}", daemon=True)
         t.start()
         return t
 
-    def show_closed(self, wave_id: int) -> None:
-        """Update every delivered DM of a closed wave to the one closed state (no buttons, the same for
+    def show_closed(self, pulse_id: int) -> None:
+        """Update every delivered DM of a closed pulse to the one closed state (no buttons, the same for
         everyone), paced on 429s. Each DM is marked once updated: safe to call again at any time
         (and after a crash); what is left (429s, 5xx, timeouts) is tried again on a later tick."""
-        lock = self._lock_for(("closed", wave_id))
+        lock = self._lock_for(("closed", pulse_id))
         if not lock.acquire(blocking=False):
             return
         try:
-            wave = self.rt.store.wave(wave_id)
-            if not wave or wave["status"] != "closed":
+            pulse = self.rt.store.pulse(pulse_id)
+            if not pulse or pulse["status"] != "closed":
                 return
-            payload, pacer, after, done = closed_dm(wave, self.rt.config.slash_command), Pacer(), "", 0
-            while page := self.rt.store.to_show_closed(wave_id, after):
+            payload, pacer, after, done = closed_dm(pulse, self.rt.config.slash_command), Pacer(), "", 0
+            while page := self.rt.store.to_show_closed(pulse_id, after):
                 after = page[-1]["user_id"]
                 for d in page:
                     if self._show_closed_one(d, payload, pacer):
-                        self.rt.store.mark_closed_shown(wave_id, d["user_id"])
+                        self.rt.store.mark_closed_shown(pulse_id, d["user_id"])
                         done += 1
-            log.info("wave %s: %s DMs now show the closed state", wave_id, done)
+            log.info("pulse %s: %s DMs now show the closed state", pulse_id, done)
         finally:
             lock.release()
 
@@ -338,15 +338,15 @@ class Polls:
             return False
 
     def _show_closed_pending(self) -> None:
-        for wave_id in self.rt.store.waves_to_show_closed():
-            self.show_closed_in_background(wave_id)
+        for pulse_id in self.rt.store.pulses_to_show_closed():
+            self.show_closed_in_background(pulse_id)
 
-    def dm(self, wave_id: int) -> dict | None:
-        """The wave's pulse DM as it was sent, or None if the wave is gone or closed."""
-        wave = self.rt.store.wave(wave_id)
-        if not wave or wave["status"] != "open":
+    def dm(self, pulse_id: int) -> dict | None:
+        """The pulse's DM as it was sent, or None if the pulse is gone or closed."""
+        pulse = self.rt.store.pulse(pulse_id)
+        if not pulse or pulse["status"] != "open":
             return None
-        return poll_dm(wave, wave["min_respondents"])
+        return poll_dm(pulse, pulse["min_respondents"])
 
     def user_timezone(self, user: str) -> str:
         if user not in self._tz_cache:
@@ -357,31 +357,31 @@ class Polls:
         return self._tz_cache[user]
 
     def tick(self, now: datetime | None = None) -> None:
-        """Every few seconds: close waves whose time is up, empty the WAL of a closed one if a
+        """Every few seconds: close pulses whose time is up, empty the WAL of a closed one if a
         reader blocked that, send due reminders, retry failed DMs."""
         now = now or utcnow()
         store = self.rt.store
-        for wave in store.waves_due(iso(now)):
-            self.close(wave["id"])
+        for pulse in store.pulses_due(iso(now)):
+            self.close(pulse["id"])
         store.finish_erasure()
         self._show_closed_pending()
-        wave = store.open_wave_row()
-        if not wave:
+        pulse = store.open_pulse_row()
+        if not pulse:
             return
-        if store.has_retryable(wave["id"], MAX_ATTEMPTS) and not self._lock_for(wave["id"]).locked():
-            self.deliver_in_background(wave["id"])
-        if wave["remind_at"] and wave["remind_at"] <= iso(now):
+        if store.has_retryable(pulse["id"], MAX_ATTEMPTS) and not self._lock_for(pulse["id"]).locked():
+            self.deliver_in_background(pulse["id"])
+        if pulse["remind_at"] and pulse["remind_at"] <= iso(now):
             after = ""
-            while page := store.to_remind(wave["id"], after):
+            while page := store.to_remind(pulse["id"], after):
                 after = page[-1]["user_id"]
                 for d in page:
-                    self._remind(wave, d["user_id"], now)
+                    self._remind(pulse, d["user_id"], now)
 
-    def _remind(self, wave: dict, user: str, now: datetime) -> None:
+    def _remind(self, pulse: dict, user: str, now: datetime) -> None:
         if now.astimezone(ZoneInfo(self.user_timezone(user))).weekday() >= 5:
             return  # never on a weekend where they are; a later tick tries again
         try:
-            self.rt.client.chat_postMessage(channel=user, text=reminder_text(wave), unfurl_links=False)
+            self.rt.client.chat_postMessage(channel=user, text=reminder_text(pulse), unfurl_links=False)
         except SlackApiError as exc:
             log.warning("reminder not delivered (%s)", exc.response.get("error"))
-        self.rt.store.mark_reminder(wave["id"], user)
+        self.rt.store.mark_reminder(pulse["id"], user)

@@ -1,34 +1,36 @@
-"""Results of closed waves, from their frozen counts through insights.stats; each wave is judged
+"""Results of closed pulses, from their frozen counts through insights.stats; each pulse is judged
 by its own threshold, and a trend is hidden where the roster changed too little (differencing)."""
 
 from __future__ import annotations
 
-from insights.stats import WaveResults, study_rosier, wave_results
+from insights.stats import PulseResults, pulse_results, study_rosier
 from services.runtime import Runtime
 
 
-def results(rt: Runtime, wave_id: int | None = None) -> WaveResults | None:
-    """The latest closed wave (or wave_id, if closed), compared with the closed wave before it."""
-    closed = rt.store.closed_waves()
-    if wave_id is not None:
-        idx = next((i for i, w in enumerate(closed) if w["id"] == wave_id), None)
+def results(rt: Runtime, pulse_id: int | None = None) -> PulseResults | None:
+    """The latest closed pulse (or pulse_id, if closed), compared with the closed pulse before it."""
+    closed = rt.store.closed_pulses()
+    if pulse_id is not None:
+        idx = next((i for i, w in enumerate(closed) if w["id"] == pulse_id), None)
     else:
         idx = len(closed) - 1 if closed else None
     if idx is None:
         return None
-    wave, prev = closed[idx], (closed[idx - 1] if idx > 0 else None)
-    rows = rt.store.answer_counts([w["id"] for w in (prev, wave) if w])
-    bm = rt.benchmarks
-    previous = wave_results(prev, rows, bm) if prev else None
-    changes = rt.store.roster_changes(prev["id"], wave["id"]) if prev else None
-    return wave_results(wave, rows, bm, previous, rt.store.respondents(wave["id"]), rt.store.asked(wave["id"]), changes)
+    pulse, prev = closed[idx], (closed[idx - 1] if idx > 0 else None)
+    rows = rt.store.answer_counts([w["id"] for w in (prev, pulse) if w])
+    bm = rt.studies
+    previous = pulse_results(prev, rows, bm) if prev else None
+    changes = rt.store.roster_changes(prev["id"], pulse["id"]) if prev else None
+    return pulse_results(
+        pulse, rows, bm, previous, rt.store.respondents(pulse["id"]), rt.store.asked(pulse["id"]), changes
+    )
 
 
-def all_results(rt: Runtime) -> list[WaveResults]:
-    waves = rt.store.closed_waves()
-    rows = rt.store.answer_counts([w["id"] for w in waves]) if waves else []
-    return [wave_results(w, rows, rt.benchmarks) for w in waves]
+def all_results(rt: Runtime) -> list[PulseResults]:
+    pulses = rt.store.closed_pulses()
+    rows = rt.store.answer_counts([w["id"] for w in pulses]) if pulses else []
+    return [pulse_results(w, rows, rt.studies) for w in pulses]
 
 
-def headline(rt: Runtime, res: WaveResults) -> str:
-    return res.headline(study_rosier(rt.benchmarks))
+def headline(rt: Runtime, res: PulseResults) -> str:
+    return res.headline(study_rosier(rt.studies))

@@ -17,8 +17,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from config import Config
-from insights.benchmarks import Benchmarks
-from insights.benchmarks import load as load_benchmarks
+from insights.studies import Studies
+from insights.studies import load as load_studies
 from storage import Store
 
 if TYPE_CHECKING:  # they import this module
@@ -64,7 +64,7 @@ class Runtime:
     config: Config
     store: Store
     client: WebClient
-    benchmarks: Benchmarks = field(default_factory=load_benchmarks)
+    studies: Studies = field(default_factory=load_studies)
     # set by bot.build (they need the Runtime to be built)
     scheduler: Scheduler | None = None
     polls: Polls | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from insights.benchmarks import Benchmarks
+from insights.studies import Studies
 from services.runtime import Runtime
 
 # A statement is compared with a study figure only when it asks the same question: one shared
@@ -11,7 +11,7 @@ from services.runtime import Runtime
 MIN_LINK_SCORE = 6
 
 
-def metric_for(bm: Benchmarks, text: str) -> str | None:
+def metric_for(bm: Studies, text: str) -> str | None:
     """The id of the study metric a statement asks about (one a team can be compared with), or None."""
     best = bm.search(text).best
     return best.metric.id if best and best.metric.statement and best.score >= MIN_LINK_SCORE else None
@@ -19,6 +19,6 @@ def metric_for(bm: Benchmarks, text: str) -> str | None:
 
 def add(rt: Runtime, text: str) -> str | None:
     """Store a statement; the id of the study metric it was linked to, or None."""
-    metric = metric_for(rt.benchmarks, text)
+    metric = metric_for(rt.studies, text)
     rt.store.add_statement(text, metric)
     return metric

@@ -360,22 +360,24 @@ def responses_to(fake, name: str, count: int = 0, timeout: float = 10.0) -> list
         time.sleep(0.02)
 
 
-def closed_blocks(bot, wave_id=1) -> list[dict]:
+def closed_blocks(bot, pulse_id=1) -> list[dict]:
     """The one closed state every DM of the pulse shows, as it must read."""
     import sqlite3
 
-    closed_at = sqlite3.connect(bot.db_path).execute("SELECT closed_at FROM waves WHERE id=?", (wave_id,)).fetchone()[0]
+    closed_at = (
+        sqlite3.connect(bot.db_path).execute("SELECT closed_at FROM pulses WHERE id=?", (pulse_id,)).fetchone()[0]
+    )
     stamp = datetime.fromisoformat(closed_at)
     when = f"<!date^{int(stamp.timestamp())}^{{date_short_pretty}} at {{time}}|{stamp:%Y-%m-%d %H:%M} UTC>"
     return [
         {
             "type": "section",
-            "block_id": f"closed:{wave_id}",
+            "block_id": f"closed:{pulse_id}",
             "text": {
                 "type": "mrkdwn",
                 "text": (
-                    f":lock: *Pulse #{wave_id} closed on {when}.* Thank you to everyone who answered. Answers are no longer "
-                    f"linked to anyone. `/gap results {wave_id}` shows the team's figures."
+                    f":lock: *Pulse #{pulse_id} closed on {when}.* Thank you to everyone who answered. Answers are no longer "
+                    f"linked to anyone. `/gap results {pulse_id}` shows the team's figures."
                 ),
             },
         }

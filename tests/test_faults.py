@@ -55,7 +55,7 @@ def test_fuzzed_commands_from_a_non_admin_change_nothing(bot, fake):
     time.sleep(1)
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT count(*) FROM roles").fetchone() == (0,)
-    assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM pulses").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM statements WHERE active=1").fetchone() == (11,)
     assert fake.calls_to("chat.postMessage") == [] and fake.calls_to("files.completeUploadExternal") == []
     quiet_log(bot)
@@ -111,7 +111,7 @@ def test_fuzzed_interaction_payloads_never_break_the_bot(bot, fake):
         "Only Slack workspace admins and Pulsegap admins" in c["text"] and c["channel"] in ("UMEMBER", "UNOSUCH")
         for c in fake.calls_to("chat.postMessage")
     )
-    assert sqlite3.connect(bot.db_path).execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    assert sqlite3.connect(bot.db_path).execute("SELECT count(*) FROM pulses").fetchone() == (0,)
     quiet_log(bot)
 
 
@@ -244,7 +244,7 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
     stored = dict(db.execute("SELECT value, count(*) FROM answers WHERE statement_id=1 GROUP BY value").fetchall())
     for value in range(1, 6):
         assert acked.get(value, 0) <= stored.get(value, 0) <= tried.get(value, 0)
-    assert db.execute("SELECT count(*) FROM waves WHERE status='open'").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM pulses WHERE status='open'").fetchone() == (1,)
 
 
 def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot, team):

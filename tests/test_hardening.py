@@ -36,7 +36,7 @@ def test_create_wsgi_verifies_signatures_even_with_an_app_token(fake, tmp_path):
         time.sleep(0.5)
         db = sqlite3.connect(bot.db_path)
         assert db.execute("SELECT count(*) FROM roles").fetchone() == (0,)
-        assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM pulses").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM statements WHERE text='Unsigned'").fetchone() == (0,)
         assert fake.responses == [] and fake.calls_to("chat.postMessage") == []
         assert "78%" in block_texts(bot.command("feedback").json())  # signed: served
@@ -198,7 +198,7 @@ def test_a_demoted_admin_loses_admin_effects_at_once(bot, fake):
     )
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT id FROM roles").fetchall() == [("UEXEC1",)]
-    assert db.execute("SELECT count(*) FROM waves").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM pulses").fetchone() == (0,)
 
 
 def closed_pulse_on_a_money_statement(bot, team):

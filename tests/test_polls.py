@@ -1,4 +1,4 @@
-"""End to end: roles, a wave of DMs, votes, closing; the real bot and the fake Slack."""
+"""End to end: roles, a pulse of DMs, votes, closing; the real bot and the fake Slack."""
 
 from __future__ import annotations
 

@@ -80,7 +80,7 @@ def test_schedule_survives_restart_and_a_missed_run_runs_once(fake, start_bot):
     start_bot()
     time.sleep(2)
     db = sqlite3.connect(bot.db_path)
-    assert db.execute("SELECT count(*) FROM waves").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM pulses").fetchone() == (1,)
     assert sorted(dms(fake)) == ["UAGENT1", "UEXEC1"]
     assert len(fake.calls_to("chat.postMessage")) == 2
 

@@ -78,7 +78,7 @@ def test_a_pulse_and_a_vote_over_the_link(socket_bot, link, team):
     ack = link.send("interactive", vote_payload(team, "UEXEC1", dms(team)["UEXEC1"], 0, 4))
     assert "payload" not in ack or not ack["payload"]  # a plain ack
     db = sqlite3.connect(socket_bot.db_path)
-    assert db.execute("SELECT wave_id, statement_id, role, value FROM answers").fetchall() == [(1, 1, "exec", 4)]
+    assert db.execute("SELECT pulse_id, statement_id, role, value FROM answers").fetchall() == [(1, 1, "exec", 4)]
     assert replies_to(team, "UEXEC1", 1) == [
         {
             "text": "Recorded: *Agree* for statement 1 of 11. Only you see this.",

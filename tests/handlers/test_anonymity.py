@@ -43,7 +43,7 @@ def test_after_close_no_file_holds_the_secret_a_voter_key_or_a_wal_frame_from_be
     for user in (EXECS[0], AGENTS[1], AGENTS[4]):  # changes of mind
         click(bot, team, user, sent[user], 3, 5)
         click(bot, team, user, sent[user], 3, 1)
-    secret = read_db(bot.db_path, "SELECT secret FROM waves")[0][0]
+    secret = read_db(bot.db_path, "SELECT secret FROM pulses")[0][0]
     voters = {v for (v,) in read_db(bot.db_path, "SELECT DISTINCT voter FROM answers")}
     assert len(voters) == 8 and len(secret) == 64
     wal = bot.db_path.with_name("pulsegap.db-wal")
@@ -75,7 +75,7 @@ def test_the_threshold_is_frozen_into_the_pulse_and_small_cells_are_stored_witho
     run(bot, team, "poll close")
     assert read_db(
         bot.db_path,
-        "SELECT statement_id, role, value, n FROM wave_counts WHERE statement_id IN (1, 2) ORDER BY 1, 2, 3",
+        "SELECT statement_id, role, value, n FROM pulse_counts WHERE statement_id IN (1, 2) ORDER BY 1, 2, 3",
     ) == [
         (1, "agent", 1, 1),
         (1, "agent", 2, 1),
@@ -100,8 +100,8 @@ def test_a_small_roster_change_hides_the_trend_and_small_roles_are_warned(start_
     bot = start_bot({"MIN_RESPONDENTS": "3"})
     team.add_channel("C0LEADS", "cx-leads", member=True)
     warning = ":warning: Small roles: executives 3 people, fewer than 5 (the threshold of 3, plus 2)."
-    for wave, values in ((1, (5, 1)), (2, (4, 2))):
-        if wave == 1:
+    for pulse, values in ((1, (5, 1)), (2, (4, 2))):
+        if pulse == 1:
             sent = open_pulse(bot, team)
         else:
             assert "Removed 1 of 1" in block_texts(run(bot, team, "roles remove <@UAGENT1>"))
@@ -113,7 +113,7 @@ def test_a_small_roster_change_hides_the_trend_and_small_roles_are_warned(start_
             click(bot, team, user, sent[user], 0, values[0])
         for user in AGENTS[1:]:
             click(bot, team, user, sent[user], 0, values[1])
-        if wave == 1:
+        if pulse == 1:
             assert warning in block_texts(run(bot, team, "poll status"))
         run(bot, team, "poll close")
     why = (

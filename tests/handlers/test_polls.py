@@ -1,4 +1,4 @@
-"""Roles, a wave of DMs, votes, closing, in process: the app built from a Config, signed requests
+"""Roles, a pulse of DMs, votes, closing, in process: the app built from a Config, signed requests
 through its WSGI callable, the fake Slack at the wire."""
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def ephemeral(text: str) -> dict:
     }
 
 
-def test_wave_vote_change_retry_and_close(bot, team):
+def test_pulse_vote_change_retry_and_close(bot, team):
     assign_team(bot, team)
     out = block_texts(run(bot, team, "poll now"))
     assert "Pulse #1 is going out to 3 executives and 6 agents (11 statements)" in out
@@ -159,7 +159,7 @@ def test_wave_vote_change_retry_and_close(bot, team):
 
     db = sqlite3.connect(bot.db_path)
     assert db.execute("SELECT count(*) FROM answers").fetchone() == (0,)  # deleted at close: counts only
-    assert db.execute("SELECT secret FROM waves").fetchall() == [(None,)]
+    assert db.execute("SELECT secret FROM pulses").fetchall() == [(None,)]
     assert db.execute("SELECT count(*) FROM answers WHERE seq IS NOT NULL").fetchone() == (0,)
     columns = [r[1] for r in db.execute("PRAGMA table_info(answers)")]
     assert "user_id" not in columns and "ts" not in columns

@@ -1,4 +1,4 @@
-"""End to end: a wave with known votes -> results -> digest with chart -> export -> App Home."""
+"""End to end: a pulse with known votes -> results -> digest with chart -> export -> App Home."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests import mrkdwn
 
 
 @pytest.fixture
-def closed_wave(start_bot, team):
+def closed_pulse(start_bot, team):
     """3 executives and 5 direct agents (the group adds one more who never answers); MIN_RESPONDENTS=3."""
     bot = start_bot({"MIN_RESPONDENTS": "3"})
     team.add_channel("C0LEADS", "cx-leads", member=False)
@@ -42,8 +42,8 @@ def closed_wave(start_bot, team):
     return bot
 
 
-def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
-    out = run(closed_wave, team, "results")
+def test_results_show_exact_figures_and_hide_small_groups(closed_pulse, team):
+    out = run(closed_pulse, team, "results")
     text = block_texts(out)
     assert out["blocks"][0]["type"] == "header" and out["blocks"][0]["text"]["text"].startswith("Pulse #1 results")
     assert "Executives: 3 of 3 answered · Agents: 5 of 6 answered" in text
@@ -67,12 +67,12 @@ def test_results_show_exact_figures_and_hide_small_groups(closed_wave, team):
     assert "Our gap" not in s2
     assert "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics)." in text
     assert "not frontline agents" in text
-    assert "There is no closed Pulse #9." in block_texts(run(closed_wave, team, "results 9"))
+    assert "There is no closed Pulse #9." in block_texts(run(closed_pulse, team, "results 9"))
 
 
-def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
+def test_digest_posts_to_the_channel_with_the_chart(closed_pulse, team):
     team.reset()
-    out = block_texts(run(closed_wave, team, "digest <#C0LEADS|cx-leads>"))
+    out = block_texts(run(closed_pulse, team, "digest <#C0LEADS|cx-leads>"))
     assert out == "Digest of Pulse #1 posted in <#C0LEADS>."
     assert team.calls_to("conversations.join") == [{"channel": "C0LEADS"}]
     post = team.calls_to("chat.postMessage")[-1]
@@ -92,16 +92,16 @@ def test_digest_posts_to_the_channel_with_the_chart(closed_wave, team):
     assert image.format == "PNG" and image.size[0] == 1280 and 300 <= image.size[1] <= 1200
 
 
-def test_digest_to_a_private_channel_says_what_to_do(closed_wave, team):
+def test_digest_to_a_private_channel_says_what_to_do(closed_pulse, team):
     team.add_channel("GSECRET", "secret", member=False, private=True)
-    out = block_texts(run(closed_wave, team, "digest <#GSECRET|secret>"))
+    out = block_texts(run(closed_pulse, team, "digest <#GSECRET|secret>"))
     assert out == "<#GSECRET> is private: type `/invite @Pulsegap` there, then try again."
     assert not [c for c in team.calls_to("chat.postMessage") if c["channel"] == "GSECRET"]
 
 
-def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team):
-    run(closed_wave, team, 'statements add =HYPERLINK("http://x") is fine')
-    out = block_texts(run(closed_wave, team, "export"))
+def test_export_sends_aggregates_only_and_neutralises_formulas(closed_pulse, team):
+    run(closed_pulse, team, 'statements add =HYPERLINK("http://x") is fine')
+    out = block_texts(run(closed_pulse, team, "export"))
     assert out == "Sent you the aggregates of 1 pulse as a CSV file, by DM."
     complete = team.calls_to("files.completeUploadExternal")[-1]
     assert complete["channel_id"] == "DADMIN"
@@ -119,12 +119,12 @@ def test_export_sends_aggregates_only_and_neutralises_formulas(closed_wave, team
     hidden = rows[2]  # two executives answered: suppressed when it closed, no figure at all
     assert (hidden["role"], hidden["n"], hidden["pct_agree"]) == ("exec", "", "")
     assert "voter" not in rows[0] and "user" not in ",".join(rows[0])
-    assert "Nothing was changed" in block_texts(run(closed_wave, team, "export", user="UMEMBER"))
+    assert "Nothing was changed" in block_texts(run(closed_pulse, team, "export", user="UMEMBER"))
 
 
-def test_app_home_shows_gaps_and_admin_buttons(closed_wave, team):
+def test_app_home_shows_gaps_and_admin_buttons(closed_pulse, team):
     team.reset()
-    assert closed_wave.event({"type": "app_home_opened", "user": "UADMIN", "tab": "home"}).status_code == 200
+    assert closed_pulse.event({"type": "app_home_opened", "user": "UADMIN", "tab": "home"}).status_code == 200
     view = team.wait_for("views.publish")[0]["view"]
     assert view["type"] == "home" and len(view["blocks"]) <= 100
     text = block_texts(view)
@@ -132,7 +132,7 @@ def test_app_home_shows_gaps_and_admin_buttons(closed_wave, team):
     assert "*+80 points*, rosier at the top · study 0 points" in text
     actions = [b for b in view["blocks"] if b["type"] == "actions"]
     assert [e["action_id"] for e in actions[0]["elements"]] == ["home_poll_now", "home_digest"]
-    closed_wave.event({"type": "app_home_opened", "user": "UMEMBER", "tab": "home"}, event_id="Ev2")
+    closed_pulse.event({"type": "app_home_opened", "user": "UMEMBER", "tab": "home"}, event_id="Ev2")
     member_view = team.wait_for("views.publish", 2)[1]["view"]
     assert not [b for b in member_view["blocks"] if b["type"] == "actions"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from insights.benchmarks import load
 from insights.stats import (
     ALIGNED,
     INCONCLUSIVE,
@@ -13,12 +12,13 @@ from insights.stats import (
     RoleResult,
     needed_gap,
     newcombe,
+    pulse_results,
     study_rosier,
     verdict,
-    wave_results,
     whole,
     wilson,
 )
+from insights.studies import load
 
 
 def test_wilson_interval_exact():
@@ -33,18 +33,18 @@ def test_newcombe_matches_the_published_worked_example():
     assert (round(lo, 4), round(hi, 4)) == (0.0524, 0.3339)
 
 
-def votes(wave_id, statement_id, role, values):
+def votes(pulse_id, statement_id, role, values):
     """Answer-count rows as storage.answer_counts returns them."""
     counts = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
     return [
-        {"wave_id": wave_id, "statement_id": statement_id, "role": role, "value": v, "n": n}
+        {"pulse_id": pulse_id, "statement_id": statement_id, "role": role, "value": v, "n": n}
         for v, n in sorted(counts.items())
     ]
 
 
-WAVE = {
+PULSE = {
     "id": 2,
     "min_respondents": 5,
     "statements": [
@@ -64,7 +64,7 @@ def test_results_threshold_gap_and_verdicts():
         + votes(2, 3, "exec", [5, 5, 5, 5, 5])
         + votes(2, 3, "agent", [1, 1, 1, 1])
     )
-    res = wave_results(WAVE, rows, load())
+    res = pulse_results(PULSE, rows, load())
     s1, s2, s3 = res.statements
     assert (s1.roles["exec"].pct, s1.roles["agent"].pct, s1.gap) == (100.0, 20.0, 80.0)
     assert (
@@ -89,10 +89,10 @@ def test_results_threshold_gap_and_verdicts():
 
 
 def test_floor_rosier_and_trend():
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
+    prev = pulse_results({**PULSE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
     assert prev.statements[0].gap == 100.0
     rows = votes(2, 1, "exec", [1] * 6) + votes(2, 1, "agent", [5] * 6)
-    res = wave_results(WAVE, rows, load(), previous=prev)
+    res = pulse_results(PULSE, rows, load(), previous=prev)
     s1 = res.statements[0]
     assert (s1.gap, s1.verdict, s1.previous_gap, s1.trend) == (-100.0, ROSIER_FLOOR, 100.0, 0)
     assert res.rosier_floor == 1
@@ -100,20 +100,20 @@ def test_floor_rosier_and_trend():
 
 
 def test_nothing_comparable_says_so():
-    res = wave_results(WAVE, votes(2, 1, "exec", [5, 5]), load())
+    res = pulse_results(PULSE, votes(2, 1, "exec", [5, 5]), load())
     assert not res.anything_shown and res.compared == []
     assert res.headline((5, 7)).startswith("Too few answers to compare")
 
 
 @pytest.mark.parametrize("n", [1, 4])
 def test_below_threshold_never_reveals_a_percentage(n):
-    res = wave_results(WAVE, votes(2, 1, "exec", [5] * n) + votes(2, 1, "agent", [1] * n), load())
+    res = pulse_results(PULSE, votes(2, 1, "exec", [5] * n) + votes(2, 1, "agent", [1] * n), load())
     assert res.statements[0].roles["exec"].pct is None and res.statements[0].gap is None
 
 
 def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
     # the reported case: +60 points from 4 of 5 executives vs 1 of 5 agents
-    res = wave_results(WAVE, votes(2, 1, "exec", [4, 4, 4, 5, 2]) + votes(2, 1, "agent", [4, 1, 2, 3, 3]), load())
+    res = pulse_results(PULSE, votes(2, 1, "exec", [4, 4, 4, 5, 2]) + votes(2, 1, "agent", [4, 1, 2, 3, 3]), load())
     s = res.statements[0]
     assert round(s.gap, 9) == 60.0
     assert tuple(round(v, 4) for v in s.ci) == (-0.0285, 83.1614)
@@ -124,7 +124,7 @@ def test_a_wide_interval_across_zero_is_inconclusive_not_aligned():
 
 def test_a_narrow_interval_across_zero_is_aligned():
     rows = votes(2, 1, "exec", [4] * 200 + [2] * 200) + votes(2, 1, "agent", [5] * 200 + [1] * 200)
-    s = wave_results(WAVE, rows, load()).statements[0]
+    s = pulse_results(PULSE, rows, load()).statements[0]
     assert s.gap == 0.0 and tuple(round(v, 4) for v in s.ci) == (-6.8965, 6.8965) and s.verdict == ALIGNED
 
 
@@ -150,33 +150,33 @@ def test_whole_rounds_halves_away_from_zero():
 
 def test_trend_compares_the_gaps_as_shown():
     # 100 − 0 = 100 before; now 6 of 6 vs 1 of 6 = 83.3: narrower by 17 whole points
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
+    prev = pulse_results({**PULSE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
     rows = votes(2, 1, "exec", [4] * 6) + votes(2, 1, "agent", [4] + [2] * 5)
-    assert wave_results(WAVE, rows, load(), previous=prev).statements[0].trend == -17
+    assert pulse_results(PULSE, rows, load(), previous=prev).statements[0].trend == -17
 
 
 def test_each_pulse_uses_its_own_threshold_and_suppressed_cells_hold_nothing():
     rows = votes(2, 1, "exec", [5, 5, 5]) + votes(2, 1, "agent", [1, 1, 1])
-    assert wave_results({**WAVE, "min_respondents": 3}, rows, load()).statements[0].gap == 100.0
-    assert wave_results(WAVE, rows, load()).statements[0].gap is None  # the same counts under 5
-    suppressed = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": None, "n": None}]
-    res = wave_results(WAVE, suppressed + votes(2, 1, "agent", [4] * 5), load())
+    assert pulse_results({**PULSE, "min_respondents": 3}, rows, load()).statements[0].gap == 100.0
+    assert pulse_results(PULSE, rows, load()).statements[0].gap is None  # the same counts under 5
+    suppressed = [{"pulse_id": 2, "statement_id": 1, "role": "exec", "value": None, "n": None}]
+    res = pulse_results(PULSE, suppressed + votes(2, 1, "agent", [4] * 5), load())
     assert res.statements[0].roles["exec"] == RoleResult(None, 0, False)
     assert res.statements[0].roles["agent"].pct == 100.0 and res.min_n == 5
 
 
 def test_a_small_roster_change_hides_every_trend_and_says_which_role():
-    prev = wave_results({**WAVE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
+    prev = pulse_results({**PULSE, "id": 1}, votes(1, 1, "exec", [4] * 5) + votes(1, 1, "agent", [2] * 5), load())
     rows = votes(2, 1, "exec", [1] * 6) + votes(2, 1, "agent", [5] * 6)
-    hidden = wave_results(WAVE, rows, load(), previous=prev, roster_changes={"agent": 2, "exec": 0})
+    hidden = pulse_results(PULSE, rows, load(), previous=prev, roster_changes={"agent": 2, "exec": 0})
     assert (hidden.trend_hidden, hidden.trend_threshold, hidden.previous_id) == ({"agent": 2}, 5, 1)
     assert [s.trend for s in hidden.statements] == [None, None, None]
     assert hidden.statements[0].gap == -100.0  # the pulse's own figures stay
     for changes in ({"agent": 5}, {"agent": 0}, {}):  # k or more, or no change: the trend shows
-        shown = wave_results(WAVE, rows, load(), previous=prev, roster_changes=changes)
+        shown = pulse_results(PULSE, rows, load(), previous=prev, roster_changes=changes)
         assert shown.trend_hidden == {} and shown.statements[0].trend == 0.0
-    stricter = wave_results({**WAVE, "id": 1, "min_respondents": 7}, [], load())
-    assert wave_results(WAVE, rows, load(), previous=stricter, roster_changes={"exec": 6}).trend_hidden == {"exec": 6}
+    stricter = pulse_results({**PULSE, "id": 1, "min_respondents": 7}, [], load())
+    assert pulse_results(PULSE, rows, load(), previous=stricter, roster_changes={"exec": 6}).trend_hidden == {"exec": 6}
 
 
 def test_an_inconclusive_gap_always_needs_more_than_it_shows():
@@ -203,20 +203,20 @@ def test_an_inconclusive_gap_always_needs_more_than_it_shows():
 def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
     # 6 of 7 executives (85.71 -> 86%) vs 5 of 16 agents (31.25 -> 31%): 54.46 unrounded, 55 shown
     rows = votes(2, 1, "exec", [4] * 6 + [1]) + votes(2, 1, "agent", [4] * 5 + [1] * 11)
-    s = wave_results(WAVE, rows, load()).statements[0]
+    s = pulse_results(PULSE, rows, load()).statements[0]
     assert (round(s.gap, 2), whole(s.gap), s.shown_gap) == (54.46, 54, 55)
 
 
 def test_a_gap_that_changed_sign_is_flipped_not_wider():
     # before: 1 of 5 vs 4 of 5 = −60; now 5 of 5 vs 1 of 5 = +80: the other side is rosier now
-    prev = wave_results(
-        {**WAVE, "id": 1}, votes(1, 1, "exec", [4] + [2] * 4) + votes(1, 1, "agent", [4] * 4 + [2]), load()
+    prev = pulse_results(
+        {**PULSE, "id": 1}, votes(1, 1, "exec", [4] + [2] * 4) + votes(1, 1, "agent", [4] * 4 + [2]), load()
     )
     rows = votes(2, 1, "exec", [4] * 5) + votes(2, 1, "agent", [4] + [2] * 4)
-    s = wave_results(WAVE, rows, load(), previous=prev).statements[0]
+    s = pulse_results(PULSE, rows, load(), previous=prev).statements[0]
     assert (s.previous_gap, s.shown_gap, s.trend, s.flipped) == (-60, 80, 20, True)
-    same_side = wave_results(
-        WAVE, rows, load(), previous=wave_results({**WAVE, "id": 1}, [{**r, "wave_id": 1} for r in rows], load())
+    same_side = pulse_results(
+        PULSE, rows, load(), previous=pulse_results({**PULSE, "id": 1}, [{**r, "pulse_id": 1} for r in rows], load())
     ).statements[0]
     assert (same_side.trend, same_side.flipped) == (0, False)
 
@@ -225,9 +225,9 @@ def test_the_export_rounds_halves_away_from_zero_and_its_gap_adds_up():
     from insights.export import aggregates_csv
 
     # 6 of 7 executives (85.714…) and 5 of 16 agents (31.25): pandas' round gave 31.2 (half to even)
-    wave = {**WAVE, "opened_at": "2026-11-02", "closed_at": "2026-11-05", "statements": WAVE["statements"][:1]}
+    pulse = {**PULSE, "opened_at": "2026-11-02", "closed_at": "2026-11-05", "statements": PULSE["statements"][:1]}
     rows = votes(2, 1, "exec", [4] * 6 + [1]) + votes(2, 1, "agent", [4] * 5 + [1] * 11)
-    lines = aggregates_csv([wave_results(wave, rows, load())]).splitlines()
+    lines = aggregates_csv([pulse_results(pulse, rows, load())]).splitlines()
     # the gap is 85.7 − 31.3 = 54.4 (unrounded 54.46 would read 54.5); the interval stays computed exactly
     assert lines[1:] == [
         "2,2026-11-02,2026-11-05,We act on feedback.,feedback_to_sales,exec,7,85.7,54.4,10.2,75.2,78.0,62.0,16.0",

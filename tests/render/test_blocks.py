@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import render
-from insights.benchmarks import load
-from insights.stats import wave_results
+from insights.stats import pulse_results
+from insights.studies import load
 from render.answers import answer_blocks, list_blocks, metric_blocks, no_match_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
 from render.home import home_view
@@ -75,7 +75,7 @@ def test_escape_neutralises_slack_control_characters():
     assert escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
 
-WAVE = {
+PULSE = {
     "id": 4,
     "min_respondents": 5,
     "opened_at": "2026-11-02T08:00:00+00:00",
@@ -86,7 +86,7 @@ WAVE = {
 
 
 def test_the_largest_pulse_fits_in_one_message():
-    dm = poll_dm(WAVE, 5)
+    dm = poll_dm(PULSE, 5)
     assert validate(dm) == [] and len(dm["blocks"]) == 42
     assert dm["blocks"][-1]["accessory"] == button("My answers", "my_answers", "4")
     actions = dm["blocks"][2]
@@ -106,15 +106,15 @@ def test_the_largest_pulse_fits_in_one_message():
 
 
 def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
-    assert vote_recorded(WAVE, 3, 4) == notice("Recorded: *Agree* for statement 3 of 20. Only you see this.")
-    mine = my_answers(WAVE, {1: 1, 20: 5})
+    assert vote_recorded(PULSE, 3, 4) == notice("Recorded: *Agree* for statement 3 of 20. Only you see this.")
+    mine = my_answers(PULSE, {1: 1, 20: 5})
     assert validate(mine) == [] and len(mine["blocks"]) == 21
     assert mine["blocks"][0]["text"]["text"] == "*Your answers in Pulse #4* (2 of 20 answered). Only you see this."
     assert mine["blocks"][1]["text"]["text"] == f"*1.* Statement 1 {'x' * 280}\n*Strongly disagree*"
     assert mine["blocks"][2]["text"]["text"].endswith("\n_not answered_")
     assert mine["blocks"][20]["text"]["text"].endswith("\n*Strongly agree*")
-    assert my_answers(WAVE, None) == notice("Pulse #4 has closed; your answers are no longer linked to you.")
-    closed = closed_dm(WAVE, "/pulse")
+    assert my_answers(PULSE, None) == notice("Pulse #4 has closed; your answers are no longer linked to you.")
+    closed = closed_dm(PULSE, "/pulse")
     assert validate(closed) == [] and [b["type"] for b in closed["blocks"]] == ["section"]
     assert closed["blocks"][0]["text"]["text"] == (
         ":lock: *Pulse #4 closed on <!date^1793865600^{date_short_pretty} at {time}|2026-11-05 08:00 UTC>.* Thank you "
@@ -124,12 +124,12 @@ def test_what_a_voter_sees_is_ephemeral_and_the_closed_dm_has_no_buttons():
 
 def test_results_digest_and_home_for_twenty_statements_are_valid():
     rows = [
-        {"wave_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
+        {"pulse_id": 4, "statement_id": i, "role": r, "value": v, "n": 3}
         for i in range(1, 21)
         for r in ("exec", "agent")
         for v in (2, 4)
     ]
-    res = wave_results(WAVE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
+    res = pulse_results(PULSE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert validate(results_blocks(res, "h")) == []
     assert validate(digest_blocks(res, "h", None)) == []
     home = home_view(res, "h", None, {}, None, [], admin=True, command="/gap")
@@ -146,7 +146,7 @@ def test_validate_catches_what_slack_would_reject():
 # ----- every mrkdwn text the builders produce reads right in real Slack ------------------------
 HOSTILE = ["We fix <!channel> issues & <@U123> says so.", "Tools <http://x|y> & more", "<b>bold</b> & > <!here>"]
 ZONED = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
-HWAVE = {
+HPULSE = {
     "id": 7,
     "min_respondents": 5,
     "opened_at": "2026-11-02T08:00:00+00:00",
@@ -169,14 +169,14 @@ HWAVE = {
 
 def hostile_results(shown: bool = True):
     rows = [
-        {"wave_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
+        {"pulse_id": 7, "statement_id": i, "role": r, "value": v, "n": 3 if shown else 1}
         for i in (1, 2, 4)
         for r in ("exec", "agent")
         for v in ((4, 2) if r == "exec" else (2, 5))
     ]
-    rows += [{"wave_id": 7, "statement_id": 3, "role": "exec", "value": 4, "n": 9}]
-    prev = wave_results({**HWAVE, "id": 6}, [{**r, "wave_id": 6} for r in rows], BM)
-    return wave_results(HWAVE, rows, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
+    rows += [{"pulse_id": 7, "statement_id": 3, "role": "exec", "value": 4, "n": 9}]
+    prev = pulse_results({**HPULSE, "id": 6}, [{**r, "pulse_id": 6} for r in rows], BM)
+    return pulse_results(HPULSE, rows, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
 
 
 OPEN = {
@@ -220,8 +220,8 @@ CASES = {
     "study_blocks": lambda: [study_blocks(BM)],
     "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
-    "poll_dm": lambda: [poll_dm(HWAVE, 5)],
-    "reminder_text": lambda: [reminder_text(HWAVE)],
+    "poll_dm": lambda: [poll_dm(HPULSE, 5)],
+    "reminder_text": lambda: [reminder_text(HPULSE)],
     "roles_added": lambda: [
         roles_added(
             [
@@ -236,12 +236,12 @@ CASES = {
     ],
     "roster_blocks": lambda: [roster_blocks(ROSTER, {"exec": 1, "agent": 0}, HOSTILE, cmd="/gap")],
     "statements_blocks": lambda: [
-        statements_blocks(HWAVE["statements"], BM, "/gap", "Removed #2: " + escape(HOSTILE[1])),
+        statements_blocks(HPULSE["statements"], BM, "/gap", "Removed #2: " + escape(HOSTILE[1])),
         statements_blocks([], BM, "/gap"),
     ],
     "poll_status_blocks": lambda: [
         poll_status_blocks(
-            ("every Monday at 09:00 (Europe/Stockholm)", ZONED), HWAVE, OPEN, SKIPPED, cmd="/gap", names=True
+            ("every Monday at 09:00 (Europe/Stockholm)", ZONED), HPULSE, OPEN, SKIPPED, cmd="/gap", names=True
         ),
         poll_status_blocks(None, None, {}, [], cmd="/gap", names=False),
     ],
@@ -254,7 +254,7 @@ CASES = {
         home_view(
             hostile_results(),
             "h",
-            HWAVE,
+            HPULSE,
             OPEN,
             ("every Monday at 09:00 (Europe/Stockholm)", ZONED),
             [("C1", "every Friday at 16:00 (Asia/Tokyo)", ZONED), ("C2", "x", None)],
@@ -262,17 +262,17 @@ CASES = {
             command="/gap",
         ),
         home_view(None, None, None, {}, None, [], admin=False, command="/pulse"),
-        home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/gap"),
+        home_view(None, None, HPULSE, OPEN, None, [], admin=False, command="/gap"),
     ],
-    "vote_recorded": lambda: [vote_recorded(HWAVE, 3, v) for v in range(1, 6)],
-    "my_answers": lambda: [my_answers(HWAVE, {1: 5, 3: 1}), my_answers(HWAVE, {}), my_answers(HWAVE, None)],
-    "closed_dm": lambda: [closed_dm(HWAVE, "/gap")],
+    "vote_recorded": lambda: [vote_recorded(HPULSE, 3, v) for v in range(1, 6)],
+    "my_answers": lambda: [my_answers(HPULSE, {1: 5, 3: 1}), my_answers(HPULSE, {}), my_answers(HPULSE, None)],
+    "closed_dm": lambda: [closed_dm(HPULSE, "/gap")],
     "privacy_blocks": lambda: [privacy_blocks(5, "/gap"), privacy_blocks(3, "/pulse")],
     "small_roles_text": lambda: [small_roles_text({"exec": 3, "agent": 1}, 5)],
     "trend_summary": lambda: [trend_summary(hostile_results(), 6)],
     "trend_hidden_text": lambda: [
         trend_hidden_text(
-            wave_results(HWAVE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1})
+            pulse_results(HPULSE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1})
         )
     ],
 }
@@ -313,7 +313,7 @@ NOT_BUILDERS = {
     "role_line",
     "study_line",
     "statement_result_text",
-    "wave_dates",
+    "pulse_dates",
     "participation_text",
     "bound",
     "date_range",
@@ -354,13 +354,13 @@ def test_the_checker_catches_what_slack_would_mangle():
 
 def votes(statement_id, role, agree, n):
     return [
-        {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 4, "n": agree},
-        {"wave_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree},
+        {"pulse_id": 7, "statement_id": statement_id, "role": role, "value": 4, "n": agree},
+        {"pulse_id": 7, "statement_id": statement_id, "role": role, "value": 2, "n": n - agree},
     ]
 
 
 PLAIN = {
-    **HWAVE,
+    **HPULSE,
     "min_respondents": 3,
     "statements": [
         {"id": 1, "metric": "feedback_to_sales", "text": "We act on feedback."},
@@ -374,7 +374,7 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_would_need(
     # 4 of 5 vs 1 of 5: +60 points, 95% CI −0.03 to 83.16: wide, so inconclusive, not aligned; the
     # lower bound keeps its sign; 5 of 5 vs 1 of 5 (+80) is the nearest wider pair that would show
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 3) + votes(2, "agent", 4, 5)
-    res = wave_results(PLAIN, rows, BM)
+    res = pulse_results(PLAIN, rows, BM)
     assert statement_result_text(1, res.statements[0], 3).splitlines() == [
         "*1. We act on feedback.*",
         "Executives: *80%* agree (n=5) · Agents: *20%* agree (n=5)",
@@ -389,7 +389,7 @@ def test_results_show_whole_numbers_and_say_what_an_inconclusive_gap_would_need(
         "with n=3 and n=5, a gap would need to be about 67 points to show",
     ]
     # 2 of 5 vs 0 of 10: the interval is +0.41 to +76.9, so the gap is claimed, and "+0.4" shows why
-    claimed = wave_results(PLAIN, votes(1, "exec", 2, 5) + votes(1, "agent", 0, 10), BM).statements[0]
+    claimed = pulse_results(PLAIN, votes(1, "exec", 2, 5) + votes(1, "agent", 0, 10), BM).statements[0]
     assert statement_result_text(1, claimed, 3).splitlines()[2] == (
         "Our gap: *+40 points* (95% CI +0.4 to +77): rosier at the top"
     )
@@ -412,7 +412,7 @@ def test_a_bound_near_zero_keeps_its_sign():
 def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
     # 6 of 7 (85.7 -> 86%) vs 5 of 16 (31.25 -> 31%): unrounded 54.46, shown 86 − 31 = 55 everywhere
     seven = {**PLAIN, "statements": PLAIN["statements"][:1]}
-    res = wave_results(seven, votes(1, "exec", 6, 7) + votes(1, "agent", 5, 16), BM)
+    res = pulse_results(seven, votes(1, "exec", 6, 7) + votes(1, "agent", 5, 16), BM)
     assert statement_result_text(1, res.statements[0], 3).splitlines()[1:3] == [
         "Executives: *86%* agree (n=7) · Agents: *31%* agree (n=16)",
         "Our gap: *+55 points* (95% CI +10 to +75): rosier at the top",
@@ -429,9 +429,9 @@ def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
 def test_a_gap_that_changed_sign_is_called_flipped_and_counted_apart():
     # statement 1: −60 before (1 of 5 vs 4 of 5), +80 now; statement 2: +60 before and now
     before = votes(1, "exec", 1, 5) + votes(1, "agent", 4, 5) + votes(2, "exec", 4, 5) + votes(2, "agent", 1, 5)
-    prev = wave_results({**PLAIN, "id": 6}, [{**r, "wave_id": 6} for r in before], BM)
+    prev = pulse_results({**PLAIN, "id": 6}, [{**r, "pulse_id": 6} for r in before], BM)
     now = votes(1, "exec", 5, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 4, 5) + votes(2, "agent", 1, 5)
-    res = wave_results(PLAIN, now, BM, prev)
+    res = pulse_results(PLAIN, now, BM, prev)
     assert statement_result_text(1, res.statements[0], 3).splitlines()[3] == (
         "Since the previous pulse: flipped: now rosier at the top (−60 points before)"
     )
@@ -459,14 +459,14 @@ def test_dates_read_as_people_write_them():
 
 def test_home_lists_compared_statements_and_says_the_rest_once():
     rows = votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5) + votes(2, "exec", 1, 2) + votes(3, "agent", 4, 5)
-    res = wave_results(PLAIN, rows, BM)
+    res = pulse_results(PLAIN, rows, BM)
     home = home_view(res, res.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     lines = home["blocks"][2]["text"]["text"].splitlines()
     assert lines == [
         "• We act on feedback: *+60 points*, inconclusive · study +16 points",  # the short verdict
         "_Too few answers to compare the other 2 statements._",
     ]
-    none = wave_results(PLAIN, votes(2, "exec", 1, 2), BM)
+    none = pulse_results(PLAIN, votes(2, "exec", 1, 2), BM)
     home = home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap")
     assert [mrkdwn.texts(b) for b in home["blocks"][1:3]] == [
         [
@@ -489,13 +489,13 @@ def test_home_cuts_at_a_word_names_the_command_and_lists_executives_first():
             }
         ],
     }
-    res = wave_results(long, votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5), BM)
+    res = pulse_results(long, votes(1, "exec", 4, 5) + votes(1, "agent", 1, 5), BM)
     home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
     assert home["blocks"][2]["text"]["text"] == (
         "• We are judged by customers on the quality of service they get from us, not just by cost…: "
         "*+60 points*, inconclusive"
     )
-    waiting = home_view(None, None, HWAVE, OPEN, None, [], admin=False, command="/pulse")
+    waiting = home_view(None, None, HPULSE, OPEN, None, [], admin=False, command="/pulse")
     assert block_texts(waiting).splitlines()[1:3] == [
         "No pulse has closed yet. Results appear here when Pulse #7 closes (by itself at its end, or sooner "
         "with `/pulse poll close`).",
@@ -533,9 +533,11 @@ def test_privacy_answer_names_the_threshold_and_the_limits():
 
 
 def test_trend_hidden_and_small_roles_are_said_in_words():
-    rows = [{"wave_id": w, "statement_id": 1, "role": r, "value": 4, "n": 6} for w in (3, 4) for r in ("exec", "agent")]
-    prev = wave_results({**WAVE, "id": 3}, rows, BM)
-    res = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2})
+    rows = [
+        {"pulse_id": w, "statement_id": 1, "role": r, "value": 4, "n": 6} for w in (3, 4) for r in ("exec", "agent")
+    ]
+    prev = pulse_results({**PULSE, "id": 3}, rows, BM)
+    res = pulse_results(PULSE, rows, BM, previous=prev, roster_changes={"agent": 2})
     why = "Trend hidden: the agents changed by 2 people since Pulse #3, fewer than 5, which could reveal individual answers."
     results = results_blocks(res, "h")
     assert (
@@ -545,7 +547,7 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     )
     digest = digest_blocks(res, "h", None)
     assert f"*Trend*: {why}" in block_texts(digest)
-    both = wave_results(WAVE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
+    both = pulse_results(PULSE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
     assert trend_hidden_text(both).startswith(
         "Trend hidden: the agents changed by 2 people and the executives changed by 1 person since Pulse #3"
     )
@@ -557,11 +559,11 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
     assert warning not in block_texts(
         home_view(res, "h", None, {}, None, [], admin=False, warning=warning, command="/gap")
     )
-    assert "at least 5 people (fixed for this pulse)" in poll_dm(WAVE, 5)["blocks"][0]["text"]["text"]
+    assert "at least 5 people (fixed for this pulse)" in poll_dm(PULSE, 5)["blocks"][0]["text"]["text"]
 
 
 def test_a_pulse_with_nothing_to_compare_promises_no_gap():
-    none = wave_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
+    none = pulse_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
     for payload in (
         results_blocks(none, none.headline((5, 7))),
         digest_blocks(none, none.headline((5, 7)), None),

@@ -4,11 +4,11 @@ import io
 
 from PIL import Image
 
-from insights.benchmarks import load
-from insights.stats import wave_results
+from insights.stats import pulse_results
+from insights.studies import load
 from render.chart import BAR_IN, DPI, FONT_PT, LEFT_IN, LINE_IN, PAD_IN, RIGHT_IN, TOP_IN, WIDTH_IN, gap_chart
 
-WAVE = {
+PULSE = {
     "id": 2,
     "min_respondents": 5,
     "statements": [
@@ -20,15 +20,15 @@ NAVY, WHITE, BLACK = (0x1D, 0x35, 0x57), (255, 255, 255), (0, 0, 0)
 
 
 def chart(rows) -> Image.Image:
-    img = Image.open(io.BytesIO(gap_chart(wave_results(WAVE, rows, load()))))
+    img = Image.open(io.BytesIO(gap_chart(pulse_results(PULSE, rows, load()))))
     img.load()
     return img.convert("RGB")
 
 
 def test_chart_reads_at_slacks_preview_width():
     # statement 1: both roles all agree (100%); statement 2: executives only, so it is not drawn
-    rows = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 6} for r in ("exec", "agent")]
-    rows.append({"wave_id": 2, "statement_id": 2, "role": "exec", "value": 4, "n": 6})
+    rows = [{"pulse_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 6} for r in ("exec", "agent")]
+    rows.append({"pulse_id": 2, "statement_id": 2, "role": "exec", "value": 4, "n": 6})
     img = chart(rows)
     # 6.4 in at 200 dpi; one statement of one line: 0.5 + (0.19 + 3 × 0.03 + 2 × 0.17 + 0.17) + 1.0 in tall
     assert img.size == (1280, 458)
@@ -42,21 +42,23 @@ def test_chart_reads_at_slacks_preview_width():
 
 
 def test_nothing_comparable_means_no_chart():
-    one_role = [{"wave_id": 2, "statement_id": 1, "role": "exec", "value": 4, "n": 6}]
-    assert gap_chart(wave_results(WAVE, one_role, load())) is None
-    too_few = [{"wave_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 2} for r in ("exec", "agent")]
-    assert gap_chart(wave_results(WAVE, too_few, load())) is None
+    one_role = [{"pulse_id": 2, "statement_id": 1, "role": "exec", "value": 4, "n": 6}]
+    assert gap_chart(pulse_results(PULSE, one_role, load())) is None
+    too_few = [{"pulse_id": 2, "statement_id": 1, "role": r, "value": 4, "n": 2} for r in ("exec", "agent")]
+    assert gap_chart(pulse_results(PULSE, too_few, load())) is None
 
 
 def test_strativity_figures_get_their_own_marker_not_the_2008_diamond():
     # statement 1 is linked to a 2008 metric (executives 78%), statement 2 to Strativity 2004's
     # "tools and authority" (executives 37%): a diamond, then a square, each on a navy 100% bar
-    wave = {
-        **WAVE,
-        "statements": [WAVE["statements"][0], {"id": 2, "metric": "tools_authority", "text": "We have tools."}],
+    pulse = {
+        **PULSE,
+        "statements": [PULSE["statements"][0], {"id": 2, "metric": "tools_authority", "text": "We have tools."}],
     }
-    rows = [{"wave_id": 2, "statement_id": s, "role": r, "value": 4, "n": 6} for s in (1, 2) for r in ("exec", "agent")]
-    img = Image.open(io.BytesIO(gap_chart(wave_results(wave, rows, load())))).convert("RGB")
+    rows = [
+        {"pulse_id": 2, "statement_id": s, "role": r, "value": 4, "n": 6} for s in (1, 2) for r in ("exec", "agent")
+    ]
+    img = Image.open(io.BytesIO(gap_chart(pulse_results(pulse, rows, load())))).convert("RGB")
     row = LINE_IN + 3 * PAD_IN + 2 * BAR_IN + 0.17  # one statement of one line, then the space after it
     for value, top, corner in ((0.78, 0, NAVY), (0.37, row, BLACK)):
         x = round((LEFT_IN + value * (WIDTH_IN - LEFT_IN - RIGHT_IN)) * DPI)

@@ -42,24 +42,24 @@ def polls():
     fake.stop()
 
 
-def wait_sent(p: Polls, wave_id: int, n: int) -> None:
+def wait_sent(p: Polls, pulse_id: int, n: int) -> None:
     deadline = time.time() + 10
-    while time.time() < deadline and len(p.rt.store.deliveries(wave_id, ("sent",))) < n:
+    while time.time() < deadline and len(p.rt.store.deliveries(pulse_id, ("sent",))) < n:
         time.sleep(0.02)
 
 
 def test_one_reminder_to_non_responders_never_on_their_weekend(polls):
     p, fake = polls
-    wave, _ = p.start_wave("now", "UADMIN")
-    wait_sent(p, wave["id"], 3)
-    assert p.rt.store.record_vote(wave["id"], "UDONE", wave["statements"][0]["id"], 4, "1.0") == "recorded"
+    pulse, _ = p.start_pulse("now", "UADMIN")
+    wait_sent(p, pulse["id"], 3)
+    assert p.rt.store.record_vote(pulse["id"], "UDONE", pulse["statements"][0]["id"], 4, "1.0") == "recorded"
     fake.reset()
-    p.tick(now=datetime.fromisoformat(wave["opened_at"]))  # before remind_at: nothing
+    p.tick(now=datetime.fromisoformat(pulse["opened_at"]))  # before remind_at: nothing
     assert fake.calls_to("chat.postMessage") == []
 
     # Friday 23:30 UTC: already Saturday in Tokyo, still Friday in New York
     p.rt.store.db.execute(
-        "UPDATE waves SET remind_at='2026-11-27T23:30:00+00:00', closes_at='2026-12-31T00:00:00+00:00'"
+        "UPDATE pulses SET remind_at='2026-11-27T23:30:00+00:00', closes_at='2026-12-31T00:00:00+00:00'"
     )
     p.tick(now=datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc))
     assert [c["channel"] for c in fake.calls_to("chat.postMessage")] == ["UNY"]
@@ -72,20 +72,20 @@ def test_one_reminder_to_non_responders_never_on_their_weekend(polls):
     assert len(fake.calls_to("chat.postMessage")) == 2
 
 
-def test_waves_close_by_themselves_after_poll_duration(polls):
+def test_pulses_close_by_themselves_after_poll_duration(polls):
     p, _fake = polls
-    wave, _ = p.start_wave("now", "UADMIN")
-    p.tick(now=datetime.fromisoformat(wave["closes_at"]))
-    assert p.rt.store.wave(wave["id"])["status"] == "closed"
-    second, text = p.start_wave("now", "UADMIN")
-    assert second["id"] == wave["id"] + 1 and "Pulse #2" in text
+    pulse, _ = p.start_pulse("now", "UADMIN")
+    p.tick(now=datetime.fromisoformat(pulse["closes_at"]))
+    assert p.rt.store.pulse(pulse["id"])["status"] == "closed"
+    second, text = p.start_pulse("now", "UADMIN")
+    assert second["id"] == pulse["id"] + 1 and "Pulse #2" in text
 
 
-def test_second_wave_refused_while_one_is_open(polls):
+def test_second_pulse_refused_while_one_is_open(polls):
     p, _fake = polls
-    p.start_wave("now", "UADMIN")
-    wave, text = p.start_wave("now", "UADMIN")
-    assert wave is None and text == "A pulse is already open. Close it first with `/gap poll close`."
+    p.start_pulse("now", "UADMIN")
+    pulse, text = p.start_pulse("now", "UADMIN")
+    assert pulse is None and text == "A pulse is already open. Close it first with `/gap poll close`."
 
 
 def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tmp_path):
@@ -95,13 +95,13 @@ def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tm
     path = tmp_path / "t.db"
     p.rt.store = store = Store(str(path))
     store.seed_statements([(None, "a")])
-    wave = store.open_wave(store.statements(), [("U1", "agent")], "2099-01-01T00:00:00+00:00", None, "now", None)
-    store.record_vote(wave["id"], "U1", 1, 4, "1.0")
+    pulse = store.open_pulse(store.statements(), [("U1", "agent")], "2099-01-01T00:00:00+00:00", None, "now", None)
+    store.record_vote(pulse["id"], "U1", 1, 4, "1.0")
     reader = sqlite3.connect(path, isolation_level=None)
     reader.execute("BEGIN")
-    reader.execute("SELECT count(*) FROM waves").fetchone()
+    reader.execute("SELECT count(*) FROM pulses").fetchone()
     pending = "SELECT value FROM meta WHERE key='wal_checkpoint_pending'"
-    assert p.close(wave["id"])
+    assert p.close(pulse["id"])
     p.tick()
     assert store.rows(pending) == [{"value": "1"}]  # still blocked
     reader.execute("COMMIT")
@@ -112,20 +112,20 @@ def test_a_wal_checkpoint_blocked_at_close_is_finished_by_a_later_tick(polls, tm
 
 def test_closed_dms_a_5xx_is_tried_again_on_a_tick_a_vanished_dm_is_given_up(polls):
     p, fake = polls
-    wave, _ = p.start_wave("now", "UADMIN")
-    wait_sent(p, wave["id"], 3)
+    pulse, _ = p.start_pulse("now", "UADMIN")
+    wait_sent(p, pulse["id"], 3)
     fake.fail("chat.update", (500, "internal_error"), (200, "message_not_found"))
-    p.show_closed(wave["id"])  # still open: nothing to do
+    p.show_closed(pulse["id"])  # still open: nothing to do
     assert fake.calls_to("chat.update") == []
-    p.rt.store.close_wave(wave["id"])
-    p.show_closed(wave["id"])  # UDONE: 500; UNY: gone from Slack; UTOKYO: updated
+    p.rt.store.close_pulse(pulse["id"])
+    p.show_closed(pulse["id"])  # UDONE: 500; UNY: gone from Slack; UTOKYO: updated
     assert [c["channel"] for c in fake.calls_to("chat.update")] == ["DTOKYO"]
-    assert p.rt.store.waves_to_show_closed() == [wave["id"]]
+    assert p.rt.store.pulses_to_show_closed() == [pulse["id"]]
     p.tick()
     deadline = time.time() + 10
-    while time.time() < deadline and p.rt.store.waves_to_show_closed():
+    while time.time() < deadline and p.rt.store.pulses_to_show_closed():
         time.sleep(0.02)
     assert [c["channel"] for c in fake.calls_to("chat.update")] == ["DTOKYO", "DDONE"]
-    assert p.rt.store.waves_to_show_closed() == []
-    p.show_closed(wave["id"])  # nothing left: never a second update
+    assert p.rt.store.pulses_to_show_closed() == []
+    p.show_closed(pulse["id"])  # nothing left: never a second update
     assert len(fake.calls_to("chat.update")) == 2

@@ -349,7 +349,7 @@ MIN_SCORE = 2.5  # below this a topic is not an answer: the middle of the platea
 MIN_SECOND = 2.0  # a second or third topic in one question needs this much of its own
 
 
-class Benchmarks:
+class Studies:
     """Loaded once; immutable afterwards, so it is safe to share between threads."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -485,7 +485,7 @@ class Benchmarks:
         for w in self._idf:
             self._by_length[len(w)].append(w)
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
+    @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _correct(self, token: str) -> str | None:
         """The vocabulary word a typed word stands for: itself, a word it extends (Swedish and
         Italian endings: varumärket -> varumärke), or a close spelling (typos)."""
@@ -521,7 +521,7 @@ class Benchmarks:
                     found.append(rid)
         return found
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - Benchmarks lives for the whole process
+    @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _region_typo(self, token: str) -> str | None:
         words = {a: rid for a, rid in self._region_aliases if " " not in a}
         hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
@@ -691,5 +691,5 @@ def _order(raw: list[str], words: set[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def load() -> Benchmarks:
-    return Benchmarks()
+def load() -> Studies:
+    return Studies()

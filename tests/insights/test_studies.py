@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from insights.benchmarks import Benchmarks, load, normalize
 from insights.commands import held_out, qa_accuracy
+from insights.studies import Studies, load, normalize
 
 QA = list(csv.DictReader(open(Path(__file__).resolve().parents[2] / "data" / "qa.csv", encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")
-def bm() -> Benchmarks:
+def bm() -> Studies:
     return load()
 
 
@@ -134,7 +134,7 @@ def test_normalize_folds_spelling_and_accents():
 
 
 def test_lemmas_and_synonyms_are_one_word():
-    from insights.benchmarks import tokens
+    from insights.studies import tokens
 
     assert tokens("passing answering running") == ["pass", "answer", "run"]
     assert tokens("firms businesses organisations enterprises") == ["company"] * 4
