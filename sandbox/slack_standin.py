@@ -344,7 +344,10 @@ class SlackStandIn:
                 for k, v in (headers or {}).items():
                     self.send_header(k, v)
                 self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout it was told to have): as Slack, nothing to say
 
             def _params(self, raw: bytes) -> dict:
                 url = urllib.parse.urlparse(self.path)
