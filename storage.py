@@ -465,14 +465,14 @@ class Store:
             ),
         )
 
+    def _per_role(self, count: str, table: str, pulse_id: int) -> dict[str, int]:
+        with self.lock:
+            sql = f"SELECT role, {count} FROM {table} WHERE pulse_id=? GROUP BY role"
+            return dict(self.db.execute(sql, (pulse_id,)).fetchall())
+
     def _count_respondents(self, pulse_id: int) -> dict[str, int]:
         """Distinct voters per role, counted from the answers themselves."""
-        with self.lock:
-            return dict(
-                self.db.execute(
-                    "SELECT role, count(DISTINCT voter) FROM answers WHERE pulse_id=? GROUP BY role", (pulse_id,)
-                ).fetchall()
-            )
+        return self._per_role("count(DISTINCT voter)", "answers", pulse_id)
 
     # ----- deliveries ---------------------------------------------------------------------
     def deliveries(
@@ -694,12 +694,7 @@ class Store:
         return self._count_asked(pulse_id)
 
     def _count_asked(self, pulse_id: int) -> dict[str, int]:
-        with self.lock:
-            return dict(
-                self.db.execute(
-                    "SELECT role, count(*) FROM deliveries WHERE pulse_id=? GROUP BY role", (pulse_id,)
-                ).fetchall()
-            )
+        return self._per_role("count(*)", "deliveries", pulse_id)
 
     def respondents(self, pulse_id: int) -> dict[str, int]:
         pulse = self.one("SELECT respondents FROM pulses WHERE id=?", (pulse_id,))
