@@ -40,7 +40,7 @@ def test_only_admins_see_who_is_in_each_role_or_could_not_be_dmed(bot, team):
     )
     for text in ("roles", "roles list"):
         assert block_texts(run(bot, team, text, user="UMEMBER")) == (
-            f":lock: Only Slack workspace admins and Pulsegap admins can use `{text}`. Nothing was changed."
+            ":lock: Only Slack workspace admins and Pulsegap admins can see who is in each role."
         )
     assert "*Executives* (2 people): <!subteam^SX>\n" in block_texts(run(bot, team, "roles"))
     run(bot, team, "poll now")
