@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import pandas as pd
 
-from insights.stats import ROLES
+from insights.stats import ROLES, half_away
 
 COLUMNS = [
     "wave",  # the pulse number; the name users' spreadsheets already read
@@ -35,11 +33,8 @@ def safe_cell(value):
 
 
 def tenth(value: float | None) -> float | None:
-    """One decimal, halves away from zero (31.25 -> 31.3, -0.25 -> -0.3), from the figure as
-    Python prints it (so 31.25 is 31.25, not the binary 31.2499…)."""
-    if value is None:
-        return None
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    """One decimal, halves away from zero (31.25 -> 31.3, -0.25 -> -0.3)."""
+    return None if value is None else half_away(value, 1)
 
 
 def gap_row(s) -> list:

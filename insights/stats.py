@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from insights.anonymity import differencing_risk
 from insights.studies import Studies
@@ -26,9 +27,15 @@ INCONCLUSIVE = "inconclusive"
 ALIGNED_WITHIN = 10  # points: an interval inside [−10, +10] that contains 0 means aligned
 
 
+def half_away(value: float, places: int = 0) -> float:
+    """Rounded to `places` decimals, halves away from zero (62.5 -> 63, 31.25 -> 31.3), from the
+    figure as Python prints it (so 31.25 is 31.25, not the binary 31.2499…)."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+
+
 def whole(value: float) -> int:
     """Rounded to a whole number, halves away from zero (62.5 -> 63, -62.5 -> -63)."""
-    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+    return int(half_away(value))
 
 
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
