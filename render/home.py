@@ -65,7 +65,7 @@ def home_view(
             lines.append(f"_Too few answers to compare the other {plural(rest, 'statement')}._")
         for chunk in range(0, len(lines), 10):
             blocks.append(section("\n".join(lines[chunk : chunk + 10])))
-        trend = trend_summary(res, res.previous_id)
+        trend = trend_summary(res)
         if trend:
             blocks.append(section(trend))
     blocks.append(divider())

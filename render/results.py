@@ -102,18 +102,18 @@ def trend_word(s: StatementResult) -> str:
     return "narrower" if s.trend < 0 else "wider" if s.trend > 0 else "same"
 
 
-def trend_summary(res: PulseResults, previous_id: int | None) -> str:
+def trend_summary(res: PulseResults) -> str:
     """The trend line of the digest and Home ('' when there is none to tell)."""
     if res.trend_hidden:
         return f"*Trend*: {trend_hidden_text(res)}"
     trends = [s for s in res.statements if s.trend is not None]
-    if not trends or not previous_id:
+    if not trends or not res.previous_id:
         return ""
     flipped = sum(1 for s in trends if s.flipped)
     narrower = sum(1 for s in trends if s.trend < 0 and not s.flipped)
     wider = sum(1 for s in trends if s.trend > 0 and not s.flipped)
     return (
-        f"*Trend* since Pulse #{previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
+        f"*Trend* since Pulse #{res.previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
         f"{flipped}, unchanged on {len(trends) - narrower - wider - flipped}."
     )
 
@@ -176,7 +176,7 @@ def results_blocks(res: PulseResults, headline: str) -> dict:
     return message(blocks, f"Pulse #{w['id']}: {headline}")
 
 
-def digest_blocks(res: PulseResults, headline: str, previous_id: int | None) -> dict:
+def digest_blocks(res: PulseResults, headline: str) -> dict:
     w = res.pulse
     blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({pulse_dates(w)})")]
     if not res.anything_shown:
@@ -199,7 +199,7 @@ def digest_blocks(res: PulseResults, headline: str, previous_id: int | None) -> 
             )
         blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
     blocks.append(section(f"*Participation*: {participation_text(res)}"))
-    trend = trend_summary(res, previous_id)
+    trend = trend_summary(res)
     if trend:
         blocks.append(section(trend))
     if res.compared:  # services.digests uploads the chart exactly then

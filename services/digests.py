@@ -76,8 +76,7 @@ class Digests:
     def _deliver(self, key: str, channel: str, res, message_sent: bool = False) -> tuple[bool, str]:
         try:
             headline = results_service.headline(self.rt, res)
-            prev = next((s.previous_gap for s in res.statements if s.previous_gap is not None), None)
-            payload = digest_blocks(res, headline, res.pulse["id"] - 1 if prev is not None else None)
+            payload = digest_blocks(res, headline)
         except Exception as exc:  # our own fault: trying again would fail again
             log.exception("the digest of pulse #%s could not be built", res.pulse["id"])
             self.rt.store.finish_digest(key, "failed")

@@ -131,7 +131,7 @@ def test_results_digest_and_home_for_twenty_statements_are_valid():
     ]
     res = pulse_results(PULSE, rows, BM, respondents={"exec": 6, "agent": 6}, asked={"exec": 7, "agent": 9})
     assert validate(results_blocks(res, "h")) == []
-    assert validate(digest_blocks(res, "h", None)) == []
+    assert validate(digest_blocks(res, "h")) == []
     home = home_view(res, "h", None, {}, None, [], admin=True, command="/gap")
     assert validate(home, surface="home") == [] and len(home["blocks"]) <= 100
 
@@ -247,8 +247,8 @@ CASES = {
     ],
     "results_blocks": lambda: [results_blocks(hostile_results(), "h"), results_blocks(hostile_results(False), "h")],
     "digest_blocks": lambda: [
-        digest_blocks(hostile_results(), "h", 6),
-        digest_blocks(hostile_results(False), "h", None),
+        digest_blocks(hostile_results(), "h"),
+        digest_blocks(hostile_results(False), "h"),
     ],
     "home_view": lambda: [
         home_view(
@@ -269,7 +269,7 @@ CASES = {
     "closed_dm": lambda: [closed_dm(HPULSE, "/gap")],
     "privacy_blocks": lambda: [privacy_blocks(5, "/gap"), privacy_blocks(3, "/pulse")],
     "small_roles_text": lambda: [small_roles_text({"exec": 3, "agent": 1}, 5)],
-    "trend_summary": lambda: [trend_summary(hostile_results(), 6)],
+    "trend_summary": lambda: [trend_summary(hostile_results())],
     "trend_hidden_text": lambda: [
         trend_hidden_text(
             pulse_results(HPULSE, [], BM, previous=hostile_results(), roster_changes={"agent": 2, "exec": 1})
@@ -419,7 +419,7 @@ def test_the_gap_shown_is_the_difference_of_the_percentages_shown():
     ]
     assert (
         "• We act on feedback: executives 86% vs agents 31%, *+55 points*, rosier at the top (2008 study: +16 points)"
-    ) in block_texts(digest_blocks(res, "h", None))
+    ) in block_texts(digest_blocks(res, "h"))
     home = home_view(res, "h", None, {}, None, [], admin=False, command="/gap")
     assert (
         home["blocks"][2]["text"]["text"] == "• We act on feedback: *+55 points*, rosier at the top · study +16 points"
@@ -440,7 +440,7 @@ def test_a_gap_that_changed_sign_is_called_flipped_and_counted_apart():
         == "Since the previous pulse: same (+60 points before)"
     )
     trend = "*Trend* since Pulse #6: gaps narrower on 0, wider on 0, flipped on 1, unchanged on 1."
-    assert trend in block_texts(digest_blocks(res, "h", 6)).splitlines()
+    assert trend in block_texts(digest_blocks(res, "h")).splitlines()
     assert trend in block_texts(home_view(res, "h", None, {}, None, [], admin=False, command="/gap")).splitlines()
 
 
@@ -545,7 +545,7 @@ def test_trend_hidden_and_small_roles_are_said_in_words():
         and why in block_texts(results)
         and "Since the previous pulse" not in block_texts(results)
     )
-    digest = digest_blocks(res, "h", None)
+    digest = digest_blocks(res, "h")
     assert f"*Trend*: {why}" in block_texts(digest)
     both = pulse_results(PULSE, rows, BM, previous=prev, roster_changes={"agent": 2, "exec": 1})
     assert trend_hidden_text(both).startswith(
@@ -566,7 +566,7 @@ def test_a_pulse_with_nothing_to_compare_promises_no_gap():
     none = pulse_results(PLAIN, votes(2, "exec", 4, 5), BM)  # executives only: nothing to compare
     for payload in (
         results_blocks(none, none.headline((5, 7))),
-        digest_blocks(none, none.headline((5, 7)), None),
+        digest_blocks(none, none.headline((5, 7))),
         home_view(none, none.headline((5, 7)), None, {}, None, [], admin=False, command="/gap"),
     ):
         text = block_texts(payload)
