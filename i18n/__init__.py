@@ -1,0 +1,93 @@
+"""Every message in the reader's language: gettext catalogues read with Babel, and Babel's number and date formats.
+
+Pure (no Slack imports). The language is a context variable, set by whoever renders for a reader:
+
+    with i18n.use("sv"):
+        blocks = render.pulse.poll_dm(...)
+
+Inside, `_("Recorded: *{choice}*", choice=...)` looks the English message up in `i18n/<lang>.po`
+and fills its `{named}` fields; `ngettext` picks the plural form the language's rules ask for.
+English is the source language: its messages are the msgids, so it needs no catalogue.
+The catalogues are compiled in memory the first time a language is used; there is no build step.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from functools import cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LANGUAGES = ("en", "sv", "it")
+DEFAULT = "en"
+CATALOGUES = Path(__file__).parent
+
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def language_of(slack_locale: str | None) -> str:
+    """Slack's `locale` (e.g. 'sv-SE', 'it-IT', 'en-US') to one of LANGUAGES; anything else is English."""
+    head = (slack_locale or "").replace("_", "-").split("-")[0].lower()
+    return head if head in LANGUAGES else DEFAULT
+
+
+def supported(lang: str | None) -> str | None:
+    """A language code someone typed ('sv', 'IT') if we speak it, else None."""
+    lang = (lang or "").strip().lower()
+    return lang if lang in LANGUAGES else None
+
+
+@contextmanager
+def use(lang: str | None) -> Iterator[str]:
+    """Render in `lang` (None or unknown: English) inside the block."""
+    token = _language.set(supported(lang) or DEFAULT)
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
+
+
+def current() -> str:
+    return _language.get()
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    path = CATALOGUES / f"{lang}.po"
+    if lang == DEFAULT or not path.exists():
+        return NullTranslations()
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    buf.seek(0)
+    return Translations(buf)
+
+
+def _(message: str, **values: object) -> str:
+    """The message in the current language, with its {named} fields filled."""
+    text = translations(current()).gettext(message)
+    return text.format(**values) if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    """Plural-aware: `ngettext("{n} answer", "{n} answers", n)`; `n` is always a field."""
+    return translations(current()).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def locale() -> Locale:
+    return Locale.parse({"en": "en_US", "sv": "sv_SE", "it": "it_IT"}[current()])
+
+
+def format_date(value: date | datetime, format: str = "medium") -> str:
+    return babel_format_date(value, format=format, locale=locale())
