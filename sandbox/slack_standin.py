@@ -42,6 +42,7 @@ class SlackStandIn:
         self.rate_limit: dict[str, float] = {}  # method -> allowed calls per second
         self.failures: dict[str, list] = {}  # method -> queue of (status, error) to answer next
         self.views: dict[str, dict] = {}  # user -> the App Home view last published
+        self.modals: dict[str, dict] = {}  # view id -> a modal opened, pushed or updated (views.*)
         self.ephemeral: dict[str, list[dict]] = {}  # user -> ephemeral messages (postEphemeral, response_url)
         self.light = False  # benchmarks: keep only each message's ts and metadata, and no call log
         self.socket_url: str | None = None  # where apps.connections.open sends Socket Mode apps
@@ -83,6 +84,7 @@ class SlackStandIn:
         tz: str = "Europe/Stockholm",
         bot: bool = False,
         deleted: bool = False,
+        locale: str = "en-US",
     ) -> None:
         self.users[user_id] = {
             "id": user_id,
@@ -95,6 +97,7 @@ class SlackStandIn:
             "deleted": deleted,
             "tz": tz,
             "tz_offset": 3600,
+            "locale": locale,  # users.info sends it only with include_locale=true
             "profile": {"display_name": name or user_id, "real_name": name or user_id},
         }
 
@@ -203,7 +206,11 @@ class SlackStandIn:
 
     def api_users_info(self, p):
         user = self.users.get(p.get("user"))
-        return self._ok(user=user) if user else self._err("user_not_found")
+        if not user:
+            return self._err("user_not_found")
+        if str(p.get("include_locale", "")).lower() not in ("true", "1"):
+            user = {k: v for k, v in user.items() if k != "locale"}
+        return self._ok(user=user)
 
     def api_usergroups_users_list(self, p):
         group = self.usergroups.get(p.get("usergroup"))
@@ -289,6 +296,37 @@ class SlackStandIn:
         with self.lock:
             self.views[p.get("user_id", "")] = view
         return self._ok(view=view)
+
+    def _modal(self, p, view_id: str | None = None):
+        view = p.get("view") or {}
+        if isinstance(view, str):
+            view = json.loads(view)
+        view_id = view_id or "V" + str(next(self._ids))
+        view = {**view, "id": view_id}
+        with self.lock:
+            self.modals[view_id] = view
+        return self._ok(view=view)
+
+    def api_views_open(self, p):
+        if not p.get("trigger_id"):
+            return self._err("invalid_trigger_id")
+        return self._modal(p)
+
+    def api_views_push(self, p):
+        return self.api_views_open(p)
+
+    def api_views_update(self, p):
+        view_id = p.get("view_id")
+        if view_id not in self.modals:
+            return self._err("not_found")
+        return self._modal(p, view_id)
+
+    def api_usergroups_list(self, p):
+        groups = [
+            {"id": gid, "handle": gid.lower(), "name": gid, "user_count": len(members)}
+            for gid, members in self.usergroups.items()
+        ]
+        return self._ok(usergroups=groups)
 
     def api_files_getUploadURLExternal(self, p):
         fid = f"F{next(self._ids):06d}"

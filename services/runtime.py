@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
+import i18n
 from config import Config
 from insights.studies import Studies
 from insights.studies import load as load_studies
@@ -72,6 +73,12 @@ class Runtime:
     replies: Replies | None = None
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
+
+    def language(self, user_id: str | None) -> str:
+        """The language (one of i18n.LANGUAGES) to write to this user in. Every rendering for a
+        person goes through `with i18n.use(rt.language(user)):`. The languages work (issue 15) reads
+        it from the Slack locale; until then everyone reads English."""
+        return i18n.DEFAULT
 
     def is_admin(self, user_id: str, max_age: float = 0) -> bool:
         """ADMIN_USER_IDS, or a Slack workspace admin/owner now (users.info). Admin-only effects ask
