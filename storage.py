@@ -680,23 +680,17 @@ class Store:
     @staticmethod
     def _vote(db, pulse_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
         pulse = db.execute("SELECT status, secret, statements FROM pulses WHERE id=?", (pulse_id,)).fetchone()
-        if pulse is None:
-            return "bad"
-        if pulse[0] != "open" or not pulse[1]:
-            return "closed"
+        refused, role = Store._asked(db, pulse, pulse_id, user_id)
+        if refused:
+            return refused
         if statement_id not in {s["id"] for s in json.loads(pulse[2])}:
             return "bad"
-        delivery = db.execute(
-            "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
-        ).fetchone()
-        if delivery is None:
-            return "not_invited"
         voter = _voter(pulse[1], user_id)
         cur = db.execute(
             "INSERT INTO answers (pulse_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (pulse_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
             "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
-            (pulse_id, voter, statement_id, delivery[0], value, seq),
+            (pulse_id, voter, statement_id, role, value, seq),
         )
         if cur.rowcount:
             db.execute("UPDATE deliveries SET responded=1 WHERE pulse_id=? AND user_id=?", (pulse_id, user_id))
@@ -706,6 +700,19 @@ class Store:
             (seq, pulse_id, voter, statement_id, seq),
         )
         return "unchanged"
+
+    @staticmethod
+    def _asked(db, pulse: tuple | None, pulse_id: int, user_id: str) -> tuple[str | None, str | None]:
+        """(refusal, role) of a person's answer or comment to `pulse` (status, secret, …): 'bad' (no
+        such pulse), 'closed' or 'not_invited', or None and the role they were asked in."""
+        if pulse is None:
+            return "bad", None
+        if pulse[0] != "open" or not pulse[1]:
+            return "closed", None
+        delivery = db.execute(
+            "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
+        ).fetchone()
+        return ("not_invited", None) if delivery is None else (None, delivery[0])
 
     def answer_counts(self, pulse_ids: list[int]) -> list[dict]:
         """(pulse_id, statement_id, role, value, n): everything results need, nothing about people.
@@ -763,19 +770,13 @@ class Store:
         """'recorded' (replacing this person's earlier comment), 'closed', 'not_invited' or 'bad'."""
         with self.tx() as db:
             pulse = db.execute("SELECT status, secret FROM pulses WHERE id=?", (pulse_id,)).fetchone()
-            if pulse is None or not text.strip():
-                return "bad"
-            if pulse[0] != "open" or not pulse[1]:
-                return "closed"
-            delivery = db.execute(
-                "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
-            ).fetchone()
-            if delivery is None:
-                return "not_invited"
+            refused, role = self._asked(db, pulse, pulse_id, user_id)
+            if refused or not text.strip():
+                return refused or "bad"
             db.execute(
                 "INSERT INTO comment_drafts (pulse_id, voter, role, text) VALUES (?,?,?,?) "
                 "ON CONFLICT (pulse_id, voter) DO UPDATE SET text=excluded.text",
-                (pulse_id, _voter(pulse[1], user_id), delivery[0], text),
+                (pulse_id, _voter(pulse[1], user_id), role, text),
             )
             return "recorded"
 

@@ -88,32 +88,37 @@ def day(iso_date: str) -> str:
     return format_date(date.fromisoformat(iso_date))
 
 
+def _action_fields(action: dict, cmd: str) -> dict:
+    """The {named} fields an owner's DMs fill from the action."""
+    return {
+        "statement": escape(action["statement"]),
+        "action": escape(action["text"]),
+        "due": day(action["due"]),
+        "cmd": cmd,
+        "n": action["id"],
+    }
+
+
 def owner_dm(action: dict, by: str, cmd: str) -> dict:
     """To the owner, when the action is saved."""
-    text = _(
-        "<@{by}> made you the owner of a gap: *{statement}*\nAction: {action}\nDue: {due}. When the next pulse "
-        "closes, the digest shows how this gap moved. `{cmd} actions done {n}` marks it done.",
-        by=by,
-        statement=escape(action["statement"]),
-        action=escape(action["text"]),
-        due=day(action["due"]),
-        cmd=cmd,
-        n=action["id"],
+    return notice(
+        _(
+            "<@{by}> made you the owner of a gap: *{statement}*\nAction: {action}\nDue: {due}. When the next pulse "
+            "closes, the digest shows how this gap moved. `{cmd} actions done {n}` marks it done.",
+            by=by,
+            **_action_fields(action, cmd),
+        )
     )
-    return notice(text)
 
 
 def reminder_dm(action: dict, cmd: str) -> dict:
     """To the owner, a day before the action is due."""
-    text = _(
-        "A reminder: your action on *{statement}* is due {due}: {action}\n`{cmd} actions done {n}` marks it done.",
-        statement=escape(action["statement"]),
-        due=day(action["due"]),
-        action=escape(action["text"]),
-        cmd=cmd,
-        n=action["id"],
+    return notice(
+        _(
+            "A reminder: your action on *{statement}* is due {due}: {action}\n`{cmd} actions done {n}` marks it done.",
+            **_action_fields(action, cmd),
+        )
     )
-    return notice(text)
 
 
 def verdict_word(verdict: str) -> str:

@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from support.harness import AGENTS, EXECS, assign_team, block_texts, button_payload, dms, run, wait_until
-
-
-def open_pulse(bot, team):
-    assign_team(bot, team)
-    run(bot, team, "poll now")
-    team.wait_for("chat.postMessage", 9)
-    bot.settle()
-    return dms(team)
+from support.harness import AGENTS, EXECS, block_texts, button_payload, run, wait_until
+from tests.handlers.test_anonymity import open_pulse
 
 
 def open_form(bot, fake, user, dm) -> dict:

@@ -355,6 +355,7 @@ NOT_BUILDERS = {
     "_plain",
     "_input",
     "_role_said",
+    "_action_fields",
     "escape",
     "truncate",
     "plural",
