@@ -17,6 +17,14 @@ from services.runtime import Runtime
 log = logging.getLogger("pulsegap.comments")
 
 
+def state_value(view: dict, block: str, action: str) -> dict:
+    """A modal input's submitted value ({} when absent, or when a forged payload is shaped otherwise)."""
+    node = view
+    for key in ("state", "values", block, action):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else {}
+
+
 def register(app: App, rt: Runtime) -> None:
     def just_ack(ack: Ack) -> None:
         ack()
@@ -40,8 +48,7 @@ def register(app: App, rt: Runtime) -> None:
     def on_submit(ack: Ack, body: dict, view: dict) -> None:
         user = (body.get("user") or {}).get("id", "")
         pulse_id = str(view.get("private_metadata", ""))
-        value = (((view.get("state") or {}).get("values") or {}).get("comment") or {}).get("comment_text") or {}
-        text = clean(value.get("value"))[:MAX_COMMENT]
+        text = clean(str(state_value(view, "comment", "comment_text").get("value") or ""))[:MAX_COMMENT]
         if not user or not pulse_id.isdigit():
             ack()
             return

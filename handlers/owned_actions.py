@@ -10,6 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
 import i18n
+from handlers.comments import state_value
 from insights.commands import clean
 from render.owned_actions import own_modal, own_result_view
 from services.owned_actions import OwnedActions, form_errors
@@ -54,11 +55,6 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_submit(ack: Ack, body: dict, view: dict) -> None:
         user = (body.get("user") or {}).get("id", "")
-        values = (view.get("state") or {}).get("values") or {}
-
-        def field(block: str, action: str) -> dict:
-            return (values.get(block) or {}).get(action) or {}
-
         with i18n.use(rt.language(user)):
             target = _statement(rt, str(view.get("private_metadata", "")))
             if not user or not target:
@@ -67,9 +63,9 @@ def register(app: App, rt: Runtime) -> None:
             if not rt.is_admin(user):  # asked afresh: a forged or stale form changes nothing
                 ack(response_action="update", view=_refused())
                 return
-            owner = field("owner", "own_owner").get("selected_user")
-            text = clean(field("text", "own_text").get("value"))
-            due = field("due", "own_due").get("selected_date")
+            owner = str(state_value(view, "owner", "own_owner").get("selected_user") or "")
+            text = clean(str(state_value(view, "text", "own_text").get("value") or ""))
+            due = str(state_value(view, "due", "own_due").get("selected_date") or "")
             errors = form_errors(owner, text, due, utcnow().date())
             if errors:
                 ack(response_action="errors", errors=errors)

@@ -186,3 +186,13 @@ def test_min_comments_below_min_respondents_is_refused_at_start():
         raise AssertionError("MIN_COMMENTS=4 was accepted")
     assert load_config({"MIN_RESPONDENTS": "7"}).min_comments == 7
     assert load_config({}).min_comments == 5
+
+
+def test_a_forged_submission_of_another_shape_gets_a_clean_answer(start_app, team):
+    bot = start_app()
+    sent = open_pulse(bot, team)
+    assert sent
+    for state in ("bad", {"values": {"comment": "x"}}, {"values": {"comment": {"comment_text": ["x"]}}}):
+        refused = submit(bot, AGENTS[0], "", view={"state": state})
+        assert block_texts(refused["view"]) == "Pulse #1 was not sent to you, so your comment was not recorded."
+    assert "Traceback" not in bot.output()

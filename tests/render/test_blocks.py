@@ -22,6 +22,7 @@ from render.comments import (
     comment_modal,
     comment_prompt,
     comments_reply,
+    defused,
     question_set,
 )
 from render.help import help_blocks, privacy_blocks
@@ -649,3 +650,10 @@ def test_a_pulse_with_nothing_to_compare_promises_no_gap():
         text = block_texts(payload)
         assert "Too few answers to compare executives and agents" in text
         assert not any(word in text for word in ("Our gap", "Largest gaps", "interval", "Chart below", "Trend")), text
+
+
+def test_a_comment_pings_nobody_and_links_nowhere():
+    assert defused("ping @here, <!channel> & <@U1> at www.x.io or https://a.b/c?d=1") == (
+        "ping @\u200bhere, &lt;!channel&gt; &amp; &lt;@\u200bU1&gt; at www[.]x[.]io or https[:]//a[.]b/c?d=1"
+    )
+    assert defused("Line one\n\nline two  e.g. 3.5 points") == "Line one line two e.g. 3.5 points"
