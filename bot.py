@@ -26,6 +26,7 @@ from handlers.actions import RedactPulseBodies
 from handlers.guards import guard
 from services import jobs
 from services.digests import Digests
+from services.owned_actions import OwnedActions
 from services.polls import Polls
 from services.replies import Replies
 from services.runtime import Runtime, slack_client
@@ -104,7 +105,7 @@ def configure_logging(config: Config) -> None:
 
 def build(config: Config, http: bool) -> tuple[App, Runtime]:
     """http: requests come over HTTP (so every one is verified), not over a Socket Mode link."""
-    store = Store(config.database_path, config.min_respondents)
+    store = Store(config.database_path, config.min_respondents, config.min_comments)
     client = slack_client(config.bot_token, config.api_url, timeout=config.slack_timeout)
     try:
         app = App(
@@ -127,7 +128,7 @@ def build(config: Config, http: bool) -> tuple[App, Runtime]:
     rt.replies = Replies(timeout=config.slack_timeout)
     rt.digests = Digests(rt)
     rt.scheduler = Scheduler(config.database_path, tick_seconds=config.tick_seconds)
-    jobs.install(polls=rt.polls, digests=rt.digests)
+    jobs.install(polls=rt.polls, digests=rt.digests, actions=OwnedActions(rt))
     handlers.register(app, rt)
     return app, rt
 

@@ -26,6 +26,7 @@ class Config:
     port: int = 3000
     admin_user_ids: frozenset[str] = field(default_factory=frozenset)
     min_respondents: int = 5
+    min_comments: int = 5
     poll_duration: timedelta = timedelta(days=3)
     reminder_fraction: float = 0.5
     log_level: str = "INFO"
@@ -119,6 +120,13 @@ def load_config(env: dict | None = None) -> Config:
             "a result could show one or two people's answers"
         )
 
+    min_comments = _int("MIN_COMMENTS", get("MIN_COMMENTS") or str(max(5, min_respondents)), 0, 1000)
+    if min_comments < min_respondents:
+        raise ConfigError(
+            f"MIN_COMMENTS must be at least MIN_RESPONDENTS ({min_respondents}; got {min_comments}): "
+            "fewer comments than answers would be shown for a group too small to show a figure"
+        )
+
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
@@ -133,6 +141,7 @@ def load_config(env: dict | None = None) -> Config:
         port=_int("PORT", get("PORT") or "3000", 1, 65535),
         admin_user_ids=admins,
         min_respondents=min_respondents,
+        min_comments=min_comments,
         poll_duration=_duration("POLL_DURATION", get("POLL_DURATION") or "3d"),
         reminder_fraction=fraction,
         log_level=level,

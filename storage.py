@@ -23,6 +23,7 @@ import logging
 import secrets
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -33,7 +34,7 @@ from insights.stats import ROLES
 
 log = logging.getLogger("pulsegap.storage")
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Schema 4 calls a poll round what users see, a pulse: renamed in place from schema 1-3's names.
 RENAMED_TABLES = (("waves", "pulses"), ("wave_counts", "pulse_counts"))
 RENAMED_COLUMNS = tuple(
@@ -53,6 +54,11 @@ ADDED_COLUMNS = (
     # 1 once the DM shows its closed pulse's closed state (in a database from before schema 3 every
     # DM of a closed pulse is 0, so those DMs are closed too, and no longer show anyone's answer)
     ("deliveries", "closed_shown", "INTEGER DEFAULT 0"),
+    # schema 5: each pulse's comment question (NULL: the default) and comment threshold, frozen at
+    # open, and at close how many comments each role gave below it ({role: n}, their text deleted)
+    ("pulses", "comment_question", "TEXT"),
+    ("pulses", "min_comments", "INTEGER"),
+    ("pulses", "comments_withheld", "TEXT"),
 )
 LEGACY_THRESHOLD = 5  # pulses from before thresholds were frozen get at least this (the default)
 SUPPRESSED = 0  # pulse_counts.value of a suppressed cell (answers are 1 to 5)
@@ -94,11 +100,13 @@ class _Vote:
 
 
 class Store:
-    def __init__(self, path: str = ":memory:", min_respondents: int = LEGACY_THRESHOLD):
+    def __init__(self, path: str = ":memory:", min_respondents: int = LEGACY_THRESHOLD, min_comments: int = 0):
         """`min_respondents`: the threshold frozen into each pulse opened from now on (pulses from
-        before thresholds were frozen get the larger of it and LEGACY_THRESHOLD)."""
+        before thresholds were frozen get the larger of it and LEGACY_THRESHOLD). `min_comments`:
+        likewise for comments, never below `min_respondents`."""
         self.path = path
         self.min_respondents = min_respondents
+        self.min_comments = max(min_comments, min_respondents)
         self.lock = threading.RLock()
         self._votes_lock = threading.Lock()
         self._votes: list[_Vote] = []  # votes waiting for the next group commit, oldest first
@@ -223,10 +231,48 @@ class Store:
                 pk="key",
                 if_not_exists=True,
             )
+            self._create_comments()
+            self._create_owned_actions()
         if earlier_release or rebuilt:
             self._erase_closed_pulses()
         with self.lock:
             self.db["meta"].upsert({"key": "schema", "value": str(SCHEMA_VERSION)}, pk="key")
+
+    def _create_comments(self) -> None:
+        """Inside the migration: while a pulse is open a comment is keyed like an answer (HMAC of
+        the person with the pulse's secret), so a later one replaces it; at close the shown ones are
+        copied under random ids, in id order, and the drafts deleted (`_freeze_comments`)."""
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS comment_drafts (pulse_id INTEGER NOT NULL, voter TEXT NOT NULL,"
+            " role TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (pulse_id, voter)) WITHOUT ROWID"
+        )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS comments (id TEXT PRIMARY KEY, pulse_id INTEGER NOT NULL,"
+            " role TEXT NOT NULL, text TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"
+        )
+        self.db.execute("CREATE INDEX IF NOT EXISTS comments_by_pulse ON comments (pulse_id, role)")
+
+    def _create_owned_actions(self) -> None:
+        """Inside the migration: an admin's owned action on a statement's gap in a closed pulse."""
+        self.db["owned_actions"].create(
+            {
+                "id": int,
+                "pulse_id": int,  # the closed pulse whose gap was owned: measured at the next one
+                "statement_id": int,
+                "statement": str,
+                "owner": str,
+                "text": str,
+                "due": str,  # YYYY-MM-DD
+                "created_by": str,
+                "created_at": str,
+                "done_at": str,
+                "reminded": int,
+            },
+            pk="id",
+            not_null={"pulse_id", "statement_id", "owner", "text", "due"},
+            defaults={"reminded": 0},
+            if_not_exists=True,
+        )
 
     def _rename_waves(self) -> None:
         """Inside the migration's transaction: schema 1-3's `waves`, `wave_counts` and `wave_id`
@@ -346,7 +392,8 @@ class Store:
                 return None
             cur = db.execute(
                 "INSERT INTO pulses (status, opened_at, closes_at, remind_at, secret, statements, trigger, started_by,"
-                " min_respondents) VALUES ('open',?,?,?,?,?,?,?,?)",
+                " min_respondents, min_comments, comment_question) VALUES ('open',?,?,?,?,?,?,?,?,?,"
+                " (SELECT value FROM meta WHERE key='comment_question'))",
                 (
                     iso(),
                     closes_at,
@@ -356,6 +403,7 @@ class Store:
                     trigger,
                     started_by,
                     self.min_respondents,
+                    self.min_comments,
                 ),
             )
             pulse_id = cur.lastrowid
@@ -396,6 +444,7 @@ class Store:
             ).rowcount
             if changed:
                 self._freeze_counts(pulse_id)
+                self._freeze_comments(pulse_id)
                 db.execute("DELETE FROM answers WHERE pulse_id=?", (pulse_id,))
                 db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CHECKPOINT_PENDING, str(pulse_id))
@@ -631,23 +680,17 @@ class Store:
     @staticmethod
     def _vote(db, pulse_id: int, user_id: str, statement_id: int, value: int, seq: str) -> str:
         pulse = db.execute("SELECT status, secret, statements FROM pulses WHERE id=?", (pulse_id,)).fetchone()
-        if pulse is None:
-            return "bad"
-        if pulse[0] != "open" or not pulse[1]:
-            return "closed"
+        refused, role = Store._asked(db, pulse, pulse_id, user_id)
+        if refused:
+            return refused
         if statement_id not in {s["id"] for s in json.loads(pulse[2])}:
             return "bad"
-        delivery = db.execute(
-            "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
-        ).fetchone()
-        if delivery is None:
-            return "not_invited"
         voter = _voter(pulse[1], user_id)
         cur = db.execute(
             "INSERT INTO answers (pulse_id, voter, statement_id, role, value, seq) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (pulse_id, voter, statement_id) DO UPDATE SET value=excluded.value, seq=excluded.seq "
             "WHERE excluded.seq > answers.seq AND excluded.value != answers.value",
-            (pulse_id, voter, statement_id, delivery[0], value, seq),
+            (pulse_id, voter, statement_id, role, value, seq),
         )
         if cur.rowcount:
             db.execute("UPDATE deliveries SET responded=1 WHERE pulse_id=? AND user_id=?", (pulse_id, user_id))
@@ -657,6 +700,19 @@ class Store:
             (seq, pulse_id, voter, statement_id, seq),
         )
         return "unchanged"
+
+    @staticmethod
+    def _asked(db, pulse: tuple | None, pulse_id: int, user_id: str) -> tuple[str | None, str | None]:
+        """(refusal, role) of a person's answer or comment to `pulse` (status, secret, …): 'bad' (no
+        such pulse), 'closed' or 'not_invited', or None and the role they were asked in."""
+        if pulse is None:
+            return "bad", None
+        if pulse[0] != "open" or not pulse[1]:
+            return "closed", None
+        delivery = db.execute(
+            "SELECT role FROM deliveries WHERE pulse_id=? AND user_id=?", (pulse_id, user_id)
+        ).fetchone()
+        return ("not_invited", None) if delivery is None else (None, delivery[0])
 
     def answer_counts(self, pulse_ids: list[int]) -> list[dict]:
         """(pulse_id, statement_id, role, value, n): everything results need, nothing about people.
@@ -701,6 +757,106 @@ class Store:
         if pulse and pulse["respondents"]:
             return json.loads(pulse["respondents"])  # frozen when it closed
         return self._count_respondents(pulse_id)
+
+    # ----- comments -----------------------------------------------------------------------
+    def set_comment_question(self, text: str | None) -> None:
+        """The question pulses opened from now on ask (None: the default one)."""
+        with self.tx() as db:
+            db.execute("DELETE FROM meta WHERE key='comment_question'")
+            if text:
+                db.execute("INSERT INTO meta (key, value) VALUES ('comment_question', ?)", (text,))
+
+    def record_comment(self, pulse_id: int, user_id: str, text: str) -> str:
+        """'recorded' (replacing this person's earlier comment), 'closed', 'not_invited' or 'bad'."""
+        with self.tx() as db:
+            pulse = db.execute("SELECT status, secret FROM pulses WHERE id=?", (pulse_id,)).fetchone()
+            refused, role = self._asked(db, pulse, pulse_id, user_id)
+            if refused or not text.strip():
+                return refused or "bad"
+            db.execute(
+                "INSERT INTO comment_drafts (pulse_id, voter, role, text) VALUES (?,?,?,?) "
+                "ON CONFLICT (pulse_id, voter) DO UPDATE SET text=excluded.text",
+                (pulse_id, _voter(pulse[1], user_id), role, text),
+            )
+            return "recorded"
+
+    def _freeze_comments(self, pulse_id: int) -> None:
+        """Inside the close's transaction: a role's comments are kept only when it gave at least the
+        pulse's `min_comments`, under random ids written in id order (no voter key, time or
+        order of writing); the others are deleted and only their number kept. Drafts go."""
+        db = self.db
+        threshold = db.execute("SELECT min_comments FROM pulses WHERE id=?", (pulse_id,)).fetchone()[0]
+        drafts = db.execute("SELECT role, text FROM comment_drafts WHERE pulse_id=?", (pulse_id,)).fetchall()
+        given = Counter(role for role, _text in drafts)
+        withheld = {role: n for role, n in given.items() if n < (threshold or self.min_comments)}
+        taken = {r[0] for r in db.execute("SELECT id FROM comments").fetchall()}
+        rows = []
+        for role, text in drafts:
+            if role not in withheld:
+                ident = secrets.token_hex(3)
+                while ident in taken:
+                    ident = secrets.token_hex(3)
+                taken.add(ident)
+                rows.append((ident, pulse_id, role, text))
+        db.conn.executemany("INSERT INTO comments (id, pulse_id, role, text) VALUES (?,?,?,?)", sorted(rows))
+        db.execute("DELETE FROM comment_drafts WHERE pulse_id=?", (pulse_id,))
+        db.execute("UPDATE pulses SET comments_withheld=? WHERE id=?", (json.dumps(withheld), pulse_id))
+
+    def comments(self, pulse_id: int) -> list[dict]:
+        """A closed pulse's kept comments (id, role, text, hidden), in id order: random."""
+        return self.rows("SELECT id, role, text, hidden FROM comments WHERE pulse_id=? ORDER BY id", (pulse_id,))
+
+    def hide_comment(self, ident: str) -> int | None:
+        """Hide a comment for good; the pulse it was in, or None if there is no such shown comment."""
+        with self.tx() as db:
+            found = db.execute("SELECT pulse_id FROM comments WHERE id=? AND hidden=0", (ident,)).fetchone()
+            if found:
+                db.execute("UPDATE comments SET hidden=1 WHERE id=?", (ident,))
+            return found[0] if found else None
+
+    # ----- owned actions -------------------------------------------------------------------
+    def add_action(
+        self, pulse_id: int, statement_id: int, statement: str, owner: str, text: str, due: str, by: str
+    ) -> dict:
+        with self.tx() as db:
+            cur = db.execute(
+                "INSERT INTO owned_actions (pulse_id, statement_id, statement, owner, text, due, created_by,"
+                " created_at, reminded) VALUES (?,?,?,?,?,?,?,?,0)",
+                (pulse_id, statement_id, statement, owner, text, due, by, iso()),
+            )
+            ident = cur.lastrowid
+        return self.action(ident)
+
+    def action(self, ident: int) -> dict | None:
+        return self.one("SELECT * FROM owned_actions WHERE id=?", (ident,))
+
+    def actions(self, pulse_id: int | None = None) -> list[dict]:
+        """Every owned action, or those owned on the gaps of `pulse_id`, oldest first."""
+        if pulse_id is None:
+            return self.rows("SELECT * FROM owned_actions ORDER BY id")
+        return self.rows("SELECT * FROM owned_actions WHERE pulse_id=? ORDER BY id", (pulse_id,))
+
+    def mark_action_done(self, ident: int) -> bool:
+        with self.tx() as db:
+            return (
+                db.execute("UPDATE owned_actions SET done_at=? WHERE id=? AND done_at IS NULL", (iso(), ident)).rowcount
+                == 1
+            )
+
+    def claim_reminders(self, due_by: str) -> list[dict]:
+        """Open actions due on or before `due_by` (YYYY-MM-DD) not yet reminded, marked reminded in
+        the same transaction: each reminder is claimed once, across restarts (at most once)."""
+        with self.tx() as db:
+            due = [
+                dict(zip(("id", "owner", "text", "due", "statement"), r, strict=True))
+                for r in db.execute(
+                    "SELECT id, owner, text, due, statement FROM owned_actions "
+                    "WHERE done_at IS NULL AND reminded=0 AND due<=? ORDER BY id",
+                    (due_by,),
+                ).fetchall()
+            ]
+            db.conn.executemany("UPDATE owned_actions SET reminded=1 WHERE id=?", [(a["id"],) for a in due])
+            return due
 
     # ----- digests ------------------------------------------------------------------------
     def claim_digest(self, key: str, channel: str, pulse_id: int | None) -> bool:

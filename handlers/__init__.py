@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events
+from handlers import actions, commands, comments, events, owned_actions
 from handlers.guards import ShapeGuard
 from services.runtime import Runtime
 
@@ -14,3 +14,5 @@ def register(app: App, rt: Runtime) -> None:
     commands.register(app, rt)
     actions.register(app, rt)
     events.register(app, rt)
+    comments.register(app, rt)
+    owned_actions.register(app, rt)

@@ -22,8 +22,17 @@ REFUSED = {
 }
 
 # What every log record of a pulse interaction's body contains: the DM's buttons and a click's
-# payload ("vote:…", "my_answers"), and the ephemeral replies (vote_recorded, my_answers).
-PULSE_BODY = ("vote:", "my_answers", "Recorded:", "Your answers in Pulse")
+# payload ("vote:…", "my_answers"), and the ephemeral replies (vote_recorded, my_answers); the
+# comment form's submission ("comment_submit", with "comment_text") and its answer ("comment_thanks").
+PULSE_BODY = (
+    "vote:",
+    "my_answers",
+    "Recorded:",
+    "Your answers in Pulse",
+    "comment_submit",
+    "comment_text",
+    "comment_thanks",
+)
 
 
 class RedactPulseBodies(logging.Filter):

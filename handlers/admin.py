@@ -22,6 +22,8 @@ COMMANDS = {
     ("digest", "schedule"),
     ("digest", "stop"),
     ("export", ""),
+    ("statements", "comment"),
+    ("comments", "hide"),
 }
 
 

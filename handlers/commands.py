@@ -17,11 +17,13 @@ from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
+from render.owned_actions import actions_blocks
 from render.primitives import escape, next_run_text, notice, plural
 from render.pulse import poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
+from services import comments, roles, statements
 from services import results as results_service
-from services import roles, statements
+from services.owned_actions import OwnedActions
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
@@ -101,6 +103,8 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             else "not linked to a study figure"
         )
         done = f"Added as #{len(current) + 1} ({link})."
+    elif cmd.action == "comment":
+        done = comments.set_question(rt, cmd.args.strip())
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
@@ -237,10 +241,26 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
         title="Pulsegap aggregates",
         initial_comment="Aggregates of every closed pulse: counts and % agree per role, never individual answers.",
     )
-    return notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
+    sent = notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
+    return comments.export(rt, dm) or sent
+
+
+def _comments(rt: Runtime, cmd: Command, user: str) -> dict:
+    if cmd.action == "hide":
+        return comments.hide(rt, cmd.args)
+    res = results_service.results(rt)
+    return comments.latest_blocks(res, rt.config.slash_command)
+
+
+def _actions(rt: Runtime, cmd: Command, user: str) -> dict:
+    if cmd.action == "done":
+        return OwnedActions(rt).done(cmd.args, user)
+    return actions_blocks(rt.store.actions(), rt.config.slash_command)
 
 
 ROUTES = {
+    "comments": _comments,
+    "actions": _actions,
     "roles": _roles,
     "statements": _statements,
     "poll": _poll,

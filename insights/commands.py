@@ -32,6 +32,8 @@ SUBCOMMANDS = {
     "digest",
     "export",
     "privacy",
+    "comments",
+    "actions",
 }
 
 
@@ -59,9 +61,11 @@ def clean(text: str | None) -> str:
 
 ACTIONS = {
     "roles": {"exec", "agent", "remove", "list"},
-    "statements": {"list", "add", "remove"},
+    "statements": {"list", "add", "remove", "comment"},
     "poll": {"now", "schedule", "status", "close", "stop"},
     "digest": {"schedule", "status", "stop"},
+    "comments": {"hide"},
+    "actions": {"list", "done"},
 }
 
 
@@ -86,7 +90,7 @@ def _fits(cmd: Command) -> bool:
         return bool(cmd.action or cmd.channels or not rest)
     if cmd.name == "roles":
         return bool(cmd.action or cmd.users or cmd.groups or not rest)
-    return bool(cmd.action or not rest)  # statements, poll
+    return bool(cmd.action or not rest)  # statements, poll, comments, actions
 
 
 def parse(text: str | None) -> Command:

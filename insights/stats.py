@@ -16,9 +16,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from insights.anonymity import differencing_risk
 from insights.studies import Studies
+
+if TYPE_CHECKING:  # it imports this module
+    from insights.followthrough import ActionOutcome, Comments
 
 Z95 = 1.959963984540054
 ROLES = ("exec", "agent")
@@ -55,6 +59,24 @@ def newcombe(k1: int, n1: int, k2: int, n2: int, z: float = Z95) -> tuple[float,
     l2, u2 = wilson(k2, n2, z)
     d = p1 - p2
     return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+
+
+def change_interval(
+    then: tuple[int, int, int, int], now: tuple[int, int, int, int], z: float = Z95
+) -> tuple[float, tuple[float, float]]:
+    """How a gap p1 - p2 moved between two independent pulses, each given as (k1, n1, k2, n2):
+    (now - then, its 95% interval), as proportions. The interval combines the two gaps' Newcombe
+    intervals by MOVER (Zou & Donner 2008, the method Newcombe's interval is itself built with):
+    each side adds, in quadrature, the distances from each gap to the interval bound that limits
+    the change on that side."""
+    d_then, d_now = then[0] / then[1] - then[2] / then[3], now[0] / now[1] - now[2] / now[3]
+    l_then, u_then = newcombe(*then, z)
+    l_now, u_now = newcombe(*now, z)
+    change = d_now - d_then
+    return change, (
+        change - math.sqrt((d_now - l_now) ** 2 + (u_then - d_then) ** 2),
+        change + math.sqrt((u_now - d_now) ** 2 + (d_then - l_then) ** 2),
+    )
 
 
 def needed_gap(k1: int, n1: int, k2: int, n2: int) -> float | None:
@@ -148,6 +170,10 @@ class PulseResults:
     # judged against the larger threshold of the two pulses (trend_threshold)
     trend_hidden: dict[str, int] = field(default_factory=dict)
     trend_threshold: int | None = None
+    # set by services.results for what users see: the pulse's comments and the owned actions
+    # measured at its close (insights.followthrough)
+    comments: Comments | None = None
+    actions: list[ActionOutcome] = field(default_factory=list)
 
     @property
     def compared(self) -> list[StatementResult]:

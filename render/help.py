@@ -21,6 +21,11 @@ HELP_LINES = [
         "post digests (admins)",
     ),
     ("/{cmd} export", "the aggregates as CSV, by DM (admins)"),
+    (
+        "/{cmd} comments [hide &lt;id&gt;] | statements comment &lt;question&gt;",
+        "the latest pulse's anonymous comments (admins hide one or set the question)",
+    ),
+    ("/{cmd} actions [done &lt;number&gt;]", "owned gaps, their owners and due dates"),
     ("/{cmd} privacy", "what is stored about your answers, who sees what, and what it cannot protect against"),
 ]
 

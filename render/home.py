@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from insights.stats import ROLES, PulseResults
+from render.comments import HOME_COMMENTS, comment_blocks
+from render.owned_actions import actions_moved_blocks, own_buttons
 from render.primitives import (
     CAVEAT,
     LIMITS,
@@ -19,6 +21,12 @@ from render.primitives import (
     slack_date,
 )
 from render.results import clause, participation_text, pulse_dates, trend_summary
+
+
+def followthrough_blocks(res: PulseResults, admin: bool) -> list[dict]:
+    """Home's part of the follow-through: *Own gap* buttons (any compared statement for admins),
+    how owned gaps moved, and some of the latest pulse's comments."""
+    return own_buttons(res, admin) + actions_moved_blocks(res) + comment_blocks(res.comments, HOME_COMMENTS)
 
 
 def home_view(
@@ -68,6 +76,7 @@ def home_view(
         trend = trend_summary(res)
         if trend:
             blocks.append(section(trend))
+        blocks += followthrough_blocks(res, admin)
     blocks.append(divider())
     if open_pulse:
         parts = [f"{ROLE_LABEL[r]} {c['responded']} of {c['asked']}" for r in ROLES if (c := counts.get(r))]

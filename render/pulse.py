@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from insights.stats import ROLES
 from insights.studies import Studies
+from render.comments import comment_prompt
 from render.primitives import (
     ROLE_LABEL,
     button,
@@ -43,6 +44,7 @@ def poll_dm(pulse: dict, min_respondents: int) -> dict:
                 "elements": [button(label, f"vote:{sid}:{v}", f"{wid}:{sid}:{v}") for v, label in enumerate(LIKERT, 1)],
             }
         )
+    blocks.append(comment_prompt(pulse))
     blocks.append(
         {
             **section(

@@ -6,6 +6,8 @@ import textwrap
 from datetime import datetime
 
 from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, ROLES, PulseResults, RoleResult, StatementResult, whole
+from render import owned_actions  # it imports this module: looked up when called
+from render.comments import DIGEST_COMMENTS, comment_blocks
 from render.primitives import (
     CAVEAT,
     ROLE_LABEL,
@@ -160,6 +162,11 @@ def results_blocks(res: PulseResults, headline: str) -> dict:
         blocks.append(context(trend_hidden_text(res)))
     for i, s in enumerate(res.statements, 1):
         blocks.append(section(statement_result_text(i, s, res.min_n), block_id=f"result:{s.statement_id}"))
+    blocks += (
+        owned_actions.own_buttons(res)
+        + owned_actions.actions_moved_blocks(res)
+        + comment_blocks(res.comments, ids=True)
+    )
     gaps = (
         (
             "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
@@ -202,6 +209,11 @@ def digest_blocks(res: PulseResults, headline: str) -> dict:
     trend = trend_summary(res)
     if trend:
         blocks.append(section(trend))
+    blocks += (
+        owned_actions.own_buttons(res)
+        + owned_actions.actions_moved_blocks(res)
+        + comment_blocks(res.comments, DIGEST_COMMENTS)
+    )
     if res.compared:  # services.digests uploads the chart exactly then
         blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
     else:

@@ -24,6 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 
 from config import Config
@@ -69,6 +70,23 @@ GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", A
 # statements, by different amounts, as in the study; agents ahead on one, three about level.
 EXEC_AGREE = (0.90, 0.85, 0.70, 0.90, 0.45, 0.85, 0.65, 0.85, 0.60, 0.90, 0.75)
 AGENT_AGREE = (0.30, 0.55, 0.65, 0.35, 0.70, 0.25, 0.60, 0.45, 0.55, 0.30, 0.45)
+
+
+# Demo history's follow-through: what some people comment in each demo pulse (six agents: shown;
+# two executives: fewer than MIN_COMMENTS, withheld), and statement 1's gap, owned before the last
+# demo pulse, which narrows by then (LIFTED: the share who agree in that pulse).
+DEMO_COMMENTS = {
+    "agent": (
+        "We hear the same complaint five times before anyone upstream changes the process.",
+        "Our tools freeze during peak hours; customers wait while we restart.",
+        "Leadership visits are announced, so they see a calm floor.",
+        "Call-backs promised by sales land on us with no notes.",
+        "We are measured on handle time, then told to delight customers.",
+        "The knowledge base is out of date; we keep our own notes instead.",
+    ),
+    "exec": ("We could share the weekly customer numbers with the floor.", "Budget for tools is coming in Q3."),
+}
+LIFTED = {"exec": 0.85, "agent": 0.75}
 
 
 def agree_share(role: str, index: int, widening: float = 0.0) -> float:
@@ -264,11 +282,17 @@ class Sandbox:
             None,
         )
 
-    def simulate(self, rng: random.Random | None = None, widening: float = 0.0, skip: frozenset = frozenset()) -> str:
+    def simulate(
+        self,
+        rng: random.Random | None = None,
+        widening: float = 0.0,
+        skip: frozenset = frozenset(),
+        lifted: frozenset = frozenset(),
+    ) -> str:
         """Plausible answers to the open pulse for every statement nobody clicked yet through the
         sandbox (the page's own clicks are kept): per role and statement, the share in
         `agree_share` agree, the rest do not. Choices are never read back from the DMs.
-        `skip`: personas who do not answer."""
+        `skip`: personas who do not answer; `lifted`: statement indexes answered as LIFTED says."""
         pulse = self.open_pulse()
         if not pulse:
             return f"No pulse is open, so there is nothing to answer. Start one with {self.command_name} poll now."
@@ -285,7 +309,8 @@ class Sandbox:
         clicks = []
         for (role, i), people in todo.items():
             rng.shuffle(people)
-            agreeing = int(agree_share(role, i, widening) * len(people) + 0.5)
+            share = LIFTED[role] if i in lifted else agree_share(role, i, widening)
+            agreeing = int(share * len(people) + 0.5)
             for n, (uid, ts, block) in enumerate(people):
                 button = block["elements"][rng.choice((4, 4, 5) if n < agreeing else (1, 2, 2, 3, 3)) - 1]
                 clicks.append(
@@ -306,6 +331,21 @@ class Sandbox:
             return f"Pulse #{pulse['id']}: every statement in its DMs here has been answered already."
         people = len({uid for uid, _ts, _a in clicks})
         return f"Added {len(clicks)} simulated answers from {people} people to Pulse #{pulse['id']}."
+
+    def submit_view(self, user: str, callback_id: str, private_metadata: str, values: dict) -> None:
+        """A modal's view_submission, as Slack sends it when the form is sent."""
+        view = {"id": "V" + secrets.token_hex(4), "type": "modal", "callback_id": callback_id}
+        view |= {"private_metadata": private_metadata, "state": {"values": values}}
+        payload = {"type": "view_submission", "user": {"id": user}, "team": {"id": "T0TEST"}, "view": view}
+        self._post(urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    def demo_comments(self, pulse: dict, rng: random.Random) -> None:
+        """Demo history's comments, sent through the comment form as people would."""
+        people = {"exec": [u for u, _n, _t in EXECUTIVES], "agent": [u for u, _n, _t in AGENTS]}
+        for role, texts in DEMO_COMMENTS.items():
+            for user, text in zip(rng.sample(people[role], len(texts)), texts, strict=True):
+                value = {"comment": {"comment_text": {"type": "plain_text_input", "value": text}}}
+                self.submit_view(user, "comment_submit", str(pulse["id"]), value)
 
     def start_demo(self) -> tuple[bool, str]:
         """Demo history, in the background; refused once any pulse has run (the demo is the past)."""
@@ -348,8 +388,25 @@ class Sandbox:
                 absent = frozenset(
                     rng.sample([u for u, _n, _t in EXECUTIVES], 1) + rng.sample([u for u, _n, _t in AGENTS], 2)
                 )
-                self.simulate(rng, widening=(pulses - n) / 4, skip=absent)
+                self.simulate(rng, widening=(pulses - n) / 4, skip=absent, lifted=frozenset({0} if n == pulses else ()))
+                self.demo_comments(pulse, rng)
                 self.command(admin, channel, "poll close", reply_to=quiet)
+                if n == pulses - 1:  # the admin owns statement 1's gap; the last pulse measures it
+                    self.submit_view(
+                        admin,
+                        "own_submit",
+                        f"{pulse['id']}:{pulse['statements'][0]['id']}",
+                        {
+                            "owner": {"own_owner": {"type": "users_select", "selected_user": EXECUTIVES[0][0]}},
+                            "text": {"own_text": {"type": "plain_text_input", "value": "Monthly shifts on the floor"}},
+                            "due": {
+                                "own_due": {
+                                    "type": "datepicker",
+                                    "selected_date": (date.today() + timedelta(days=14)).isoformat(),
+                                }
+                            },
+                        },
+                    )
             self.status = (
                 f"Loaded demo pulses #{first}–#{first + pulses - 1}. Try {self.command_name} results, "
                 f"{self.command_name} digest #{CHANNEL[1]} or the Home tab."

@@ -15,8 +15,8 @@ def install(**services) -> None:
 
 
 def tick() -> None:
-    """Close pulses whose time is up, send reminders, retry DMs and digests Slack did not take."""
-    for name, method in (("polls", "tick"), ("digests", "resume")):
+    """Close pulses whose time is up, send reminders (of pulses and owned actions), retry DMs and digests Slack did not take."""
+    for name, method in (("polls", "tick"), ("digests", "resume"), ("actions", "tick")):
         service = _services.get(name)
         if service is None:
             continue

@@ -4,6 +4,8 @@ by its own threshold, and a trend is hidden where the roster changed too little 
 from __future__ import annotations
 
 from insights.stats import PulseResults, pulse_results, study_rosier
+from render.owned_actions import owned_headline
+from services import comments, owned_actions
 from services.runtime import Runtime
 
 
@@ -21,9 +23,12 @@ def results(rt: Runtime, pulse_id: int | None = None) -> PulseResults | None:
     bm = rt.studies
     previous = pulse_results(prev, rows, bm) if prev else None
     changes = rt.store.roster_changes(prev["id"], pulse["id"]) if prev else None
-    return pulse_results(
+    res = pulse_results(
         pulse, rows, bm, previous, rt.store.respondents(pulse["id"]), rt.store.asked(pulse["id"]), changes
     )
+    res.comments = comments.of(rt, pulse)
+    res.actions = owned_actions.outcomes(rt, previous, res)
+    return res
 
 
 def all_results(rt: Runtime) -> list[PulseResults]:
@@ -33,4 +38,5 @@ def all_results(rt: Runtime) -> list[PulseResults]:
 
 
 def headline(rt: Runtime, res: PulseResults) -> str:
-    return res.headline(study_rosier(rt.studies))
+    owned = owned_headline(res)
+    return res.headline(study_rosier(rt.studies)) + (f" {owned}" if owned else "")

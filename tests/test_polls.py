@@ -17,6 +17,7 @@ from support.harness import (
     replies_to,
     run,
 )
+from tests.handlers.test_comments import comment
 
 
 def test_closing_with_429s_updates_every_dm_once_across_a_crash(start_bot, team):
@@ -56,9 +57,12 @@ def test_no_log_line_names_a_voter_beside_an_answer_at_debug(start_bot, team):
         click(bot, team, user, sent[user], 1, 5 - i)
     for user in voters:
         replies_to(team, user, 2)
+    for user in voters:  # and a comment each, through the modal
+        comment(bot, team, user, sent[user], f"Comment by {user}: the queue is broken")
     run(bot, team, "poll close")
     team.wait_for("chat.update", 9)
     time.sleep(0.5)
     log = bot.output()
     assert "DEBUG" in log and "chat.update" in log  # slack_sdk did log at DEBUG
     assert answers_beside_voters(log, voters) == []
+    assert "comment_submit" not in log and "the queue is broken" not in log  # redacted, every level

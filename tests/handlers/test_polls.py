@@ -97,9 +97,9 @@ def test_pulse_vote_change_retry_and_close(bot, team):
     assert sorted(p["channel"] for p in posts) == sorted(EXECS + AGENTS + ["UGROUPONLY"])
     dm = posts[0]
     types = [b["type"] for b in dm["blocks"]]
-    assert types == ["section"] + ["section", "actions"] * 11 + ["section"]
+    assert types == ["section"] + ["section", "actions"] * 11 + ["section", "section"]  # comment, My answers
     assert "anonymous" in dm["blocks"][0]["text"]["text"] and "at least 5 people" in dm["blocks"][0]["text"]["text"]
-    for actions in dm["blocks"][2:-1:2]:
+    for actions in dm["blocks"][2:-2:2]:
         assert [e["text"]["text"] for e in actions["elements"]] == list(LIKERT)
     assert (
         dm["blocks"][1]["text"]["text"]

@@ -131,10 +131,12 @@ def test_app_home_shows_gaps_and_admin_buttons(closed_pulse, team):
     assert "*Latest results: Pulse #1*" in text
     assert "*+80 points*, rosier at the top · study 0 points" in text
     actions = [b for b in view["blocks"] if b["type"] == "actions"]
-    assert [e["action_id"] for e in actions[0]["elements"]] == ["home_poll_now", "home_digest"]
+    assert [e["action_id"] for e in actions[-1]["elements"]] == ["home_poll_now", "home_digest"]
+    assert [e["action_id"] for e in actions[0]["elements"]] == ["own_open:1", "own_open:7"]  # admins: any gap
     closed_pulse.event({"type": "app_home_opened", "user": "UMEMBER", "tab": "home"}, event_id="Ev2")
     member_view = team.wait_for("views.publish", 2)[1]["view"]
-    assert not [b for b in member_view["blocks"] if b["type"] == "actions"]
+    member_actions = [b for b in member_view["blocks"] if b["type"] == "actions"]
+    assert [[e["action_id"] for e in b["elements"]] for b in member_actions] == [["own_open:1"]]  # rosier only
 
 
 def test_a_pulse_nobody_can_compare_gets_a_digest_without_a_chart_and_quiet_ticks(start_bot, team):

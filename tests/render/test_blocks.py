@@ -11,12 +11,34 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import render
+from insights.followthrough import comments_of, measure
 from insights.stats import pulse_results
 from insights.studies import load
 from render.answers import answer_blocks, list_blocks, metric_blocks, no_match_blocks, region_blocks, study_blocks
+from render.comments import (
+    comment_blocks,
+    comment_done,
+    comment_hidden,
+    comment_modal,
+    comment_prompt,
+    comments_reply,
+    defused,
+    question_set,
+)
 from render.help import help_blocks, privacy_blocks
-from render.home import home_view
-from render.primitives import button, divider, escape, next_run_text, notice, plural, validate
+from render.home import followthrough_blocks, home_view
+from render.owned_actions import (
+    actions_blocks,
+    actions_moved_blocks,
+    outcome_text,
+    own_buttons,
+    own_modal,
+    own_result_view,
+    owned_headline,
+    owner_dm,
+    reminder_dm,
+)
+from render.primitives import button, divider, escape, message, next_run_text, notice, plural, validate
 from render.pulse import (
     LIKERT,
     closed_dm,
@@ -87,8 +109,13 @@ PULSE = {
 
 def test_the_largest_pulse_fits_in_one_message():
     dm = poll_dm(PULSE, 5)
-    assert validate(dm) == [] and len(dm["blocks"]) == 42
+    assert validate(dm) == [] and len(dm["blocks"]) == 43
     assert dm["blocks"][-1]["accessory"] == button("My answers", "my_answers", "4")
+    assert dm["blocks"][-2]["accessory"] == button("Add a comment", "comment_open", "4")
+    assert dm["blocks"][-2]["text"]["text"] == (
+        "*Optional:* What would leadership be surprised to hear? Your comment is written in a private form, "
+        "never in this chat."
+    )
     actions = dm["blocks"][2]
     assert actions == {
         "type": "actions",
@@ -179,6 +206,20 @@ def hostile_results(shown: bool = True):
     return pulse_results(HPULSE, rows, BM, prev, respondents={"exec": 6, "agent": 7}, asked={"exec": 7, "agent": 9})
 
 
+def followthrough_results():
+    """hostile_results with hostile comments (shown, withheld, hidden) and owned actions measured."""
+    res = hostile_results()
+    rows = [{"id": f"a1b2c{i}", "role": "agent", "text": t, "hidden": i == 2} for i, t in enumerate(HOSTILE + LINKS)]
+    res.comments = comments_of(7, rows, {"exec": 3}, 5, HOSTILE[0])
+    statement = res.statements[0]
+    action = {"id": 1, "statement": HOSTILE[1], "text": HOSTILE[2], "owner": "U1", "due": "2026-12-01", "done_at": None}
+    res.actions = [measure(action, statement, statement), measure({**action, "id": 2}, None, statement)]
+    return res
+
+
+LINKS = ["see https://evil.example/x?a=1&b=2 or www.phish.io", "mail me@corp.com, visit example.com/path @here"]
+ACTION = {"id": 3, "statement": HOSTILE[0], "text": HOSTILE[1], "owner": "U1", "due": "2026-12-01", "done_at": None}
+
 OPEN = {
     "exec": {"responded": 1, "asked": 7, "sent": 7, "pending": 0, "failed": 0},
     "agent": {"responded": 0, "asked": 9, "sent": 8, "pending": 1, "failed": 0},
@@ -264,6 +305,32 @@ CASES = {
         home_view(None, None, None, {}, None, [], admin=False, command="/pulse"),
         home_view(None, None, HPULSE, OPEN, None, [], admin=False, command="/gap"),
     ],
+    "comment_prompt": lambda: [comment_prompt(HPULSE), comment_prompt({**HPULSE, "comment_question": HOSTILE[0]})],
+    "comment_modal": lambda: [comment_modal({**HPULSE, "comment_question": HOSTILE[2]}, 5)],
+    "comment_done": lambda: [comment_done(r, 7) for r in ("recorded", "closed", "not_invited")],
+    "comment_blocks": lambda: [
+        message(comment_blocks(followthrough_results().comments, limit), "c") for limit in (None, 1)
+    ],
+    "comments_reply": lambda: [
+        comments_reply(followthrough_results().comments, "/gap"),
+        comments_reply(None, "/gap"),
+        comments_reply(comments_of(7, [], {}, 5, None), "/gap"),
+    ],
+    "question_set": lambda: [question_set(HOSTILE[2]), question_set(None)],
+    "comment_hidden": lambda: [comment_hidden(HOSTILE[0], None, "/gap"), comment_hidden("a1b2c3", 7, "/gap")],
+    "own_buttons": lambda: [message(own_buttons(hostile_results(), admin), "o") for admin in (True, False)],
+    "own_modal": lambda: [own_modal(7, {"id": 1, "text": HOSTILE[0]})],
+    "own_result_view": lambda: [own_result_view("Saved. <@U1> gets a DM with the action.")],
+    "owner_dm": lambda: [owner_dm(ACTION, "U2", "/gap")],
+    "reminder_dm": lambda: [reminder_dm(ACTION, "/gap")],
+    "outcome_text": lambda: [outcome_text(o, 7) for o in followthrough_results().actions],
+    "actions_moved_blocks": lambda: [message(actions_moved_blocks(followthrough_results()), "a")],
+    "owned_headline": lambda: [owned_headline(followthrough_results())],
+    "actions_blocks": lambda: [
+        actions_blocks([ACTION, {**ACTION, "done_at": "x"}], "/gap", "Done."),
+        actions_blocks([], "/gap"),
+    ],
+    "followthrough_blocks": lambda: [message(followthrough_blocks(followthrough_results(), True), "f")],
     "vote_recorded": lambda: [vote_recorded(HPULSE, 3, v) for v in range(1, 6)],
     "my_answers": lambda: [my_answers(HPULSE, {1: 5, 3: 1}), my_answers(HPULSE, {}), my_answers(HPULSE, None)],
     "closed_dm": lambda: [closed_dm(HPULSE, "/gap")],
@@ -279,6 +346,17 @@ CASES = {
 # not builders of what users see: primitives that put text where the caller says (the caller
 # escapes), formatting helpers whose output the builders above contain, and validation
 NOT_BUILDERS = {
+    "default_question",
+    "question_text",
+    "defused",
+    "own_button",
+    "ownable",
+    "day",
+    "verdict_word",
+    "_plain",
+    "_input",
+    "_role_said",
+    "_action_fields",
     "escape",
     "truncate",
     "plural",
@@ -572,3 +650,10 @@ def test_a_pulse_with_nothing_to_compare_promises_no_gap():
         text = block_texts(payload)
         assert "Too few answers to compare executives and agents" in text
         assert not any(word in text for word in ("Our gap", "Largest gaps", "interval", "Chart below", "Trend")), text
+
+
+def test_a_comment_pings_nobody_and_links_nowhere():
+    assert defused("ping @here, <!channel> & <@U1> at www.x.io or https://a.b/c?d=1") == (
+        "ping @\u200bhere, &lt;!channel&gt; &amp; &lt;@\u200bU1&gt; at www[.]x[.]io or https[:]//a[.]b/c?d=1"
+    )
+    assert defused("Line one\n\nline two  e.g. 3.5 points") == "Line one line two e.g. 3.5 points"

@@ -1,0 +1,34 @@
+"""Demo history's follow-through in real headless Chromium: comments shown (and withheld) under the
+results, and the owned gap that narrowed by the next pulse, on the page."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+
+from tests.sandbox.test_browser import be, browser, messages, settle, shot, type_command, wait_text  # noqa: F401
+
+
+def test_demo_history_shows_comments_and_an_owned_gap_that_narrowed(start_sandbox, browser, tmp_path):  # noqa: F811
+    sandbox = start_sandbox()
+    assert sandbox.api("demo").json()["ok"]
+    sandbox.wait_idle()
+    browser.get(sandbox.url)
+    settle(browser)
+    be(browser, "Alex Morgan · Workspace admin", "channel")
+    type_command(browser, "/gap results")
+    wait_text(browser, "Pulse #3 results")
+    text = messages(browser)
+    assert "1 of 1 owned gap narrowed since Pulse #2." in text
+    assert "Actions and what moved since Pulse #2" in text
+    assert "(Monthly shifts on the floor): narrowed:" in text
+    assert "Agents said:" in text and text.count("Leadership visits are announced") == 1
+    assert "Executives: 2 comments withheld: fewer than 5" in text
+    assert "Budget for tools" not in text
+    browser.execute_script(
+        "[...document.querySelectorAll('#messages .msg')].pop().querySelector('blockquote, .bk-section:last-child')"
+        "?.scrollIntoView()"
+    )
+    shot(browser, tmp_path, "followthrough-results.png")
+    browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
+    wait_text(browser, "Agents said:")
+    shot(browser, tmp_path, "followthrough-home.png")
