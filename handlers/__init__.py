@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events
+from handlers import actions, commands, events, setup
 from handlers.guards import ShapeGuard
 from services.runtime import Runtime
 
@@ -14,3 +14,4 @@ def register(app: App, rt: Runtime) -> None:
     commands.register(app, rt)
     actions.register(app, rt)
     events.register(app, rt)
+    setup.register(app, rt)
