@@ -84,6 +84,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     settle(browser)
     modal_title(browser, "Pulsegap setup")
     assert "Roles: executives nobody yet; agents nobody yet" in modal(browser)
+    shot(browser, tmp_path, "chooser.png")
 
     # Roles: Edit pushes the roles modal; a person and a user group each, recounted as chosen
     browser.find_element(By.CSS_SELECTOR, '#modal [data-action="setup_edit_roles"]').click()
@@ -95,7 +96,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     assert in_block(browser, "setup_agent_users", ".error").text == (
         "Choose at least one person or user group for the agents."
     )
-    keep(browser, tmp_path, "roles-errors.png")
+    shot(browser, tmp_path, "roles-errors.png")
     pick(browser, "setup_exec_users", "Alex Morgan")
     until(browser, lambda d: "Head count, as the next pulse would ask: 1 executives, 0 agents." in modal(d))
     typeahead(browser, "setup_exec_groups", "lead", "@cx-leadership")
