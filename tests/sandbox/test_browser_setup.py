@@ -28,11 +28,26 @@ def modal_title(driver, title: str) -> None:
     until(driver, lambda d: modal(d).startswith(title + "\n"), f"never saw the {title} modal")
 
 
-def home_says(driver, text: str) -> None:
+def sees(driver, text: str) -> None:
+    """Until the conversation or Home on screen shows `text` (else what it does show)."""
     try:
         until(driver, lambda d: text in messages(d))
     except TimeoutException:
-        raise AssertionError(f"Home never said {text!r}:\n{messages(driver)}") from None
+        raise AssertionError(f"never saw {text!r}:\n{messages(driver)}") from None
+
+
+def edit(driver, key: str, title: str) -> str:
+    """Home's *Edit* of the Set up row `key`: the modal's text."""
+    driver.find_element(By.CSS_SELECTOR, f'#messages [data-action="setup_edit_{key}"]').click()
+    modal_title(driver, title)
+    return modal(driver)
+
+
+def save(driver, home: str) -> None:
+    """Submit; the modal closes and Home (republished) says `home`."""
+    submit(driver)
+    until(driver, lambda d: not d.find_element(By.ID, "overlay").is_displayed())
+    sees(driver, home)
 
 
 def in_block(driver, block: str, css: str):
@@ -52,8 +67,8 @@ def typeahead(driver, block: str, typed: str, label: str) -> None:
     box.send_keys(typed)
 
     def choose(d) -> bool:
-        found = [b for b in d.find_elements(By.CSS_SELECTOR, f'#modal [data-block="{block}"] .bk-suggestion')]
-        match = [b for b in found if b.text == label]
+        offered = d.find_elements(By.CSS_SELECTOR, f'#modal [data-block="{block}"] .bk-suggestion')
+        match = [b for b in offered if b.text == label]
         if match:
             match[0].click()
         return bool(match)
@@ -113,10 +128,9 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
 
     # Statements, from Home's Edit: remove the first, add one
     be(browser, "Alex Morgan · Workspace admin", "home")
-    home_says(browser, "Roles: executives @Alex Morgan, @cx-leadership; agents @cx-agents")
+    sees(browser, "Roles: executives @Alex Morgan, @cx-leadership; agents @cx-agents")
     assert "Statements: a pulse asks 11 statements" in messages(browser)
-    browser.find_element(By.CSS_SELECTOR, '#messages [data-action="setup_edit_statements"]').click()
-    modal_title(browser, "Statements")
+    edit(browser, "statements", "Statements")
     first = browser.find_element(By.CSS_SELECTOR, '#modal [data-action="setup_statement_remove"]')
     first.click()
     settle(browser)
@@ -124,43 +138,32 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     assert len(browser.find_elements(By.CSS_SELECTOR, '#modal [data-action="setup_statement_remove"]')) == 10
     in_block(browser, "setup_statement_add", "input").send_keys("We fix root causes, not symptoms.")
     keep(browser, tmp_path, "statements.png")
-    submit(browser)
-    until(browser, lambda d: not d.find_element(By.ID, "overlay").is_displayed())
-    home_says(browser, "Statements: a pulse asks 11 statements")
+    save(browser, "Statements: a pulse asks 11 statements")
 
     # Pulse schedule: Tuesday 09:30 in Stockholm (time zone by typeahead)
-    browser.find_element(By.CSS_SELECTOR, '#messages [data-action="setup_edit_poll"]').click()
-    modal_title(browser, "Pulse schedule")
-    assert "Pulses are not scheduled." in modal(browser)
+    assert "Pulses are not scheduled." in edit(browser, "poll", "Pulse schedule")
     pick(browser, "setup_poll_day", "Tuesday")
     in_block(browser, "setup_poll_time", "input").send_keys("0930AM")  # Chromium's en-US time field
     typeahead(browser, "setup_poll_timezone", "stockh", "Europe/Stockholm")
     assert in_block(browser, "setup_poll_timezone", ".bk-query").get_attribute("value") == "Europe/Stockholm"
     keep(browser, tmp_path, "pulse-schedule.png")
-    submit(browser)
-    until(browser, lambda d: not d.find_element(By.ID, "overlay").is_displayed())
-    home_says(browser, "Pulse schedule: every Tuesday at 09:30 (Europe/Stockholm), next")
+    save(browser, "Pulse schedule: every Tuesday at 09:30 (Europe/Stockholm), next")
 
     # A digest to #cx-leads, by the channel picker
-    browser.find_element(By.CSS_SELECTOR, '#messages [data-action="setup_edit_digest"]').click()
-    modal_title(browser, "Digests")
-    assert "No digests are scheduled." in modal(browser)
+    assert "No digests are scheduled." in edit(browser, "digest", "Digests")
     pick(browser, "setup_digest_channel", "#cx-leads")
     typeahead(browser, "setup_digest_timezone", "stockh", "Europe/Stockholm")
-    submit(browser)
-    until(browser, lambda d: not d.find_element(By.ID, "overlay").is_displayed())
-    home_says(browser, "Digests: #cx-leads every Monday at 09:00 (Europe/Stockholm)")
+    save(browser, "Digests: #cx-leads every Monday at 09:00 (Europe/Stockholm)")
 
     # Run a pulse now, from the pulse schedule's modal; an agent gets its DM with 11 statements
-    browser.find_element(By.CSS_SELECTOR, '#messages [data-action="setup_edit_poll"]').click()
-    modal_title(browser, "Pulse schedule")
+    edit(browser, "poll", "Pulse schedule")
     browser.find_element(By.CSS_SELECTOR, '#modal [data-action="home_poll_now"]').click()
     settle(browser)
     until(browser, lambda d: d.find_element(By.ID, "badge").text == "6")  # 4 saves, the pulse, its DM to Alex (an exec)
     browser.find_element(By.CSS_SELECTOR, "#modal [data-close=one]").click()  # Cancel: the modal stays open till then
     settle(browser)
     be(browser, "Alex Morgan · Workspace admin", "dm")
-    home_says(browser, "Pulse #1 is going out to 8 executives and 16 agents (11 statements).")
+    sees(browser, "Pulse #1 is going out to 8 executives and 16 agents (11 statements).")
     be(browser, "Amy Chen · Customer service agent", "dm")
-    home_says(browser, "We fix root causes, not symptoms.")
+    sees(browser, "We fix root causes, not symptoms.")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#messages .block-actions")) == 11
