@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, comments, events, owned_actions
+from handlers import actions, commands, comments, events, owned_actions, setup
 from handlers.guards import ShapeGuard
 from services.runtime import Runtime
 
@@ -16,3 +16,4 @@ def register(app: App, rt: Runtime) -> None:
     events.register(app, rt)
     comments.register(app, rt)
     owned_actions.register(app, rt)
+    setup.register(app, rt)

@@ -21,15 +21,13 @@ from render.owned_actions import actions_blocks
 from render.primitives import escape, next_run_text, notice, plural
 from render.pulse import poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
+from render.setup import digest_scheduled, poll_scheduled, statement_added
 from services import comments, roles, statements
 from services import results as results_service
 from services.owned_actions import OwnedActions
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.commands")
-
-MAX_STATEMENTS = 20
-MAX_STATEMENT_CHARS = 300
 
 
 INSTANT = {"help", "list", "study", "region", "question", "privacy"}
@@ -92,17 +90,11 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice(
                 f"Write the statement after `statements add`, e.g. `{slash} statements add We fix root causes, not symptoms.`"
             )
-        if len(text) > MAX_STATEMENT_CHARS:
-            return notice(f"Keep a statement under {MAX_STATEMENT_CHARS} characters (yours has {len(text)}).")
-        if len(current) >= MAX_STATEMENTS:
-            return notice(f"A pulse asks at most {MAX_STATEMENTS} statements; remove one first.")
+        refused = statements.problem(text, len(current))
+        if refused:
+            return notice(refused)
         metric = statements.add(rt, text)
-        link = (
-            f"linked to the study's *{escape(rt.studies.metrics[metric].title)}*"
-            if metric
-            else "not linked to a study figure"
-        )
-        done = f"Added as #{len(current) + 1} ({link})."
+        done = statement_added(len(current) + 1, rt.studies.metrics[metric].title if metric else None)
     elif cmd.action == "comment":
         done = comments.set_question(rt, cmd.args.strip())
     elif cmd.action == "remove":
@@ -136,8 +128,7 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         schedule = _read_schedule(rt, cmd.args, user)
         if not isinstance(schedule, Schedule):
             return schedule
-        next_run = rt.scheduler.schedule("poll", "services.jobs:scheduled_poll", schedule)
-        return notice(f"Pulses scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
+        return notice(poll_scheduled(schedule, rt.scheduler.schedule_poll(schedule)))
     if cmd.action == "stop":
         stopped = rt.scheduler.unschedule("poll")
         return notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
@@ -219,11 +210,8 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
         schedule = _read_schedule(rt, CHANNEL_RE.sub("", cmd.args).strip(), user)
         if not isinstance(schedule, Schedule):
             return schedule
-        problem = rt.digests.ensure_member(channel)
-        if problem:
-            return notice(problem)
-        next_run = rt.scheduler.schedule_digest(channel, schedule)
-        return notice(f"Digests for <#{channel}> scheduled {schedule.describe()}. Next: {next_run_text(next_run)}.")
+        next_run, problem = rt.digests.schedule(channel, schedule)
+        return notice(problem or digest_scheduled(channel, schedule, next_run))
     _ok, text = rt.digests.post(channel)
     return notice(text)
 

@@ -9,7 +9,9 @@ from slack_sdk.errors import SlackApiError
 
 from handlers.admin import refusal
 from render.home import home_view
+from render.setup import setup_rows
 from services import results as results_service
+from services import roles
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.events")
@@ -21,16 +23,18 @@ def publish_home(rt: Runtime, user: str) -> None:
     pulse = rt.store.open_pulse_row()
     counts = rt.store.delivery_counts(pulse["id"]) if pulse else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
+    poll, digests = rt.scheduler.describe("poll"), rt.scheduler.digest_schedules()
     view = home_view(
         res,
         headline,
         pulse,
         counts,
-        rt.scheduler.describe("poll"),
-        rt.scheduler.digest_schedules(),
+        poll,
+        digests,
         admin,
         rt.polls.small_roles_warning() if admin else "",
         command=rt.config.slash_command,
+        setup=setup_rows(roles.members(rt), len(rt.store.statements()), poll, digests) if admin else None,
     )
     rt.client.views_publish(user_id=user, view=view)
 

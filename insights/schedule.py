@@ -41,6 +41,10 @@ class Schedule:
         day = {d: n for n, d in DAY_NAMES.items() if len(n) > 5}.get(self.day, self.day).capitalize()
         return f"{when} {day}{tail} at {self.hour:02d}:{self.minute:02d} ({self.timezone})"
 
+    def spec(self) -> str:
+        """As typed: `weekly mon 09:00 Europe/Stockholm` (parse_schedule reads it back)."""
+        return f"{self.frequency} {self.day} {self.hour:02d}:{self.minute:02d} {self.timezone}"
+
 
 EXAMPLE = "`weekly mon 09:00 Europe/Stockholm` (or biweekly/monthly, any IANA time zone)"
 

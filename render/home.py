@@ -40,8 +40,9 @@ def home_view(
     warning: str = "",
     *,
     command: str,
+    setup: list[dict] | None = None,
 ) -> dict:
-    """`command`: the configured slash command, named in the hints."""
+    """`command`: the configured slash command, named in the hints; `setup`: an admin's *Set up* rows (render.setup)."""
     blocks = [header("Pulsegap: how your top and your floor see customer service")]
     if res is None and open_pulse:
         blocks.append(
@@ -92,6 +93,7 @@ def home_view(
     blocks.append(section("*Digests:* " + ("; ".join(dl) if dl else "none scheduled")))
     if admin and warning:
         blocks.append(context(warning))
+    blocks += setup or []
     if admin:
         blocks.append(
             {

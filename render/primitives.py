@@ -103,7 +103,7 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
     """Problems with a payload against Slack's documented limits (empty list = valid)."""
     blocks = payload["blocks"] if isinstance(payload, dict) else payload
     problems = []
-    max_blocks = LIMITS["home_blocks"] if surface == "home" else LIMITS["message_blocks"]
+    max_blocks = LIMITS["home_blocks"] if surface in ("home", "modal") else LIMITS["message_blocks"]
     if len(blocks) > max_blocks:
         problems.append(f"{len(blocks)} blocks > {max_blocks}")
     for i, b in enumerate(blocks):
@@ -143,6 +143,12 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
                     problems.append(f"block {i}: button over limits")
                 elif e.get("type") not in ("button", "channels_select", "conversations_select"):
                     problems.append(f"block {i}: unexpected element {e.get('type')}")
+        elif t == "input":  # modals only
+            label, element = b.get("label") or {}, b.get("element") or {}
+            if label.get("type") != "plain_text" or not 0 < len(label.get("text", "")) <= 2000:
+                problems.append(f"block {i}: bad input label")
+            if not element.get("action_id") or not b.get("block_id"):
+                problems.append(f"block {i}: input needs a block_id and an element with an action_id")
         elif t == "image":
             if not (b.get("image_url") or b.get("slack_file")) or not b.get("alt_text"):
                 problems.append(f"block {i}: image needs a source and alt_text")

@@ -66,6 +66,7 @@ AGENTS = [
 ]
 PERSONAS = [ADMIN, *EXECUTIVES, *AGENTS]
 GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", AGENTS)}
+SHORTCUTS = [{"callback_id": "setup_open", "name": "Pulsegap setup"}]  # manifest.yml's global shortcuts
 # Share who agree, per statement (in the pulse's order): executives rosier than agents on most
 # statements, by different amounts, as in the study; agents ahead on one, three about level.
 EXEC_AGREE = (0.90, 0.85, 0.70, 0.90, 0.45, 0.85, 0.65, 0.85, 0.60, 0.90, 0.75)
@@ -120,8 +121,9 @@ class Sandbox:
         self.slack.add_user(ADMIN[0], ADMIN[1], admin=True)
         for uid, name, _title in EXECUTIVES + AGENTS:
             self.slack.add_user(uid, name)
-        for gid, (_handle, members) in GROUPS.items():
+        for gid, (handle, members) in GROUPS.items():
             self.slack.usergroups[gid] = [uid for uid, _n, _t in members]
+            self.slack.handles[gid] = handle
         self.slack.add_channel(*CHANNEL, member=False)
         self.events_url = f"http://127.0.0.1:{port}/slack/events"
         self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
@@ -158,11 +160,13 @@ class Sandbox:
         return self.store.open_pulse_row()
 
     # ----- signed requests to the app, exactly as Slack sends them ----------------------------
-    @staticmethod
-    def _trigger() -> str:
+    def _trigger(self, user: str) -> str:
         """A fresh trigger_id per request, as Slack sends: two identical bodies signed in the same
-        second would carry the same signature, and the app refuses a replayed signature."""
-        return f"{time.time():.6f}.{secrets.token_hex(4)}"
+        second would carry the same signature, and the app refuses a replayed signature. The
+        stand-in learns whose it is, to show the modal it opens to them."""
+        trigger = f"{time.time():.6f}.{secrets.token_hex(4)}"
+        self.slack.triggers[trigger] = user
+        return trigger
 
     def _post(self, body: str, content_type: str) -> tuple[int, bytes]:
         ts = str(int(time.time()))
@@ -191,7 +195,7 @@ class Sandbox:
             "channel_id": channel,
             "team_id": "T0TEST",
             "api_app_id": "A0PULSE",
-            "trigger_id": self._trigger(),
+            "trigger_id": self._trigger(user),
             "response_url": self.slack.response_url(name),
         }
         before = self.slack.response_count(name)
@@ -236,7 +240,7 @@ class Sandbox:
             "user": {"id": user},
             "team": {"id": "T0TEST"},
             "api_app_id": "A0PULSE",
-            "trigger_id": self._trigger(),
+            "trigger_id": self._trigger(user),
             "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
             "response_url": self.slack.response_url(reply_to or f"{user}/{channel}"),
         }
@@ -246,13 +250,74 @@ class Sandbox:
         else:
             payload["container"] = {"type": "message", "channel_id": channel, "message_ts": ts}
             payload["message"] = {"ts": ts, "text": (msg or {}).get("text"), "blocks": (msg or {}).get("blocks")}
-        status, _ = self._post(
-            urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
-        )
+        status, _ = self._interact(payload)
         parts = str(action.get("value", "")).split(":")
         if status == 200 and str(action.get("action_id", "")).startswith("vote:") and len(parts) == 3:
             with self.lock:
                 self.clicked.add((user, int(parts[0]), int(parts[1])))
+
+    def _interact(self, payload: dict) -> tuple[int, bytes]:
+        """An interaction payload, form-encoded as Slack posts it."""
+        return self._post(urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+    # ----- modals: the shortcut opens them; what the page does in one goes to the app ----------
+    def shortcut(self, user: str, callback_id: str) -> None:
+        self._interact(
+            {
+                "type": "shortcut",
+                "callback_id": callback_id,
+                "trigger_id": self._trigger(user),
+                "action_ts": f"{time.time():.6f}",
+                "user": {"id": user, "username": user.lower(), "team_id": "T0TEST"},
+                "team": {"id": "T0TEST"},
+                "api_app_id": "A0PULSE",
+            }
+        )
+
+    def _in_view(self, kind: str, user: str, view_id: str, values: dict) -> dict | None:
+        """The fields every interaction inside the user's open modal carries: the view as Slack has
+        it, with what the page's fields hold as its state.values."""
+        view = self.slack.modal_of(user)
+        if not view or view["id"] != view_id:
+            return None  # not the modal on top of this person's stack (closed, or someone else's)
+        return {
+            "type": kind,
+            "user": {"id": user, "username": user.lower(), "team_id": "T0TEST"},
+            "team": {"id": "T0TEST"},
+            "api_app_id": "A0PULSE",
+            "trigger_id": self._trigger(user),
+            "view": {**view, "team_id": "T0TEST", "state": {"values": values if isinstance(values, dict) else {}}},
+        }
+
+    def view_action(self, user: str, view_id: str, action: dict, values: dict) -> None:
+        """A button, or a select with dispatch_action, inside a modal: block_actions."""
+        payload = self._in_view("block_actions", user, view_id, values)
+        if payload:
+            payload["container"] = {"type": "view", "view_id": view_id}
+            payload["actions"] = [{**action, "action_ts": f"{time.time():.6f}"}]
+            self._interact(payload)
+
+    def suggest(self, user: str, view_id: str, block_id: str, action_id: str, typed: str, values: dict) -> dict:
+        """An external select's typeahead: block_suggestion; the app answers with its options."""
+        payload = self._in_view("block_suggestion", user, view_id, values)
+        if not payload:
+            return {"options": []}
+        payload.update(
+            container={"type": "view", "view_id": view_id}, block_id=block_id, action_id=action_id, value=typed
+        )
+        status, content = self._interact(payload)
+        return json.loads(content) if status == 200 and content else {"options": []}
+
+    def submit(self, user: str, view_id: str, values: dict) -> dict:
+        """view_submission; the app's answer (errors, update, push, clear, or a plain 200 that closes
+        the modal) is applied as Slack applies it. The errors, by block_id, for the page."""
+        payload = self._in_view("view_submission", user, view_id, values)
+        if not payload:
+            return {}
+        status, content = self._interact(payload)
+        if status != 200:
+            return {"": f"The app answered {status}."}
+        return self.slack.answer_submission(user, view_id, json.loads(content) if content.strip() else {})
 
     def open_home(self, user: str) -> None:
         body = json.dumps(
@@ -442,6 +507,8 @@ class Sandbox:
             "users": {u: d["real_name"] for u, d in s.users.items()},
             "messages": {"channel": channel, "dm": dm},
             "home": home,
+            "modal": s.modal_of(user),
+            "shortcuts": SHORTCUTS,
             "busy": self.busy,
             "status": self.status,
         }
@@ -513,6 +580,19 @@ class Sandbox:
             )
         elif path == "/sandbox/api/home":
             self.open_home(user)
+        elif path == "/sandbox/api/shortcut":
+            self.shortcut(user, str(body.get("callback_id", "")))
+        elif path == "/sandbox/api/view_action":
+            self.view_action(user, str(body.get("view_id", "")), body.get("action") or {}, body.get("values") or {})
+        elif path == "/sandbox/api/suggest":
+            fields = (str(body.get(k, "")) for k in ("view_id", "block_id", "action_id", "value"))
+            return self._json(self.suggest(user, *fields, body.get("values") or {}))
+        elif path == "/sandbox/api/submit":
+            return self._json(
+                {"ok": True, "errors": self.submit(user, str(body.get("view_id", "")), body.get("values") or {})}
+            )
+        elif path == "/sandbox/api/close":
+            self.slack.close_modal(user, bool(body.get("all")))
         elif path == "/sandbox/api/simulate":
             if self.busy:
                 return self._json({"ok": False, "message": "Wait until demo history has loaded."})

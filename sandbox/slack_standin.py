@@ -43,6 +43,9 @@ class SlackStandIn:
         self.failures: dict[str, list] = {}  # method -> queue of (status, error) to answer next
         self.views: dict[str, dict] = {}  # user -> the App Home view last published
         self.modals: dict[str, dict] = {}  # view id -> a modal opened, pushed or updated (views.*)
+        self.triggers: dict[str, str] = {}  # trigger_id -> the user whose interaction made it (the sandbox's)
+        self.stacks: dict[str, list[str]] = {}  # user -> view ids of their open modals, the top last
+        self.handles: dict[str, str] = {}  # user group id -> its @handle (usergroups.list; else the id)
         self.ephemeral: dict[str, list[dict]] = {}  # user -> ephemeral messages (postEphemeral, response_url)
         self.light = False  # benchmarks: keep only each message's ts and metadata, and no call log
         self.socket_url: str | None = None  # where apps.connections.open sends Socket Mode apps
@@ -297,7 +300,9 @@ class SlackStandIn:
             self.views[p.get("user_id", "")] = view
         return self._ok(view=view)
 
-    def _modal(self, p, view_id: str | None = None):
+    def _modal(self, p, view_id: str | None = None, stack: str = ""):
+        """Record a modal; `stack` ("open", "push") puts it on the stack of the user whose
+        interaction made the trigger_id, as Slack shows it to them."""
         view = p.get("view") or {}
         if isinstance(view, str):
             view = json.loads(view)
@@ -305,15 +310,18 @@ class SlackStandIn:
         view = {**view, "id": view_id}
         with self.lock:
             self.modals[view_id] = view
+            user = self.triggers.get(p.get("trigger_id") or "")
+            if user and stack:
+                self.stacks[user] = [*(self.stacks.get(user, []) if stack == "push" else []), view_id]
         return self._ok(view=view)
 
-    def api_views_open(self, p):
+    def api_views_open(self, p, stack: str = "open"):
         if not p.get("trigger_id"):
             return self._err("invalid_trigger_id")
-        return self._modal(p)
+        return self._modal(p, stack=stack)
 
     def api_views_push(self, p):
-        return self.api_views_open(p)
+        return self.api_views_open(p, stack="push")
 
     def api_views_update(self, p):
         view_id = p.get("view_id")
@@ -321,9 +329,41 @@ class SlackStandIn:
             return self._err("not_found")
         return self._modal(p, view_id)
 
+    # ----- the modals a user has open (the sandbox's page shows the top one) ----------------
+    def modal_of(self, user: str) -> dict | None:
+        with self.lock:
+            stack = self.stacks.get(user)
+            return dict(self.modals[stack[-1]]) if stack else None
+
+    def close_modal(self, user: str, everything: bool = False) -> None:
+        """The modal's close button (back to the one below) or its X (all of them)."""
+        with self.lock:
+            stack = self.stacks.get(user, [])
+            del stack[0 if everything else -1 :]
+
+    def answer_submission(self, user: str, view_id: str, answer: dict) -> dict:
+        """What Slack does with the app's answer to a view_submission: `errors` keeps the modal
+        (returned, for the page to show under the fields); `update` replaces it, `push` stacks a new
+        one, `clear` closes them all, anything else closes this one."""
+        action = answer.get("response_action")
+        if action == "errors":
+            return answer.get("errors") or {}
+        if action == "update":
+            self._modal(answer, view_id)
+        elif action == "push":
+            pushed = self._modal(answer)[1]["view"]["id"]
+            with self.lock:
+                self.stacks.setdefault(user, []).append(pushed)
+        else:
+            with self.lock:
+                stack = self.stacks.get(user, [])
+                if view_id in stack:
+                    del stack[0 if action == "clear" else stack.index(view_id) :]
+        return {}
+
     def api_usergroups_list(self, p):
         groups = [
-            {"id": gid, "handle": gid.lower(), "name": gid, "user_count": len(members)}
+            {"id": gid, "handle": self.handles.get(gid, gid.lower()), "name": gid, "user_count": len(members)}
             for gid, members in self.usergroups.items()
         ]
         return self._ok(usergroups=groups)

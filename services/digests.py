@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
 
+from insights.schedule import Schedule
 from render.results import digest_blocks
 from services import results as results_service
 from services.runtime import Runtime, find_posted, slack_client
@@ -42,6 +44,14 @@ class Digests:
         except SlackApiError as exc:
             return f"I couldn't join <#{channel}> ({exc.response.get('error')}): type `/invite @Pulsegap` there."
         return None
+
+    def schedule(self, channel: str, s: Schedule) -> tuple[datetime | None, str | None]:
+        """Digests to `channel` on schedule `s` (the command and the setup modal): (next run, None),
+        or (None, what the admin should do) when the bot cannot post there."""
+        problem = self.ensure_member(channel)
+        if problem:
+            return None, problem
+        return self.rt.scheduler.schedule_digest(channel, s), None
 
     def _take(self, key: str) -> bool:
         with self.lock:

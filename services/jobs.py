@@ -26,9 +26,11 @@ def tick() -> None:
             log.exception("tick (%s) failed", name)
 
 
-def scheduled_poll() -> None:
-    pulse, message = _services["polls"].start_pulse("schedule", None)
-    log.info("scheduled pulse: %s", message)
+def scheduled_poll(spec: str = "", duration_s: int | None = None, remind: bool = True) -> None:
+    """spec: the schedule as typed ("weekly mon 09:00 Europe/Stockholm"); duration_s and remind:
+    the setup modal's choices for the pulses it starts (jobs persisted before them have none)."""
+    pulse, message = _services["polls"].start_pulse("schedule", None, duration_s, remind)
+    log.info("scheduled pulse (%s): %s", spec or "schedule", message)
 
 
 def scheduled_digest(channel: str, job_id: str) -> None:

@@ -8,7 +8,7 @@ import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
@@ -98,10 +98,11 @@ class Polls:
         self._tz_cache: dict[str, str] = {}
 
     # ----- who is asked -------------------------------------------------------------------
-    def expand_roster(self) -> tuple[list[tuple[str, str]], list[str]]:
-        """(user, role) for everyone with a role now; user groups are expanded at every pulse.
+    def expand_roster(self, roster: list[dict] | None = None) -> tuple[list[tuple[str, str]], list[str]]:
+        """(user, role) for everyone with a role now (or in `roster`, rows shaped like the store's:
+        a setup modal's selection before it is saved); user groups are expanded at every pulse.
         A direct assignment beats a group; between groups, executives win. Returns problems too."""
-        roster = self.rt.store.roster()
+        roster = self.rt.store.roster() if roster is None else roster
         people = {r["id"]: r["role"] for r in roster if r["kind"] == "user"}
         problems = []
         for group in sorted((r for r in roster if r["kind"] == "group"), key=lambda r: r["role"] != "exec"):
@@ -114,9 +115,9 @@ class Polls:
                 people.setdefault(user, group["role"])
         return sorted(people.items()), problems
 
-    def role_sizes(self) -> tuple[dict[str, int], list[str]]:
-        """{role: people} the next pulse would ask, and any problems expanding user groups."""
-        people, problems = self.expand_roster()
+    def role_sizes(self, roster: list[dict] | None = None) -> tuple[dict[str, int], list[str]]:
+        """{role: people} the next pulse would ask (or `roster` would), and any problems expanding user groups."""
+        people, problems = self.expand_roster(roster)
         return dict(Counter(role for _user, role in people)), problems
 
     def small_roles_warning(self, counts: dict[str, int] | None = None) -> str:
@@ -125,8 +126,13 @@ class Polls:
         return small_roles_text(small_roles(self.role_sizes()[0] if counts is None else counts, k), k)
 
     # ----- a pulse -------------------------------------------------------------------------
-    def start_pulse(self, trigger: str, started_by: str | None) -> tuple[dict | None, str]:
+    def start_pulse(
+        self, trigger: str, started_by: str | None, duration_s: int | None = None, remind: bool = True
+    ) -> tuple[dict | None, str]:
+        """duration_s: how long it stays open (default POLL_DURATION); remind=False: no reminder
+        (a schedule set in the setup modal may say so)."""
         cfg = self.rt.config
+        duration = timedelta(seconds=duration_s) if duration_s else cfg.poll_duration
         cmd = cfg.slash_command
         statements = self.rt.store.statements()
         if not statements:
@@ -138,13 +144,13 @@ class Polls:
                 f"Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`.",
             )
         opened = utcnow()
-        remind = opened + cfg.poll_duration * cfg.reminder_fraction if cfg.reminder_fraction else None
+        remind_at = opened + duration * cfg.reminder_fraction if remind and cfg.reminder_fraction else None
         snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
         pulse = self.rt.store.open_pulse(
             snapshot,
             recipients,
-            iso(opened + cfg.poll_duration),
-            iso(remind) if remind else None,
+            iso(opened + duration),
+            iso(remind_at) if remind_at else None,
             trigger,
             started_by,
         )

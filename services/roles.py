@@ -63,3 +63,17 @@ def members(rt: Runtime) -> dict[str, list[dict]]:
     for r in rt.store.roster():
         by_role.setdefault(r["role"], []).append(r)
     return by_role
+
+
+def replace(
+    rt: Runtime, chosen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], names: dict[str, str], by: str
+) -> tuple[dict[str, list[Assigned]], list[str]]:
+    """The setup modal's save: each role becomes exactly chosen[role] = (user ids, group ids).
+    Whoever is in no role any more is removed; the rest is `assign`ed, as the command does."""
+    keep = {ident for users, groups in chosen.values() for ident in (*users, *groups)}
+    rt.store.remove_roles([r["id"] for r in rt.store.roster() if r["id"] not in keep])
+    assigned, problems = {}, []
+    for role, (users, groups) in chosen.items():
+        assigned[role], found = assign(rt, role, tuple(users), tuple(groups), names, by)
+        problems += found
+    return assigned, problems

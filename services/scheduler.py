@@ -27,6 +27,7 @@ log = logging.getLogger("pulsegap.scheduler")
 # too many instances) and errors still show.
 logging.getLogger("apscheduler").setLevel(logging.WARNING)  # and the scheduler's start-up INFO lines
 
+POLL_JOB = "poll"
 DIGEST_JOB = "digest:"  # a digest schedule's job id: "digest:<channel>" (persisted in the job store)
 MISFIRE_GRACE = 6 * 3600  # seconds: a run missed by more than this is skipped, not run late
 
@@ -94,6 +95,18 @@ class Scheduler:
             func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {}, replace_existing=True
         )
         return job.next_run_time
+
+    def schedule_poll(self, s: Schedule, duration_s: int | None = None, remind: bool = True) -> datetime | None:
+        """Pulses on schedule `s` (the command's and the setup modal's one way), each open
+        `duration_s` (default POLL_DURATION), with a reminder unless remind=False."""
+        options = {"spec": s.spec(), "duration_s": duration_s, "remind": remind}
+        return self.schedule(POLL_JOB, "services.jobs:scheduled_poll", s, kwargs=options)
+
+    def poll_options(self) -> dict | None:
+        """The pulse schedule's settings ({"spec", "duration_s", "remind"}; a schedule set before
+        the setup modal has none of them), or None when pulses are not scheduled."""
+        job = self.aps.get_job(POLL_JOB)
+        return dict(job.kwargs) if job else None
 
     def schedule_digest(self, channel: str, s: Schedule) -> datetime | None:
         job_id = DIGEST_JOB + channel

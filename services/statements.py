@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from i18n import _
 from insights.studies import Studies
 from services.runtime import Runtime
 
@@ -9,6 +10,17 @@ from services.runtime import Runtime
 # keyword ("customer feedback" in "Our agents feel heard when they escalate customer feedback",
 # 5 points) is not enough; every default statement scores 6 or more.
 MIN_LINK_SCORE = 6
+MAX_STATEMENTS = 20
+MAX_STATEMENT_CHARS = 300
+
+
+def problem(text: str, count: int) -> str | None:
+    """Why `text` cannot be added to `count` statements (the command and the setup modal), or None."""
+    if len(text) > MAX_STATEMENT_CHARS:
+        return _("Keep a statement under {limit} characters (yours has {n}).", limit=MAX_STATEMENT_CHARS, n=len(text))
+    if count >= MAX_STATEMENTS:
+        return _("A pulse asks at most {limit} statements; remove one first.", limit=MAX_STATEMENTS)
+    return None
 
 
 def metric_for(bm: Studies, text: str) -> str | None:

@@ -12,6 +12,7 @@ import pytest
 
 import render
 from insights.followthrough import comments_of, measure
+from insights.schedule import Schedule
 from insights.stats import pulse_results
 from insights.studies import load
 from render.answers import answer_blocks, list_blocks, metric_blocks, no_match_blocks, region_blocks, study_blocks
@@ -60,6 +61,18 @@ from render.results import (
     statement_result_text,
     trend_hidden_text,
     trend_summary,
+)
+from render.setup import (
+    digest_modal,
+    digest_scheduled,
+    menu_modal,
+    notice_modal,
+    poll_modal,
+    poll_scheduled,
+    roles_modal,
+    statement_added,
+    statements_modal,
+    zone_options,
 )
 from services.roles import Assigned
 from support.harness import block_texts
@@ -343,6 +356,32 @@ CASES = {
         )
     ],
 }
+SCHEDULE = Schedule("monthly", "sun", 23, 5, "America/Argentina/ComodRivadavia")
+ROWS = {
+    "exec": [
+        {"id": "U1", "kind": "user", "role": "exec"},
+        {"id": "S1", "kind": "group", "role": "exec", "name": HOSTILE[1]},
+    ]
+}
+SETUP_CASES = {
+    "menu_modal": lambda: [
+        menu_modal(ROSTER, 20, ("every <b>", ZONED), [("C1", HOSTILE[0], ZONED)]),
+        menu_modal({}, 0, None, []),
+    ],
+    "notice_modal": lambda: [notice_modal("x" * 40, escape(HOSTILE[0]))],
+    "roles_modal": lambda: [roles_modal(ROWS, {"exec": 3}, HOSTILE), roles_modal({}, None, [])],
+    "statements_modal": lambda: [statements_modal(HPULSE["statements"], BM, [1]), statements_modal([], BM, [])],
+    "poll_modal": lambda: [
+        poll_modal(("x & y", ZONED), SCHEDULE, 5400, True, 50),
+        poll_modal(None, SCHEDULE, 86400, False, 0),
+    ],
+    "digest_modal": lambda: [digest_modal([("C1", HOSTILE[0], ZONED), ("C2", "x", None)], ["C2"], SCHEDULE)],
+    "zone_options": lambda: [{"blocks": [], "options": zone_options(["Europe/Stockholm"], "stock")}],
+    "poll_scheduled": lambda: [poll_scheduled(SCHEDULE, ZONED)],
+    "digest_scheduled": lambda: [digest_scheduled("C1", SCHEDULE, None)],
+    "statement_added": lambda: [statement_added(3, HOSTILE[1]), statement_added(4, None)],
+}
+CASES.update(SETUP_CASES)
 # not builders of what users see: primitives that put text where the caller says (the caller
 # escapes), formatting helpers whose output the builders above contain, and validation
 NOT_BUILDERS = {
@@ -396,6 +435,18 @@ NOT_BUILDERS = {
     "bound",
     "date_range",
     "trend_word",
+    "plain",
+    "option",
+    "edit_button",
+    "setup_rows",  # in menu_modal and home_view
+    "modal",
+    "input_block",
+    "group_option",
+    "head_count_text",  # in roles_modal
+    "frequency_labels",
+    "day_labels",
+    "schedule_blocks",  # in poll_modal and digest_modal
+    "duration_label",
 }
 
 
@@ -657,3 +708,25 @@ def test_a_comment_pings_nobody_and_links_nowhere():
         "ping @\u200bhere, &lt;!channel&gt; &amp; &lt;@\u200bU1&gt; at www[.]x[.]io or https[:]//a[.]b/c?d=1"
     )
     assert defused("Line one\n\nline two  e.g. 3.5 points") == "Line one line two e.g. 3.5 points"
+@pytest.mark.parametrize("builder", sorted(SETUP_CASES))
+def test_setup_modals_are_within_slacks_limits(builder):
+    for payload in SETUP_CASES[builder]():
+        if isinstance(payload, dict) and payload.get("type") == "modal":
+            assert validate(payload, "modal") == [], builder
+            assert len(payload["title"]["text"]) <= 24 and len(payload.get("private_metadata", "")) <= 3000
+            for b in payload["blocks"]:
+                for e in [b.get("element"), b.get("accessory"), *b.get("elements", [])]:
+                    for o in (e or {}).get("options", []) if isinstance(e, dict) else []:
+                        assert len(o["text"]["text"]) <= 75
+
+
+def test_home_for_an_admin_has_the_set_up_rows_under_100_blocks():
+    rows = CASES["menu_modal"]()[0]["blocks"]
+    view = home_view(hostile_results(), "h", HPULSE, OPEN, None, [], admin=True, command="/gap", setup=rows)
+    assert validate(view, "home") == [] and len(view["blocks"]) <= 100
+    assert [b["accessory"]["action_id"] for b in view["blocks"] if "accessory" in b] == [
+        "setup_edit_roles",
+        "setup_edit_statements",
+        "setup_edit_poll",
+        "setup_edit_digest",
+    ]
