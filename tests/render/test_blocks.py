@@ -708,6 +708,8 @@ def test_a_comment_pings_nobody_and_links_nowhere():
         "ping @\u200bhere, &lt;!channel&gt; &amp; &lt;@\u200bU1&gt; at www[.]x[.]io or https[:]//a[.]b/c?d=1"
     )
     assert defused("Line one\n\nline two  e.g. 3.5 points") == "Line one line two e.g. 3.5 points"
+
+
 @pytest.mark.parametrize("builder", sorted(SETUP_CASES))
 def test_setup_modals_are_within_slacks_limits(builder):
     for payload in SETUP_CASES[builder]():
