@@ -143,7 +143,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
     text = re.sub(r"\bcall ?backs?\b", "callback", text)
-    text = re.sub(r"\bself ?service\b", "selfservice", text)
+    text = re.sub(r"\bself ?serv[a-z]*", "selfservice", text)
     text = re.sub(r"\breal ?time\b", "realtime", text)
     text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
@@ -176,9 +176,10 @@ GAP_WORDS = _words(
     "skillnad skillnaden skillnader gapet divario differenza distanza scollamento disaccordo"
 )
 AGREE_WORDS = _words(
-    "agree agreement aligned same alike consensus smallest least lowest overens eniga enig "
-    "accordo concordano allineati minimo minore"
+    "agree agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
+    "accordo concordano allineati allineamento"
 )
+SMALL_WORDS = _words("smallest least lowest minst minsta lagst minimo minore")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates optimistic hogre mer fler "
     "superiore sovrastima sovrastimano"
@@ -200,6 +201,16 @@ LEADER_WORDS = _words(
     "leder ledande bast hogst flest guida migliore primo prima"
 )
 PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
+# "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
+STUDY_WORDS = _words(
+    "study survey research report fieldwork poll undersokning undersokningen studien studie "
+    "indagine ricerca studio sondaggio"
+)
+ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
+TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
+    "took part participated participants answered responded surveyed asked interviewed "
+    "deltog deltagit deltagare svarade tillfragades partecipato partecipanti risposto intervistati"
+)
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted cite citation reference origin says say said "
     "get got kalla kallan kallor varifran kommer sager fonte fonti viene vengono dice citazione origine"
@@ -229,7 +240,8 @@ STOPWORDS = (
             "kundservice kundservicen kundtjansten agenter personal andel siffra siffror visar "
             "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
             "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
-            "kontaktcenters samtal samtalen foretag foretagen tillfragade eller viktig viktigt "
+            "kontaktcenters samtal samtalen tillfragade eller viktig viktigt bland under efter inom "
+            "utan ocksa alla hela mest sig sin sina nu da sa "
             # Italian
             "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
             "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
@@ -242,12 +254,14 @@ STOPWORDS = (
     | LARGEST_WORDS
     | GAP_WORDS
     | AGREE_WORDS
+    | SMALL_WORDS
     | MORE_WORDS
     | LESS_WORDS
     | REVERSED_WORDS
     | LEADER_WORDS
     | SOURCE_WORDS
-    | {"when"}
+    | ASK_WORDS["when"]
+    | ASK_WORDS["who"]
 ) - {"first"}
 
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
@@ -269,6 +283,7 @@ class Fact:
     text: str
     keywords: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (seed, quote)
+    asks: tuple[str, ...] = ()  # "when", "who": the question about the study this fact answers
 
 
 @dataclass(frozen=True)
@@ -381,6 +396,7 @@ class Studies:
                 f["text"],
                 _keywords(f.get("keywords")),
                 tuple((s["seed"], s["quote"]) for s in f["sources"]),
+                tuple(f.get("asks", ())),
             )
             for study, s in info.items()
             for f in s.get("facts", ())
@@ -462,11 +478,14 @@ class Studies:
         self._idf = {w: math.log(1 + n / c) for w, c in {**title_df, **df}.items()}
         self._key_tokens = key_tokens
         self._title_tokens = title_tokens
-        # an inverted index: word -> (topic, weight as a keyword, weight in a title, which counts half)
+        # an inverted index: word -> (topic, weight as a keyword, weight in a title, which counts half).
+        # A word that is a keyword on its own counts whole; one that only comes inside a longer
+        # keyword ("plan" of "compensation plan", "run" of "run as one") counts half without the rest.
         self._postings: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
         for tid in topics:
+            alone = {p[0] for p in phrases[tid] if len(p) == 1}
             for w in key_tokens[tid]:
-                self._postings[w].append((tid, self._idf[w], 0.0))
+                self._postings[w].append((tid, self._idf[w] * (1.0 if w in alone else 0.5), 0.0))
             for w in title_tokens[tid]:
                 self._postings[w].append((tid, 0.0, 0.5 * self._idf[w]))
         self._phrases = {  # a whole keyword counts half again
@@ -488,7 +507,8 @@ class Studies:
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _correct(self, token: str) -> str | None:
         """The vocabulary word a typed word stands for: itself, a word it extends (Swedish and
-        Italian endings: varumärket -> varumärke), or a close spelling (typos)."""
+        Italian endings: varumärket -> varumärke), a word it ends with (Swedish compounds:
+        kundfeedback -> feedback), or a close spelling (typos: one letter off in five)."""
         if token in self._idf:
             return token
         if token.isdigit():
@@ -496,10 +516,13 @@ class Studies:
         for end in range(len(token) - 1, 4, -1):
             if token[:end] in self._prefixes:
                 return token[:end]
+        for start in range(3, len(token) - 4):  # a Swedish compound's last part: kundfeedback -> feedback
+            if token[start:] in self._prefixes:
+                return token[start:]
         if len(token) < 4:
             return None
         near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
-        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.8)
+        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
         return hit[0] if hit else None
 
     def find_regions(self, query: str) -> list[str]:
@@ -582,14 +605,14 @@ class Studies:
             regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        paired = [m.metric for m in known if getattr(m.metric, "kind", "") == "paired"]
+        chosen = self._study_question(words, self._topics(qset, scored))
+        paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
-        if order and (not known or len(paired) > 1):
+        if order and (not chosen or len(paired) > 1):
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
 
-        chosen = self._topics(qset, scored)
         if not chosen:
             if regions:
                 return Answer(query, "region", regions=regions)
@@ -635,13 +658,33 @@ class Studies:
             return []
         chosen = [scored[0].metric]
         left = set(qset)
-        while len(chosen) < 3:
+        while len(chosen) < 3:  # each further topic needs one of its keywords whole in what is left
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
-            nxt = next((m for m in self._score(left, titles=False) if m.metric not in chosen), None)
+            nxt = next(
+                (
+                    m
+                    for m in self._score(left, titles=False)
+                    if m.metric not in chosen and any(phrase <= left for phrase, _ in self._phrases[m.metric.id])
+                ),
+                None,
+            )
             if not nxt or nxt.score < MIN_SECOND or (_is_fact(nxt.metric) and not _is_fact(chosen[0])):
                 break
             chosen.append(nxt.metric)
         return chosen
+
+    def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:
+        """'When did the survey run', 'chi ha condotto la ricerca': a question word about the study
+        itself is answered by the study fact that answers it, unless one already found does."""
+        if not words & STUDY_WORDS or not all(_is_fact(t) for t in chosen):
+            return chosen
+        asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
+        if asked == "who" and words & TOOK_PART_WORDS:
+            asked = "who took part"
+        if not asked:
+            return chosen
+        fits = [t for t in chosen if asked in getattr(t, "asks", ())]
+        return fits or [next(f for f in self.facts.values() if asked in f.asks)]
 
     @staticmethod
     def _numbers(text: str) -> list[float]:
@@ -683,7 +726,9 @@ def _order(raw: list[str], words: set[str]) -> str:
             return "cs_higher" if cs_first == (comparative in MORE_WORDS) else "exec_higher"
     if words & REVERSED_WORDS:
         return "cs_higher"
-    if words & AGREE_WORDS and not words & LARGEST_WORDS:
+    if words & AGREE_WORDS:  # "agree most", "most aligned"; but "agree least" asks for the largest gaps
+        return "largest" if words & SMALL_WORDS else "agree"
+    if words & SMALL_WORDS and not words & LARGEST_WORDS:  # "smallest gap"
         return "agree"
     if words & GAP_WORDS or words & {"rank", "ranking"}:
         return "largest"
