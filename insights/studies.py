@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -169,17 +170,18 @@ def _words(text: str) -> frozenset[str]:
 # rates higher, which region leads, where a figure comes from. English, Swedish, Italian.
 LARGEST_WORDS = _words(
     "largest biggest widest greatest most max maximum huge major rank ranking ranked sort order "
-    "storst storsta storre maggiore maggior massimo grande"
+    "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
 GAP_WORDS = _words(
     "gap gaps difference differences disagree disagreement disconnect divide mismatch apart "
-    "skillnad skillnaden skillnader gapet divario differenza distanza scollamento disaccordo"
+    "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
+    "scollamento disaccordo"
 )
 AGREE_WORDS = _words(
     "agree agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
     "accordo concordano allineati allineamento"
 )
-SMALL_WORDS = _words("smallest least lowest minst minsta lagst minimo minore")
+SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates optimistic hogre mer fler "
     "superiore sovrastima sovrastimano"
@@ -203,8 +205,8 @@ LEADER_WORDS = _words(
 PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
-    "study survey research report fieldwork poll undersokning undersokningen studien studie "
-    "indagine ricerca studio sondaggio"
+    "study survey research report fieldwork poll data undersokning undersokningen studien studie "
+    "uppgifterna indagine ricerca studio sondaggio dati"
 )
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
@@ -500,30 +502,39 @@ class Studies:
         }
         self._region_words = {w for alias, _ in self._region_aliases for w in alias.split()}
         self._prefixes = {w for w in self._idf if len(w) >= 5}
+        self._by_start: dict[str, list[str]] = defaultdict(list)  # words sharing their first five letters
+        for w in self._prefixes:
+            self._by_start[w[:5]].append(w)
         self._by_length: dict[int, list[str]] = defaultdict(list)  # a typo is at most 2 letters off
         for w in self._idf:
             self._by_length[len(w)].append(w)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
-    def _correct(self, token: str) -> str | None:
-        """The vocabulary word a typed word stands for: itself, a word it extends (Swedish and
-        Italian endings: varumärket -> varumärke), a word it ends with (Swedish compounds:
-        kundfeedback -> feedback), or a close spelling (typos: one letter off in five)."""
+    def _correct(self, token: str) -> tuple[str, ...]:
+        """The vocabulary words a typed word stands for: itself; the words a compound starts and
+        ends with, or a word it extends (feedbackprocesser -> feedback, processer; kundfeedback ->
+        feedback; varumärket -> varumärke); a word with the same stem and another ending
+        (virtuella -> virtual, analys -> analyser); or a close spelling (typos: one letter off in five)."""
         if token in self._idf:
-            return token
+            return (token,)
         if token.isdigit():
-            return None
-        for end in range(len(token) - 1, 4, -1):
-            if token[:end] in self._prefixes:
-                return token[:end]
-        for start in range(3, len(token) - 4):  # a Swedish compound's last part: kundfeedback -> feedback
-            if token[start:] in self._prefixes:
-                return token[start:]
+            return ()
+        head = next((token[:end] for end in range(len(token) - 1, 4, -1) if token[:end] in self._prefixes), "")
+        tail = next((token[i:] for i in range(3, len(token) - 4) if token[i:] in self._prefixes), "")
+        if head or tail:
+            return tuple(w for w in dict.fromkeys((head, tail)) if w)
+        stem = max(
+            (w for w in self._by_start.get(token[:5], ()) if len(token) - _shared(token, w) <= 4),
+            key=lambda w: (_shared(token, w), -len(w)),
+            default="",
+        )
+        if stem and len(stem) - _shared(token, stem) <= 5:
+            return (stem,)
         if len(token) < 4:
-            return None
+            return ()
         near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
         hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
-        return hit[0] if hit else None
+        return (hit[0],) if hit else ()
 
     def find_regions(self, query: str) -> list[str]:
         """Regions named in the text. Short aliases ("de", "es", "sea" are also common words)
@@ -555,9 +566,7 @@ class Studies:
         for t in _content(text):
             if t in self._region_words:
                 continue
-            c = self._correct(t)
-            if c:
-                out.add(c)
+            out.update(self._correct(t))
         return out
 
     def _score(self, qset: set[str], titles: bool = True) -> list[Match]:
@@ -601,7 +610,7 @@ class Studies:
             if figures:
                 return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
 
-        if words & LEADER_WORDS and words & PLACE_WORDS:
+        if words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS:
             regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
@@ -706,6 +715,11 @@ class Studies:
             narrowed = [f for f in found if keep(f)]
             found = narrowed or found
         return found
+
+
+def _shared(a: str, b: str) -> int:
+    """How many first letters two words share."""
+    return len(os.path.commonprefix((a, b)))
 
 
 def _is_fact(topic: Topic) -> bool:
