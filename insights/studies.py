@@ -727,7 +727,9 @@ def _is_fact(topic: Topic) -> bool:
 
 
 def _rank(topic: Topic) -> int:
-    return KIND_ORDER.get(getattr(topic, "kind", "fact"), 4)
+    """Which of two equally matched topics goes first: a named KPI the studies never measured
+    ("IVR containment rate", "e-mail response time") is what was asked, the metric only its context."""
+    return -1 if isinstance(topic, Unmeasured) else KIND_ORDER.get(getattr(topic, "kind", "fact"), 4)
 
 
 def _order(raw: list[str], words: set[str]) -> str:
