@@ -243,7 +243,7 @@ STOPWORDS = (
             "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
             "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
             "kontaktcenters samtal samtalen tillfragade eller viktig viktigt bland under efter inom "
-            "utan ocksa alla hela mest sig sin sina nu da sa "
+            "utan ocksa alla hela mest sig sin sina nu da sa lange langt lang bor "
             # Italian
             "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
             "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
@@ -530,6 +530,9 @@ class Studies:
         )
         if stem and len(stem) - _shared(token, stem) <= 5:
             return (stem,)
+        return self._typo(token)
+
+    def _typo(self, token: str) -> tuple[str, ...]:
         if len(token) < 4:
             return ()
         near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
@@ -615,9 +618,12 @@ class Studies:
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words, self._topics(qset, scored))
+        about_team = bool(words & OUR_WORDS and words & TEAM_WORDS)
+        if about_team and all(_is_fact(t) for t in chosen):  # "how many people answered our poll"
+            chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
-        if order and (not chosen or len(paired) > 1):
+        if order and (not chosen and not about_team or len(paired) > 1):
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
@@ -625,7 +631,7 @@ class Studies:
         if not chosen:
             if regions:
                 return Answer(query, "region", regions=regions)
-            return Answer(query, "none", about_team=bool(words & OUR_WORDS and words & TEAM_WORDS))
+            return Answer(query, "none", about_team=about_team)
         answered = [t for t in chosen if not isinstance(t, Unmeasured)]
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if isinstance(chosen[0], Unmeasured):
