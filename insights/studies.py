@@ -148,7 +148,19 @@ def normalize(text: str) -> str:
     text = re.sub(r"\breal ?time\b", "realtime", text)
     text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
+    # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
+    text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(2)], text)
     return " ".join(text.split())
+
+
+COUNT_RE = re.compile(
+    r"\b(how many|number of|hur manga|antal|antalet|quante|quanti|numero di|numero delle|numero degli) "
+    r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti)\b"
+)
+COUNTED = {
+    **dict.fromkeys(("company", "companies", "foretag", "foretagen", "aziende"), "company"),
+    **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
+}
 
 
 def tokens(text: str) -> list[str]:
@@ -243,7 +255,7 @@ STOPWORDS = (
             "undersokningen undersokning studien en ett till fran mellan inte bara deras var vara vi "
             "ni du jag kan ska har hade kunder kunderna kunden kontaktcenter kontaktcentret "
             "kontaktcenters samtal samtalen tillfragade eller viktig viktigt bland under efter inom "
-            "utan ocksa alla hela mest sig sin sina nu da sa lange langt lang bor "
+            "utan ocksa alla hela mest sig sin sina nu da sa bor "
             # Italian
             "il lo la l i gli le un una uno di del della dei degli delle da dal dalla in nel nella "
             "nei su sul sulla sui sugli alle ai agli al allo alla dalle dagli per con tra fra che chi cosa come quanto quanti quante quale quali e o "
@@ -618,8 +630,8 @@ class Studies:
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words, self._topics(qset, scored))
-        about_team = bool(words & OUR_WORDS and words & TEAM_WORDS)
-        if about_team and all(_is_fact(t) for t in chosen):  # "how many people answered our poll"
+        about_team = _about_team(raw)
+        if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
@@ -721,6 +733,11 @@ class Studies:
             narrowed = [f for f in found if keep(f)]
             found = narrowed or found
         return found
+
+
+def _about_team(raw: list[str]) -> bool:
+    """'our team', 'my own team', 'our latest pulse': the team's own pulses (not 'we ... the sales team')."""
+    return any(t in OUR_WORDS and TEAM_WORDS.intersection(raw[i + 1 : i + 4]) for i, t in enumerate(raw))
 
 
 def _shared(a: str, b: str) -> int:
