@@ -335,7 +335,8 @@ class SearchResult:
 class Answer:
     """What `/gap <question>` answers. kind: metrics (one to three topics: metrics or study
     facts), ranking (paired metrics by gap; order says what was asked), leaders (regions ranked
-    for a metric), provenance (figures by value), region, unmeasured, none."""
+    for a metric), provenance (figures by value), region, unmeasured (what the studies never
+    measured; topics: the real metrics the question also named), none."""
 
     query: str
     kind: str
@@ -522,34 +523,32 @@ class Studies:
             self._by_length[len(w)].append(w)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
-    def _correct(self, token: str) -> tuple[str, ...]:
+    def _correct(self, token: str) -> tuple[tuple[str, ...], bool]:
         """The vocabulary words a typed word stands for: itself; the words a compound starts and
         ends with, or a word it extends (feedbackprocesser -> feedback, processer; kundfeedback ->
-        feedback; varumärket -> varumärke); a word with the same stem and another ending
-        (virtuella -> virtual, analys -> analyser); or a close spelling (typos: one letter off in five)."""
+        feedback; varumärket -> varumärke); else, guessed (True): a word with the same stem and
+        another ending (virtuella -> virtual, analys -> analyser) or a close spelling (typos: one
+        letter off in five)."""
         if token in self._idf:
-            return (token,)
+            return (token,), False
         if token.isdigit():
-            return ()
+            return (), False
         head = next((token[:end] for end in range(len(token) - 1, 4, -1) if token[:end] in self._prefixes), "")
         tail = next((token[i:] for i in range(3, len(token) - 4) if token[i:] in self._prefixes), "")
         if head or tail:
-            return tuple(w for w in dict.fromkeys((head, tail)) if w)
+            return tuple(w for w in dict.fromkeys((head, tail)) if w), False
         stem = max(
             (w for w in self._by_start.get(token[:5], ()) if len(token) - _shared(token, w) <= 4),
             key=lambda w: (_shared(token, w), -len(w)),
             default="",
         )
         if stem and len(stem) - _shared(token, stem) <= 5:
-            return (stem,)
-        return self._typo(token)
-
-    def _typo(self, token: str) -> tuple[str, ...]:
+            return (stem,), True
         if len(token) < 4:
-            return ()
+            return (), True
         near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
         hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
-        return (hit[0],) if hit else ()
+        return ((hit[0],) if hit else ()), True
 
     def find_regions(self, query: str) -> list[str]:
         """Regions named in the text. Short aliases ("de", "es", "sea" are also common words)
@@ -576,13 +575,18 @@ class Studies:
         hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
         return words[hit[0]] if hit else None
 
-    def _query_tokens(self, text: str) -> set[str]:
-        out = set()
+    def _query_tokens(self, text: str) -> tuple[set[str], set[str]]:
+        """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
+        out: set[str] = set()
+        guessed: set[str] = set()
         for t in _content(text):
             if t in self._region_words:
                 continue
-            out.update(self._correct(t))
-        return out
+            found, guess = self._correct(t)
+            out.update(found)
+            if guess:
+                guessed.update(found)
+        return out, guessed
 
     def _score(self, qset: set[str], titles: bool = True) -> list[Match]:
         totals: dict[str, float] = defaultdict(float)
@@ -600,7 +604,7 @@ class Studies:
         raw = tokens(query[:500])
         scored = [
             m
-            for m in self._score(self._query_tokens(query[:500]))
+            for m in self._score(self._query_tokens(query[:500])[0])
             if isinstance(m.metric, Metric) and m.score >= min_score
         ]
         if scored:
@@ -613,7 +617,7 @@ class Studies:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         raw = tokens(text)
         words = set(raw)
-        qset = self._query_tokens(text)
+        qset, guessed = self._query_tokens(text)
         regions = self.find_regions(text)
         agents = bool(words & AGENT_WORDS)
         scored = self._score(qset)
@@ -629,7 +633,7 @@ class Studies:
             regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        chosen = self._study_question(words, self._topics(qset, scored))
+        chosen = self._study_question(words, self._topics(qset, scored, guessed))
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -646,8 +650,8 @@ class Studies:
             return Answer(query, "none", about_team=about_team)
         answered = [t for t in chosen if not isinstance(t, Unmeasured)]
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
-        if isinstance(chosen[0], Unmeasured):
-            return Answer(query, "unmeasured", unmeasured=unmeasured, regions=regions)
+        if unmeasured:
+            return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
         also = [
             m.metric
             for m in scored
@@ -663,13 +667,13 @@ class Studies:
             also=also,
             regions=regions,
             asks_about_agents=agents,
-            unmeasured=unmeasured,
             asks_gap=bool(words & GAP_WORDS),
         )
 
-    def _topics(self, qset: set[str], scored: list[Match]) -> list[Topic]:
+    def _topics(self, qset: set[str], scored: list[Match], guessed: set[str]) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
-        their own ("brand and self service"). A study fact answers only a question about the
+        their own ("brand and self service"), with a whole keyword not guessed from a stem or a
+        typo ("formal" is not "formazione"). A study fact answers only a question about the
         study: it yields to a real topic that the question's other words ask for ("how many
         companies use AI")."""
         if scored and _is_fact(scored[0].metric):
@@ -691,7 +695,8 @@ class Studies:
                 (
                     m
                     for m in self._score(left, titles=False)
-                    if m.metric not in chosen and any(phrase <= left for phrase, _ in self._phrases[m.metric.id])
+                    if m.metric not in chosen
+                    and any(phrase <= left - guessed for phrase, _ in self._phrases[m.metric.id])
                 ),
                 None,
             )

@@ -92,3 +92,16 @@ def test_region_without_a_name_says_how_to_ask(bot):
         "`Germany`, `Spain`, `France`, `UK`, `Asia`, `Asia Pacific`."
     )
     assert block_texts(bot.command("region narnia").json()).startswith("I don't know the region “narnia”.")
+
+
+def test_an_unmeasured_kpi_beside_a_metric_offers_that_metric_first(bot):
+    body = bot.command("cost savings from chatbots").json()
+    assert validate(body) == []
+    assert [b.get("block_id") for b in body["blocks"]] == [None, "unmeasured", "suggestions", None]
+    text = block_texts(body)
+    assert "The studies don't measure *chatbots and AI*." in text
+    assert (
+        "*Not the answer, only the closest figures they have:*\n"
+        "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points"
+    ) in text
+    assert text.count("Self-service is measured by quality") == 1

@@ -150,3 +150,65 @@ def test_an_acronym_in_capitals_is_never_a_stopword(bm):
 def test_a_study_fact_yields_to_a_topic_the_other_words_ask_for(bm):
     assert bm.answer("how many firms measure income per contact").label == "revenue_per_call"
     assert bm.answer("how many businesses were surveyed").label == "study_companies"
+
+
+def test_a_word_met_only_inside_a_longer_keyword_is_weak_alone(bm):
+    assert bm.answer("how many companies plan call back buttons").label == "callback"  # not "compensation plan"
+    assert bm.answer("using branch offices at peak times").label == "branch_offices"  # not "wait time"
+    assert bm.answer("when did the survey run").label == "fact:fieldwork"  # not "run as one"
+
+
+def test_a_further_topic_needs_a_whole_keyword_not_a_guess(bm):
+    assert bm.answer("VoC to sales gap").label == "feedback_to_sales"  # one topic, so not a ranking
+    assert bm.answer("formal feedback processes").label == "feedback_processes"  # "formal" is not "formazione"
+    assert bm.answer("ASA vs revenue per call").label == "asa_critical+revenue_per_call"
+
+
+def test_compounds_stems_and_typos(bm):
+    assert bm.answer("vilket land är bäst på feedbackprocesser").label == "leaders:feedback_processes"
+    assert bm.answer("kundfeedback till sälj").label == "feedback_to_sales"
+    assert bm.answer("virtuella kontaktcenter").label == "virtualization"
+    assert bm.answer("contact center virtualizzati").label == "virtualization"
+    assert bm.answer("lifetime vaule").label == "clv_measured"  # one letter off in five
+
+
+def test_what_a_comparison_asks(bm):
+    assert bm.answer("most aligned metric").label == "rank:agree"
+    assert bm.answer("where do execs and cs agree least").label == "rank:largest"
+    assert bm.answer("which metrics have no gap").label == "rank:agree"
+    assert bm.answer("classifica dei divari").label == "rank:largest"
+    assert bm.answer("region with the biggest callback share").label == "leaders:callback"
+
+
+def test_when_and_who_about_the_study(bm):
+    assert bm.answer("när publicerades studien").label == "fact:published"
+    assert bm.answer("quando è stata pubblicata la ricerca").label == "fact:published"
+    assert bm.answer("chi ha condotto la ricerca").label == "fact:commissioned"
+    assert bm.answer("who did the research").label == "fact:commissioned"
+    assert bm.answer("vilka deltog i undersökningen").label == "fact:respondents"
+    assert bm.answer("who took the survey").label == "fact:respondents"
+
+
+def test_counting_questions_are_about_the_sample_and_a_bare_companies_is_not(bm):
+    for q in ("how many companies took part", "hur många företag deltog", "quante aziende hanno risposto"):
+        assert bm.answer(q).label == "study_companies", q
+    assert bm.answer("how many agents did the companies have").label == "study_agents_covered"
+    for q in ("which CRM do companies use", "do companies still use call centers", "hur många agenter slutar"):
+        assert bm.answer(q).kind in ("none", "unmeasured"), q
+
+
+def test_questions_about_the_team_go_to_results(bm):
+    for q in ("how is our team doing on brand", "what's our team's gap", "how many people answered our poll"):
+        answer = bm.answer(q)
+        assert (answer.kind, answer.about_team) == ("none", True), q
+    assert bm.answer("do we pass customer insights on to the sales team").label == "feedback_to_sales"
+
+
+def test_an_unmeasured_kpi_is_the_answer_even_beside_a_metric(bm):
+    answer = bm.answer("customer satisfaction with self service")
+    assert answer.kind == "unmeasured"
+    assert [u.id for u in answer.unmeasured] == ["none:csat"] and [t.id for t in answer.topics] == [
+        "selfservice_quality"
+    ]
+    assert bm.answer("fidelizzazione").unmeasured[0].id == "none:churn"  # customers' loyalty, not the employer's
+    assert bm.answer("IVR containment rate").unmeasured[0].id == "none:containment"
