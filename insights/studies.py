@@ -195,7 +195,7 @@ AGREE_WORDS = _words(
 )
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
-    "higher more rosier greater above overestimate overestimates optimistic hogre mer fler "
+    "higher more rosier greater above overestimate overestimates optimistic positive hogre mer fler positiva "
     "superiore sovrastima sovrastimano"
 )
 LESS_WORDS = _words(
@@ -204,7 +204,7 @@ LESS_WORDS = _words(
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives c level clevel ceo ceos top management leadership "
-    "beslutsfattare beslutsfattarna ledningen dirigenti"
+    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen dirigenti"
 )
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
