@@ -150,7 +150,15 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(2)], text)
+    # feedback from the staff to their managers is not the customers' feedback
+    text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
     return " ".join(text.split())
+
+
+STAFF = r"(agents?|staff|employees?|reps?|agenter|agenterna|medarbetare|medarbetarna|operatori|agenti|dipendenti)"
+STAFF_FEEDBACK_RE = re.compile(
+    rf"\b{STAFF} feedback\b|\bfeedback (from|fran|degli|dei|dagli|dai) (the |our |v[a-z]+ )?{STAFF}\b"
+)
 
 
 COUNT_RE = re.compile(
@@ -185,7 +193,8 @@ LARGEST_WORDS = _words(
     "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
 GAP_WORDS = _words(
-    "gap gaps difference differences disagree disagreement disconnect divide mismatch apart "
+    "gap gaps difference differences differ differs diverge disagree disagreement disconnect divide mismatch apart "
+    "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "scollamento disaccordo"
 )
