@@ -144,7 +144,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
     text = re.sub(r"\bcall ?backs?\b", "callback", text)
-    text = re.sub(r"\bself ?serv[a-z]*", "selfservice", text)
+    text = re.sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text)  # self serve, self sevice
+    text = re.sub(r"\bc ?(level|suite)\b", "clevel", text)
+    text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
     text = re.sub(r"\breal ?time\b", "realtime", text)
     text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
@@ -161,6 +163,7 @@ STAFF_FEEDBACK_RE = re.compile(
 )
 
 
+OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|number of|hur manga|antal|antalet|quante|quanti|numero di|numero delle|numero degli) "
     r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti)\b"
@@ -212,7 +215,7 @@ LESS_WORDS = _words(
 )
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
-    "exec execs executive executives c level clevel ceo ceos top management leadership "
+    "exec execs executive executives clevel ceo ceos top management leadership "
     "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen dirigenti"
 )
 CS_WORDS = _words(
@@ -223,10 +226,11 @@ LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
     "leder ledande bast hogst flest guida migliore primo prima"
 )
+LEAD_WORDS = _words("lead leads leading ahead leder ledande guida guidano")  # "who leads on callbacks"
 PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
-    "study survey research report fieldwork poll data undersokning undersokningen studien studie "
+    "study survey surveyed polled research report fieldwork poll data undersokning undersokningen studien studie "
     "uppgifterna indagine ricerca studio sondaggio dati"
 )
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
@@ -248,7 +252,7 @@ STOPWORDS = (
             "many much share percent percentage per cent figure figures number numbers say says said "
             "think thinks believe believes agree agrees our their my we they it this that there "
             "about with as than more most less from tell me show give please study's "
-            "exec execs executive executives c level clevel ceo ceos leader leaders top management "
+            "exec execs executive executives clevel ceo ceos leader leaders top management "
             "manager managers agent agents staff employee employees frontline front line floor "
             "professional professionals cs people team rep reps think consider considered "
             "gap gaps difference vs versus compared compare where whats what's can could would should "
@@ -638,8 +642,8 @@ class Studies:
             if figures:
                 return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
 
-        if words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS:
-            regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
+        regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
+        if words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or words & LEAD_WORDS and regional:
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words, self._topics(qset, scored, guessed))
