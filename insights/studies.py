@@ -151,7 +151,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
-    text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(2)], text)
+    text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
     text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
     return " ".join(text.split())
@@ -165,12 +165,15 @@ STAFF_FEEDBACK_RE = re.compile(
 
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
-    r"\b(how many|number of|hur manga|antal|antalet|quante|quanti|numero di|numero delle|numero degli) "
-    r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti)\b"
+    r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
+    r"numero delle|numero degli|percentuale di) (the )?"
+    r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
+    r"customers?|kunder|kunderna|clienti)\b"
 )
 COUNTED = {
     **dict.fromkeys(("company", "companies", "foretag", "foretagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
+    **dict.fromkeys(("customer", "customers", "kunder", "kunderna", "clienti"), "customer"),
 }
 
 
@@ -293,7 +296,8 @@ STOPWORDS = (
 
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
 TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
-AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees"))
+# "how many agents" is one word (COUNT_RE)
+AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")

@@ -335,7 +335,7 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
                 "*Not the answer, only the closest figures they have:*\n" + "\n".join(lines), block_id="suggestions"
             )
         )
-    else:
+    elif any(u.id == "none:other_regions" for u in answer.unmeasured):
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(f"Regional figures exist only for {names}.", block_id="suggestions"))
     blocks.append(context(f"`{cmd} list` shows everything the studies measured."))

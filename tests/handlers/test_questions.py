@@ -105,3 +105,10 @@ def test_an_unmeasured_kpi_beside_a_metric_offers_that_metric_first(bot):
         "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points"
     ) in text
     assert text.count("Self-service is measured by quality") == 1
+
+
+def test_an_unmeasured_question_without_close_figures_offers_only_the_list(bot):
+    body = bot.command("give me a definition").json()
+    assert validate(body) == []
+    assert [b.get("block_id") for b in body["blocks"]] == [None, "unmeasured", None]
+    assert "The studies don't measure *definitions and formulas*." in block_texts(body)

@@ -216,3 +216,19 @@ def test_an_unmeasured_kpi_is_the_answer_even_beside_a_metric(bm):
     ]
     assert bm.answer("fidelizzazione").unmeasured[0].id == "none:churn"  # customers' loyalty, not the employer's
     assert bm.answer("IVR containment rate").unmeasured[0].id == "none:containment"
+    for q, unmeasured, named in (
+        ("2023 benchmarks for ASA", "none:other_years", ["asa_critical"]),  # any year but 2004 and 2008
+        (
+            "do execs listen to agent feedback",
+            "none:staff_feedback",
+            ["feedback_to_sales"],
+        ),  # not the customers' feedback
+        ("how many customers use self service", "none:customers", ["selfservice_quality"]),
+        ("how is CLV calculated", "none:definitions", ["clv_measured"]),
+    ):
+        answer = bm.answer(q)
+        assert (answer.kind, [u.id for u in answer.unmeasured], [t.id for t in answer.topics]) == (
+            "unmeasured",
+            [unmeasured],
+            named,
+        ), q
