@@ -391,7 +391,7 @@ def _keywords(raw) -> tuple[str, ...]:
     return tuple(raw or ())
 
 
-MIN_SCORE = 3.5  # below this a topic is not an answer: the middle of the plateau (2.25-5.0) over which
+MIN_SCORE = 3.0  # below this a topic is not an answer: the middle of the plateau (2.25-3.5) over which
 # qa.csv's tuning split scores best (a word met only inside a longer keyword, alone, stays below it)
 MIN_SECOND = 2.0  # a second or third topic in one question needs this much of its own
 
