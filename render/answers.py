@@ -195,12 +195,6 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
                 f"Run a pulse (`{cmd} poll now`) to measure your own agents."
             )
         )
-    if answer.unmeasured:
-        blocks.append(
-            section(
-                "_The studies don't measure " + " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured) + "._"
-            )
-        )
     if answer.also:
         lines = [f"• *{escape(m.title)}*: {plain_summary(bm, bm.view(m.id))}" for m in answer.also]
         blocks.append(section("*Also:*\n" + "\n".join(lines)))
@@ -328,10 +322,12 @@ def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
 
 
 def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
-    """What the studies never measured: say so, then the closest real metrics as suggestions."""
+    """What the studies never measured: say so, then as suggestions the metrics the question also
+    named ("customer satisfaction with self service") and the closest real ones."""
     names = " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured)
     blocks = [asked(answer.query), section(f"The studies don't measure {names}.", block_id="unmeasured")]
-    closest = list(dict.fromkeys(mid for u in answer.unmeasured for mid in u.closest))
+    named = [t.id for t in answer.topics if t.id in bm.metrics]
+    closest = list(dict.fromkeys(named + [mid for u in answer.unmeasured for mid in u.closest]))
     if closest:
         lines = [f"• *{escape(bm.metrics[mid].title)}*: {plain_summary(bm, bm.view(mid))}" for mid in closest]
         blocks.append(
@@ -339,7 +335,7 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
                 "*Not the answer, only the closest figures they have:*\n" + "\n".join(lines), block_id="suggestions"
             )
         )
-    else:
+    elif any(u.id == "none:other_regions" for u in answer.unmeasured):
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(f"Regional figures exist only for {names}.", block_id="suggestions"))
     blocks.append(context(f"`{cmd} list` shows everything the studies measured."))

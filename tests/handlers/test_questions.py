@@ -92,3 +92,23 @@ def test_region_without_a_name_says_how_to_ask(bot):
         "`Germany`, `Spain`, `France`, `UK`, `Asia`, `Asia Pacific`."
     )
     assert block_texts(bot.command("region narnia").json()).startswith("I don't know the region “narnia”.")
+
+
+def test_an_unmeasured_kpi_beside_a_metric_offers_that_metric_first(bot):
+    body = bot.command("customer satisfaction with self service").json()
+    assert validate(body) == []
+    assert [b.get("block_id") for b in body["blocks"]] == [None, "unmeasured", "suggestions", None]
+    text = block_texts(body)
+    assert "The studies don't measure *customer satisfaction (CSAT)*." in text
+    assert (
+        "*Not the answer, only the closest figures they have:*\n"
+        "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points\n"
+        "• *Customer feedback is collected and passed on to sales*: executives 78%, CS managers 62%, gap +16 points"
+    ) in text
+
+
+def test_an_unmeasured_question_without_close_figures_offers_only_the_list(bot):
+    body = bot.command("give me a definition").json()
+    assert validate(body) == []
+    assert [b.get("block_id") for b in body["blocks"]] == [None, "unmeasured", None]
+    assert "The studies don't measure *definitions and formulas*." in block_texts(body)

@@ -150,3 +150,85 @@ def test_an_acronym_in_capitals_is_never_a_stopword(bm):
 def test_a_study_fact_yields_to_a_topic_the_other_words_ask_for(bm):
     assert bm.answer("how many firms measure income per contact").label == "revenue_per_call"
     assert bm.answer("how many businesses were surveyed").label == "study_companies"
+
+
+RULES = {  # what each rule of understanding gets right, as qa.csv labels answers
+    "a word met only inside a longer keyword is weak alone": [
+        ("how many companies plan call back buttons", "callback"),  # not "compensation plan"
+        ("using branch offices at peak times", "branch_offices"),  # not "wait time"
+        ("when did the survey run", "fact:fieldwork"),  # not "run as one"
+    ],
+    "a further topic needs a whole keyword, not a guess": [
+        ("VoC to sales gap", "feedback_to_sales"),  # one topic, so not a ranking
+        ("formal feedback processes", "feedback_processes"),  # "formal" is not "formazione"
+        ("ASA vs revenue per call", "asa_critical+revenue_per_call"),
+    ],
+    "compounds, stems and typos": [
+        ("vilket land är bäst på feedbackprocesser", "leaders:feedback_processes"),
+        ("kundfeedback till sälj", "feedback_to_sales"),
+        ("virtuella kontaktcenter", "virtualization"),
+        ("contact center virtualizzati", "virtualization"),
+        ("lifetime vaule", "clv_measured"),  # one letter off in five
+    ],
+    "what a comparison asks": [
+        ("most aligned metric", "rank:agree"),
+        ("where do execs and cs agree least", "rank:largest"),
+        ("which metrics have no gap", "rank:agree"),
+        ("classifica dei divari", "rank:largest"),
+        ("region with the biggest callback share", "leaders:callback"),
+    ],
+    "when and who about the study": [
+        ("när publicerades studien", "fact:published"),
+        ("quando è stata pubblicata la ricerca", "fact:published"),
+        ("chi ha condotto la ricerca", "fact:commissioned"),
+        ("who did the research", "fact:commissioned"),
+        ("vilka deltog i undersökningen", "fact:respondents"),
+        ("who took the survey", "fact:respondents"),
+    ],
+    "counting is about the sample, a bare 'companies' is not": [
+        ("how many companies took part", "study_companies"),
+        ("hur många företag deltog", "study_companies"),
+        ("quante aziende hanno risposto", "study_companies"),
+        ("how many agents did the companies have", "study_agents_covered"),
+        ("which CRM do companies use", "none"),
+        ("hur många agenter slutar", "none"),  # turnover, unmeasured
+    ],
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_understanding_rules(bm, rule):
+    assert {q: bm.answer(q).label for q, _ in RULES[rule]} == dict(RULES[rule])
+
+
+def test_questions_about_the_team_go_to_results(bm):
+    for q in ("how is our team doing on brand", "what's our team's gap", "how many people answered our poll"):
+        answer = bm.answer(q)
+        assert (answer.kind, answer.about_team) == ("none", True), q
+    assert bm.answer("do we pass customer insights on to the sales team").label == "feedback_to_sales"
+
+
+def test_an_unmeasured_kpi_is_the_answer_even_beside_a_metric(bm):
+    answer = bm.answer("customer satisfaction with self service")
+    assert answer.kind == "unmeasured"
+    assert [u.id for u in answer.unmeasured] == ["none:csat"] and [t.id for t in answer.topics] == [
+        "selfservice_quality"
+    ]
+    assert bm.answer("fidelizzazione").unmeasured[0].id == "none:churn"  # customers' loyalty, not the employer's
+    assert bm.answer("IVR containment rate").unmeasured[0].id == "none:containment"
+    for q, unmeasured, named in (
+        ("2023 benchmarks for ASA", "none:other_years", ["asa_critical"]),  # any year but 2004 and 2008
+        (
+            "do execs listen to agent feedback",
+            "none:staff_feedback",
+            ["feedback_to_sales"],
+        ),  # not the customers' feedback
+        ("how many customers use self service", "none:customers", ["selfservice_quality"]),
+        ("how is CLV calculated", "none:definitions", ["clv_measured"]),
+    ):
+        answer = bm.answer(q)
+        assert (answer.kind, [u.id for u in answer.unmeasured], [t.id for t in answer.topics]) == (
+            "unmeasured",
+            [unmeasured],
+            named,
+        ), q
