@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from i18n import LANGUAGES
+
 DEFAULT_API_URL = "https://slack.com/api/"
 
 
@@ -31,6 +33,7 @@ class Config:
     log_level: str = "INFO"
     tick_seconds: float = 15.0
     slack_timeout: int = 15
+    default_language: str = "en"
 
     @property
     def mode(self) -> str:
@@ -119,6 +122,10 @@ def load_config(env: dict | None = None) -> Config:
             "a result could show one or two people's answers"
         )
 
+    language = (get("DEFAULT_LANGUAGE") or "en").strip().lower()
+    if language not in LANGUAGES:
+        raise ConfigError(f"DEFAULT_LANGUAGE must be one of {', '.join(LANGUAGES)} (got {language!r})")
+
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
@@ -138,4 +145,5 @@ def load_config(env: dict | None = None) -> Config:
         log_level=level,
         tick_seconds=_int("TICK_SECONDS", get("TICK_SECONDS") or "15", 1, 3600),
         slack_timeout=_int("SLACK_TIMEOUT", get("SLACK_TIMEOUT") or "15", 1, 300),
+        default_language=language,
     )

@@ -316,7 +316,7 @@ def test_an_earlier_database_is_upgraded_in_place_and_wiped_of_closed_answers(tm
     store.record_outcomes(w["id"], [("U1", "sent", "D1", "1.0", None)])
     assert [(d["state"], d["attempts"], d["reminded"]) for d in store.deliveries(w["id"])] == [("sent", 1, 0)]
     assert [d["user_id"] for d in store.to_remind(w["id"])] == ["U1"]
-    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("4",)
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("5",)
     assert_pulse_names(path)
     assert [(d["user_id"], d["state"], d["responded"]) for d in store.deliveries(1)] == [("U1", "sent", 1)]
 
@@ -380,7 +380,7 @@ def test_a_schema_3_database_gets_the_pulse_names_with_its_counts_and_deliveries
             old.execute(sql)
     deliveries = sqlite3.connect(path).execute("SELECT * FROM deliveries ORDER BY 1, 2").fetchall()
     store = Store(str(path))
-    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("4",)
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("5",)
     assert_pulse_names(path)
     assert store.answer_counts([1]) == [
         {"pulse_id": 1, "statement_id": 1, "role": "agent", "value": 2, "n": 2},
