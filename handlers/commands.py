@@ -13,13 +13,13 @@ from slack_bolt import Ack, App, BoltContext, Respond
 
 import i18n
 from handlers.admin import command_refusal
-from i18n import _, ngettext, pgettext
+from i18n import _, ngettext
 from insights.commands import CHANNEL_RE, Command, mention_names, parse
 from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
-from render.primitives import escape, next_run_text, notice
+from render.primitives import escape, metric_title, next_run_text, notice
 from render.pulse import agents, executives, poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
 from services import results as results_service
@@ -102,7 +102,7 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
             return notice(problem)
         metric = statements.add(rt, text)
         if metric:
-            title = escape(pgettext("title", rt.studies.metrics[metric].title))
+            title = escape(metric_title(rt.studies.metrics[metric]))
             done = _("Added as #{n} (linked to the study's *{title}*).", n=len(current) + 1, title=title)
         else:
             done = _("Added as #{n} (not linked to a study figure).", n=len(current) + 1)

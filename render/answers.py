@@ -12,6 +12,7 @@ from render.primitives import (
     escape,
     header,
     message,
+    metric_title,
     notice,
     number,
     points,
@@ -87,7 +88,7 @@ def language_name(code: str) -> str:
 
 def title(metric) -> str:
     """A metric's (or a fact's) title in the reader's language, escaped."""
-    return escape(pgettext("title", metric.title))
+    return escape(metric_title(metric))
 
 
 def caveat_text(bm: Studies) -> str:
@@ -249,7 +250,7 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         blocks.append(section(_("*Also:*\n{lines}", lines="\n".join(lines))))
     first = answer.topics[0]
     summary = escape(first.text) if isinstance(first, Fact) else plain_summary(bm, bm.view(first.id))
-    return message(blocks, f"{pgettext('title', first.title)}: {summary}")
+    return message(blocks, f"{metric_title(first)}: {summary}")
 
 
 def plain_summary(bm: Studies, view: MetricView) -> str:
@@ -365,7 +366,7 @@ def leaders_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         )
     )
     if answer.topics:
-        return message(blocks, _("Leading regions: {title}", title=pgettext("title", metrics[0].title)))
+        return message(blocks, _("Leading regions: {title}", title=metric_title(metrics[0])))
     return message(blocks, _("Leading regions"))
 
 

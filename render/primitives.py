@@ -158,6 +158,11 @@ def statement_text(text: str, translations: dict[str, str] | None = None) -> str
     return (translations or {}).get(i18n.current()) or i18n.pgettext("statement", text)
 
 
+def metric_title(metric) -> str:
+    """A metric's (or a fact's) title in the reader's language (data/metrics.yaml, extracted)."""
+    return i18n.pgettext("title", metric.title)
+
+
 def role_label(role: str) -> str:
     """'Executives' or 'Agents', as a label before a colon or a count."""
     return _("Executives") if role == "exec" else _("Agents")

@@ -3,7 +3,7 @@ closed, reminders, and the admin's roster, statements and status pages."""
 
 from __future__ import annotations
 
-from i18n import N_, _, ngettext, pgettext
+from i18n import N_, _, ngettext
 from insights.stats import ROLES
 from insights.studies import Studies
 from render.primitives import (
@@ -11,6 +11,7 @@ from render.primitives import (
     context,
     escape,
     message,
+    metric_title,
     next_run_text,
     notice,
     role_label,
@@ -202,7 +203,8 @@ def statements_blocks(statements: list[dict], bm: Studies, cmd: str, done: str =
     the command just did ("Added as #12 …"), shown first."""
     lines = []
     for i, s in enumerate(statements, 1):
-        title = escape(pgettext("title", bm.metrics[s["metric"]].title)) if s.get("metric") in bm.metrics else ""
+        metric = bm.metrics.get(s.get("metric") or "")
+        title = escape(metric_title(metric)) if metric else ""
         link = " " + _("_(study: {title})_", title=title) if title else ""
         lines.append(f"*{i}.* {statement(s)}{link}")
     text = "\n".join(lines) or _("_No statements. Add one with `{cmd} statements add &lt;text&gt;`._", cmd=cmd)
