@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from config import Config
+from i18n import language_of
 from sandbox.slack_standin import BOT_USER, SlackStandIn
 from services.polls import METADATA_EVENT as PULSE_EVENT
 from storage import Store
@@ -64,6 +65,8 @@ AGENTS = [
     ("UAGENTPRI", "Priya Nair", "Chat agent"),
 ]
 PERSONAS = [ADMIN, *EXECUTIVES, *AGENTS]
+# Slack locales: these read Pulsegap in Swedish and Italian (everyone else in English)
+LOCALES = {"UEXECVPCX": "sv-SE", "UAGENTGUS": "sv-SE", "UEXECVPOPS": "it-IT", "UAGENTJUL": "it-IT"}
 GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", AGENTS)}
 # Share who agree, per statement (in the pulse's order): executives rosier than agents on most
 # statements, by different amounts, as in the study; agents ahead on one, three about level.
@@ -101,7 +104,7 @@ class Sandbox:
         self.slack = SlackStandIn(token="xoxb-sandbox-" + secrets.token_hex(8)).start()
         self.slack.add_user(ADMIN[0], ADMIN[1], admin=True)
         for uid, name, _title in EXECUTIVES + AGENTS:
-            self.slack.add_user(uid, name)
+            self.slack.add_user(uid, name, locale=LOCALES.get(uid, "en-US"))
         for gid, (_handle, members) in GROUPS.items():
             self.slack.usergroups[gid] = [uid for uid, _n, _t in members]
         self.slack.add_channel(*CHANNEL, member=False)
@@ -376,7 +379,9 @@ class Sandbox:
         channel.sort(key=lambda m: m["ts"])
         dm.sort(key=lambda m: m["ts"])
         return {
-            "personas": [{"id": u, "name": n, "title": t} for u, n, t in PERSONAS],
+            "personas": [
+                {"id": u, "name": n, "title": t, "language": language_of(LOCALES.get(u))} for u, n, t in PERSONAS
+            ],
             "groups": [{"id": g, "handle": h} for g, (h, _m) in GROUPS.items()],
             "command": self.command_name,
             "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},
