@@ -300,6 +300,7 @@ NOT_BUILDERS = {
     "title",
     "own_language_quote",
     "help_lines",
+    "metric_title",
     "number",
     "fmt_reading",
     "fmt_readings",
