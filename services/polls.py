@@ -198,7 +198,10 @@ class Polls:
                 return  # closed (or gone) meanwhile
             attempted, after, pacer = 0, "", Pacer()
             inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
-            with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool:
+            with (
+                ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool,
+                ThreadPoolExecutor(self.workers, thread_name_prefix=f"locale-{pulse_id}") as lookups,
+            ):
                 while True:  # pages, so a pulse for 100,000 people never sits in memory whole
                     page = self.rt.store.deliveries(pulse_id, RETRYABLE, after, PAGE)
                     if not page:
@@ -211,8 +214,16 @@ class Polls:
                     ]
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
+                    # each reader's language, looked up (users.info, once per person) while the
+                    # page before is being sent, not between one person's DMs
+                    languages = list(lookups.map(self.rt.language, [d["user_id"] for d in todo]))
                     self.rt.store.mark_sending(pulse_id, [d["user_id"] for d in todo])
-                    inflight.append([pool.submit(self._deliver_one, pulse_id, d, payloads, pacer) for d in todo])
+                    inflight.append(
+                        [
+                            pool.submit(self._deliver_one, pulse_id, d, payloads[lang], pacer)
+                            for d, lang in zip(todo, languages, strict=True)
+                        ]
+                    )
                     attempted += len(todo)
                     if len(inflight) == 2:
                         self.rt.store.record_outcomes(pulse_id, [f.result() for f in inflight.popleft()])
@@ -259,7 +270,7 @@ class Polls:
             return resp
         return None
 
-    def _deliver_one(self, pulse_id: int, delivery: dict, payloads: dict[str, dict], pacer: Pacer) -> tuple:
+    def _deliver_one(self, pulse_id: int, delivery: dict, payload: dict, pacer: Pacer) -> tuple:
         """(user, state, channel, ts, error) for one DM; writes nothing itself.
 
         A 5xx or a timeout leaves it 'unsure' (Slack may have posted it): it is looked up in the
@@ -272,7 +283,7 @@ class Polls:
                     return user, "sent", found[0], found[1], None
             if delivery["attempts"] >= MAX_ATTEMPTS:
                 return user, "failed", None, None, delivery["error"] or "gave up"
-            resp = self._post_dm(user, pulse_id, payloads[self.rt.language(user)], pacer)
+            resp = self._post_dm(user, pulse_id, payload, pacer)
             if resp is None:
                 return user, "failed", None, None, "ratelimited"
             return user, "sent", resp["channel"], resp["ts"], None
