@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from i18n import LANGUAGES
+
 DEFAULT_API_URL = "https://slack.com/api/"
 
 
@@ -32,6 +34,7 @@ class Config:
     log_level: str = "INFO"
     tick_seconds: float = 15.0
     slack_timeout: int = 15
+    default_language: str = "en"
 
     @property
     def mode(self) -> str:
@@ -126,6 +129,9 @@ def load_config(env: dict | None = None) -> Config:
             f"MIN_COMMENTS must be at least MIN_RESPONDENTS ({min_respondents}; got {min_comments}): "
             "fewer comments than answers would be shown for a group too small to show a figure"
         )
+    language = (get("DEFAULT_LANGUAGE") or "en").strip().lower()
+    if language not in LANGUAGES:
+        raise ConfigError(f"DEFAULT_LANGUAGE must be one of {', '.join(LANGUAGES)} (got {language!r})")
 
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
@@ -147,4 +153,5 @@ def load_config(env: dict | None = None) -> Config:
         log_level=level,
         tick_seconds=_int("TICK_SECONDS", get("TICK_SECONDS") or "15", 1, 3600),
         slack_timeout=_int("SLACK_TIMEOUT", get("SLACK_TIMEOUT") or "15", 1, 300),
+        default_language=language,
     )

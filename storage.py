@@ -233,6 +233,11 @@ class Store:
             )
             self._create_comments()
             self._create_owned_actions()
+            # v5 (languages): an admin's translations of a statement; the language of a channel's digests
+            db["statement_translations"].create(
+                {"statement_id": int, "lang": str, "text": str}, pk=("statement_id", "lang"), if_not_exists=True
+            )
+            db["channel_languages"].create({"channel": str, "lang": str}, pk="channel", if_not_exists=True)
         if earlier_release or rebuilt:
             self._erase_closed_pulses()
         with self.lock:
@@ -360,7 +365,22 @@ class Store:
                 )
 
     def statements(self) -> list[dict]:
-        return self.rows("SELECT * FROM statements WHERE active=1 ORDER BY position, id")
+        """The active statements, each with its admin's translations ({lang: text}, maybe empty)."""
+        rows = self.rows("SELECT * FROM statements WHERE active=1 ORDER BY position, id")
+        translations: dict[int, dict[str, str]] = {}
+        for t in self.rows("SELECT statement_id, lang, text FROM statement_translations ORDER BY lang"):
+            translations.setdefault(t["statement_id"], {})[t["lang"]] = t["text"]
+        for row in rows:
+            row["translations"] = translations.get(row["id"], {})
+        return rows
+
+    def translate_statement(self, statement_id: int, lang: str, text: str) -> None:
+        with self.tx() as db:
+            db.execute(
+                "INSERT INTO statement_translations (statement_id, lang, text) VALUES (?,?,?) "
+                "ON CONFLICT (statement_id, lang) DO UPDATE SET text=excluded.text",
+                (statement_id, lang, text),
+            )
 
     def add_statement(self, text: str, metric: str | None = None) -> dict:
         with self.tx() as db:
@@ -859,6 +879,17 @@ class Store:
             return due
 
     # ----- digests ------------------------------------------------------------------------
+    def channel_language(self, channel: str) -> str | None:
+        row = self.one("SELECT lang FROM channel_languages WHERE channel=?", (channel,))
+        return row["lang"] if row else None
+
+    def set_channel_language(self, channel: str, lang: str) -> None:
+        with self.tx() as db:
+            db.execute(
+                "INSERT INTO channel_languages (channel, lang) VALUES (?,?) ON CONFLICT (channel) DO UPDATE SET lang=excluded.lang",
+                (channel, lang),
+            )
+
     def claim_digest(self, key: str, channel: str, pulse_id: int | None) -> bool:
         """Reserve a digest post; False if this key was already claimed (posted or under way)."""
         with self.tx() as db:

@@ -8,31 +8,26 @@ import re
 
 from slack_bolt import Ack, App
 
+import i18n
+from i18n import N_, _
 from render.primitives import notice
 from render.pulse import my_answers, vote_recorded
 from services.runtime import Runtime
 
 VOTE = re.compile(r"^vote:\d+:[1-5]$")
 VALUE = re.compile(r"^(\d+):(\d+):([1-5])$")
-NOT_SENT = "This pulse was not sent to you, so your click was not counted."
+NOT_SENT = N_("This pulse was not sent to you, so your click was not counted.")
 REFUSED = {
-    "closed": "Thanks, but Pulse #{} has closed, so this answer was not counted.",
+    "closed": N_("Thanks, but Pulse #{id} has closed, so this answer was not counted."),
     "bad": NOT_SENT,
     "not_invited": NOT_SENT,
 }
 
-# What every log record of a pulse interaction's body contains: the DM's buttons and a click's
-# payload ("vote:…", "my_answers"), and the ephemeral replies (vote_recorded, my_answers); the
-# comment form's submission ("comment_submit", with "comment_text") and its answer ("comment_thanks").
-PULSE_BODY = (
-    "vote:",
-    "my_answers",
-    "Recorded:",
-    "Your answers in Pulse",
-    "comment_submit",
-    "comment_text",
-    "comment_thanks",
-)
+# What every log record of a pulse interaction's body contains, in any language: the DM's buttons
+# and a click's payload ("vote:…", "my_answers"), the block ids of the ephemeral replies
+# (vote_recorded, my_answers), and the comment form's submission ("comment_submit", with
+# "comment_text") and its answer ("comment_thanks").
+PULSE_BODY = ("vote:", "my_answers", "vote_recorded", "comment_submit", "comment_text", "comment_thanks")
 
 
 class RedactPulseBodies(logging.Filter):
@@ -61,10 +56,14 @@ def register(app: App, rt: Runtime) -> None:
         result = rt.store.record_vote(pulse_id, user, statement_id, value, seq)
         ack()
         if result in REFUSED:
-            rt.replies.send(body.get("response_url"), lambda: notice(REFUSED[result].format(pulse_id)))
+            rt.replies.send(
+                body.get("response_url"),
+                lambda: _in_language(rt, user, lambda: notice(_(REFUSED[result], id=pulse_id))),
+            )
         elif result == "recorded":  # a repeated or out-of-date click changed nothing: no news
             rt.replies.send(
-                body.get("response_url"), lambda: vote_recorded(rt.store.pulse(pulse_id), statement_id, value)
+                body.get("response_url"),
+                lambda: _in_language(rt, user, lambda: vote_recorded(rt.store.pulse(pulse_id), statement_id, value)),
             )
 
     @app.action("my_answers")
@@ -73,7 +72,15 @@ def register(app: App, rt: Runtime) -> None:
         user = (body.get("user") or {}).get("id", "")
         pulse_id = str(action.get("value", ""))
         if user and pulse_id.isdigit():
-            rt.replies.send(body.get("response_url"), lambda: _my_answers(rt, int(pulse_id), user))
+            rt.replies.send(
+                body.get("response_url"), lambda: _in_language(rt, user, lambda: _my_answers(rt, int(pulse_id), user))
+            )
+
+
+def _in_language(rt: Runtime, user: str, make):
+    """A reply rendered in the clicker's language, off the ack path (the replies' thread)."""
+    with i18n.use(rt.language(user)):
+        return make()
 
 
 def _my_answers(rt: Runtime, pulse_id: int, user: str) -> dict | None:

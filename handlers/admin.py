@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from i18n import N_, _
 from insights.commands import Command
 from services.runtime import Runtime
 
@@ -14,6 +15,7 @@ COMMANDS = {
     ("roles", "remove"),
     ("statements", "add"),
     ("statements", "remove"),
+    ("statements", "translate"),
     ("poll", "now"),
     ("poll", "schedule"),
     ("poll", "close"),
@@ -28,7 +30,7 @@ COMMANDS = {
 
 
 # commands that only show something: their refusal does not speak of changes
-SHOWING = {("roles", ""): "see who is in each role", ("roles", "list"): "see who is in each role"}
+SHOWING = {("roles", ""): N_("see who is in each role"), ("roles", "list"): N_("see who is in each role")}
 
 
 def refusal(rt: Runtime, user: str, what: str, changes: bool = True) -> str | None:
@@ -36,9 +38,9 @@ def refusal(rt: Runtime, user: str, what: str, changes: bool = True) -> str | No
     only Home's display of its buttons reuses an answer, `is_admin(max_age=60)`); else the refusal."""
     if rt.is_admin(user):
         return None
-    return f":lock: Only Slack workspace admins and Pulsegap admins can {what}." + (
-        " Nothing was changed." if changes else ""
-    )
+    if changes:
+        return _(":lock: Only Slack workspace admins and Pulsegap admins can {what}. Nothing was changed.", what=what)
+    return _(":lock: Only Slack workspace admins and Pulsegap admins can {what}.", what=what)
 
 
 def command_refusal(rt: Runtime, user: str, cmd: Command) -> str | None:
@@ -46,5 +48,5 @@ def command_refusal(rt: Runtime, user: str, cmd: Command) -> str | None:
     if key not in COMMANDS:
         return None
     if key in SHOWING:
-        return refusal(rt, user, SHOWING[key], changes=False)
-    return refusal(rt, user, f"use `{cmd.name}{' ' + cmd.action if cmd.action else ''}`")
+        return refusal(rt, user, _(SHOWING[key]), changes=False)
+    return refusal(rt, user, _("use `{command}`", command=f"{cmd.name} {cmd.action}".strip()))

@@ -11,15 +11,17 @@ import re
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+import i18n
 from handlers.admin import command_refusal
+from i18n import _, ngettext
 from insights.commands import CHANNEL_RE, Command, mention_names, parse
 from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
 from render.owned_actions import actions_blocks
-from render.primitives import escape, next_run_text, notice, plural
-from render.pulse import poll_status_blocks, roles_added, roster_blocks, statements_blocks
+from render.primitives import escape, language_names, next_run_text, notice
+from render.pulse import agents, executives, poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
 from render.setup import digest_scheduled, poll_scheduled, statement_added
 from services import comments, roles, statements
@@ -61,13 +63,11 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action in ("", "list"):
         return _roster(rt)
     if not cmd.users and not cmd.groups:
-        return notice(
-            f"Mention the people or user groups, e.g. `{rt.config.slash_command} roles {cmd.action or 'exec'} "
-            f"{ROLE_EXAMPLE.get(cmd.action, ROLE_EXAMPLE['exec'])}`."
-        )
+        example = f"{rt.config.slash_command} roles {cmd.action or 'exec'} {ROLE_EXAMPLE.get(cmd.action, ROLE_EXAMPLE['exec'])}"
+        return notice(_("Mention the people or user groups, e.g. `{example}`.", example=example))
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
-        return notice(f"Removed {n} of {len(cmd.users) + len(cmd.groups)} from the roles.")
+        return notice(_("Removed {n} of {asked} from the roles.", n=n, asked=len(cmd.users) + len(cmd.groups)))
     assigned, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
     return roles_added(assigned, cmd.action, problems)
 
@@ -88,24 +88,49 @@ def _statements(rt: Runtime, cmd: Command, user: str) -> dict:
         text = cmd.args.strip()
         if not text:
             return notice(
-                f"Write the statement after `statements add`, e.g. `{slash} statements add We fix root causes, not symptoms.`"
+                _(
+                    "Write the statement after `statements add`, e.g. `{cmd} statements add We fix root causes, not symptoms.`",
+                    cmd=slash,
+                )
             )
         refused = statements.problem(text, len(current))
         if refused:
             return notice(refused)
         metric = statements.add(rt, text)
-        done = statement_added(len(current) + 1, rt.studies.metrics[metric].title if metric else None)
+        done = statement_added(len(current) + 1, rt.studies.metrics[metric] if metric else None)
     elif cmd.action == "comment":
         done = comments.set_question(rt, cmd.args.strip())
     elif cmd.action == "remove":
         m = re.fullmatch(r"#?(\d+)", cmd.args.strip())
         if not m or not 1 <= int(m.group(1)) <= len(current):
             return notice(
-                f"Give the number of the statement to remove (1 to {len(current)}); `{slash} statements` lists them."
+                _(
+                    "Give the number of the statement to remove (1 to {n}); `{cmd} statements` lists them.",
+                    n=len(current),
+                    cmd=slash,
+                )
             )
         gone = current[int(m.group(1)) - 1]
         store.remove_statement(gone["id"])
-        done = f"Removed #{m.group(1)}: {escape(gone['text'])}"
+        done = _("Removed #{n}: {text}", n=m.group(1), text=escape(gone["text"]))
+    elif cmd.action == "translate":
+        m = re.fullmatch(r"#?(\d+)\s+(\S+)\s+(.+)", cmd.args.strip())
+        lang = i18n.supported(m.group(2)) if m else None
+        if not m or not 1 <= int(m.group(1)) <= len(current) or lang in (None, i18n.DEFAULT):
+            return notice(
+                _(
+                    "Give the statement's number (1 to {n}), the language (sv or it) and the translation, "
+                    "e.g. `{cmd} statements translate 1 sv Vi åtgärdar grundorsaker.`",
+                    n=len(current),
+                    cmd=slash,
+                )
+            )
+        text = m.group(3).strip()
+        problem = statements.too_long(text)
+        if problem:
+            return notice(problem)
+        store.translate_statement(current[int(m.group(1)) - 1]["id"], lang, text)
+        done = _("Translated #{n} into {language}.", n=m.group(1), language=language_names()[lang])
     return statements_blocks(store.statements(), rt.studies, slash, done)
 
 
@@ -116,7 +141,7 @@ def _read_schedule(rt: Runtime, spec: str, user: str) -> Schedule | dict:
     try:
         return parse_schedule(spec, rt.polls.user_timezone(user))
     except ScheduleError as exc:
-        return notice(f"I couldn't read that schedule: {escape(str(exc))}.")
+        return notice(_("I couldn't read that schedule: {problem}.", problem=escape(str(exc))))
 
 
 def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
@@ -131,22 +156,27 @@ def _poll(rt: Runtime, cmd: Command, user: str) -> dict:
         return notice(poll_scheduled(schedule, rt.scheduler.schedule_poll(schedule)))
     if cmd.action == "stop":
         stopped = rt.scheduler.unschedule("poll")
-        return notice("Scheduled pulses stopped." if stopped else "There was no pulse schedule.")
+        return notice(_("Scheduled pulses stopped.") if stopped else _("There was no pulse schedule."))
     if cmd.action == "close":
         pulse = store.open_pulse_row()
         if not pulse or not polls.close(pulse["id"]):
-            return notice("No pulse is open.")
+            return notice(_("No pulse is open."))
         answered = store.respondents(pulse["id"])
         res = results_service.results(rt, pulse["id"])
+        closed = _(
+            "Pulse #{id} closed: {execs} and {agents} answered.",
+            id=pulse["id"],
+            execs=executives(answered.get("exec", 0)),
+            agents=agents(answered.get("agent", 0)),
+        )
         outcome = (
-            f"`{rt.config.slash_command} results` shows the gaps."
+            _("`{cmd} results` shows the gaps.", cmd=rt.config.slash_command)
             if res and res.compared
-            else f"Too few answers to compare: each role needs at least {pulse['min_respondents']} on a statement."
+            else _(
+                "Too few answers to compare: each role needs at least {k} on a statement.", k=pulse["min_respondents"]
+            )
         )
-        return notice(
-            f"Pulse #{pulse['id']} closed: {plural(answered.get('exec', 0), 'executive')} and "
-            f"{plural(answered.get('agent', 0), 'agent')} answered. {outcome}"
-        )
+        return notice(f"{closed} {outcome}")
     pulse = store.open_pulse_row()
     counts = store.delivery_counts(pulse["id"]) if pulse else {}
     skipped = store.deliveries(pulse["id"], ("skipped",)) if pulse else []
@@ -167,21 +197,27 @@ def _results(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.args:
         m = re.fullmatch(r"#?(\d{1,9})", cmd.args.strip())
         if not m:
-            return notice(f"`results` takes a pulse number, e.g. `{rt.config.slash_command} results 3`.")
+            return notice(_("`results` takes a pulse number, e.g. `{cmd} results 3`.", cmd=rt.config.slash_command))
         wanted = int(m.group(1))
         pulse = rt.store.pulse(wanted)
         if pulse and pulse["status"] == "open":
             return notice(
-                f"Pulse #{wanted} is still open: `{rt.config.slash_command} poll status` shows its counts; "
-                "figures appear when it closes."
+                _(
+                    "Pulse #{id} is still open: `{cmd} poll status` shows its counts; figures appear when it closes.",
+                    id=wanted,
+                    cmd=rt.config.slash_command,
+                )
             )
     res = results_service.results(rt, wanted)
     if res is None:
         return notice(
-            f"There is no closed Pulse #{wanted}."
+            _("There is no closed Pulse #{id}.", id=wanted)
             if wanted
-            else "No pulse has closed yet. Figures appear when a pulse closes "
-            f"(`{rt.config.slash_command} poll close` or after its duration)."
+            else _(
+                "No pulse has closed yet. Figures appear when a pulse closes "
+                "(`{cmd} poll close` or after its duration).",
+                cmd=rt.config.slash_command,
+            )
         )
     return results_blocks(res, results_service.headline(rt, res))
 
@@ -190,28 +226,34 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "status":
         jobs = rt.scheduler.digest_schedules()
         if not jobs:
-            return notice("No digests are scheduled.")
-        return notice(
-            "Scheduled digests: "
-            + "; ".join(f"<#{channel}> {escape(name)}, next {next_run_text(nr)}" for channel, name, nr in jobs)
+            return notice(_("No digests are scheduled."))
+        listed = "; ".join(
+            f"<#{channel}> " + _("{name}, next {next}", name=escape(name), next=next_run_text(nr))
+            for channel, name, nr in jobs
         )
+        return notice(_("Scheduled digests: {digests}", digests=listed))
     if cmd.action == "stop":
         targets = cmd.channels or [channel for channel, _n, _r in rt.scheduler.digest_schedules()]
         stopped = [c for c in targets if rt.scheduler.unschedule_digest(c)]
         return notice(
-            f"Stopped {plural(len(stopped), 'digest schedule')}."
+            ngettext("Stopped {n} digest schedule.", "Stopped {n} digest schedules.", len(stopped))
             if stopped
-            else "There was no digest schedule to stop."
+            else _("There was no digest schedule to stop.")
         )
     if not cmd.channels:
-        return notice(f"Name the channel, e.g. `{rt.config.slash_command} digest #cx-leads`.")
+        return notice(_("Name the channel, e.g. `{cmd} digest #cx-leads`.", cmd=rt.config.slash_command))
     channel = cmd.channels[0]
+    if cmd.lang:
+        lang = i18n.supported(cmd.lang)
+        if not lang:
+            return notice(_("Digests can be written in en, sv or it (not {lang}).", lang=escape(cmd.lang)))
+        rt.store.set_channel_language(channel, lang)
     if cmd.action == "schedule":
         schedule = _read_schedule(rt, CHANNEL_RE.sub("", cmd.args).strip(), user)
         if not isinstance(schedule, Schedule):
             return schedule
         next_run, problem = rt.digests.schedule(channel, schedule)
-        return notice(problem or digest_scheduled(channel, schedule, next_run))
+        return notice(problem or digest_scheduled(channel, schedule, next_run, rt.digests.language(channel)))
     _ok, text = rt.digests.post(channel)
     return notice(text)
 
@@ -219,7 +261,7 @@ def _digest(rt: Runtime, cmd: Command, user: str) -> dict:
 def _export(rt: Runtime, cmd: Command, user: str) -> dict:
     results = results_service.all_results(rt)
     if not results:
-        return notice("No pulse has closed yet, so there is nothing to export.")
+        return notice(_("No pulse has closed yet, so there is nothing to export."))
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
     rt.client.files_upload_v2(
@@ -227,9 +269,15 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
         content=data.encode("utf-8"),
         filename="pulsegap-aggregates.csv",
         title="Pulsegap aggregates",
-        initial_comment="Aggregates of every closed pulse: counts and % agree per role, never individual answers.",
+        initial_comment=_("Aggregates of every closed pulse: counts and % agree per role, never individual answers."),
     )
-    sent = notice(f"Sent you the aggregates of {plural(len(results), 'pulse')} as a CSV file, by DM.")
+    sent = notice(
+        ngettext(
+            "Sent you the aggregates of {n} pulse as a CSV file, by DM.",
+            "Sent you the aggregates of {n} pulses as a CSV file, by DM.",
+            len(results),
+        )
+    )
     return comments.export(rt, dm) or sent
 
 
@@ -266,11 +314,12 @@ def register(app: App, rt: Runtime) -> None:
     def answer_now(ack: Ack, context: BoltContext) -> None:
         """Questions, help, privacy, list, region, study: answered in the ack itself (a few milliseconds)."""
         cmd = context["parsed_command"]
-        try:
-            answer = _instant(rt, cmd)
-        except Exception:  # never leave Slack without an answer
-            log.exception("command %s failed", cmd.name)
-            answer = notice(":x: Sorry, that failed on our side. Nothing was changed.")
+        with i18n.use(rt.language(context.user_id)):
+            try:
+                answer = _instant(rt, cmd)
+            except Exception:  # never leave Slack without an answer
+                log.exception("command %s failed", cmd.name)
+                answer = notice(_(":x: Sorry, that failed on our side. Nothing was changed."))
         ack(response_type="ephemeral", **answer)
 
     def ack_only(ack: Ack) -> None:
@@ -280,15 +329,17 @@ def register(app: App, rt: Runtime) -> None:
         """After the ack (a lazy listener): the work that calls Slack, answered via response_url."""
         cmd = parse(command.get("text"))
         user = command.get("user_id", "")
-        try:
-            refused = command_refusal(rt, user, cmd)
-            if refused:
-                reply = notice(refused)
-            else:
-                reply = ROUTES[cmd.name](rt, cmd, user) if cmd.name in ROUTES else help_blocks(rt.config.slash_command)
-        except Exception:
-            log.exception("command %s %s failed", cmd.name, cmd.action)
-            reply = notice(":x: Sorry, that failed on our side. Please try again.")
+        with i18n.use(rt.language(user)):
+            try:
+                refused = command_refusal(rt, user, cmd)
+                if refused:
+                    reply = notice(refused)
+                else:
+                    route = ROUTES.get(cmd.name)
+                    reply = route(rt, cmd, user) if route else help_blocks(rt.config.slash_command)
+            except Exception:
+                log.exception("command %s %s failed", cmd.name, cmd.action)
+                reply = notice(_(":x: Sorry, that failed on our side. Please try again."))
         if respond.response_url:  # Slack always sends one; a forged-but-signed payload may not
             respond(response_type="ephemeral", replace_original=False, **reply)
         else:

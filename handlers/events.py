@@ -7,7 +7,9 @@ import logging
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
+import i18n
 from handlers.admin import refusal
+from i18n import _
 from render.home import home_view
 from render.setup import setup_rows
 from services import results as results_service
@@ -19,23 +21,23 @@ log = logging.getLogger("pulsegap.events")
 
 def publish_home(rt: Runtime, user: str) -> None:
     res = results_service.results(rt)
-    headline = results_service.headline(rt, res) if res else None
     pulse = rt.store.open_pulse_row()
     counts = rt.store.delivery_counts(pulse["id"]) if pulse else {}
     admin = rt.is_admin(user, max_age=60)  # only which buttons Home shows
     poll, digests = rt.scheduler.describe("poll"), rt.scheduler.digest_schedules()
-    view = home_view(
-        res,
-        headline,
-        pulse,
-        counts,
-        poll,
-        digests,
-        admin,
-        rt.polls.small_roles_warning() if admin else "",
-        command=rt.config.slash_command,
-        setup=setup_rows(roles.members(rt), len(rt.store.statements()), poll, digests) if admin else None,
-    )
+    with i18n.use(rt.language(user)):
+        view = home_view(
+            res,
+            results_service.headline(rt, res) if res else None,
+            pulse,
+            counts,
+            poll,
+            digests,
+            admin,
+            rt.polls.small_roles_warning() if admin else "",
+            command=rt.config.slash_command,
+            setup=setup_rows(roles.members(rt), len(rt.store.statements()), poll, digests) if admin else None,
+        )
     rt.client.views_publish(user_id=user, view=view)
 
 
@@ -56,23 +58,25 @@ def register(app: App, rt: Runtime) -> None:
 
     def on_poll_now(body: dict) -> None:
         user = body["user"]["id"]
-        refused = refusal(rt, user, "run a pulse")
-        if refused:
-            _tell(rt, user, refused)
-            return
-        _pulse, text = rt.polls.start_pulse("now", user)
+        with i18n.use(rt.language(user)):
+            refused = refusal(rt, user, _("run a pulse"))
+            if refused:
+                _tell(rt, user, refused)
+                return
+            _pulse, text = rt.polls.start_pulse("now", user)
         _tell(rt, user, text)
         publish_home(rt, user)
 
     def on_digest(body: dict, action: dict) -> None:
         user, channel = body["user"]["id"], action.get("selected_channel")
-        refused = refusal(rt, user, "post digests")
-        if refused:
-            _tell(rt, user, refused)
-            return
-        if channel:
-            _ok, text = rt.digests.post(channel)
-            _tell(rt, user, text)
+        with i18n.use(rt.language(user)):
+            refused = refusal(rt, user, _("post digests"))
+            if refused:
+                _tell(rt, user, refused)
+                return
+            if channel:
+                _ok, text = rt.digests.post(channel)
+                _tell(rt, user, text)
 
     # acked at once; the work (Web API calls) runs after the response, as lazy listeners
     app.event("app_home_opened")(ack=just_ack, lazy=[on_home])

@@ -375,7 +375,7 @@ def register(app: App, rt: Runtime) -> None:
         context["setup_statements"] = {
             "removed": [s["text"] for s in removed],
             "added": len(current) - len(removed) + 1 if text else 0,
-            "metric": rt.studies.metrics[metric].title if metric else None,
+            "metric": rt.studies.metrics[metric] if metric else None,
         }
 
     def after_statements(body: dict, context: BoltContext) -> None:
@@ -456,7 +456,11 @@ def register(app: App, rt: Runtime) -> None:
             lines += [_("Stopped the digests to <#{channel}>.", channel=c) for c in done["stopped"]]
             if done["channel"]:
                 when = dict((c, nr) for c, _n, nr in rt.scheduler.digest_schedules()).get(done["channel"])
-                lines.append(digest_scheduled(done["channel"], parse_schedule(done["spec"]), when))
+                lines.append(
+                    digest_scheduled(
+                        done["channel"], parse_schedule(done["spec"]), when, rt.digests.language(done["channel"])
+                    )
+                )
             text = "\n".join(lines)
             saved(rt, user, message([section(text)], text))
 

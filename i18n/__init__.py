@@ -18,14 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime, format_interval
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
 LANGUAGES = ("en", "sv", "it")
@@ -80,14 +83,46 @@ def _(message: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined; `_()` translates it where it is shown."""
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Data read by users (a metric's title, a default statement): translated if the catalogue has
+    it under that context, else as given."""
+    return translations(current()).pgettext(context, message) if message else message
+
+
 def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     """Plural-aware: `ngettext("{n} answer", "{n} answers", n)`; `n` is always a field."""
     return translations(current()).ngettext(singular, plural, n).format(n=n, **values)
 
 
 def locale() -> Locale:
-    return Locale.parse({"en": "en_US", "sv": "sv_SE", "it": "it_IT"}[current()])
+    """English is written the British way ('24 Nov 2026'), as the study's readers did."""
+    return Locale.parse({"en": "en_GB", "sv": "sv_SE", "it": "it_IT"}[current()])
 
 
 def format_date(value: date | datetime, format: str = "medium") -> str:
     return babel_format_date(value, format=format, locale=locale())
+
+
+def number(value: float) -> str:
+    """'1,234' / '1 234' / '1.234'; a fraction keeps one decimal: '16.5' / '16,5'."""
+    return format_decimal(Decimal(str(value)), format="#,##0.#", locale=locale())
+
+
+def percent(value: float) -> str:
+    """A percentage given in percent: '78%' / '78 %' (Swedish, a no-break space) / '78%'; '16,5 %'."""
+    return format_percent(Decimal(str(value)) / 100, locale=locale(), decimal_quantization=False)
+
+
+def date_range(start: date, end: date) -> str:
+    """'24 Nov 2026', '2–5 Nov 2026', '28 Nov – 2 Dec 2026'; '28 nov.–2 dec. 2026' in Swedish."""
+    return format_interval(start, end, "yMMMd", locale=locale()).replace("\u2009", " ")
+
+
+def weekday_time(value: datetime) -> str:
+    """A scheduled time in its own zone: 'Mon 30 Nov 09:00', 'mån 30 nov. 09:00'."""
+    return format_datetime(value, "EEE d MMM HH:mm", locale=locale())

@@ -19,6 +19,7 @@ MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 USER_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|@?([^>]*))?>")  # id, and the name Slack put in, if any
 GROUP_RE = re.compile(r"<!subteam\^([A-Z0-9]+)(?:\|@?([^>]*))?>")
 CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
+LANG_RE = re.compile(r"(?:^|\s)lang(?:uage)?\s+(\S+)", re.IGNORECASE)  # a digest's language: "lang sv"
 
 SUBCOMMANDS = {
     "help",
@@ -45,6 +46,7 @@ class Command:
     users: tuple[str, ...] = field(default_factory=tuple)
     groups: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
+    lang: str = ""  # digests: the channel's language as typed ("sv"), checked by the handler
 
 
 def mention_names(text: str) -> dict[str, str]:
@@ -61,7 +63,7 @@ def clean(text: str | None) -> str:
 
 ACTIONS = {
     "roles": {"exec", "agent", "remove", "list"},
-    "statements": {"list", "add", "remove", "comment"},
+    "statements": {"list", "add", "remove", "comment", "translate"},
     "poll": {"now", "schedule", "status", "close", "stop"},
     "digest": {"schedule", "status", "stop"},
     "comments": {"hide"},
@@ -110,6 +112,9 @@ def parse(text: str | None) -> Command:
             action, rest = first.lower(), remainder
         elif name == "roles" and first.lower() in ("execs", "executive", "executives", "agents"):
             action, rest = ("exec" if first.lower().startswith("exec") else "agent"), remainder
+    lang = LANG_RE.search(rest) if name == "digest" else None
+    if lang:
+        rest = (rest[: lang.start()] + rest[lang.end() :]).strip()
     cmd = Command(
         name,
         action=action,
@@ -117,6 +122,7 @@ def parse(text: str | None) -> Command:
         users=tuple(dict.fromkeys(m.group(1) for m in USER_RE.finditer(rest))),
         groups=tuple(dict.fromkeys(m.group(1) for m in GROUP_RE.finditer(rest))),
         channels=tuple(dict.fromkeys(CHANNEL_RE.findall(rest))),
+        lang=lang.group(1).lower() if lang else "",
     )
     return cmd if _fits(cmd) else Command("question", args=text)
 

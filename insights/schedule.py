@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from i18n import _
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FREQUENCIES = ("weekly", "biweekly", "monthly")
 DAY_NAMES = {
@@ -46,7 +48,8 @@ class Schedule:
         return f"{self.frequency} {self.day} {self.hour:02d}:{self.minute:02d} {self.timezone}"
 
 
-EXAMPLE = "`weekly mon 09:00 Europe/Stockholm` (or biweekly/monthly, any IANA time zone)"
+def example() -> str:
+    return _("`weekly mon 09:00 Europe/Stockholm` (or biweekly/monthly, any IANA time zone)")
 
 
 def _zone(name: str) -> str:
@@ -56,24 +59,28 @@ def _zone(name: str) -> str:
         lowered = {z.lower(): z for z in available_timezones()}
         if name.lower() in lowered:
             return lowered[name.lower()]
-        raise ScheduleError(f"unknown time zone {name!r}; use an IANA name such as Europe/Stockholm") from None
+        raise ScheduleError(
+            _("unknown time zone {name}; use an IANA name such as Europe/Stockholm", name=repr(name))
+        ) from None
     return name
 
 
 def parse_schedule(text: str, default_timezone: str = "UTC") -> Schedule:
     words = text.strip().split()
     if len(words) < 3 or len(words) > 4:
-        raise ScheduleError(f"a schedule looks like {EXAMPLE}")
+        raise ScheduleError(_("a schedule looks like {example}", example=example()))
     freq, day, clock = words[0].lower(), words[1].lower(), words[2]
     if freq in ("fortnightly", "every-other-week"):
         freq = "biweekly"
     if freq not in FREQUENCIES:
-        raise ScheduleError(f"how often must be weekly, biweekly or monthly; a schedule looks like {EXAMPLE}")
+        raise ScheduleError(
+            _("how often must be weekly, biweekly or monthly; a schedule looks like {example}", example=example())
+        )
     day = DAY_NAMES.get(day, day)[:3] if day not in DAYS else day
     if day not in DAYS:
-        raise ScheduleError(f"the day must be one of {', '.join(DAYS)}")
+        raise ScheduleError(_("the day must be one of {days}", days=", ".join(DAYS)))
     m = re.fullmatch(r"([01]?\d|2[0-3])[:.h]([0-5]\d)", clock)
     if not m:
-        raise ScheduleError("the time must be 24-hour HH:MM, e.g. 09:00")
+        raise ScheduleError(_("the time must be 24-hour HH:MM, e.g. 09:00"))
     zone = _zone(words[3]) if len(words) == 4 else _zone(default_timezone or "UTC")
     return Schedule(freq, day, int(m.group(1)), int(m.group(2)), zone)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from i18n import _
 from insights.anonymity import differencing_risk
 from insights.studies import Studies
 
@@ -137,6 +138,7 @@ class StatementResult:
     study_gap: float | None = None
     previous_gap: int | None = None  # the previous pulse's gap as shown
     needed: float | None = None  # points: what an inconclusive gap would need to be (needed_gap)
+    translations: dict[str, str] | None = None  # an admin's translations of its text, by language
 
     @property
     def shown_gap(self) -> int | None:
@@ -196,16 +198,31 @@ class PulseResults:
 
     def headline(self, study_rosier: tuple[int, int]) -> str:
         if not self.compared:
-            return (
-                f"Too few answers to compare executives and agents: each side needs at least "
-                f"{self.min_n} answers on a statement."
+            return _(
+                "Too few answers to compare executives and agents: each side needs at least "
+                "{k} answers on a statement.",
+                k=self.min_n,
             )
-        n, top, floor = len(self.compared), self.rosier_top, self.rosier_floor
-        s_top, s_n = study_rosier
-        like = "as in" if top > n / 2 else "unlike"
-        text = f"The top sees a rosier picture on {top} of {n} statements, {like} the 2008 study ({s_top} of {s_n} metrics)."
-        if floor:
-            text += f" The floor is rosier on {floor}."
+        counts = {
+            "top": self.rosier_top,
+            "n": len(self.compared),
+            "study_top": study_rosier[0],
+            "study_n": study_rosier[1],
+        }
+        if self.rosier_top > len(self.compared) / 2:
+            text = _(
+                "The top sees a rosier picture on {top} of {n} statements, as in the 2008 study "
+                "({study_top} of {study_n} metrics).",
+                **counts,
+            )
+        else:
+            text = _(
+                "The top sees a rosier picture on {top} of {n} statements, unlike the 2008 study "
+                "({study_top} of {study_n} metrics).",
+                **counts,
+            )
+        if self.rosier_floor:
+            text += " " + _("The floor is rosier on {n}.", n=self.rosier_floor)
         return text
 
 
@@ -252,7 +269,14 @@ def pulse_results(
         for role in ROLES:
             n, agree = by_key.get((s["id"], role), (0, 0))
             roles[role] = RoleResult(n, agree, True) if n >= min_n else RoleResult(None, 0, False)
-        result = StatementResult(s["id"], s["text"], s.get("metric"), roles, previous_gap=prev_gaps.get(s["id"]))
+        result = StatementResult(
+            s["id"],
+            s["text"],
+            s.get("metric"),
+            roles,
+            previous_gap=prev_gaps.get(s["id"]),
+            translations=s.get("translations"),
+        )
         ex, ag = roles["exec"], roles["agent"]
         if ex.shown and ag.shown:
             result.gap = ex.pct - ag.pct

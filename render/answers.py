@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import i18n
+from i18n import N_, _, ngettext, pgettext
 from insights.studies import Answer, Fact, Figure, Metric, MetricView, Reading, Studies
 from render.primitives import (
-    CAVEAT,
+    caveat,
     context,
     divider,
     escape,
     header,
     message,
+    metric_title,
     notice,
     number,
     points,
@@ -18,117 +21,149 @@ from render.primitives import (
 )
 
 GROUP_LABEL = {
-    "executives": "Executives",
-    "cs_professionals": "CS managers &amp; directors",  # mrkdwn
-    "all": "All companies",
+    "executives": N_("Executives"),
+    "cs_professionals": N_("CS managers &amp; directors"),  # mrkdwn
+    "all": N_("All companies"),
 }
-
-
-UNIT_SUFFIX = {
-    "percent": "%",
-    "points": " points",
-    "companies": " companies",
-    "countries": " countries",
-    "employees": " employees",
-    "agents": " agents",
-    "months": " months",
-}
-
-
-FRACTIONS = {33.3: "a third", 66.7: "two thirds"}
 
 
 def fmt_reading(reading: Reading) -> str:
-    q = f"{reading.qualifier} " if reading.qualifier else ""
-    if reading.unit == "percent" and reading.value in FRACTIONS:
-        return f"{q}{FRACTIONS[reading.value]}"
-    return f"{q}{number(reading.value)}{UNIT_SUFFIX.get(reading.unit, '')}"
+    value = number(reading.value)
+    units = {
+        "percent": i18n.percent(reading.value),
+        "points": ngettext("{size} point", "{size} points", 2, size=value),
+        "companies": _("{n} companies", n=value),
+        "countries": _("{n} countries", n=value),
+        "employees": _("{n} employees", n=value),
+        "agents": _("{n} agents", n=value),
+        "months": _("{n} months", n=value),
+    }
+    if reading.unit == "percent" and reading.value in (33.3, 66.7):
+        shown = _("a third") if reading.value == 33.3 else _("two thirds")
+    else:
+        shown = units.get(reading.unit, value)
+    return f"{reading.qualifier} {shown}" if reading.qualifier else shown
 
 
 def other_wording(bm: Studies, reading: Reading) -> str:
     """' ("about" in Italian trade article (it))' when a source words the same figure otherwise."""
     others = {f.seed: f.qualifier for f in reading.figures if f.qualifier != reading.qualifier}
-    return "".join(f' ("{q}" in {bm.source_label(seed)})' for seed, q in others.items())
+    return "".join(
+        " " + _('("{word}" in {source})', word=q, source=bm.source_label(seed)) for seed, q in others.items()
+    )
 
 
 def fmt_readings(bm: Studies, readings: list[Reading]) -> str:
     """One value, or every distinct value with its sources when the sources disagree."""
     if not readings:
-        return "not given"
+        return _("not given")
     if len(readings) == 1:
         return f"*{fmt_reading(readings[0])}*{other_wording(bm, readings[0])}"
     parts = [f"*{fmt_reading(r)}* ({', '.join(escape(bm.source_label(s)) for s in r.seeds)})" for r in readings]
-    return " / ".join(parts) + " — the sources disagree"
+    return _("{values} — the sources disagree", values=" / ".join(parts))
 
 
 def region_line(bm: Studies, region: str, readings: list[Reading]) -> str:
     label = bm.region_label(region, readings)
-    conflict = " — the sources name the region differently" if label != bm.region_name(region) else ""
-    return f"{label}: {fmt_readings(bm, readings)}{conflict}"
+    if label != bm.region_name(region):
+        return _(
+            "{region}: {values} — the sources name the region differently",
+            region=label,
+            values=fmt_readings(bm, readings),
+        )
+    return f"{label}: {fmt_readings(bm, readings)}"
 
 
 def fmt_gap(gap: float) -> str:
     if gap > 0:
-        meaning = "rosier at the top"
-    elif gap < 0:
-        meaning = "executives see less of it than their CS managers"
-    else:
-        meaning = "both groups agree"
-    return f"*{points(gap, exact=True)}*: {meaning}"
+        return _("*{gap}*: rosier at the top", gap=points(gap, exact=True))
+    if gap < 0:
+        return _("*{gap}*: executives see less of it than their CS managers", gap=points(gap, exact=True))
+    return _("*{gap}*: both groups agree", gap=points(gap, exact=True))
 
 
-LANGUAGE = {"en": "English", "sv": "Swedish", "it": "Italian"}
+def language_name(code: str) -> str:
+    return {"en": _("English"), "sv": _("Swedish"), "it": _("Italian")}.get(code, code or "?")
+
+
+def title(metric) -> str:
+    """A metric's (or a fact's) title in the reader's language, escaped."""
+    return escape(metric_title(metric))
 
 
 def caveat_text(bm: Studies) -> str:
     """The caveat, and what each source calls the study's second group."""
     detail = bm.studies["genesys2008"]["caveat"].split(". ", 1)[1]
-    return CAVEAT + " " + escape(detail)
+    return f"{caveat()} {escape(detail)}"
 
 
 def source_line(bm: Studies, view: MetricView) -> str:
     study = bm.studies[view.metric.study]
     labels = ", ".join(escape(bm.source_label(s)) for s in view.seeds)
-    extra = ""
     if view.metric.study == "genesys2008":
-        extra = " · 927 companies in 47 countries, April–May 2008"
-    return f"Source: {study['short']}{extra} · {labels}"
+        return _(
+            "Source: {study} · 927 companies in 47 countries, April–May 2008 · {sources}",
+            study=study["short"],
+            sources=labels,
+        )
+    return _("Source: {study} · {sources}", study=study["short"], sources=labels)
 
 
 def metric_text(bm: Studies, view: MetricView) -> str:
     m = view.metric
-    lines = [f"*{escape(m.title)}*"]
+    lines = [f"*{title(m)}*"]
     if m.kind == "paired":
-        ex = fmt_readings(bm, view.get("executives"))
-        cs = fmt_readings(bm, view.get("cs_professionals"))
-        lines.append(f"{GROUP_LABEL['executives']}: {ex} · {GROUP_LABEL['cs_professionals']}: {cs}")
-        if view.gap is not None:
-            lines.append(f"Gap (executives − CS): {fmt_gap(view.gap)}")
-        for stated in view.get("gap"):
-            lines.append(
-                f"Gap as stated by {', '.join(bm.source_label(s) for s in stated.seeds)}: *{fmt_reading(stated)}*"
+        lines.append(
+            _(
+                "Executives: {exec} · CS managers &amp; directors: {cs}",
+                exec=fmt_readings(bm, view.get("executives")),
+                cs=fmt_readings(bm, view.get("cs_professionals")),
             )
+        )
+        if view.gap is not None:
+            lines.append(_("Gap (executives − CS): {gap}", gap=fmt_gap(view.gap)))
+        for stated in view.get("gap"):
+            sources = ", ".join(bm.source_label(s) for s in stated.seeds)
+            lines.append(_("Gap as stated by {sources}: *{gap}*", sources=sources, gap=fmt_reading(stated)))
     elif m.kind in ("single", "derived"):
-        lines.append(f"Executives: {fmt_readings(bm, view.get('executives'))}")
+        lines.append(_("Executives: {values}", values=fmt_readings(bm, view.get("executives"))))
     else:
         overall = view.get("all")
-        if overall:
-            label = "Worldwide" if m.kind == "company" else "Figure"
-            lines.append(f"{label}: {fmt_readings(bm, overall)}")
+        if overall and m.kind == "company":
+            lines.append(_("Worldwide: {values}", values=fmt_readings(bm, overall)))
+        elif overall:
+            lines.append(_("Figure: {values}", values=fmt_readings(bm, overall)))
     if m.kind == "paired" and view.get("all"):
-        lines.append(f"Worldwide, all organisations: {fmt_readings(bm, view.get('all'))}")
+        lines.append(_("Worldwide, all organisations: {values}", values=fmt_readings(bm, view.get("all"))))
     if view.get("respondents"):
-        lines.append(f"Worldwide, respondents: {fmt_readings(bm, view.get('respondents'))}")
+        lines.append(_("Worldwide, respondents: {values}", values=fmt_readings(bm, view.get("respondents"))))
     for region in view.regions:
         lines.append(f"• {region_line(bm, region, view.get('all', region))}")
+    quote = own_language_quote(bm, view)
+    if quote:
+        lines.append(quote)
     return "\n".join(lines)
+
+
+def own_language_quote(bm: Studies, view: MetricView) -> str:
+    """For a Swedish or Italian reader, the source's own sentence in their language, when a source
+    in it gives this figure ('' otherwise: English readers have the English figures above)."""
+    lang = i18n.current()
+    if lang == i18n.DEFAULT:
+        return ""
+    for readings in view.readings.values():
+        for reading in readings:
+            for f in reading.figures:
+                if f.language == lang and f.quote:
+                    return quote_line(bm, f.seed, f.quote)
+    return ""
 
 
 def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
     notes = [escape(n) for n in view.notes]
     ctx = [source_line(bm, view)]
     if notes:
-        ctx.append("Note: " + " ".join(notes))
+        ctx.append(_("Note: {notes}", notes=" ".join(notes)))
     if view.metric.kind == "paired" and caveat:
         ctx.append(caveat_text(bm))
     if view.metric.study == "strativity2004":
@@ -139,7 +174,7 @@ def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
 def quote_line(bm: Studies, seed: str, quote: str) -> str:
     """A quote, then its source: publisher, language and file (a code span never goes in italics)."""
     src = bm.sources.get(seed, {})
-    lang = LANGUAGE.get(src.get("language", ""), src.get("language", "?"))
+    lang = language_name(src.get("language", ""))
     return f"> “{escape(truncate(quote, 400))}”\n{escape(src.get('publisher', seed))}, {lang} · `{seed}`"
 
 
@@ -148,14 +183,20 @@ def asked(query: str) -> dict:
     nothing, and nothing in it can ping."""
     return {
         "type": "context",
-        "elements": [{"type": "plain_text", "text": f"You asked: {escape(truncate(query, 200))}", "emoji": False}],
+        "elements": [
+            {
+                "type": "plain_text",
+                "text": _("You asked: {question}", question=escape(truncate(query, 200))),
+                "emoji": False,
+            }
+        ],
     }
 
 
 def fact_blocks(bm: Studies, fact: Fact) -> list[dict]:
     study = bm.studies[fact.study]["short"]
     quotes = "\n".join(quote_line(bm, seed, quote) for seed, quote in fact.sources)
-    return [section(f"*{escape(fact.title)}* ({study})\n{escape(fact.text)}\n{quotes}", block_id=f"metric:{fact.id}")]
+    return [section(f"*{title(fact)}* ({study})\n{escape(fact.text)}\n{quotes}", block_id=f"metric:{fact.id}")]
 
 
 def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
@@ -177,10 +218,13 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     blocks = [asked(answer.query)]
     paired = [t for t in answer.topics if getattr(t, "kind", "") == "paired"]
     if answer.asks_gap and not paired:
-        titles = " or ".join(f"*{escape(t.title)}*" for t in answer.topics)
+        titles = _(" or ").join(f"*{title(t)}*" for t in answer.topics)
         blocks.append(
             section(
-                f"The study has no executives-vs-CS split for {titles}, so it gives no gap: only the figures below."
+                _(
+                    "The study has no executives-vs-CS split for {titles}, so it gives no gap: only the figures below.",
+                    titles=titles,
+                )
             )
         )
     for topic in answer.topics:  # the caveat once, under the last paired metric
@@ -191,28 +235,40 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     if answer.asks_about_agents and paired:
         blocks.append(
             section(
-                "You asked about agents: the closest the study has is its CS managers and directors. "
-                f"Run a pulse (`{cmd} poll now`) to measure your own agents."
+                _(
+                    "You asked about agents: the closest the study has is its CS managers and directors. "
+                    "Run a pulse (`{cmd} poll now`) to measure your own agents.",
+                    cmd=cmd,
+                )
             )
         )
     if answer.also:
-        lines = [f"• *{escape(m.title)}*: {plain_summary(bm, bm.view(m.id))}" for m in answer.also]
-        blocks.append(section("*Also:*\n" + "\n".join(lines)))
+        lines = [f"• *{title(m)}*: {plain_summary(bm, bm.view(m.id))}" for m in answer.also]
+        blocks.append(section(_("*Also:*\n{lines}", lines="\n".join(lines))))
     first = answer.topics[0]
     summary = escape(first.text) if isinstance(first, Fact) else plain_summary(bm, bm.view(first.id))
-    return message(blocks, f"{first.title}: {summary}")
+    return message(blocks, f"{metric_title(first)}: {summary}")
 
 
 def plain_summary(bm: Studies, view: MetricView) -> str:
     """One line, no markup: for notifications and 'also' lines."""
     if view.metric.kind == "paired" and view.gap is not None:
-        ex, cs = view.single("executives"), view.single("cs_professionals")
-        return f"executives {number(ex)}%, CS managers {number(cs)}%, gap {points(view.gap, exact=True)}"
+        return _(
+            "executives {exec}, CS managers {cs}, gap {gap}",
+            exec=i18n.percent(view.single("executives")),
+            cs=i18n.percent(view.single("cs_professionals")),
+            gap=points(view.gap, exact=True),
+        )
     parts = []
-    for group, label in (("executives", "executives"), ("all", "worldwide")):
+    for group in ("executives", "all"):
         readings = view.get(group)
         if readings:
-            parts.append(f"{label} " + " / ".join(fmt_reading(r) for r in readings))
+            values = " / ".join(fmt_reading(r) for r in readings)
+            parts.append(
+                _("executives {values}", values=values)
+                if group == "executives"
+                else _("worldwide {values}", values=values)
+            )
     parts += [
         f"{bm.region_label(r, view.get('all', r))} " + " / ".join(fmt_reading(x) for x in view.get("all", r))
         for r in view.regions
@@ -221,10 +277,10 @@ def plain_summary(bm: Studies, view: MetricView) -> str:
 
 
 RANKING_HEAD = {
-    "largest": "The gaps between executives and CS managers and directors, largest first",
-    "agree": "Where executives and CS managers and directors agree most",
-    "cs_higher": "Where CS managers and directors give a higher figure than executives",
-    "exec_higher": "Where executives give a higher figure than their CS managers and directors",
+    "largest": N_("The gaps between executives and CS managers and directors, largest first"),
+    "agree": N_("Where executives and CS managers and directors agree most"),
+    "cs_higher": N_("Where CS managers and directors give a higher figure than executives"),
+    "exec_higher": N_("Where executives give a higher figure than their CS managers and directors"),
 }
 
 
@@ -242,30 +298,43 @@ def ranking_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         views = sorted((v for v in views if v.gap > 0), key=lambda v: -v.gap)
     else:
         views = sorted(views, key=lambda v: (abs(v.gap), v.metric.id), reverse=order == "largest")
-    lines = [f"{i}. *{escape(v.metric.title)}*: {plain_summary(bm, v)}" for i, v in enumerate(views, 1)]
+    lines = [f"{i}. *{title(v.metric)}*: {plain_summary(bm, v)}" for i, v in enumerate(views, 1)]
     if order == "agree":
         same = [v for v in views if v.gap == 0]
         lead = (
-            f"Both groups give the same figure on {len(same)}: "
-            + ", ".join(f"*{escape(v.metric.title)}*" for v in same)
+            _(
+                "Both groups give the same figure on {n}: {titles}.",
+                n=len(same),
+                titles=", ".join(f"*{title(v.metric)}*" for v in same),
+            )
             if same
-            else f"Smallest gap: *{escape(views[0].metric.title)}*"
-        ) + "."
+            else _("Smallest gap: *{title}*.", title=title(views[0].metric))
+        )
     elif views:
-        lead = f"{len(views)} metric{'s' if len(views) != 1 else ''}; first: *{escape(views[0].metric.title)}* ({fmt_gap(views[0].gap)})."
+        lead = ngettext(
+            "{n} metric; first: *{title}* ({gap}).",
+            "{n} metrics; first: *{title}* ({gap}).",
+            len(views),
+            title=title(views[0].metric),
+            gap=fmt_gap(views[0].gap),
+        )
     else:
-        lead = "None: on every metric the study compared, the other group's figure is at least as high."
+        lead = _("None: on every metric the study compared, the other group's figure is at least as high.")
     seeds = sorted({s for v in views for s in v.seeds})
+    head = _(RANKING_HEAD[order])
     blocks = [
         asked(answer.query),
-        section(f"*{RANKING_HEAD[order]}*\n{lead}\n" + "\n".join(lines), block_id=f"ranking:{order}"),
+        section(f"*{head}*\n{lead}\n" + "\n".join(lines), block_id=f"ranking:{order}"),
         context(
-            "Gaps are executives − CS managers and directors, in points, computed from the figures. "
-            "Source: Genesys / Equation Research 2008 · " + ", ".join(escape(bm.source_label(s)) for s in seeds)
+            _(
+                "Gaps are executives − CS managers and directors, in points, computed from the figures. "
+                "Source: Genesys / Equation Research 2008 · {sources}",
+                sources=", ".join(escape(bm.source_label(s)) for s in seeds),
+            )
         ),
         context(caveat_text(bm)),
     ]
-    return message(blocks, f"{RANKING_HEAD[order]}: {escape(views[0].metric.title) if views else 'none'}")
+    return message(blocks, f"{head}: {title(views[0].metric) if views else _('none')}")
 
 
 def leaders_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
@@ -277,18 +346,25 @@ def leaders_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         ranked = sorted(view.regions, key=lambda r: -max(x.value for x in view.get("all", r)))
         lines = [f"{i}. {region_line(bm, r, view.get('all', r))}" for i, r in enumerate(ranked, 1)]
         if view.get("all"):
-            lines.append(f"Worldwide: {fmt_readings(bm, view.get('all'))}")
+            lines.append(_("Worldwide: {values}", values=fmt_readings(bm, view.get("all"))))
         blocks.append(
-            section(f"*Which region leads: {escape(m.title)}*\n" + "\n".join(lines), block_id=f"leaders:{m.id}")
+            section(
+                _("*Which region leads: {title}*", title=title(m)) + "\n" + "\n".join(lines), block_id=f"leaders:{m.id}"
+            )
         )
         blocks.append(context(source_line(bm, view)))
     blocks.append(
         context(
-            "The sources give regional figures only for some metrics and regions; "
-            f"regional figures are shares of companies. `{cmd} region &lt;name&gt;` lists a region's."
+            _(
+                "The sources give regional figures only for some metrics and regions; "
+                "regional figures are shares of companies. `{cmd} region &lt;name&gt;` lists a region's.",
+                cmd=cmd,
+            )
         )
     )
-    return message(blocks, "Leading regions" + (f": {metrics[0].title}" if answer.topics else ""))
+    if answer.topics:
+        return message(blocks, _("Leading regions: {title}", title=metric_title(metrics[0])))
+    return message(blocks, _("Leading regions"))
 
 
 def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
@@ -300,7 +376,7 @@ def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     for mid, figs in list(by_metric.items())[:8]:
         metric: Metric = bm.metrics[mid]
         where = {bm.region_name(f.region) for f in figs if f.region}
-        group = {GROUP_LABEL.get(f.group, f.group) for f in figs if f.group in GROUP_LABEL}
+        group = {_(GROUP_LABEL[f.group]) for f in figs if f.group in GROUP_LABEL}
         detail = ", ".join(sorted(group | where))
         seen: set[tuple[str, str]] = set()
         quotes = []
@@ -308,38 +384,48 @@ def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
             if (f.seed, f.quote) not in seen:
                 seen.add((f.seed, f.quote))
                 quotes.append(
-                    quote_line(bm, f.seed, f.quote) + (f"\n_Note: {escape(f.note)}_" if f.group == "unclear" else "")
+                    quote_line(bm, f.seed, f.quote)
+                    + ("\n" + _("_Note: {note}_", note=escape(f.note)) if f.group == "unclear" else "")
                 )
         as_written = " / ".join(dict.fromkeys(fmt_reading(Reading(f.value, f.unit, f.qualifier)) for f in figs))
         blocks.append(
             section(
-                f"*{escape(metric.title)}*{f' ({detail})' if detail else ''}: *{as_written}*\n" + "\n".join(quotes[:4]),
+                f"*{title(metric)}*{f' ({detail})' if detail else ''}: *{as_written}*\n" + "\n".join(quotes[:4]),
                 block_id=f"source:{mid}",
             )
         )
     count = len({f.seed for f in answer.figures})
-    return message(blocks, f"{number(answer.value)}: {len(by_metric)} figure(s) in {count} source(s)")
+    return message(
+        blocks,
+        _(
+            "{value}: {figures} figure(s) in {sources} source(s)",
+            value=number(answer.value),
+            figures=len(by_metric),
+            sources=count,
+        ),
+    )
 
 
 def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """What the studies never measured: say so, then as suggestions the metrics the question also
     named ("customer satisfaction with self service") and the closest real ones."""
-    names = " or ".join(f"*{escape(u.title)}*" for u in answer.unmeasured)
-    blocks = [asked(answer.query), section(f"The studies don't measure {names}.", block_id="unmeasured")]
+    names = _(" or ").join(f"*{escape(u.title)}*" for u in answer.unmeasured)
+    blocks = [asked(answer.query), section(_("The studies don't measure {names}.", names=names), block_id="unmeasured")]
     named = [t.id for t in answer.topics if t.id in bm.metrics]
     closest = list(dict.fromkeys(named + [mid for u in answer.unmeasured for mid in u.closest]))
     if closest:
-        lines = [f"• *{escape(bm.metrics[mid].title)}*: {plain_summary(bm, bm.view(mid))}" for mid in closest]
+        lines = [f"• *{title(bm.metrics[mid])}*: {plain_summary(bm, bm.view(mid))}" for mid in closest]
         blocks.append(
             section(
-                "*Not the answer, only the closest figures they have:*\n" + "\n".join(lines), block_id="suggestions"
+                _("*Not the answer, only the closest figures they have:*\n{lines}", lines="\n".join(lines)),
+                block_id="suggestions",
             )
         )
     elif any(u.id == "none:other_regions" for u in answer.unmeasured):
         names = ", ".join(r["name"] for r in bm.region_info.values())
-        blocks.append(section(f"Regional figures exist only for {names}.", block_id="suggestions"))
-    blocks.append(context(f"`{cmd} list` shows everything the studies measured."))
-    return message(blocks, f"The studies don't measure {', '.join(u.title for u in answer.unmeasured)}")
+        blocks.append(section(_("Regional figures exist only for {names}.", names=names), block_id="suggestions"))
+    blocks.append(context(_("`{cmd} list` shows everything the studies measured.", cmd=cmd)))
+    return message(blocks, _("The studies don't measure {names}", names=", ".join(u.title for u in answer.unmeasured)))
 
 
 def no_match_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
@@ -347,70 +433,86 @@ def no_match_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     and what can be asked."""
     listed = bm.listed
     comparable = sum(1 for m in listed if m.statement)
-    team = (
-        f"The studies know nothing of your team: `{cmd} results` shows your own pulses' figures beside the study's.\n"
-        if answer.about_team
-        else ""
+    topics = ", ".join(
+        f"`{t}`"
+        for t in (
+            _("feedback"),
+            _("speed to answer"),
+            _("brand"),
+            _("self service"),
+            _("revenue per call"),
+            _("lifetime value"),
+            _("strategic"),
+            _("callback"),
+            _("branch offices"),
+            _("virtualization"),
+            _("loyalty"),
+        )
     )
-    text = (
-        f"I found nothing in the studies for that question.\n{team}"
-        "Try a topic such as "
-        + ", ".join(
-            f"`{t}`"
-            for t in (
-                "feedback",
-                "speed to answer",
-                "brand",
-                "self service",
-                "revenue per call",
-                "lifetime value",
-                "strategic",
-                "callback",
-                "branch offices",
-                "virtualization",
-                "loyalty",
+    lines = [_("I found nothing in the studies for that question.")]
+    if answer.about_team:
+        lines.append(
+            _(
+                "The studies know nothing of your team: `{cmd} results` shows your own pulses' figures beside the study's.",
+                cmd=cmd,
             )
         )
-        + f", a comparison (`largest gap`), a region (`{cmd} region germany`), "
-        f"`{cmd} list` for every metric or `{cmd} study`."
+    lines.append(
+        _(
+            "Try a topic such as {topics}, a comparison (`largest gap`), a region (`{cmd} region germany`), "
+            "`{cmd} list` for every metric or `{cmd} study`.",
+            topics=topics,
+            cmd=cmd,
+        )
     )
     return message(
         [
             asked(answer.query),
-            section(text),
-            context(f"{len(listed)} metrics, {comparable} of them comparable with your team"),
+            section("\n".join(lines)),
+            context(
+                _("{n} metrics, {comparable} of them comparable with your team", n=len(listed), comparable=comparable)
+            ),
         ],
-        "No match in the studies",
+        _("No match in the studies"),
     )
 
 
 def list_blocks(bm: Studies, cmd: str) -> dict:
     by_topic: dict[str, list[str]] = {}
     for m in bm.listed:
-        mark = " (exec vs CS)" if m.kind == "paired" else ""
-        by_topic.setdefault(m.topic, []).append(f"• {escape(m.title)}{mark}")
-    blocks = [header("What the studies measured")]
+        line = _("• {title} (exec vs CS)", title=title(m)) if m.kind == "paired" else f"• {title(m)}"
+        by_topic.setdefault(m.topic, []).append(line)
+    blocks = [header(_("What the studies measured"))]
     for topic, lines in by_topic.items():
-        blocks.append(section(f"*{escape(topic)}*\n" + "\n".join(lines)))
+        blocks.append(section(f"*{escape(pgettext('topic', topic))}*\n" + "\n".join(lines)))
     blocks.append(
         context(
-            f"{len(bm.listed)} metrics. Ask about any of them: `{cmd} &lt;words&gt;`. "
-            f"Regions: `{cmd} region &lt;name&gt;`. About the studies: `{cmd} study`."
+            _(
+                "{n} metrics. Ask about any of them: `{cmd} &lt;words&gt;`. "
+                "Regions: `{cmd} region &lt;name&gt;`. About the studies: `{cmd} study`.",
+                n=len(bm.listed),
+                cmd=cmd,
+            )
         )
     )
-    return message(blocks, "Metrics in the studies")
+    return message(blocks, _("Metrics in the studies"))
 
 
 def region_blocks(bm: Studies, region: str | None, cmd: str, typed: str = "") -> dict:
     """A region's figures; for a name it does not know (`typed`), or none, the regions it does."""
     if not region:
         names = ", ".join(f"`{r['name']}`" for r in bm.region_info.values())
-        first = (
-            f"I don't know the region “{escape(truncate(typed, 100))}”."
-            if typed.strip()
-            else f"Which region? e.g. `{cmd} region germany`."
+        if typed.strip():
+            return notice(
+                _(
+                    "I don't know the region “{region}”. The studies give figures for: {names}.",
+                    region=escape(truncate(typed, 100)),
+                    names=names,
+                )
+            )
+        return notice(
+            _("Which region? e.g. `{cmd} region germany`. The studies give figures for: {names}.", cmd=cmd, names=names)
         )
-        return notice(f"{first} The studies give figures for: {names}.")
     name = bm.region_name(region)
     figs = bm.region_figures(region)
     lines = []
@@ -419,18 +521,20 @@ def region_blocks(bm: Studies, region: str | None, cmd: str, typed: str = "") ->
         label = bm.region_label(where, readings)
         shown = label if where != region else ""
         if label != bm.region_name(where):
-            shown = f"{label}: the sources name the region differently"
-        lines.append(f"• *{escape(metric.title)}*: {fmt_readings(bm, readings)}" + (f" ({shown})" if shown else ""))
+            shown = _("{region}: the sources name the region differently", region=label)
+        lines.append(f"• *{title(metric)}*: {fmt_readings(bm, readings)}" + (f" ({shown})" if shown else ""))
         seeds.update(s for r in readings for s in r.seeds)
     blocks = [
-        header(f"{name} in the 2008 study"),
+        header(_("{region} in the 2008 study", region=name)),
         section("\n".join(lines)),
         context(
-            "Regional figures are shares of companies, not executive-vs-CS splits. Sources: "
-            + ", ".join(escape(bm.source_label(s)) for s in sorted(seeds))
+            _(
+                "Regional figures are shares of companies, not executive-vs-CS splits. Sources: {sources}",
+                sources=", ".join(escape(bm.source_label(s)) for s in sorted(seeds)),
+            )
         ),
     ]
-    return message(blocks, f"{name}: {len(figs)} figures")
+    return message(blocks, ngettext("{region}: {n} figure", "{region}: {n} figures", len(figs), region=name))
 
 
 def study_blocks(bm: Studies) -> dict:
@@ -451,30 +555,40 @@ def study_blocks(bm: Studies) -> dict:
     def f(mid: str) -> str:
         return fmt_readings(bm, facts[mid].get("all"))
 
-    genesys = (
-        f"*{escape(g['name'])}*\n"
-        f"Commissioned by {g['commissioned_by']}, run by {g['conducted_by']}, {g['fieldwork']}; "
-        f"published {g['published']}.\n"
-        f"*Who answered:* {f('study_companies')} in {f('study_countries')}. "
-        f"{escape(g['groups']['executives'])} and {escape(g['groups']['cs_professionals'])}.\n"
-        f"*Industries:* {g['industries']}.\n"
-        f"*Size:* {f('study_share_small')} of respondents from companies with fewer than 500 agents, "
-        f"{f('study_share_large')} from companies with more than 2,500; companies from "
-        f"{f('study_company_size_min')} to {f('study_company_size_max')}; "
-        f"{f('study_agents_covered')} in all."
+    genesys = f"*{escape(g['name'])}*\n" + _(
+        "Commissioned by {commissioned_by}, run by {conducted_by}, {fieldwork}; published {published}.\n"
+        "*Who answered:* {companies} in {countries}. {executives} and {cs}.\n"
+        "*Industries:* {industries}.\n"
+        "*Size:* {small} of respondents from companies with fewer than 500 agents, "
+        "{large} from companies with more than 2,500; companies from {size_min} to {size_max}; {agents} in all.",
+        commissioned_by=g["commissioned_by"],
+        conducted_by=g["conducted_by"],
+        fieldwork=g["fieldwork"],
+        published=g["published"],
+        companies=f("study_companies"),
+        countries=f("study_countries"),
+        executives=escape(g["groups"]["executives"]),
+        cs=escape(g["groups"]["cs_professionals"]),
+        industries=g["industries"],
+        small=f("study_share_small"),
+        large=f("study_share_large"),
+        size_min=f("study_company_size_min"),
+        size_max=f("study_company_size_max"),
+        agents=f("study_agents_covered"),
     )
-    strativity = (
-        f"*{escape(s['name'])}* ({s['year']})\n"
-        f"{escape(s['conducted_by'])}; published {s['published']}.\n"
-        f"*Who answered:* {escape(s['groups']['executives'])}."
+    strativity = f"*{escape(s['name'])}* ({s['year']})\n" + _(
+        "{conducted_by}; published {published}.\n*Who answered:* {executives}.",
+        conducted_by=escape(s["conducted_by"]),
+        published=s["published"],
+        executives=escape(s["groups"]["executives"]),
     )
     blocks = [
-        header("The studies behind Pulsegap"),
+        header(_("The studies behind Pulsegap")),
         section(genesys),
         context(caveat_text(bm)),
         divider(),
         section(strativity),
         context(":information_source: " + escape(s["caveat"])),
-        context("Sources: " + ", ".join(escape(bm.source_label(x)) for x in sorted(bm.sources))),
+        context(_("Sources: {sources}", sources=", ".join(escape(bm.source_label(x)) for x in sorted(bm.sources)))),
     ]
-    return message(blocks, "About the studies")
+    return message(blocks, _("About the studies"))

@@ -24,7 +24,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from insights.stats import whole
+from i18n import N_, _
+from render.primitives import pct, statement_text
 
 EXEC_COLOUR, AGENT_COLOUR = "#1d3557", "#e76f51"
 WIDTH_IN, DPI = 6.4, 200
@@ -35,9 +36,9 @@ TOP_IN, BOTTOM_IN, LEFT_IN, RIGHT_IN = 0.5, 1.0, 0.12, 0.5  # BOTTOM_IN: the axi
 LEGEND_ROW_IN = 0.22
 # marker -> (size, legend label); the legend names only the markers drawn
 STUDY_MARKERS = {
-    "D": (7, "2008 study: executives"),
-    "^": (8, "2008 study: CS managers & directors"),
-    "s": (7, "Strativity 2004: executives"),
+    "D": (7, N_("2008 study: executives")),
+    "^": (8, N_("2008 study: CS managers & directors")),
+    "s": (7, N_("Strativity 2004: executives")),
 }
 MARKER = {"linestyle": "", "markerfacecolor": "white", "markeredgecolor": "black", "markeredgewidth": 1.3}
 
@@ -60,11 +61,11 @@ def gap_chart(res) -> bytes | None:
     items = res.compared
     if not items:
         return None
-    labels = [label(s.text) for s in items]
+    labels = [label(statement_text(s.text, s.translations)) for s in items]
     drawn = {m for s in items for m, study in ((exec_marker(s), s.study_exec), ("^", s.study_cs)) if study is not None}
-    handles = [Patch(color=EXEC_COLOUR, label="Our executives"), Patch(color=AGENT_COLOUR, label="Our agents")]
+    handles = [Patch(color=EXEC_COLOUR, label=_("Our executives")), Patch(color=AGENT_COLOUR, label=_("Our agents"))]
     handles += [
-        Line2D([], [], marker=m, markersize=size, label=text, **MARKER)
+        Line2D([], [], marker=m, markersize=size, label=_(text), **MARKER)
         for m, (size, text) in STUDY_MARKERS.items()
         if m in drawn
     ]
@@ -90,7 +91,7 @@ def gap_chart(res) -> bytes | None:
             ax.text(
                 101.5,
                 centre,
-                f"{whole(s.roles[role].pct)}%",
+                pct(s.roles[role].pct),
                 va="center",
                 ha="left",
                 clip_on=False,
@@ -103,15 +104,17 @@ def gap_chart(res) -> bytes | None:
             y += BAR_IN + PAD_IN
         y += SPACE_IN
     ax.set_yticks([])
-    ax.set_xticks(range(0, 101, 20), [f"{x}%" for x in range(0, 101, 20)], fontsize=FONT_PT["tick"])
-    ax.set_xlabel("% agree (Agree + Strongly agree)", fontsize=FONT_PT["tick"])
+    ax.set_xticks(range(0, 101, 20), [pct(x) for x in range(0, 101, 20)], fontsize=FONT_PT["tick"])
+    xlabel = _("% agree (Agree + Strongly agree)")
+    ax.set_xlabel(xlabel, fontsize=FONT_PT["tick"])
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.spines[["top", "right", "left"]].set_visible(False)
+    title = _("Pulse #{id}: executives vs agents", id=res.pulse["id"])
     fig.text(
         LEFT_IN / WIDTH_IN,
         1 - 0.15 / height,
-        f"Pulse #{res.pulse['id']}: executives vs agents",
+        title,
         va="top",
         ha="left",
         fontsize=FONT_PT["title"],
@@ -128,5 +131,7 @@ def gap_chart(res) -> bytes | None:
         borderaxespad=0,
     )
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    # the words drawn, also as the PNG's text (in the reader's language): for screen readers and search
+    words = [*labels, *(h.get_label() for h in handles), xlabel]
+    fig.savefig(buf, format="png", metadata={"Title": title, "Description": "\n".join(words)})
     return buf.getvalue()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import i18n
+from i18n import _, ngettext
 from insights.stats import whole
 
 LIMITS = {
@@ -25,7 +27,8 @@ LIMITS = {
 }
 
 
-CAVEAT = ":warning: The study's second group are customer-service *managers and directors*, not frontline agents."
+def caveat() -> str:
+    return _(":warning: The study's second group are customer-service *managers and directors*, not frontline agents.")
 
 
 def escape(text: str) -> str:
@@ -37,17 +40,10 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """'1 pulse', '2 pulses', '1 person', '3 people'."""
-    return f"{n} {word if n == 1 else words or word + 's'}"
-
-
 def number(value: float) -> str:
     if value >= 1_000_000:
-        return f"{value / 1_000_000:g} million"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:.1f}"
+        return _("{n} million", n=i18n.number(value / 1_000_000))
+    return i18n.number(round(value, 1))
 
 
 def section(text: str, block_id: str | None = None) -> dict:
@@ -162,37 +158,68 @@ def validate(payload: dict | list, surface: str = "message") -> list[str]:
     return problems
 
 
-ROLE_LABEL = {"exec": "Executives", "agent": "Agents"}
+def statement_text(text: str, translations: dict[str, str] | None = None) -> str:
+    """A pulse statement in the reader's language: its admin's translation, a default statement's
+    own (from data/metrics.yaml), or as typed. Answers count by statement id, whatever language."""
+    return (translations or {}).get(i18n.current()) or i18n.pgettext("statement", text)
+
+
+def metric_title(metric) -> str:
+    """A metric's (or a fact's) title in the reader's language (data/metrics.yaml, extracted)."""
+    return i18n.pgettext("title", metric.title)
+
+
+def language_names() -> dict[str, str]:
+    """i18n.LANGUAGES by name, in the reader's language."""
+    return {"en": _("English"), "sv": _("Swedish"), "it": _("Italian")}
+
+
+def role_label(role: str) -> str:
+    """'Executives' or 'Agents', as a label before a colon or a count."""
+    return _("Executives") if role == "exec" else _("Agents")
 
 
 def slack_date(iso: str) -> str:
     """A date Slack shows in each reader's own time zone (UTC in the fallback)."""
     dt = datetime.fromisoformat(iso).astimezone(timezone.utc)
-    return f"<!date^{int(dt.timestamp())}^{{date_short_pretty}} at {{time}}|{dt:%Y-%m-%d %H:%M} UTC>"
+    tokens = _("{date} at {time}", date="{date_short_pretty}", time="{time}")
+    return f"<!date^{int(dt.timestamp())}^{tokens}|{dt:%Y-%m-%d %H:%M} UTC>"
 
 
 def next_run_text(dt) -> str:
     """A scheduled run in the schedule's own zone (the trigger's), then in the reader's own:
     'Mon 30 Nov 09:00 Europe/Stockholm (<!date…> your time)'; 'paused' for None."""
     if dt is None:
-        return "paused"
+        return _("paused")
     zone = getattr(dt.tzinfo, "key", None) or dt.tzname()
-    return f"{dt:%a} {dt.day} {dt:%b %H:%M} {zone} ({slack_date(dt.isoformat())} your time)"
+    return _(
+        "{when} {zone} ({local} your time)", when=i18n.weekday_time(dt), zone=zone, local=slack_date(dt.isoformat())
+    )
 
 
 # Every percentage, gap and interval bound of our own pulses is shown as a whole number.
 def signed(v: float) -> str:
     """A whole number with a real minus sign: '+60', '−7', '0'."""
     w = whole(v)
-    return f"{'+' if w > 0 else '−' if w < 0 else ''}{abs(w)}"
+    return f"{sign(w)}{abs(w)}"
 
 
 def points(v: float | None, exact: bool = False) -> str:
     """A signed points figure: '+60 points', '−1 point', '0 points', 'n/a' for None. Our own pulses'
     gaps are whole numbers; a study's own figure (exact) keeps its decimal: '+16.5 points'."""
     if v is None:
-        return "n/a"
+        return _("n/a")
     if not exact:
-        return f"{signed(v)} {'point' if abs(whole(v)) == 1 else 'points'}"
-    size = number(abs(v))
-    return f"{'+' if v > 0 else '−' if v < 0 else ''}{size} {'point' if size == '1' else 'points'}"
+        v = whole(v)
+    size = abs(v)
+    count = int(size) if size == int(size) else 2  # a fraction takes the plural: '16.5 points'
+    return ngettext("{sign}{size} point", "{sign}{size} points", count, sign=sign(v), size=number(size))
+
+
+def sign(v: float) -> str:
+    return "+" if v > 0 else "−" if v < 0 else ""
+
+
+def pct(v: float) -> str:
+    """Our own pulses' percentages, whole: '78%', '78 %' in Swedish."""
+    return i18n.percent(whole(v))

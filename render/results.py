@@ -3,39 +3,70 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
+from datetime import date
 
-from insights.stats import ALIGNED_WITHIN, INCONCLUSIVE, ROLES, PulseResults, RoleResult, StatementResult, whole
+import i18n
+from i18n import _, ngettext
+from insights.stats import (
+    ALIGNED,
+    ALIGNED_WITHIN,
+    INCONCLUSIVE,
+    ROLES,
+    ROSIER_FLOOR,
+    ROSIER_TOP,
+    PulseResults,
+    RoleResult,
+    StatementResult,
+    whole,
+)
 from render import owned_actions  # it imports this module: looked up when called
 from render.comments import DIGEST_COMMENTS, comment_blocks
 from render.primitives import (
-    CAVEAT,
-    ROLE_LABEL,
+    caveat,
     context,
     escape,
     header,
     message,
-    plural,
+    pct,
     points,
+    role_label,
     section,
     signed,
+    statement_text,
 )
+
+
+def role_size(role: str, n: int) -> str:
+    """'executives 3', 'agents 2': a role and how many people it has."""
+    if role == "exec":
+        return ngettext("executives {n}", "executives {n}", n)
+    return ngettext("agents {n}", "agents {n}", n)
 
 
 def small_roles_text(small: dict[str, int], threshold: int) -> str:
     """An admin's warning about roles with fewer than threshold + 2 people, or ''."""
     if not small:
         return ""
-    sizes = " and ".join(f"{ROLE_LABEL[r].lower()} {n}" for r, n in small.items())
-    return (
-        f":warning: Small roles: {sizes} people, fewer than {threshold + 2} (the threshold of {threshold}, "
+    sizes = _(" and ").join(role_size(r, n) for r, n in small.items())
+    return _(
+        ":warning: Small roles: {sizes} people, fewer than {fewer} (the threshold of {k}, "
         "plus 2). A pulse may show nothing for such a role, and changing it by a person or two between "
-        "pulses could point at someone's answers."
+        "pulses could point at someone's answers.",
+        sizes=sizes,
+        fewer=threshold + 2,
+        k=threshold,
     )
 
 
-def pct(v: float) -> str:
-    return f"{whole(v)}%"
+def verdict_word(verdict: str) -> str:
+    """insights.stats' verdict (stored and exported in English) in the reader's language."""
+    words = {
+        ROSIER_TOP: _("rosier at the top"),
+        ALIGNED: _("aligned"),
+        ROSIER_FLOOR: _("rosier on the floor"),
+        INCONCLUSIVE: _("inconclusive"),
+    }
+    return words[verdict]
 
 
 def bound(v: float) -> str:
@@ -50,12 +81,15 @@ def bound(v: float) -> str:
 def verdict_text(s: StatementResult) -> str:
     """The verdict, and for an inconclusive one what these numbers of answers could show."""
     if s.verdict != INCONCLUSIVE:
-        return s.verdict
+        return verdict_word(s.verdict)
     if s.needed is None:
-        return "inconclusive: the interval is too wide to tell; more answers would narrow it"
-    return (
-        f"inconclusive: the interval includes no gap at all; with n={s.roles['exec'].n} and "
-        f"n={s.roles['agent'].n}, a gap would need to be about {abs(whole(s.needed))} points to show"
+        return _("inconclusive: the interval is too wide to tell; more answers would narrow it")
+    return _(
+        "inconclusive: the interval includes no gap at all; with n={n_exec} and "
+        "n={n_agent}, a gap would need to be about {needed} points to show",
+        n_exec=s.roles["exec"].n,
+        n_agent=s.roles["agent"].n,
+        needed=abs(whole(s.needed)),
     )
 
 
@@ -64,34 +98,53 @@ def clause(text: str, limit: int) -> str:
     return escape(textwrap.shorten(text, limit, placeholder="…").rstrip(".:;,"))
 
 
-def role_line(label: str, r: RoleResult, min_n: int) -> str:
+def statement_clause(s: StatementResult, limit: int) -> str:
+    """A result's statement, in the reader's language, before a colon."""
+    return clause(statement_text(s.text, s.translations), limit)
+
+
+def role_line(role: str, r: RoleResult, min_n: int) -> str:
     if not r.shown:
-        return f"{label}: fewer than {plural(min_n, 'answer')}"
-    return f"{label}: *{pct(r.pct)}* agree (n={r.n})"
+        return ngettext("{role}: fewer than {n} answer", "{role}: fewer than {n} answers", min_n, role=role_label(role))
+    return _("{role}: *{pct}* agree (n={n})", role=role_label(role), pct=pct(r.pct), n=r.n)
 
 
 def study_line(s: StatementResult) -> str:
     if s.study_exec is not None and s.study_cs is not None:
-        return (
-            f"2008 study: executives {pct(s.study_exec)}, CS managers &amp; directors "
-            f"{pct(s.study_cs)}, gap {points(s.study_gap)}"
+        return _(
+            "2008 study: executives {exec}, CS managers &amp; directors {cs}, gap {gap}",
+            exec=pct(s.study_exec),
+            cs=pct(s.study_cs),
+            gap=points(s.study_gap),
         )
     if s.study_exec is not None:
-        return f"Strativity 2004: executives {pct(s.study_exec)}"
+        return _("Strativity 2004: executives {exec}", exec=pct(s.study_exec))
     return ""
 
 
 def statement_result_text(i: int, s: StatementResult, min_n: int) -> str:
     lines = [
-        f"*{i}. {escape(s.text)}*",
-        role_line("Executives", s.roles["exec"], min_n) + " · " + role_line("Agents", s.roles["agent"], min_n),
+        f"*{i}. {escape(statement_text(s.text, s.translations))}*",
+        role_line("exec", s.roles["exec"], min_n) + " · " + role_line("agent", s.roles["agent"], min_n),
     ]
     if s.gap is not None:
         lines.append(
-            f"Our gap: *{points(s.shown_gap)}* (95% CI {bound(s.ci[0])} to {bound(s.ci[1])}): {verdict_text(s)}"
+            _(
+                "Our gap: *{gap}* (95% CI {low} to {high}): {verdict}",
+                gap=points(s.shown_gap),
+                low=bound(s.ci[0]),
+                high=bound(s.ci[1]),
+                verdict=verdict_text(s),
+            )
         )
         if s.trend is not None:
-            lines.append(f"Since the previous pulse: {trend_word(s)} ({points(s.previous_gap)} before)")
+            lines.append(
+                _(
+                    "Since the previous pulse: {trend} ({before} before)",
+                    trend=trend_word(s),
+                    before=points(s.previous_gap),
+                )
+            )
     study = study_line(s)
     if study:
         lines.append(f"_{study}_")
@@ -100,48 +153,51 @@ def statement_result_text(i: int, s: StatementResult, min_n: int) -> str:
 
 def trend_word(s: StatementResult) -> str:
     if s.flipped:
-        return f"flipped: now {'rosier at the top' if s.shown_gap > 0 else 'rosier on the floor'}"
-    return "narrower" if s.trend < 0 else "wider" if s.trend > 0 else "same"
+        return _("flipped: now {verdict}", verdict=verdict_word(ROSIER_TOP if s.shown_gap > 0 else ROSIER_FLOOR))
+    return _("narrower") if s.trend < 0 else _("wider") if s.trend > 0 else _("same")
 
 
 def trend_summary(res: PulseResults) -> str:
     """The trend line of the digest and Home ('' when there is none to tell)."""
     if res.trend_hidden:
-        return f"*Trend*: {trend_hidden_text(res)}"
+        return _("*Trend*: {why}", why=trend_hidden_text(res))
     trends = [s for s in res.statements if s.trend is not None]
     if not trends or not res.previous_id:
         return ""
     flipped = sum(1 for s in trends if s.flipped)
     narrower = sum(1 for s in trends if s.trend < 0 and not s.flipped)
     wider = sum(1 for s in trends if s.trend > 0 and not s.flipped)
-    return (
-        f"*Trend* since Pulse #{res.previous_id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
-        f"{flipped}, unchanged on {len(trends) - narrower - wider - flipped}."
+    return _(
+        "*Trend* since Pulse #{id}: gaps narrower on {narrower}, wider on {wider}, flipped on "
+        "{flipped}, unchanged on {same}.",
+        id=res.previous_id,
+        narrower=narrower,
+        wider=wider,
+        flipped=flipped,
+        same=len(trends) - narrower - wider - flipped,
     )
 
 
 def trend_hidden_text(res: PulseResults) -> str:
     """Why the trend since the previous pulse is not shown (small-change differencing)."""
-    changed = " and ".join(
-        f"the {ROLE_LABEL[r].lower()} changed by {n} {'person' if n == 1 else 'people'}"
+    changed = _(" and ").join(
+        ngettext("the executives changed by {n} person", "the executives changed by {n} people", n)
+        if r == "exec"
+        else ngettext("the agents changed by {n} person", "the agents changed by {n} people", n)
         for r, n in res.trend_hidden.items()
     )
-    return (
-        f"Trend hidden: {changed} since Pulse #{res.previous_id}, fewer than {res.trend_threshold}, "
-        "which could reveal individual answers."
+    return _(
+        "Trend hidden: {changed} since Pulse #{id}, fewer than {k}, which could reveal individual answers.",
+        changed=changed,
+        id=res.previous_id,
+        k=res.trend_threshold,
     )
 
 
 def date_range(start: str, end: str) -> str:
-    """Two ISO dates as people write them: '24 Nov 2026', '2–5 Nov 2026', '28 Nov – 2 Dec 2026',
-    '30 Dec 2026 – 2 Jan 2027'."""
-    a, b = datetime.fromisoformat(start[:10]), datetime.fromisoformat(end[:10])
-    if a == b:
-        return f"{a.day} {a:%b %Y}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{b.day} {b:%b %Y}"
-    first = f"{a.day} {a:%b}" if a.year == b.year else f"{a.day} {a:%b %Y}"
-    return f"{first} – {b.day} {b:%b %Y}"
+    """Two ISO dates as people write them, in the reader's language: '24 Nov 2026', '2–5 Nov 2026',
+    '28 Nov – 2 Dec 2026', '30 Dec 2026 – 2 Jan 2027'; '28 nov.–2 dec. 2026' in Swedish."""
+    return i18n.date_range(date.fromisoformat(start[:10]), date.fromisoformat(end[:10]))
 
 
 def pulse_dates(pulse: dict) -> str:
@@ -149,13 +205,21 @@ def pulse_dates(pulse: dict) -> str:
 
 
 def participation_text(res: PulseResults) -> str:
-    return " · ".join(f"{ROLE_LABEL[r]}: {res.respondents.get(r, 0)} of {res.asked.get(r, 0)} answered" for r in ROLES)
+    return " · ".join(
+        _(
+            "{role}: {responded} of {asked} answered",
+            role=role_label(r),
+            responded=res.respondents.get(r, 0),
+            asked=res.asked.get(r, 0),
+        )
+        for r in ROLES
+    )
 
 
 def results_blocks(res: PulseResults, headline: str) -> dict:
     w = res.pulse
     blocks = [
-        header(f"Pulse #{w['id']} results ({pulse_dates(w)})"),
+        header(_("Pulse #{id} results ({dates})", id=w["id"], dates=pulse_dates(w))),
         section(f"*{escape(headline)}*\n{participation_text(res)}"),
     ]
     if res.trend_hidden:
@@ -167,45 +231,66 @@ def results_blocks(res: PulseResults, headline: str) -> dict:
         + owned_actions.actions_moved_blocks(res)
         + comment_blocks(res.comments, ids=True)
     )
-    gaps = (
-        (
+    if res.compared:
+        note = _(
+            "Agree = Agree + Strongly agree. No figure is shown for fewer than {k} answers. "
             "A gap is claimed only when its 95% interval excludes zero; _aligned_ means the interval lies within "
-            f"±{ALIGNED_WITHIN} points, _inconclusive_ that it is too wide to tell. "
+            "±{within} points, _inconclusive_ that it is too wide to tell. {caveat}",
+            k=res.min_n,
+            within=ALIGNED_WITHIN,
+            caveat=caveat(),
         )
-        if res.compared
-        else ""
-    )
-    blocks.append(
-        context(
-            f"Agree = Agree + Strongly agree. No figure is shown for fewer than {res.min_n} answers. " + gaps + CAVEAT
+    else:
+        note = _(
+            "Agree = Agree + Strongly agree. No figure is shown for fewer than {k} answers. {caveat}",
+            k=res.min_n,
+            caveat=caveat(),
         )
-    )
-    return message(blocks, f"Pulse #{w['id']}: {headline}")
+    blocks.append(context(note))
+    return message(blocks, _("Pulse #{id}: {headline}", id=w["id"], headline=headline))
 
 
 def digest_blocks(res: PulseResults, headline: str) -> dict:
     w = res.pulse
-    blocks = [header(f"Pulsegap digest: Pulse #{w['id']} ({pulse_dates(w)})")]
+    blocks = [header(_("Pulsegap digest: Pulse #{id} ({dates})", id=w["id"], dates=pulse_dates(w)))]
     if not res.anything_shown:
         blocks.append(
             section(
-                f"Pulse #{w['id']} had too few answers to show any figures: each role needs at least "
-                f"{plural(res.min_n, 'answer')} on a statement. {participation_text(res)}."
+                ngettext(
+                    "Pulse #{id} had too few answers to show any figures: each role needs at least "
+                    "{n} answer on a statement. {participation}.",
+                    "Pulse #{id} had too few answers to show any figures: each role needs at least "
+                    "{n} answers on a statement. {participation}.",
+                    res.min_n,
+                    id=w["id"],
+                    participation=participation_text(res),
+                )
             )
         )
-        return message(blocks, f"Pulse #{w['id']}: too few answers to show")
+        return message(blocks, _("Pulse #{id}: too few answers to show", id=w["id"]))
     blocks.append(section(f"*{escape(headline)}*"))
     top = res.largest_gaps(3)
     if top:
         lines = []
         for s in top:
-            study = f" (2008 study: {points(s.study_gap)})" if s.study_gap is not None else ""
-            lines.append(
-                f"• {clause(s.text, 120)}: executives {pct(s.roles['exec'].pct)} vs agents "
-                f"{pct(s.roles['agent'].pct)}, *{points(s.shown_gap)}*, {verdict_text(s)}{study}"
-            )
-        blocks.append(section("*Largest gaps*\n" + "\n".join(lines)))
-    blocks.append(section(f"*Participation*: {participation_text(res)}"))
+            fields = {
+                "statement": statement_clause(s, 120),
+                "exec": pct(s.roles["exec"].pct),
+                "agent": pct(s.roles["agent"].pct),
+                "gap": points(s.shown_gap),
+                "verdict": verdict_text(s),
+            }
+            if s.study_gap is not None:
+                line = _(
+                    "• {statement}: executives {exec} vs agents {agent}, *{gap}*, {verdict} (2008 study: {study})",
+                    study=points(s.study_gap),
+                    **fields,
+                )
+            else:
+                line = _("• {statement}: executives {exec} vs agents {agent}, *{gap}*, {verdict}", **fields)
+            lines.append(line)
+        blocks.append(section(_("*Largest gaps*\n{lines}", lines="\n".join(lines))))
+    blocks.append(section(_("*Participation*: {participation}", participation=participation_text(res))))
     trend = trend_summary(res)
     if trend:
         blocks.append(section(trend))
@@ -215,7 +300,14 @@ def digest_blocks(res: PulseResults, headline: str) -> dict:
         + comment_blocks(res.comments, DIGEST_COMMENTS)
     )
     if res.compared:  # services.digests uploads the chart exactly then
-        blocks.append(context("Chart below: executives vs agents, % agree, with the study's figures marked. " + CAVEAT))
+        blocks.append(
+            context(
+                _(
+                    "Chart below: executives vs agents, % agree, with the study's figures marked. {caveat}",
+                    caveat=caveat(),
+                )
+            )
+        )
     else:
-        blocks.append(context(CAVEAT))
-    return message(blocks, f"Pulse #{w['id']}: {headline}")
+        blocks.append(context(caveat()))
+    return message(blocks, _("Pulse #{id}: {headline}", id=w["id"], headline=headline))

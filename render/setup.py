@@ -13,7 +13,7 @@ from i18n import _, ngettext
 from insights.schedule import DAYS, FREQUENCIES, Schedule
 from insights.stats import ROLES
 from insights.studies import Studies
-from render.primitives import context, escape, next_run_text, section, truncate
+from render.primitives import context, escape, language_names, metric_title, next_run_text, section, truncate
 from render.pulse import mention
 
 EDITS = ("roles", "statements", "poll", "digest")  # what an *Edit* button opens: setup_edit_<key>
@@ -320,17 +320,20 @@ def poll_scheduled(schedule: Schedule, next_run) -> str:
     return _("Pulses scheduled {schedule}. Next: {next}.", schedule=schedule.describe(), next=next_run_text(next_run))
 
 
-def digest_scheduled(channel: str, schedule: Schedule, next_run) -> str:
+def digest_scheduled(channel: str, schedule: Schedule, next_run, language: str) -> str:
+    """`digest schedule` and the modal's save: where, when, and in which language (i18n.LANGUAGES)."""
     return _(
-        "Digests for <#{channel}> scheduled {schedule}. Next: {next}.",
+        "Digests for <#{channel}> scheduled {schedule}, in {language}. Next: {next}.",
         channel=channel,
         schedule=schedule.describe(),
+        language=language_names()[language],
         next=next_run_text(next_run),
     )
 
 
-def statement_added(position: int, metric_title: str | None) -> str:
+def statement_added(position: int, metric) -> str:
     """`statements add` and the modal's save: "Added as #12 (linked to the study's *…*)."."""
-    if metric_title:
-        return _("Added as #{n} (linked to the study's *{metric}*).", n=position, metric=escape(metric_title))
+    if metric:
+        title = escape(metric_title(metric))
+        return _("Added as #{n} (linked to the study's *{title}*).", n=position, title=title)
     return _("Added as #{n} (not linked to a study figure).", n=position)

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from config import Config
+from i18n import language_of
 from sandbox.slack_standin import BOT_USER, SlackStandIn
 from services.polls import METADATA_EVENT as PULSE_EVENT
 from storage import Store
@@ -65,6 +66,8 @@ AGENTS = [
     ("UAGENTPRI", "Priya Nair", "Chat agent"),
 ]
 PERSONAS = [ADMIN, *EXECUTIVES, *AGENTS]
+# Slack locales: these read Pulsegap in Swedish and Italian (everyone else in English)
+LOCALES = {"UEXECVPCX": "sv-SE", "UAGENTGUS": "sv-SE", "UEXECVPOPS": "it-IT", "UAGENTJUL": "it-IT"}
 GROUPS = {"S0CXLEAD": ("cx-leadership", EXECUTIVES), "S0CXAGNT": ("cx-agents", AGENTS)}
 SHORTCUTS = [{"callback_id": "setup_open", "name": "Pulsegap setup"}]  # manifest.yml's global shortcuts
 # Share who agree, per statement (in the pulse's order): executives rosier than agents on most
@@ -120,7 +123,7 @@ class Sandbox:
         self.slack = SlackStandIn(token="xoxb-sandbox-" + secrets.token_hex(8)).start()
         self.slack.add_user(ADMIN[0], ADMIN[1], admin=True)
         for uid, name, _title in EXECUTIVES + AGENTS:
-            self.slack.add_user(uid, name)
+            self.slack.add_user(uid, name, locale=LOCALES.get(uid, "en-US"))
         for gid, (handle, members) in GROUPS.items():
             self.slack.usergroups[gid] = [uid for uid, _n, _t in members]
             self.slack.handles[gid] = handle
@@ -498,7 +501,9 @@ class Sandbox:
         channel.sort(key=lambda m: m["ts"])
         dm.sort(key=lambda m: m["ts"])
         return {
-            "personas": [{"id": u, "name": n, "title": t} for u, n, t in PERSONAS],
+            "personas": [
+                {"id": u, "name": n, "title": t, "language": language_of(LOCALES.get(u))} for u, n, t in PERSONAS
+            ],
             "groups": [{"id": g, "handle": h} for g, (h, _m) in GROUPS.items()],
             "command": self.command_name,
             "channel": {"id": CHANNEL[0], "name": CHANNEL[1]},

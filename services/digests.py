@@ -8,6 +8,8 @@ from datetime import datetime
 
 from slack_sdk.errors import SlackApiError
 
+import i18n
+from i18n import _
 from insights.schedule import Schedule
 from render.results import digest_blocks
 from services import results as results_service
@@ -34,15 +36,23 @@ class Digests:
         try:
             info = client.conversations_info(channel=channel)["channel"]
         except SlackApiError as exc:
-            return f"I can't see <#{channel}> ({exc.response.get('error')}). Invite me there: `/invite @Pulsegap`."
+            return _(
+                "I can't see <#{channel}> ({error}). Invite me there: `/invite @Pulsegap`.",
+                channel=channel,
+                error=exc.response.get("error"),
+            )
         if info.get("is_member"):
             return None
         if info.get("is_private"):
-            return f"<#{channel}> is private: type `/invite @Pulsegap` there, then try again."
+            return _("<#{channel}> is private: type `/invite @Pulsegap` there, then try again.", channel=channel)
         try:
             client.conversations_join(channel=channel)
         except SlackApiError as exc:
-            return f"I couldn't join <#{channel}> ({exc.response.get('error')}): type `/invite @Pulsegap` there."
+            return _(
+                "I couldn't join <#{channel}> ({error}): type `/invite @Pulsegap` there.",
+                channel=channel,
+                error=exc.response.get("error"),
+            )
         return None
 
     def schedule(self, channel: str, s: Schedule) -> tuple[datetime | None, str | None]:
@@ -68,13 +78,13 @@ class Digests:
         """Post the digest of the latest closed pulse (or pulse_id). key makes it exactly-once."""
         res = results_service.results(self.rt, pulse_id)
         if res is None:
-            return False, "No pulse has closed yet, so there is nothing to digest."
+            return False, _("No pulse has closed yet, so there is nothing to digest.")
         key = key or f"now:{channel}:{res.pulse['id']}:{utcnow().isoformat()}"
         if not self._take(key):
-            return False, "That digest is being posted already."
+            return False, _("That digest is being posted already.")
         try:
             if not self.rt.store.claim_digest(key, channel, res.pulse["id"]):
-                return False, "That digest was already posted."
+                return False, _("That digest was already posted.")
             problem = self.ensure_member(channel)
             if problem:
                 self.rt.store.finish_digest(key, "failed")
@@ -85,16 +95,19 @@ class Digests:
 
     def _deliver(self, key: str, channel: str, res, message_sent: bool = False) -> tuple[bool, str]:
         try:
-            headline = results_service.headline(self.rt, res)
-            payload = digest_blocks(res, headline)
+            with i18n.use(self.language(channel)):  # the channel's language, not the asker's
+                payload = digest_blocks(res, results_service.headline(self.rt, res))
+                png, chart_problem = self._chart(res)
+                title = _("Pulse #{id}: executives vs agents", id=res.pulse["id"])
         except Exception as exc:  # our own fault: trying again would fail again
             log.exception("the digest of pulse #%s could not be built", res.pulse["id"])
             self.rt.store.finish_digest(key, "failed")
-            return False, (
-                f"The digest for <#{channel}> could not be built ({type(exc).__name__}), a fault in "
-                "Pulsegap, not in Slack; nothing more was posted."
+            return False, _(
+                "The digest for <#{channel}> could not be built ({error}), a fault in "
+                "Pulsegap, not in Slack; nothing more was posted.",
+                channel=channel,
+                error=type(exc).__name__,
             )
-        png, chart_problem = self._chart(res)
         try:
             if not message_sent:
                 resp = self.post_client.chat_postMessage(
@@ -110,20 +123,33 @@ class Digests:
                     channel=channel,
                     content=png,
                     filename=f"pulsegap-pulse-{res.pulse['id']}.png",
-                    title=f"Pulse #{res.pulse['id']}: executives vs agents",
+                    title=title,
                 )
         except SlackApiError as exc:
             if not message_sent and exc.response.status_code < 500:
                 self.rt.store.finish_digest(key, "failed")
             log.warning("digest to %s failed: %s", channel, exc.response.get("error"))
-            return False, f"Slack refused the digest for <#{channel}> ({exc.response.get('error')})."
+            return False, _(
+                "Slack refused the digest for <#{channel}> ({error}).", channel=channel, error=exc.response.get("error")
+            )
         except Exception as exc:  # a timeout or reset: left as it is, finished by a later resume()
             log.warning("digest to %s interrupted (%s); it will be finished later", channel, type(exc).__name__)
-            return False, f"Slack did not answer in time; the digest for <#{channel}> will be finished shortly."
+            return False, _(
+                "Slack did not answer in time; the digest for <#{channel}> will be finished shortly.", channel=channel
+            )
         self.rt.store.finish_digest(key, "posted")
         if chart_problem:
-            return True, f"Digest of Pulse #{res.pulse['id']} posted in <#{channel}> without its chart: {chart_problem}"
-        return True, f"Digest of Pulse #{res.pulse['id']} posted in <#{channel}>."
+            return True, _(
+                "Digest of Pulse #{id} posted in <#{channel}> without its chart: {problem}",
+                id=res.pulse["id"],
+                channel=channel,
+                problem=chart_problem,
+            )
+        return True, _("Digest of Pulse #{id} posted in <#{channel}>.", id=res.pulse["id"], channel=channel)
+
+    def language(self, channel: str) -> str:
+        """The language a channel's digests are written in: set with `digest #c lang xx`, else DEFAULT_LANGUAGE."""
+        return self.rt.store.channel_language(channel) or self.rt.config.default_language
 
     @staticmethod
     def _chart(res) -> tuple[bytes | None, str | None]:
@@ -137,7 +163,9 @@ class Digests:
             return gap_chart(res), None
         except Exception as exc:
             log.exception("the chart of pulse #%s could not be drawn", res.pulse["id"])
-            return None, f"it could not be drawn ({type(exc).__name__}), a fault in Pulsegap, not in Slack."
+            return None, _(
+                "it could not be drawn ({error}), a fault in Pulsegap, not in Slack.", error=type(exc).__name__
+            )
 
     def post_scheduled(self, channel: str, job_id: str) -> None:
         key = f"{job_id}:{utcnow():%Y-%m-%d}"

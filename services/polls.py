@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
 
+import i18n
+from i18n import _
 from insights.anonymity import small_roles
-from render.primitives import plural, slack_date
-from render.pulse import closed_dm, poll_dm, reminder_text
+from render.primitives import slack_date
+from render.pulse import agents, closed_dm, executives, poll_dm, reminder_text, statements_count
 from render.results import small_roles_text
 from services.runtime import Runtime, find_posted, slack_client
 from storage import iso, utcnow
@@ -95,7 +97,6 @@ class Polls:
         )
         self._fanouts: dict[int, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._tz_cache: dict[str, str] = {}
 
     # ----- who is asked -------------------------------------------------------------------
     def expand_roster(self, roster: list[dict] | None = None) -> tuple[list[tuple[str, str]], list[str]]:
@@ -109,7 +110,13 @@ class Polls:
             try:
                 members = self.rt.client.usergroups_users_list(usergroup=group["id"])["users"]
             except SlackApiError as exc:
-                problems.append(f"user group {group['name'] or group['id']}: {exc.response.get('error')}")
+                problems.append(
+                    _(
+                        "user group {group}: {error}",
+                        group=group["name"] or group["id"],
+                        error=exc.response.get("error"),
+                    )
+                )
                 continue
             for user in members:
                 people.setdefault(user, group["role"])
@@ -136,16 +143,22 @@ class Polls:
         cmd = cfg.slash_command
         statements = self.rt.store.statements()
         if not statements:
-            return None, f"There are no statements to ask. Add one with `{cmd} statements add &lt;text&gt;`."
+            return None, _("There are no statements to ask. Add one with `{cmd} statements add &lt;text&gt;`.", cmd=cmd)
         recipients, problems = self.expand_roster()
         if not recipients:
             return (
                 None,
-                f"Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`.",
+                _(
+                    "Nobody has a role yet. Assign some with `{cmd} roles exec @people` and `{cmd} roles agent @people`.",
+                    cmd=cmd,
+                ),
             )
         opened = utcnow()
         remind_at = opened + duration * cfg.reminder_fraction if remind and cfg.reminder_fraction else None
-        snapshot = [{"id": s["id"], "metric": s["metric"], "text": s["text"]} for s in statements]
+        snapshot = [
+            {"id": s["id"], "metric": s["metric"], "text": s["text"], "translations": s["translations"]}
+            for s in statements
+        ]
         pulse = self.rt.store.open_pulse(
             snapshot,
             recipients,
@@ -155,15 +168,20 @@ class Polls:
             started_by,
         )
         if pulse is None:
-            return None, f"A pulse is already open. Close it first with `{cmd} poll close`."
+            return None, _("A pulse is already open. Close it first with `{cmd} poll close`.", cmd=cmd)
         self.deliver_in_background(pulse["id"])
         counts = Counter(role for _user, role in recipients)
-        note = (" Problems: " + "; ".join(problems)) if problems else ""
-        return pulse, (
-            f"Pulse #{pulse['id']} is going out to {plural(counts.get('exec', 0), 'executive')} and "
-            f"{plural(counts.get('agent', 0), 'agent')} ({plural(len(snapshot), 'statement')}). "
-            f"It closes {slack_date(pulse['closes_at'])}.{note}"
+        text = _(
+            "Pulse #{id} is going out to {execs} and {agents} ({statements}). It closes {closes}.",
+            id=pulse["id"],
+            execs=executives(counts.get("exec", 0)),
+            agents=agents(counts.get("agent", 0)),
+            statements=statements_count(len(snapshot)),
+            closes=slack_date(pulse["closes_at"]),
         )
+        if problems:
+            text += " " + _("Problems: {problems}", problems="; ".join(problems))
+        return pulse, text
 
     def deliver_in_background(self, pulse_id: int) -> threading.Thread:
         t = threading.Thread(target=self.deliver, args=(pulse_id,), name=f"fanout-{pulse_id}", daemon=True)
@@ -181,12 +199,15 @@ class Polls:
         if not lock.acquire(blocking=False):
             return  # a fan-out for this pulse is already running in this process
         try:
-            payload = self.dm(pulse_id)
-            if payload is None:
+            payloads = {lang: self.dm(pulse_id, lang) for lang in i18n.LANGUAGES}  # each reader's language
+            if payloads[i18n.DEFAULT] is None:
                 return  # closed (or gone) meanwhile
             attempted, after, pacer = 0, "", Pacer()
             inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
-            with ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool:
+            with (
+                ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool,
+                ThreadPoolExecutor(self.workers, thread_name_prefix=f"locale-{pulse_id}") as lookups,
+            ):
                 while True:  # pages, so a pulse for 100,000 people never sits in memory whole
                     page = self.rt.store.deliveries(pulse_id, RETRYABLE, after, PAGE)
                     if not page:
@@ -199,8 +220,16 @@ class Polls:
                     ]
                     # Committed before any of these DMs goes out: after a crash, 'sending' means
                     # "maybe sent", and the conversation is checked before sending again.
+                    # each reader's language, looked up (users.info, once per person) while the
+                    # page before is being sent, not between one person's DMs
+                    languages = list(lookups.map(self.rt.language, [d["user_id"] for d in todo]))
                     self.rt.store.mark_sending(pulse_id, [d["user_id"] for d in todo])
-                    inflight.append([pool.submit(self._deliver_one, pulse_id, d, payload, pacer) for d in todo])
+                    inflight.append(
+                        [
+                            pool.submit(self._deliver_one, pulse_id, d, payloads[lang], pacer)
+                            for d, lang in zip(todo, languages, strict=True)
+                        ]
+                    )
                     attempted += len(todo)
                     if len(inflight) == 2:
                         self.rt.store.record_outcomes(pulse_id, [f.result() for f in inflight.popleft()])
@@ -234,7 +263,7 @@ class Polls:
     @staticmethod
     def _paced(pacer: Pacer, call):
         """`call()` when the pacer allows, waiting out 429s; None if Slack kept answering 429."""
-        for _ in range(50):
+        for _attempt in range(50):
             pacer.wait_turn()
             try:
                 resp = call()
@@ -314,11 +343,15 @@ class Polls:
             pulse = self.rt.store.pulse(pulse_id)
             if not pulse or pulse["status"] != "closed":
                 return
-            payload, pacer, after, done = closed_dm(pulse, self.rt.config.slash_command), Pacer(), "", 0
+            payloads = {}
+            for lang in i18n.LANGUAGES:
+                with i18n.use(lang):
+                    payloads[lang] = closed_dm(pulse, self.rt.config.slash_command)
+            pacer, after, done = Pacer(), "", 0
             while page := self.rt.store.to_show_closed(pulse_id, after):
                 after = page[-1]["user_id"]
                 for d in page:
-                    if self._show_closed_one(d, payload, pacer):
+                    if self._show_closed_one(d, payloads[self.rt.language(d["user_id"])], pacer):
                         self.rt.store.mark_closed_shown(pulse_id, d["user_id"])
                         done += 1
             log.info("pulse %s: %s DMs now show the closed state", pulse_id, done)
@@ -347,20 +380,16 @@ class Polls:
         for pulse_id in self.rt.store.pulses_to_show_closed():
             self.show_closed_in_background(pulse_id)
 
-    def dm(self, pulse_id: int) -> dict | None:
-        """The pulse's DM as it was sent, or None if the pulse is gone or closed."""
+    def dm(self, pulse_id: int, lang: str = i18n.DEFAULT) -> dict | None:
+        """The pulse's DM as it is sent in `lang`, or None if the pulse is gone or closed."""
         pulse = self.rt.store.pulse(pulse_id)
         if not pulse or pulse["status"] != "open":
             return None
-        return poll_dm(pulse, pulse["min_respondents"])
+        with i18n.use(lang):
+            return poll_dm(pulse, pulse["min_respondents"])
 
     def user_timezone(self, user: str) -> str:
-        if user not in self._tz_cache:
-            try:
-                self._tz_cache[user] = self.rt.client.users_info(user=user)["user"].get("tz") or "UTC"
-            except SlackApiError:
-                self._tz_cache[user] = "UTC"
-        return self._tz_cache[user]
+        return self.rt.person(user)["tz"]
 
     def tick(self, now: datetime | None = None) -> None:
         """Every few seconds: close pulses whose time is up, empty the WAL of a closed one if a
@@ -387,7 +416,9 @@ class Polls:
         if now.astimezone(ZoneInfo(self.user_timezone(user))).weekday() >= 5:
             return  # never on a weekend where they are; a later tick tries again
         try:
-            self.rt.client.chat_postMessage(channel=user, text=reminder_text(pulse), unfurl_links=False)
+            with i18n.use(self.rt.language(user)):
+                text = reminder_text(pulse)
+            self.rt.client.chat_postMessage(channel=user, text=text, unfurl_links=False)
         except SlackApiError as exc:
             log.warning("reminder not delivered (%s)", exc.response.get("error"))
         self.rt.store.mark_reminder(pulse["id"], user)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
 
+from i18n import _
 from services.runtime import Runtime
 
 
@@ -30,17 +31,17 @@ def assign(
         try:
             info = rt.client.users_info(user=uid)["user"]
         except SlackApiError as exc:
-            problems.append(f"<@{uid}>: {exc.response.get('error')}")
+            problems.append(_("<@{user}>: {error}", user=uid, error=exc.response.get("error")))
             continue
         if info.get("deleted") or info.get("is_bot"):
-            problems.append(f"<@{uid}> is a bot or deactivated")
+            problems.append(_("<@{user}> is a bot or deactivated", user=uid))
             continue
         entries.append((uid, "user", names.get(uid) or info.get("real_name") or info.get("name") or uid))
     for gid in groups:
         try:
             sizes[gid] = len(rt.client.usergroups_users_list(usergroup=gid).get("users") or [])
         except SlackApiError as exc:
-            problems.append(f"user group {gid}: {exc.response.get('error')}")
+            problems.append(_("user group {group}: {error}", group=gid, error=exc.response.get("error")))
             continue
         entries.append((gid, "group", names.get(gid) or gid))
     before = {r["id"]: r["role"] for r in rt.store.roster()}

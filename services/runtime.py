@@ -73,12 +73,24 @@ class Runtime:
     replies: Replies | None = None
     _admin_cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
     _admin_lock: Lock = field(default_factory=Lock)
+    _people: dict[str, dict] = field(default_factory=dict)  # user -> {"tz", "locale"}, for the process
+
+    def person(self, user_id: str) -> dict:
+        """A person's time zone and Slack locale (users.info with include_locale), asked once per
+        process; one who cannot be looked up gets UTC and English."""
+        if user_id not in self._people:
+            try:
+                user = self.client.users_info(user=user_id, include_locale=True)["user"]
+                self._people[user_id] = {"tz": user.get("tz") or "UTC", "locale": user.get("locale")}
+            except SlackApiError:
+                self._people[user_id] = {"tz": "UTC", "locale": None}
+        return self._people[user_id]
 
     def language(self, user_id: str | None) -> str:
-        """The language (one of i18n.LANGUAGES) to write to this user in. Every rendering for a
-        person goes through `with i18n.use(rt.language(user)):`. The languages work (issue 15) reads
-        it from the Slack locale; until then everyone reads English."""
-        return i18n.DEFAULT
+        """The language (one of i18n.LANGUAGES) to write to this user in, from their Slack locale:
+        sv-* Swedish, it-* Italian, anything else English. Every rendering for a person goes
+        through `with i18n.use(rt.language(user)):`."""
+        return i18n.language_of(self.person(user_id)["locale"]) if user_id else i18n.DEFAULT
 
     def is_admin(self, user_id: str, max_age: float = 0) -> bool:
         """ADMIN_USER_IDS, or a Slack workspace admin/owner now (users.info). Admin-only effects ask

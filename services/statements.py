@@ -14,13 +14,19 @@ MAX_STATEMENTS = 20
 MAX_STATEMENT_CHARS = 300
 
 
-def problem(text: str, count: int) -> str | None:
-    """Why `text` cannot be added to `count` statements (the command and the setup modal), or None."""
+def too_long(text: str) -> str | None:
+    """Why a statement (or its translation) is too long, or None."""
     if len(text) > MAX_STATEMENT_CHARS:
         return _("Keep a statement under {limit} characters (yours has {n}).", limit=MAX_STATEMENT_CHARS, n=len(text))
-    if count >= MAX_STATEMENTS:
-        return _("A pulse asks at most {limit} statements; remove one first.", limit=MAX_STATEMENTS)
     return None
+
+
+def problem(text: str, count: int) -> str | None:
+    """Why `text` cannot be added to `count` statements (the command and the setup modal), or None."""
+    long = too_long(text)
+    if long or count < MAX_STATEMENTS:
+        return long
+    return _("A pulse asks at most {limit} statements; remove one first.", limit=MAX_STATEMENTS)
 
 
 def metric_for(bm: Studies, text: str) -> str | None:

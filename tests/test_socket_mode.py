@@ -86,6 +86,7 @@ def test_a_pulse_and_a_vote_over_the_link(socket_bot, link, team):
                 {
                     "type": "section",
                     "text": {"type": "mrkdwn", "text": "Recorded: *Agree* for statement 1 of 11. Only you see this."},
+                    "block_id": "vote_recorded",
                 }
             ],
             "response_type": "ephemeral",

@@ -78,9 +78,10 @@ def dm_bodies(fake, user) -> list[dict]:
         ]
 
 
-def ephemeral(text: str) -> dict:
+def ephemeral(text: str, block_id: str | None = None) -> dict:
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": text}}
     return {
-        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}],
+        "blocks": [{**section, "block_id": block_id} if block_id else section],
         "text": text,
         "response_type": "ephemeral",
         "replace_original": False,
@@ -122,7 +123,9 @@ def test_pulse_vote_change_retry_and_close(bot, team):
 
     sent = dms(team)
     assert click(bot, team, "UEXEC1", sent["UEXEC1"], 2, 4).status_code == 200
-    assert replies_to(team, "UEXEC1", 1) == [ephemeral("Recorded: *Agree* for statement 3 of 11. Only you see this.")]
+    assert replies_to(team, "UEXEC1", 1) == [
+        ephemeral("Recorded: *Agree* for statement 3 of 11. Only you see this.", "vote_recorded")
+    ]
     click(bot, team, "UEXEC1", sent["UEXEC1"], 2, 5)  # change of mind: latest wins
     click(bot, team, "UEXEC1", sent["UEXEC1"], 2, 5, retry=1)  # Slack retry: counted once, confirmed once
     click(bot, team, "UAGENT1", sent["UAGENT1"], 2, 2)
@@ -134,7 +137,9 @@ def test_pulse_vote_change_retry_and_close(bot, team):
         "Recorded: *Agree* for statement 3 of 11. Only you see this.",
         "Recorded: *Strongly agree* for statement 3 of 11. Only you see this.",
     ]
-    assert replies_to(team, "UAGENT1") == [ephemeral("Recorded: *Disagree* for statement 3 of 11. Only you see this.")]
+    assert replies_to(team, "UAGENT1") == [
+        ephemeral("Recorded: *Disagree* for statement 3 of 11. Only you see this.", "vote_recorded")
+    ]
 
     status = block_texts(run(bot, team, "poll status"))
     assert "Executives: 1 of 3 answered (3 delivered, 0 still sending, 0 failed)" in status

@@ -1,0 +1,109 @@
+"""Each reader in their Slack language, at the wire: pulse DMs, votes, /gap help and questions,
+statement translations, and digests in their channel's language (text and chart)."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from support.harness import AGENTS, EXECS, assign_team, block_texts, click, dms, replies_to, run
+from tests.handlers.test_results import closed_pulse  # noqa: F401 (a fixture)
+
+
+def test_a_swedish_readers_pulse_dm_is_swedish_and_answers_count_together(start_bot, team):
+    bot = start_bot({"MIN_RESPONDENTS": "3"})
+    team.add_user("UEXEC1", "Sven", locale="sv-SE")
+    team.add_user("UEXEC3", "Giulia", locale="it-IT")
+    assign_team(bot, team)
+    run(bot, team, "statements add We fix root causes.")
+    out = block_texts(run(bot, team, "statements translate 12 sv Vi åtgärdar grundorsaker."))
+    assert out.startswith("Translated #12 into Swedish.\n*What the pulse asks*")
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 9)
+    bot.settle()
+    sent = dms(team)
+    sv, en, it = sent["UEXEC1"], sent["UEXEC2"], sent["UEXEC3"]
+    assert sv["text"] == "Puls #1: 12 påståenden, ett klick var, anonymt"
+    assert sv["blocks"][0]["text"]["text"].startswith(":bar_chart: *Puls #1: hur ser du på vår kundservice?*")
+    assert sv["blocks"][1]["text"]["text"] == (
+        "*1.* Vårt kontaktcenter är en strategisk funktion i företaget, inte bara en operativ."
+    )
+    assert [b["text"]["text"] for b in sv["blocks"][2]["elements"]] == [
+        "Instämmer inte alls",
+        "Instämmer inte",
+        "Neutral",
+        "Instämmer",
+        "Instämmer helt",
+    ]
+    assert sv["blocks"][23]["text"]["text"] == "*12.* Vi åtgärdar grundorsaker."  # the admin's translation
+    assert it["blocks"][23]["text"]["text"] == "*12.* We fix root causes."  # none in Italian: as typed
+    assert it["blocks"][-1]["accessory"]["text"]["text"] == "Le mie risposte"
+    assert en["blocks"][1]["text"]["text"] == (
+        "*1.* Our contact center is a strategic function of the company, not just an operational one."
+    )
+    # the same statement, read in three languages: one count
+    for user, value in zip(EXECS, (5, 4, 2), strict=True):
+        click(bot, team, user, sent[user], 0, value)
+    assert replies_to(team, "UEXEC1", 1)[0]["text"] == (
+        "Registrerat: *Instämmer helt* för påstående 1 av 12. Bara du ser detta."
+    )
+    assert replies_to(team, "UEXEC3", 1)[0]["text"] == (
+        "Registrato: *In disaccordo* per l'affermazione 1 di 12. Lo vedi solo tu."
+    )
+    for user in AGENTS:
+        click(bot, team, user, sent[user], 0, 4)
+    run(bot, team, "poll close")
+    results = run(bot, team, "results")
+    s1 = next(b for b in results["blocks"] if b.get("block_id") == "result:1")["text"]["text"]
+    assert "Executives: *67%* agree (n=3) · Agents: *100%* agree (n=5)" in s1
+
+
+def test_an_italian_users_gap_help_and_answers_are_italian(bot, team):
+    team.add_user("UMEMBER", "Marta", locale="it-IT")
+    out = run(bot, team, "help", user="UMEMBER")
+    assert out["text"] == "Guida di Pulsegap"
+    assert block_texts(out).startswith(
+        "*Pulsegap* confronta come i vostri executive e i vostri operatori vedono il customer service"
+    )
+    answer = run(bot, team, "velocità media di risposta", user="UMEMBER")
+    text = block_texts(answer)
+    assert "Hai chiesto: velocità media di risposta" in text
+    assert "*La velocità media di risposta è un criterio fondamentale*" in text
+    assert "Executive: *55%* · Manager e direttori del customer service: *70%*" in text
+    assert "“il 55% degli executive ritiene che sia utilizzato il criterio della velocità media di risposta" in text
+    assert run(bot, team, "help", user="UADMIN")["text"] == "Pulsegap help"
+    refused = block_texts(run(bot, team, "poll now", user="UMEMBER"))
+    assert refused == (
+        ":lock: Solo gli amministratori del workspace Slack e di Pulsegap possono usare `poll now`. "
+        "Non è stato modificato nulla."
+    )
+
+
+def test_a_digest_to_a_channel_set_to_italian_is_italian_chart_included(closed_pulse, team):  # noqa: F811
+    team.reset()
+    assert block_texts(run(closed_pulse, team, "digest <#C0LEADS|cx-leads> lang de")) == (
+        "Digests can be written in en, sv or it (not de)."
+    )
+    out = block_texts(run(closed_pulse, team, "digest <#C0LEADS|cx-leads> lang it"))
+    assert out == "Digest of Pulse #1 posted in <#C0LEADS>."  # to the admin, in the admin's language
+    post = team.calls_to("chat.postMessage")[-1]
+    text = block_texts(post)
+    assert post["blocks"][0]["text"]["text"].startswith("Riepilogo Pulsegap: sondaggio #1 (")
+    assert "*Divari maggiori*" in text
+    assert "executive 100% vs operatori 20%, *+80 punti*, più rosea al vertice (indagine 2008: 0 punti)" in text
+    complete = team.calls_to("files.completeUploadExternal")[-1]
+    assert complete["files"][0]["title"] == "Sondaggio #1: executive vs operatori"
+    png = Image.open(io.BytesIO(team.uploads[complete["files"][0]["id"]]))
+    assert png.text["Title"] == "Sondaggio #1: executive vs operatori"
+    words = png.text["Description"].splitlines()
+    assert words[0] == "Il nostro contact center ha un ruolo strategico nell'azienda, non solo"
+    assert words[-3:] == ["Indagine 2008: executive", "Indagine 2008: manager e direttori del CS"] + [
+        "% d'accordo (D'accordo + Completamente d'accordo)"
+    ]
+    assert "I nostri executive" in words and "I nostri operatori" in words
+    # the channel keeps its language; a schedule may set another
+    run(closed_pulse, team, "digest <#C0LEADS|cx-leads>")
+    assert block_texts(team.calls_to("chat.postMessage")[-1]).startswith("Riepilogo Pulsegap")
+    scheduled = block_texts(run(closed_pulse, team, "digest schedule <#C0LEADS> weekly mon 09:00 UTC lang sv"))
+    assert scheduled.startswith("Digests for <#C0LEADS> scheduled every Monday at 09:00 (UTC), in Swedish. Next: ")
