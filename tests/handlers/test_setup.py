@@ -416,7 +416,7 @@ def test_digests_schedule_and_stop_with_errors_under_the_channel(bot, team):
     }
     assert not submit(bot, view, leads).content
     wait_until(lambda: any("Digests saved" in t for t in dm_texts(team)), 10, "the DM")
-    assert "Digests for <#C0LEADS> scheduled every Friday at 16:30 (Asia/Tokyo). Next: Fri" in next(
+    assert "Digests for <#C0LEADS> scheduled every Friday at 16:30 (Asia/Tokyo), in English. Next: Fri" in next(
         t for t in dm_texts(team) if "Digests saved" in t
     )
     assert [c for c, _n, _w in bot.rt.scheduler.digest_schedules()] == ["C0LEADS"]

@@ -6,6 +6,7 @@ import importlib
 import inspect
 import pkgutil
 from datetime import datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -380,8 +381,8 @@ SETUP_CASES = {
     "digest_modal": lambda: [digest_modal([("C1", HOSTILE[0], ZONED), ("C2", "x", None)], ["C2"], SCHEDULE)],
     "zone_options": lambda: [{"blocks": [], "options": zone_options(["Europe/Stockholm"], "stock")}],
     "poll_scheduled": lambda: [poll_scheduled(SCHEDULE, ZONED)],
-    "digest_scheduled": lambda: [digest_scheduled("C1", SCHEDULE, None)],
-    "statement_added": lambda: [statement_added(3, HOSTILE[1]), statement_added(4, None)],
+    "digest_scheduled": lambda: [digest_scheduled("C1", SCHEDULE, None, "sv")],
+    "statement_added": lambda: [statement_added(3, SimpleNamespace(title=HOSTILE[1])), statement_added(4, None)],
 }
 CASES.update(SETUP_CASES)
 # not builders of what users see: primitives that put text where the caller says (the caller
@@ -417,6 +418,7 @@ NOT_BUILDERS = {
     "own_language_quote",
     "help_lines",
     "metric_title",
+    "language_names",
     "number",
     "fmt_reading",
     "fmt_readings",
