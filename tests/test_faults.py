@@ -11,7 +11,17 @@ import urllib.parse
 
 import requests
 
-from support.harness import AGENTS, EXECS, assign_team, block_texts, dms, run, status_until, vote_payload
+from support.harness import (
+    AGENTS,
+    EXECS,
+    assign_team,
+    block_texts,
+    dms,
+    run,
+    status_until,
+    vote_payload,
+    wait_delivered,
+)
 from tests.test_resilience import _move_job_into_the_past
 
 
@@ -23,8 +33,7 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
     bot = start_bot()
     run(bot, fake, "roles agent <!subteam^SALL|@all>")
     run(bot, fake, "poll now")
-    fake.wait_for("chat.postMessage", 150, timeout=30)
-    time.sleep(0.3)
+    wait_delivered(bot, 150)
     sent = dms(fake)
     acked: dict[int, int] = {}
     tried: dict[int, int] = {}
@@ -75,8 +84,7 @@ def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot,
     bot = start_bot({"MIN_RESPONDENTS": "3"})
     assign_team(bot, team)
     run(bot, team, "poll now")
-    team.wait_for("chat.postMessage", 9)
-    time.sleep(0.3)
+    wait_delivered(bot, 9)
     sent = dms(team)
     from support.harness import click
 

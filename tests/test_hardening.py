@@ -17,7 +17,7 @@ import pytest
 
 from bot import CHANNEL_TIMEOUT, CLEANUP_INTERVAL
 from handlers.guards import CLOCK_SKEW
-from support.harness import ROOT, Bot, block_texts, free_port, run, sign
+from support.harness import ROOT, Bot, block_texts, free_port, run, sign, wait_until
 from tests.handlers.test_hardening import closed_pulse_on_a_money_statement
 
 APP_TOKEN = "xapp-1-A0PULSE-1-0123456789"
@@ -74,11 +74,14 @@ def test_a_request_replayed_after_a_restart_has_no_effect(start_bot, fake):
         f"&api_app_id=A0PULSE&trigger_id=9.9.8&response_url={fake.response_url('UADMIN')}"
     )
     bot = start_bot({"MIN_RESPONDENTS": "3"})
-    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form)}
+    # signed by a Slack whose clock runs CLOCK_SKEW behind: valid for this process, which started
+    # before the bot answered; the next one starts a whole second later, after it was signed
+    signed_at = int(time.time()) - CLOCK_SKEW
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form, timestamp=signed_at)}
     assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 200
     fake.wait_responses(1)
     bot.stop()
-    time.sleep(CLOCK_SKEW + 1)  # the new process starts after the request was signed
+    wait_until(lambda: time.time() >= signed_at + CLOCK_SKEW + 1, what="the next whole second")
     bot = start_bot({"MIN_RESPONDENTS": "3"})  # the same database
     assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 401
     db = sqlite3.connect(bot.db_path)
