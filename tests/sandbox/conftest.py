@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from support.harness import ROOT, free_port
+from support.harness import ROOT, free_port, terminate
 
 
 @dataclass
@@ -34,12 +34,7 @@ class Sandbox:
         return self.state(persona)["messages"][view][len(before["messages"][view]) :]
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        terminate(self.proc)
 
     def wait_idle(self, timeout: float = 120) -> dict:
         deadline = time.time() + timeout
