@@ -74,8 +74,8 @@ def test_a_request_replayed_after_a_restart_has_no_effect(start_bot, fake):
         f"&api_app_id=A0PULSE&trigger_id=9.9.8&response_url={fake.response_url('UADMIN')}"
     )
     bot = start_bot({"MIN_RESPONDENTS": "3"})
-    # signed by a Slack whose clock runs CLOCK_SKEW behind: valid for this process, which started
-    # before the bot answered; the next one starts a whole second later, after it was signed
+    # signed by a Slack whose clock runs CLOCK_SKEW behind: fresh for this process, already up; a
+    # process started a second later sees it as signed before it started (no fixed sleep of 6 s)
     signed_at = int(time.time()) - CLOCK_SKEW
     headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(form, timestamp=signed_at)}
     assert bot.session.post(bot.url, data=form, headers=headers, timeout=10).status_code == 200
