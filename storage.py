@@ -22,15 +22,28 @@ import json
 import logging
 import secrets
 import sqlite3
+import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-import sqlite_utils
-
 from insights.stats import ROLES
+
+# sqlite-utils imports pandas and numpy whenever they are installed (~0.5 s of every start-up),
+# only to map their types to columns; nothing here stores their objects. Hidden while it loads,
+# they are loaded by the first CSV export instead (insights/export.py).
+_optional = {name: sys.modules.pop(name, None) for name in ("pandas", "numpy")}
+sys.modules.update(dict.fromkeys(_optional))  # None: "not installed", for this one import
+try:
+    import sqlite_utils
+finally:
+    for name, module in _optional.items():
+        if module is None:
+            del sys.modules[name]
+        else:
+            sys.modules[name] = module
 
 log = logging.getLogger("pulsegap.storage")
 

@@ -15,7 +15,7 @@ import i18n
 from handlers.admin import command_refusal
 from i18n import _, ngettext
 from insights.commands import CHANNEL_RE, Command, mention_names, parse
-from insights.export import aggregates_csv  # pandas: no cost here, sqlite-utils imports it at start-up when installed
+from insights.export import aggregates_csv  # imports pandas on the first export, not at start-up
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks

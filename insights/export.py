@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from insights.stats import ROLES, half_away
 
@@ -22,6 +22,9 @@ COLUMNS = [
     "study_cs_pct",
     "study_gap_points",
 ]
+if TYPE_CHECKING:
+    import pandas as pd
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -48,6 +51,8 @@ def gap_row(s) -> list:
 
 def aggregates_frame(all_results: list) -> pd.DataFrame:
     """One row per pulse, statement and role, across every closed pulse."""
+    import pandas as pd  # ~0.5 s: loaded by the first export, not at every start-up
+
     records = []
     for res in all_results:
         pulse = res.pulse

@@ -70,3 +70,15 @@ def test_once_per_minute_lets_one_through_and_counts_the_rest():
     time.sleep(1.1)
     logger.warning("Task queue depth is %d", 9)
     assert seen == ["Task queue depth is 0", "Task queue depth is 9 (4 more like it in the last 1 s)"]
+
+
+def test_start_up_leaves_pandas_numpy_and_matplotlib_to_the_first_export_and_chart():
+    """About half a second of every start: sqlite-utils would import pandas and numpy if let."""
+    import subprocess
+    import sys
+
+    from support.harness import ROOT
+
+    code = "import sys, bot; print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'numpy', 'matplotlib'}))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")

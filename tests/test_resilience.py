@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from support.harness import Bot, block_texts, dms, run
+from support.harness import Bot, block_texts, dms, run, wait_delivered
 
 
 def pulse_dms_per_user(fake) -> dict[str, int]:
@@ -35,10 +35,7 @@ def test_sigkill_mid_fanout_then_restart_dms_everyone_exactly_once(fake, start_b
     assert 60 <= sent_before < 200
 
     start_bot()  # same database file
-    deadline = time.time() + 60
-    while time.time() < deadline and len(pulse_dms_per_user(fake)) < 200:
-        time.sleep(0.2)
-    time.sleep(1.0)  # anything sent twice would show up now
+    wait_delivered(bot, 200)  # each recorded after its post: nothing is left to send twice
     counts = pulse_dms_per_user(fake)
     assert len(counts) == 200
     assert set(counts.values()) == {1}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from support.harness import ROOT, free_port
+from support.harness import ROOT, free_port, terminate
 
 
 @dataclass
@@ -28,6 +28,14 @@ class Sandbox:
     def state(self, persona: str = "UADMIN") -> dict:
         return requests.get(f"{self.url}/sandbox/api/state", params={"persona": persona}, timeout=10).json()
 
+    def since(self, before: dict, persona: str = "UADMIN", view: str = "channel") -> list[dict]:
+        """The messages `persona` sees in `view` that were not in `before` (a state read earlier):
+        for a sandbox that several tests share."""
+        return self.state(persona)["messages"][view][len(before["messages"][view]) :]
+
+    def stop(self) -> None:
+        terminate(self.proc)
+
     def wait_idle(self, timeout: float = 120) -> dict:
         deadline = time.time() + timeout
         while (state := self.state())["busy"]:
@@ -36,10 +44,10 @@ class Sandbox:
         return state
 
 
-def channel_text(state: dict, view: str = "channel") -> str:
-    """Every text the persona sees in #cx-leads (or their DMs), joined."""
+def channel_text(state: dict | list[dict], view: str = "channel") -> str:
+    """Every text the persona sees in #cx-leads (or their DMs), joined; or of these messages."""
     out = []
-    for m in state["messages"][view]:
+    for m in state if isinstance(state, list) else state["messages"][view]:
         out.append(m.get("text") or "")
         for b in m.get("blocks") or []:
             out.append((b.get("text") or {}).get("text", ""))
@@ -47,48 +55,52 @@ def channel_text(state: dict, view: str = "channel") -> str:
     return "\n".join(out)
 
 
+def launch(folder: Path, env: dict | None = None, launcher: list[str] | None = None) -> Sandbox:
+    """`python bot.py` with no tokens, started in `folder`; returns once it serves."""
+    port = free_port()
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MIN_RESPONDENTS"))}
+    full.update(
+        {"PORT": str(port), "DATABASE_PATH": str(folder / "pulsegap.db"), "PYTHONUNBUFFERED": "1", **(env or {})}
+    )
+    log = folder / f"sandbox.{port}.log"
+    with log.open("w") as out:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [*(launcher or [sys.executable]), str(ROOT / "bot.py")],
+            cwd=folder,
+            env=full,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    url = f"http://127.0.0.1:{port}"
+    sandbox = Sandbox(url, port, log, proc)
+    deadline = time.time() + 30
+    while True:
+        if proc.poll() is not None:
+            raise AssertionError(f"sandbox exited {proc.returncode}:\n{log.read_text()}")
+        try:
+            if requests.get(url + "/healthz", timeout=1).ok:
+                return sandbox
+        except requests.ConnectionError:
+            pass
+        if time.time() > deadline:
+            sandbox.stop()
+            raise AssertionError(f"sandbox did not start:\n{log.read_text()}")
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def start_sandbox(tmp_path):
     """Factory: start_sandbox(env=..., launcher=...) -> a running sandbox, started in tmp_path."""
-    procs = []
+    started = []
 
     def start(env: dict | None = None, launcher: list[str] | None = None) -> Sandbox:
-        port = free_port()
-        full = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MIN_RESPONDENTS"))}
-        full.update(
-            {"PORT": str(port), "DATABASE_PATH": str(tmp_path / "pulsegap.db"), "PYTHONUNBUFFERED": "1", **(env or {})}
-        )
-        log = tmp_path / f"sandbox.{port}.log"
-        with log.open("w") as out:  # the child keeps its own copy of the descriptor
-            proc = subprocess.Popen(
-                [*(launcher or [sys.executable]), str(ROOT / "bot.py")],
-                cwd=tmp_path,
-                env=full,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        procs.append(proc)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 30
-        while True:
-            assert proc.poll() is None, f"sandbox exited {proc.returncode}:\n{log.read_text()}"
-            try:
-                if requests.get(url + "/healthz", timeout=1).ok:
-                    return Sandbox(url, port, log, proc)
-            except requests.ConnectionError:
-                pass
-            assert time.time() < deadline, f"sandbox did not start:\n{log.read_text()}"
-            time.sleep(0.1)
+        started.append(launch(tmp_path, env, launcher))
+        return started[-1]
 
     yield start
-    for proc in procs:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    for sandbox in started:
+        sandbox.stop()
 
 
 @pytest.fixture

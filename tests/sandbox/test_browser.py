@@ -3,7 +3,7 @@
 `python bot.py` with no tokens and every setting at its default, then a newcomer's whole story:
 ask, assign roles, run a pulse, answer in DMs (and Simulate the rest), close it, see results with
 a gap, post a digest with its chart, open Home, download the export.
-Screenshots of each step go to $SANDBOX_SCREENS if set (docs/sandbox.png is the digest's).
+Screenshots of each step go to $SANDBOX_SCREENS if set (none otherwise) (docs/sandbox.png is the digest's).
 """
 
 from __future__ import annotations
@@ -38,8 +38,18 @@ CSV_HEADER = (
 )
 
 
-@pytest.fixture
-def browser(tmp_path):
+pytestmark = pytest.mark.xdist_group("browser")  # one worker, so one Chromium for both tests
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, downloads):
+    """One headless Chromium for the module (a start costs seconds of CPU); each test opens its own
+    sandbox, on its own port: another origin, so nothing of the page carries over."""
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
     for flag in (
@@ -53,25 +63,23 @@ def browser(tmp_path):
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1000",
-        f"--user-data-dir={tmp_path / 'chrome'}",
+        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
     ):
         opts.add_argument(flag)
-    (tmp_path / "downloads").mkdir()
     opts.add_experimental_option(
-        "prefs", {"download.default_directory": str(tmp_path / "downloads"), "download.prompt_for_download": False}
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
     )
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    driver.execute_cdp_cmd(
-        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path / "downloads")}
-    )
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     yield driver
     driver.quit()
 
 
 def until(driver, check, message: str = "", timeout: float = 30):
     """check(driver) until it is truthy; the page re-renders as Slack's state changes, so an
-    element found a moment ago may be gone: look again."""
-    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(check, message)
+    element found a moment ago may be gone: look again. Checked every 50 ms (Selenium's default: 500)."""
+    wait = WebDriverWait(driver, timeout, poll_frequency=0.05, ignored_exceptions=(StaleElementReferenceException,))
+    return wait.until(check, message)
 
 
 def messages(driver) -> str:
@@ -112,19 +120,20 @@ def answer(driver, statement: int, label: str) -> None:
     settle(driver)
 
 
-def shot(driver, tmp_path: Path, name: str) -> Path:
-    folder = Path(os.environ.get("SANDBOX_SCREENS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(folder / name))
-    return folder / name
+def shot(driver, name: str) -> None:
+    """A screenshot of this step into $SANDBOX_SCREENS, when it is set (each one costs Chromium a
+    full-page PNG)."""
+    if folder := os.environ.get("SANDBOX_SCREENS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(Path(folder) / name))
 
 
-def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser, tmp_path):
+def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser, downloads):
     sandbox = start_sandbox()
     assert "LOCAL SANDBOX mode" in sandbox.log.read_text()
     browser.get(sandbox.url)
     assert "Local sandbox" in browser.find_element(By.ID, "banner").text
-    WebDriverWait(browser, 20).until(lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 24)
+    until(browser, lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 24, timeout=20)
 
     # Ask: the user's command is their own plain message; the answer is the study's
     type_command(browser, "/gap feedback")
@@ -138,7 +147,7 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
         ),
     )
     assert own == ["Alex Morgan", "/gap feedback"]  # from the user, as plain text
-    shot(browser, tmp_path, "01-ask.png")
+    shot(browser, "01-ask.png")
 
     # Roles, through the user groups the sandbox's workspace has, and a pulse to all 23
     # (each command's answer is on the page once settle() returns: the sandbox waits for it)
@@ -158,7 +167,7 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     ):
         be(browser, persona, "dm")
         answer(browser, 0, label)
-    shot(browser, tmp_path, "02-pulse-dm.png")
+    shot(browser, "02-pulse-dm.png")
     be(browser, "Alex Morgan · Workspace admin", "channel")
     type_command(browser, "/gap poll status")
     assert re.search(r"\b2 of 7\b.*\b3 of 16\b", messages(browser), re.S), messages(browser)
@@ -176,7 +185,7 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     gaps = re.findall(r"[+−]?\d+ points?\b.*\(95% CI [+−]?\d+ to [+−]?\d+\)", messages(browser))
     assert len(gaps) == 11, messages(browser)
     browser.execute_script("document.querySelector('#messages .msg:last-child').scrollIntoView()")
-    shot(browser, tmp_path, "03-results.png")
+    shot(browser, "03-results.png")
 
     # The digest, with its chart
     type_command(browser, "/gap digest #cx-leads")
@@ -189,13 +198,13 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
     )
     assert width == 1280  # a real PNG, decoded by the browser (render.chart: 6.4 in at 200 dpi)
     browser.execute_script("document.querySelector('#messages .msg:not(.ephemeral):not(.own)').scrollIntoView()")
-    shot(browser, tmp_path, "04-digest.png")
+    shot(browser, "04-digest.png")
 
     # Home: the latest gaps at the default threshold
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
     wait_text(browser, "Pulse #1")
     assert "fewer than 5 answers" not in messages(browser)
-    shot(browser, tmp_path, "05-home.png")
+    shot(browser, "05-home.png")
 
     # The export: a download, not an image
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=channel]").click()
@@ -205,14 +214,14 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
         "⬇ pulsegap-aggregates.csv"
     )
     assert not browser.find_elements(By.CSS_SELECTOR, "#messages img.file")
-    shot(browser, tmp_path, "06-export.png")
+    shot(browser, "06-export.png")
     until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#messages a.download").click() or True)
-    csv = tmp_path / "downloads" / "pulsegap-aggregates.csv"
+    csv = downloads / "pulsegap-aggregates.csv"
     deadline = time.time() + 30
     # Chromium reserves the name with an empty file, writes to .crdownload, then renames over it
     while not (csv.exists() and not list(csv.parent.glob("*.crdownload")) and csv.stat().st_size):
         assert time.time() < deadline, "the export never downloaded"
-        time.sleep(0.1)
+        time.sleep(0.05)
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert lines[0] == CSV_HEADER
     assert len(lines) == 1 + 11 * 2  # one row per statement and role
@@ -238,7 +247,7 @@ MRKDWN = [  # Slack's mrkdwn -> what the page draws (code is literal; markers ne
 ]
 
 
-def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_path):
+def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
     sandbox = start_sandbox()
     sandbox.api("command", text="/gap roles exec <!subteam^S0CXLEAD|@cx-leadership>")
     sandbox.api("command", text="/gap poll now")
@@ -266,7 +275,7 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     assert {b.get_attribute("class") for b in browser.find_elements(By.CSS_SELECTOR, ".block-actions .bk-button")} == {
         "bk-button "
     }
-    shot(browser, tmp_path, "11-vote-pill.png")
+    shot(browser, "11-vote-pill.png")
     pill.click()
     assert not pill.is_displayed()
     assert browser.execute_script("return atBottom(document.getElementById('messages'))")
@@ -280,7 +289,7 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     last = browser.find_element(By.CSS_SELECTOR, "#messages .msg:last-child")
     assert "ephemeral" in last.get_attribute("class") and "Pulse #1" in last.text
     assert browser.execute_script("return atBottom(document.getElementById('messages'))")  # it scrolled into view
-    shot(browser, tmp_path, "12-my-answers.png")
+    shot(browser, "12-my-answers.png")
 
     # the channel: typed text as Slack treats it, and it (re)opens at its newest message
     be(browser, "Alex Morgan · Workspace admin", "channel")
@@ -293,7 +302,7 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser, tmp_pa
     assert last.find_element(By.CSS_SELECTOR, ".block-section").text.startswith("/GAP is not a valid command.")
     at_bottom = "return atBottom(document.getElementById('messages'))"
     assert browser.execute_script(at_bottom)
-    shot(browser, tmp_path, "13-channel-bottom.png")
+    shot(browser, "13-channel-bottom.png")
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
     settle(browser)
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=channel]").click()

@@ -7,13 +7,32 @@ import hashlib
 import sys
 import time
 
+import pytest
 import requests
 
 from sandbox.server import NOT_A_COMMAND
-from tests.sandbox.conftest import channel_text
+from tests.sandbox.conftest import channel_text, launch
 
 ROSTER = 7 + 16  # executives + agents
 STATEMENTS = 11
+
+
+@pytest.fixture(scope="module")
+def chat(tmp_path_factory):
+    """One sandbox shared by the tests that start no pulse (a start-up costs a second of CPU): each
+    reads only what it caused (`Sandbox.since`); xdist_group keeps them on one worker."""
+    sandbox = launch(tmp_path_factory.mktemp("chat"))
+    yield sandbox
+    sandbox.stop()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """One sandbox with demo history loaded (three pulses: ~8 s of CPU), for the tests that read it."""
+    sandbox = launch(tmp_path_factory.mktemp("demo"))
+    assert sandbox.api("demo").json()["ok"]
+    yield sandbox
+    sandbox.stop()
 
 
 def assert_study_answer(text: str) -> None:
@@ -52,8 +71,10 @@ def test_runs_with_the_runtime_requirements_only(start_sandbox):
     assert "apscheduler" not in log and "/slack/events" not in log
 
 
-def test_a_host_other_than_this_machine_is_refused(sandbox):
+@pytest.mark.xdist_group("chat")
+def test_a_host_other_than_this_machine_is_refused(chat):
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    sandbox, before = chat, chat.state()
     for host in (
         f"evil.example:{sandbox.port}",
         "127.0.0.1",
@@ -73,10 +94,12 @@ def test_a_host_other_than_this_machine_is_refused(sandbox):
             assert r.text == f"Refused: the Pulsegap sandbox answers only http://127.0.0.1:{sandbox.port}\n"
     for host in (f"127.0.0.1:{sandbox.port}", f"localhost:{sandbox.port}", f"LOCALHOST:{sandbox.port}"):
         assert requests.get(sandbox.url + "/", headers={"Host": host}, timeout=10).status_code == 200
-    assert channel_text(sandbox.state()) == ""  # nothing refused had an effect
+    assert sandbox.state() == before  # nothing refused had an effect
 
 
-def test_cross_origin_api_calls_are_refused(sandbox):
+@pytest.mark.xdist_group("chat")
+def test_cross_origin_api_calls_are_refused(chat):
+    sandbox, before = chat, chat.state()
     refused = [
         {"Origin": "http://evil.example"},
         {"Origin": "null"},
@@ -96,12 +119,12 @@ def test_cross_origin_api_calls_are_refused(sandbox):
             assert r.status_code == 403, (headers, path, r.status_code)
             assert r.text == "Refused: the sandbox's API takes requests from its own page only.\n"
     state = sandbox.state()
-    assert channel_text(state) == "" and state["busy"] == "" and state["status"] == ""
+    assert state == before and state["busy"] == "" and state["status"] == ""
     # the page's own fetch, as Chromium sends it, still works
     same = {"Origin": f"http://127.0.0.1:{sandbox.port}", "Sec-Fetch-Site": "same-origin"}
     r = requests.post(f"{sandbox.url}/sandbox/api/command", headers=same, json={"text": "/gap feedback"}, timeout=30)
     assert r.json() == {"ok": True}
-    assert_study_answer(channel_text(sandbox.state()))
+    assert_study_answer(channel_text(sandbox.since(before)))
 
 
 def test_keeps_its_own_database_whatever_database_path_says(start_sandbox, tmp_path):
@@ -135,12 +158,14 @@ def test_the_configured_slash_command_is_the_one_that_answers(start_sandbox):
     )
 
 
-def test_typed_text_is_treated_as_slack_treats_it(sandbox):
+@pytest.mark.xdist_group("chat")
+def test_typed_text_is_treated_as_slack_treats_it(chat):
     """Plain text is a message everyone in the channel sees; a /word no app registered gets
     Slackbot's answer, to its author only; commands match exactly (Slack's are lowercase)."""
+    sandbox, before, before_ceo = chat, chat.state(), chat.state("UEXECCEO")
     for typed in ("hello team", "/foo bar", "/GAP feedback"):
         assert sandbox.api("command", text=typed).json() == {"ok": True}
-    mine = [(m["text"], m.get("command"), bool(m.get("slackbot"))) for m in sandbox.state()["messages"]["channel"]]
+    mine = [(m["text"], m.get("command"), bool(m.get("slackbot"))) for m in sandbox.since(before)]
     assert mine == [
         ("hello team", False, False),
         ("/foo bar", True, False),
@@ -148,23 +173,25 @@ def test_typed_text_is_treated_as_slack_treats_it(sandbox):
         ("/GAP feedback", True, False),
         (NOT_A_COMMAND.format("/GAP"), True, True),
     ]
-    seen = [(m["user"], m["text"], m["own"]) for m in sandbox.state("UEXECCEO")["messages"]["channel"]]
+    seen = [(m["user"], m["text"], m["own"]) for m in sandbox.since(before_ceo, "UEXECCEO")]
     assert seen == [("UADMIN", "hello team", False)]
     assert NOT_A_COMMAND.format("/foo").startswith("/foo is not a valid command. In Slack, all messages that start")
 
 
-def test_what_a_person_types_is_their_own_plain_message(sandbox):
+@pytest.mark.xdist_group("chat")
+def test_what_a_person_types_is_their_own_plain_message(chat):
+    sandbox, before, before_ceo = chat, chat.state(), chat.state("UEXECCEO")
     typed = "/gap roles exec @Cecilia *now* <b>"
     sandbox.api("command", text="/gap roles exec <@UEXECCEO|Cecilia> *now* <b>", typed=typed)
-    own = [m for m in sandbox.state()["messages"]["channel"] if m.get("own")]
+    own = [m for m in sandbox.since(before) if m.get("own")]
     assert [(m["user"], m["text"]) for m in own] == [("UADMIN", typed)]
-    replies = [m for m in sandbox.state()["messages"]["channel"] if not m.get("own")]
+    replies = [m for m in sandbox.since(before) if not m.get("own")]
     assert (
         len(replies) == 1
         and replies[0]["ephemeral"]
-        and "Added <@UEXECCEO> to the executives." in channel_text(sandbox.state())
+        and "Added <@UEXECCEO> to the executives." in channel_text(sandbox.since(before))
     )
-    assert sandbox.state("UEXECCEO")["messages"]["channel"] == []  # nobody else sees it
+    assert sandbox.since(before_ceo, "UEXECCEO") == []  # nobody else sees it
 
 
 def test_simulate_says_what_it_did_and_never_overrides_a_persons_click(sandbox):
@@ -225,13 +252,14 @@ def test_demo_history_once_a_pulse_has_run_is_refused_at_once(sandbox):
     assert "Pulse #2" not in channel_text(sandbox.state())
 
 
-def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold(sandbox):
-    assert sandbox.api("demo").json()["ok"]
-    assert sandbox.wait_idle()["status"] == (
+@pytest.mark.xdist_group("demo")
+def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold(demo):
+    assert demo.wait_idle()["status"] == (
         "Loaded demo pulses #1–#3. Try /gap results, /gap digest #cx-leads or the Home tab."
     )
-    sandbox.api("command", text="/gap results")
-    text = channel_text(sandbox.state())
+    before = demo.state()
+    demo.api("command", text="/gap results")
+    text = channel_text(demo.since(before))
     # every figure is shown at the default threshold: 6 of 7 executives and 14 of 16 agents answered
     assert (text.count("agree (n=6)"), text.count("agree (n=14)")) == (STATEMENTS, STATEMENTS)
     # statement 1's gap was owned after Pulse #2 and agents agree by Pulse #3: it is no longer rosier
@@ -242,8 +270,9 @@ def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold
     assert text.count("Since the previous pulse: narrower") == 10  # earlier demo pulses had wider gaps
 
 
-def test_files_are_served_by_type(sandbox):
-    assert sandbox.api("demo").json()["ok"]
+@pytest.mark.xdist_group("demo")
+def test_files_are_served_by_type(demo):
+    sandbox = demo
     sandbox.wait_idle()
     sandbox.api("command", text="/gap export")
     sandbox.api("command", text="/gap digest <#C0CXLEADS|cx-leads>")
