@@ -106,3 +106,19 @@ def start_sandbox(tmp_path):
 @pytest.fixture
 def sandbox(start_sandbox) -> Sandbox:
     return start_sandbox()
+
+
+@pytest.fixture(scope="session")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory, downloads):
+    """One headless Chromium per test worker (a start costs seconds of CPU); each test opens its own
+    sandbox, on its own port: another origin, so nothing of the page carries over."""
+    from tests.sandbox.browsing import chromium  # selenium: only where a browser test runs
+
+    driver = chromium(tmp_path_factory.mktemp("chrome"), downloads)
+    yield driver
+    driver.quit()

@@ -3,12 +3,15 @@ results, and the owned gap that narrowed by the next pulse, on the page."""
 
 from __future__ import annotations
 
+import pytest
 from selenium.webdriver.common.by import By
 
-from tests.sandbox.test_browser import be, browser, messages, settle, shot, type_command, wait_text  # noqa: F401
+from tests.sandbox.browsing import be, messages, settle, shot, type_command, wait_text
+
+pytestmark = pytest.mark.xdist_group("browser")  # the worker with the browser tests' Chromium
 
 
-def test_demo_history_shows_comments_and_an_owned_gap_that_narrowed(start_sandbox, browser, tmp_path):  # noqa: F811
+def test_demo_history_shows_comments_and_an_owned_gap_that_narrowed(start_sandbox, browser):
     sandbox = start_sandbox()
     assert sandbox.api("demo").json()["ok"]
     sandbox.wait_idle()
@@ -28,7 +31,7 @@ def test_demo_history_shows_comments_and_an_owned_gap_that_narrowed(start_sandbo
         "[...document.querySelectorAll('#messages .msg')].pop().querySelector('blockquote, .bk-section:last-child')"
         "?.scrollIntoView()"
     )
-    shot(browser, tmp_path, "followthrough-results.png")
+    shot(browser, "followthrough-results.png")
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
     wait_text(browser, "Agents said:")
-    shot(browser, tmp_path, "followthrough-home.png")
+    shot(browser, "followthrough-home.png")

@@ -3,17 +3,19 @@ language (headless Chromium; skipped, or failed under CI, without it, as tests/s
 
 from __future__ import annotations
 
+import pytest
 from selenium.webdriver.common.by import By
 
-from tests.sandbox.test_browser import (  # the module skips itself without chromium
+from tests.sandbox.browsing import (
     be,
-    browser,  # noqa: F401 (a fixture)
     messages,
     shot,
     type_command,
     until,
     wait_text,
 )
+
+pytestmark = pytest.mark.xdist_group("browser")  # the worker with the browser tests' Chromium
 
 
 def buttons(driver) -> list[str]:
@@ -23,7 +25,7 @@ def buttons(driver) -> list[str]:
     ]
 
 
-def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox, browser, tmp_path):  # noqa: F811
+def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox, browser):
     sandbox = start_sandbox()
     browser.get(sandbox.url)
     until(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#persona option")) == 24)
@@ -43,12 +45,12 @@ def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox,
         ),
     )
     wait_text(browser, "Registrerat: Instämmer helt för påstående 1 av 11. Bara du ser detta.")
-    shot(browser, tmp_path, "languages-sv-dm.png")
+    shot(browser, "languages-sv-dm.png")
 
     be(browser, "Marco Rossi · VP Operations · reads Italian", "dm")
     wait_text(browser, "Sondaggio #1: come vedi il nostro customer service?")
     assert buttons(browser)[-1] == "Completamente d'accordo"
-    shot(browser, tmp_path, "languages-it-dm.png")
+    shot(browser, "languages-it-dm.png")
 
     be(browser, "Cecilia Lindqvist · CEO", "dm")  # everyone else: English
     wait_text(browser, "Pulse #1: how do you see our customer service?")

@@ -1,20 +1,18 @@
 """Setting a team up through the modals alone, in the sandbox in headless Chromium: the global
 shortcut and Home's *Edit* buttons open them, the page sends what is chosen to the app as Slack
 does (block_actions, block_suggestion, view_submission, signed), and a pulse then reaches people.
-Screenshots of the modals go to the test's tmp_path ($SANDBOX_SCREENS if set)."""
+Screenshots of the modals go to $SANDBOX_SCREENS when it is set."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
+import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from tests.sandbox.test_browser import be, browser, messages, settle, shot, until  # noqa: F401 (a fixture)
+from tests.sandbox.browsing import be, messages, settle, shot, until
 
-SCREENS = Path("/work/wt/screens")  # a few kept for the lead to look at, when that folder exists
+pytestmark = pytest.mark.xdist_group("browser")  # the worker with the browser tests' Chromium
 
 
 def modal(driver) -> str:
@@ -82,13 +80,7 @@ def submit(driver) -> None:
     settle(driver)
 
 
-def keep(driver, tmp_path: Path, name: str) -> None:
-    path = shot(driver, tmp_path, name)
-    if SCREENS.is_dir():
-        shutil.copy(path, SCREENS / f"setup-{name}")
-
-
-def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser, tmp_path):  # noqa: F811
+def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser):
     sandbox = start_sandbox()
     browser.get(sandbox.url)
     until(browser, lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 24)
@@ -99,7 +91,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     settle(browser)
     modal_title(browser, "Pulsegap setup")
     assert "Roles: executives nobody yet; agents nobody yet" in modal(browser)
-    shot(browser, tmp_path, "chooser.png")
+    shot(browser, "chooser.png")
 
     # Roles: Edit pushes the roles modal; a person and a user group each, recounted as chosen
     browser.find_element(By.CSS_SELECTOR, '#modal [data-action="setup_edit_roles"]').click()
@@ -111,7 +103,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     assert in_block(browser, "setup_agent_users", ".error").text == (
         "Choose at least one person or user group for the agents."
     )
-    shot(browser, tmp_path, "roles-errors.png")
+    shot(browser, "roles-errors.png")
     pick(browser, "setup_exec_users", "Alex Morgan")
     until(browser, lambda d: "Head count, as the next pulse would ask: 1 executives, 0 agents." in modal(d))
     typeahead(browser, "setup_exec_groups", "lead", "@cx-leadership")
@@ -119,7 +111,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     typeahead(browser, "setup_agent_groups", "agent", "@cx-agents")
     until(browser, lambda d: "Head count, as the next pulse would ask: 8 executives, 16 agents." in modal(d))
     assert not browser.find_elements(By.CSS_SELECTOR, "#modal .error")  # errors go with a new answer
-    keep(browser, tmp_path, "roles.png")
+    shot(browser, "roles.png")
     submit(browser)
     modal_title(browser, "Pulsegap setup")  # the pushed modal closed: back to the chooser
     browser.find_element(By.CSS_SELECTOR, "#modal .x").click()  # X closes them all
@@ -137,7 +129,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     until(browser, lambda d: "1 statement is removed when you save." in modal(d))
     assert len(browser.find_elements(By.CSS_SELECTOR, '#modal [data-action="setup_statement_remove"]')) == 10
     in_block(browser, "setup_statement_add", "input").send_keys("We fix root causes, not symptoms.")
-    keep(browser, tmp_path, "statements.png")
+    shot(browser, "statements.png")
     save(browser, "Statements: a pulse asks 11 statements")
 
     # Pulse schedule: Tuesday 09:30 in Stockholm (time zone by typeahead)
@@ -146,7 +138,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     in_block(browser, "setup_poll_time", "input").send_keys("0930AM")  # Chromium's en-US time field
     typeahead(browser, "setup_poll_timezone", "stockh", "Europe/Stockholm")
     assert in_block(browser, "setup_poll_timezone", ".bk-query").get_attribute("value") == "Europe/Stockholm"
-    keep(browser, tmp_path, "pulse-schedule.png")
+    shot(browser, "pulse-schedule.png")
     save(browser, "Pulse schedule: every Tuesday at 09:30 (Europe/Stockholm), next")
 
     # A digest to #cx-leads, by the channel picker
