@@ -88,7 +88,7 @@ def day(iso_date: str) -> str:
     return format_date(date.fromisoformat(iso_date))
 
 
-def owned_statement(action: dict) -> str:
+def _owned_statement(action: dict) -> str:
     """An action's statement in the reader's language (its pulse's translations, if the service gave them)."""
     return statement_text(action["statement"], action.get("translations"))
 
@@ -96,7 +96,7 @@ def owned_statement(action: dict) -> str:
 def _action_fields(action: dict, cmd: str) -> dict:
     """The {named} fields an owner's DMs fill from the action."""
     return {
-        "statement": escape(owned_statement(action)),
+        "statement": escape(_owned_statement(action)),
         "action": escape(action["text"]),
         "due": day(action["due"]),
         "cmd": cmd,
@@ -167,7 +167,7 @@ def actions_moved_blocks(res: PulseResults) -> list[dict]:
     lines = [
         _(
             "• {statement} ({action}): {outcome}",
-            statement=results.clause(owned_statement(o.action), 80),
+            statement=results.clause(_owned_statement(o.action), 80),
             action=escape(truncate(o.action["text"], 80)),
             outcome=outcome_text(o, res.pulse["id"]),
         )
@@ -208,7 +208,7 @@ def actions_blocks(actions: list[dict], cmd: str, done: str = "") -> dict:
         _(
             "*{n}.* {statement}: {action} · owner <@{owner}> · due {due} · {state}",
             n=a["id"],
-            statement=results.clause(owned_statement(a), 80),
+            statement=results.clause(_owned_statement(a), 80),
             action=escape(truncate(a["text"], 120)),
             owner=a["owner"],
             due=day(a["due"]),

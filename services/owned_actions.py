@@ -24,7 +24,7 @@ log = logging.getLogger("pulsegap.actions")
 
 def translated(rt: Runtime, action: dict) -> dict:
     """The action with its statement's translations as the pulse it was owned on kept them, so each
-    reader sees the statement in their language (render.owned_actions.owned_statement)."""
+    reader sees the statement in their language (render.owned_actions._owned_statement)."""
     pulse = rt.store.pulse(action["pulse_id"]) or {"statements": []}
     kept = next((s.get("translations") for s in pulse["statements"] if s["id"] == action["statement_id"]), None)
     return {**action, "translations": kept}
