@@ -19,7 +19,6 @@ from insights.export import aggregates_csv  # imports pandas on the first export
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
 from render.help import help_blocks, privacy_blocks
-from render.owned_actions import actions_blocks
 from render.primitives import escape, language_names, next_run_text, notice
 from render.pulse import agents, executives, poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
@@ -291,7 +290,7 @@ def _comments(rt: Runtime, cmd: Command, user: str) -> dict:
 def _actions(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "done":
         return OwnedActions(rt).done(cmd.args, user)
-    return actions_blocks(rt.store.actions(), rt.config.slash_command)
+    return OwnedActions(rt).listing()
 
 
 ROUTES = {

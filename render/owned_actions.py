@@ -9,7 +9,7 @@ from i18n import _, format_date, ngettext
 from insights.followthrough import CLOSED, NARROWED, UNCHANGED, WIDENED, ActionOutcome, narrowed
 from insights.stats import ROSIER_TOP, PulseResults, StatementResult
 from render import results  # it imports this module: its functions are looked up when called
-from render.primitives import button, context, escape, message, notice, points, section, truncate
+from render.primitives import button, context, escape, message, notice, points, section, statement_text, truncate
 
 MAX_ACTION = 300  # characters an action may have
 
@@ -59,7 +59,7 @@ def own_modal(pulse_id: int, statement: dict) -> dict:
                 _(
                     "*{statement}*\nWhen the next pulse closes, this gap is measured again and the digest "
                     "says whether it closed, narrowed, stayed or widened.",
-                    statement=escape(statement["text"]),
+                    statement=escape(statement_text(statement["text"], statement.get("translations"))),
                 )
             ),
             _input("owner", _("Owner"), {"type": "users_select", "action_id": "own_owner"}),
@@ -88,10 +88,15 @@ def day(iso_date: str) -> str:
     return format_date(date.fromisoformat(iso_date))
 
 
+def _owned_statement(action: dict) -> str:
+    """An action's statement in the reader's language (its pulse's translations, if the service gave them)."""
+    return statement_text(action["statement"], action.get("translations"))
+
+
 def _action_fields(action: dict, cmd: str) -> dict:
     """The {named} fields an owner's DMs fill from the action."""
     return {
-        "statement": escape(action["statement"]),
+        "statement": escape(_owned_statement(action)),
         "action": escape(action["text"]),
         "due": day(action["due"]),
         "cmd": cmd,
@@ -162,7 +167,7 @@ def actions_moved_blocks(res: PulseResults) -> list[dict]:
     lines = [
         _(
             "• {statement} ({action}): {outcome}",
-            statement=results.clause(o.action["statement"], 80),
+            statement=results.clause(_owned_statement(o.action), 80),
             action=escape(truncate(o.action["text"], 80)),
             outcome=outcome_text(o, res.pulse["id"]),
         )
@@ -203,7 +208,7 @@ def actions_blocks(actions: list[dict], cmd: str, done: str = "") -> dict:
         _(
             "*{n}.* {statement}: {action} · owner <@{owner}> · due {due} · {state}",
             n=a["id"],
-            statement=results.clause(a["statement"], 80),
+            statement=results.clause(_owned_statement(a), 80),
             action=escape(truncate(a["text"], 120)),
             owner=a["owner"],
             due=day(a["due"]),

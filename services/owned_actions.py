@@ -22,6 +22,14 @@ from storage import utcnow
 log = logging.getLogger("pulsegap.actions")
 
 
+def translated(rt: Runtime, action: dict) -> dict:
+    """The action with its statement's translations as the pulse it was owned on kept them, so each
+    reader sees the statement in their language (render.owned_actions._owned_statement)."""
+    pulse = rt.store.pulse(action["pulse_id"]) or {"statements": []}
+    kept = next((s.get("translations") for s in pulse["statements"] if s["id"] == action["statement_id"]), None)
+    return {**action, "translations": kept}
+
+
 def outcomes(rt: Runtime, previous: PulseResults | None, res: PulseResults) -> list[ActionOutcome]:
     """Each action owned on the previous closed pulse's gaps, measured in `res`."""
     if previous is None:
@@ -29,7 +37,7 @@ def outcomes(rt: Runtime, previous: PulseResults | None, res: PulseResults) -> l
     then = {s.statement_id: s for s in previous.statements}
     now = {s.statement_id: s for s in res.statements}
     return [
-        measure(a, then.get(a["statement_id"]), now.get(a["statement_id"]))
+        measure(translated(rt, a), then.get(a["statement_id"]), now.get(a["statement_id"]))
         for a in rt.store.actions(previous.pulse["id"])
     ]
 
@@ -71,14 +79,15 @@ class OwnedActions:
 
     def tell_owner(self, action: dict) -> None:
         with i18n.use(self.rt.language(action["owner"])):
-            payload = owner_dm(action, action["created_by"], self.rt.config.slash_command)
+            payload = owner_dm(translated(self.rt, action), action["created_by"], self.rt.config.slash_command)
         self._dm(action["owner"], payload)
 
     def tick(self, today: date | None = None) -> None:
         """Remind owners of open actions due tomorrow (or sooner), each once: claimed in the database
         before the DM is sent, so a restart never sends it again (a crash between the two loses it)."""
         due_by = ((today or utcnow().date()) + timedelta(days=1)).isoformat()
-        for action in self.rt.store.claim_reminders(due_by):
+        for claimed in self.rt.store.claim_reminders(due_by):
+            action = translated(self.rt, self.rt.store.action(claimed["id"]))
             with i18n.use(self.rt.language(action["owner"])):
                 payload = reminder_dm(action, self.rt.config.slash_command)
             self._dm(action["owner"], payload)
@@ -96,4 +105,9 @@ class OwnedActions:
             note = i18n._("Action {n} is done. Its gap is measured when the next pulse closes.", n=action["id"])
         else:
             note = i18n._("Action {n} was already done.", n=action["id"])
-        return actions_blocks(self.rt.store.actions(), cmd, note)
+        return self.listing(note)
+
+    def listing(self, note: str = "") -> dict:
+        """`/gap actions`: every owned action, each statement in the reader's language."""
+        actions = [translated(self.rt, a) for a in self.rt.store.actions()]
+        return actions_blocks(actions, self.rt.config.slash_command, note)

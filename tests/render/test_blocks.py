@@ -399,6 +399,7 @@ NOT_BUILDERS = {
     "_input",
     "_role_said",
     "_action_fields",
+    "_owned_statement",
     "escape",
     "truncate",
     "caveat",
