@@ -182,13 +182,14 @@ STAFF_FEEDBACK_RE = re.compile(
 AMOUNT_RE = re.compile(
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakter|pengar|tjanar|sparar|"
-    r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|genera|vale)\b)"
+    r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
 )
 CUSTOMER_VIEW_RE = re.compile(
     r"\b(customers|callers|consumers|kunderna|kunder|clienti) (really |actually )?"
     r"(think|like|likes|want|wants|feel|feels|spend|spends|expect|expects|love|loves|care|cares|give|gives|use|uses|"
-    r"prefer|prefers)\b"
+    r"prefer|prefers|tycker|vill|gillar|anvander|pensano|vogliono|amano|usano)\b"
+    r"|\b(tycker|vill|gillar|pensano|vogliono|amano) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
 )
 
 
