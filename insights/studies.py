@@ -154,6 +154,22 @@ def normalize(text: str) -> str:
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
     text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
+    # what the studies hold no figure for, whatever metric it is asked of: an amount of money
+    # ("how much revenue does a call bring in"), how to do something, what customers think or do
+    text = AMOUNT_RE.sub("amount", text)
+    text = re.sub(
+        r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare)\b|\bhur gor man\b",
+        "howto",
+        text,
+    )
+    text = CUSTOMER_VIEW_RE.sub("customerview", text)
+    text = re.sub(
+        r"\bstands? for\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        "standfor",
+        text,
+    )  # a definition
+    text = re.sub(r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text)
+    text = re.sub(r"\b(e|sono) (in testa|al primo posto)\b", "guida", text)  # "chi è in testa": who leads
     return " ".join(text.split())
 
 
@@ -163,17 +179,34 @@ STAFF_FEEDBACK_RE = re.compile(
 )
 
 
+AMOUNT_RE = re.compile(
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|worth|"
+    r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakter|pengar|tjanar|sparar|"
+    r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiare|genera|vale)\b)"
+    r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
+)
+CUSTOMER_VIEW_RE = re.compile(
+    r"\b(customers|callers|consumers|kunderna|kunder|clienti) (really |actually )?"
+    r"(think|like|likes|want|wants|feel|feels|spend|spends|expect|expects|love|loves|care|cares|give|gives|use|uses|"
+    r"prefer|prefers|tycker|vill|gillar|anvander|pensano|vogliono|amano|usano)\b"
+    r"|\b(tycker|vill|gillar|pensano|vogliono|amano) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
+)
+
+
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
     r"numero delle|numero degli|percentuale di) (the )?"
     r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
-    r"customers?|kunder|kunderna|clienti)\b"
+    r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate)\b"
 )
 COUNTED = {
     **dict.fromkeys(("company", "companies", "foretag", "foretagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
     **dict.fromkeys(("customer", "customers", "kunder", "kunderna", "clienti"), "customer"),
+    **dict.fromkeys(
+        ("calls", "contacts", "interactions", "tickets", "leads", "sales leads", "samtal", "chiamate"), "contact"
+    ),
 }
 
 
@@ -325,6 +358,9 @@ class Unmeasured:
     title: str
     keywords: tuple[str, ...]
     closest: tuple[str, ...]  # metric ids offered as suggestions, never as the answer
+    # asks for a kind of answer the studies have for no metric (an amount, a definition, advice,
+    # what customers think): named whole, it is the answer even when the question names a metric
+    framing: bool = False
 
 
 Topic = Metric | Fact | Unmeasured
@@ -436,7 +472,11 @@ class Studies:
         raw_unmeasured = yaml.safe_load((self.data_dir / "unmeasured.yaml").read_text(encoding="utf-8"))
         self.unmeasured = {
             f"none:{u['id']}": Unmeasured(
-                f"none:{u['id']}", u["title"], _keywords(u["keywords"]), tuple(u.get("closest", ()))
+                f"none:{u['id']}",
+                u["title"],
+                _keywords(u["keywords"]),
+                tuple(u.get("closest", ())),
+                u.get("framing", False),
             )
             for u in raw_unmeasured
         }
@@ -704,7 +744,16 @@ class Studies:
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
             return []
-        chosen = [scored[0].metric]
+        frame = next(
+            (
+                m.metric
+                for m in scored
+                if getattr(m.metric, "framing", False)
+                and any(phrase <= qset - guessed for phrase, _ in self._phrases[m.metric.id])
+            ),
+            None,
+        )
+        chosen = [frame or scored[0].metric]
         left = set(qset)
         while len(chosen) < 3:  # each further topic needs one of its keywords whole in what is left
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
@@ -733,6 +782,8 @@ class Studies:
         if not asked:
             return chosen
         fits = [t for t in chosen if asked in getattr(t, "asks", ())]
+        if chosen and not any(getattr(t, "asks", ()) for t in chosen):
+            return chosen  # "vilka branscher", "quali paesi": which industries, not who
         return fits or [next(f for f in self.facts.values() if asked in f.asks)]
 
     @staticmethod

@@ -232,3 +232,37 @@ def test_an_unmeasured_kpi_is_the_answer_even_beside_a_metric(bm):
             [unmeasured],
             named,
         ), q
+
+
+@pytest.mark.parametrize(
+    "question, unmeasured",
+    [
+        ("how much revenue does the average call bring in", "none:money"),
+        ("what is the industry average speed to answer", "none:targets"),
+        ("how do I measure customer lifetime value", "none:advice"),
+        ("what does ASA stand for", "none:definitions"),
+        ("what do customers think of ivr menus", "none:customers"),
+        ("vad tycker kunderna om självbetjäning", "none:customers"),
+        ("quanto fatturato genera ogni chiamata", "none:money"),
+    ],
+)
+def test_an_amount_a_definition_advice_or_customers_views_are_not_measured(bm, question, unmeasured):
+    """Asked of a metric, these want what the studies have for no metric: the answer says so
+    first, and the metric named is only a suggestion."""
+    assert not held_out(question)
+    got = bm.answer(question)
+    assert (got.kind, [u.id for u in got.unmeasured]) == ("unmeasured", [unmeasured])
+
+
+@pytest.mark.parametrize(
+    "question, label",
+    [
+        ("vilka branscher var med i undersökningen", "fact:industries"),  # which, not who
+        ("do customers like talking to virtual agents", "none"),  # bots, not virtualization
+        ("virtuella kontaktcenter", "virtualization"),
+        ("what share lack the means to serve customers", "lacking_means"),  # not a definition
+        ("how important is service for the brand", "brand_identity"),
+    ],
+)
+def test_near_misses_of_those_rules_keep_their_topic(bm, question, label):
+    assert bm.answer(question).label == label
