@@ -85,3 +85,11 @@ def aggregates_frame(all_results: list) -> pd.DataFrame:
 
 def aggregates_csv(all_results: list) -> str:
     return aggregates_frame(all_results).to_csv(index=False, lineterminator="\n")
+
+
+def comments_csv(rows: list[tuple[int, str, str]]) -> str:
+    """The shown comments (pulse, role, text) as CSV, formula-safe; `wave` as in the aggregates."""
+    import pandas as pd  # as above: loaded by the first export
+
+    records = [[pulse, role, safe_cell(text)] for pulse, role, text in rows]
+    return pd.DataFrame(records, columns=["wave", "role", "comment"]).to_csv(index=False, lineterminator="\n")

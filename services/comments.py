@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-import pandas as pd
-
 from i18n import _
-from insights.export import safe_cell
+from insights.export import comments_csv as csv_of
 from insights.followthrough import Comments, comments_of
 from insights.stats import PulseResults
 from render.comments import comment_hidden, comments_reply, question_set
@@ -31,15 +29,13 @@ def of(rt: Runtime, pulse: dict) -> Comments:
 
 def comments_csv(rt: Runtime) -> str | None:
     """The shown comments of every closed pulse (pulse, role, comment), formula-safe; None if none."""
-    records = [
-        [pulse["id"], role, safe_cell(text)]
+    rows = [
+        (pulse["id"], role, text)
         for pulse in rt.store.closed_pulses()
         for role, rc in of(rt, pulse).roles.items()
         for _ident, text in rc.shown
     ]
-    if not records:
-        return None
-    return pd.DataFrame(records, columns=["wave", "role", "comment"]).to_csv(index=False, lineterminator="\n")
+    return csv_of(rows) if rows else None
 
 
 def set_question(rt: Runtime, text: str) -> str:
