@@ -263,12 +263,12 @@ def _export(rt: Runtime, cmd: Command, user: str) -> dict:
         return notice(_("No pulse has closed yet, so there is nothing to export."))
     data = aggregates_csv(results)
     dm = rt.client.conversations_open(users=user)["channel"]["id"]
-    rt.client.files_upload_v2(
-        channel=dm,
-        content=data.encode("utf-8"),
-        filename="pulsegap-aggregates.csv",
-        title="Pulsegap aggregates",
-        initial_comment=_("Aggregates of every closed pulse: counts and % agree per role, never individual answers."),
+    rt.send_csv(
+        dm,
+        data,
+        "pulsegap-aggregates.csv",
+        "Pulsegap aggregates",
+        _("Aggregates of every closed pulse: counts and % agree per role, never individual answers."),
     )
     sent = notice(
         ngettext(

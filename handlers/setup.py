@@ -10,10 +10,8 @@ problem comes back as `response_action: errors` under its field; work that calls
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from zoneinfo import available_timezones
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk.errors import SlackApiError
@@ -22,8 +20,21 @@ import i18n
 from handlers.admin import refusal
 from handlers.events import publish_home
 from i18n import _, ngettext
-from insights.schedule import DAYS, FREQUENCIES, Schedule, ScheduleError, parse_schedule
-from insights.stats import ROLES
+from insights.forms import (
+    MAX_DURATION,
+    ZONES,
+    as_roster,
+    by_role,
+    chosen,
+    field,
+    first_block,
+    metadata,
+    options,
+    read_schedule,
+    selection,
+    values,
+)
+from insights.schedule import Schedule, parse_schedule
 from render.primitives import escape, message, section
 from render.pulse import roster_blocks
 from render.setup import (
@@ -44,103 +55,6 @@ from services.runtime import Runtime
 from services.scheduler import POLL_JOB
 
 log = logging.getLogger("pulsegap.setup")
-
-REGIONS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
-ZONES = sorted(z for z in available_timezones() if z == "UTC" or z.split("/")[0] in REGIONS)
-MAX_DURATION = 30 * 86400
-
-
-# ----- reading what Slack sends ------------------------------------------------------------
-def values(body: dict) -> dict:
-    """view.state.values, or {} for a payload without them."""
-    state = (body.get("view") or {}).get("state")
-    found = state.get("values") if isinstance(state, dict) else None
-    return found if isinstance(found, dict) else {}
-
-
-def field(state: dict, block: str, action: str) -> dict:
-    found = state.get(block)
-    found = found.get(action) if isinstance(found, dict) else None
-    return found if isinstance(found, dict) else {}
-
-
-def chosen(state: dict, block: str, action: str) -> str:
-    """A static or external select's value, a timepicker's time or a conversations_select's channel."""
-    f = field(state, block, action)
-    picked = f.get("selected_option")
-    value = (
-        picked.get("value") if isinstance(picked, dict) else f.get("selected_time") or f.get("selected_conversation")
-    )
-    return value if isinstance(value, str) else ""
-
-
-def options(state: dict, block: str, action: str) -> list[dict]:
-    picked = field(state, block, action).get("selected_options")
-    return (
-        [o for o in picked if isinstance(o, dict) and isinstance(o.get("value"), str)]
-        if isinstance(picked, list)
-        else []
-    )
-
-
-def metadata(body: dict) -> list:
-    try:
-        removed = json.loads((body.get("view") or {}).get("private_metadata") or "{}").get("removed")
-    except (ValueError, AttributeError):
-        return []
-    return removed if isinstance(removed, list) else []
-
-
-def selection(state: dict) -> tuple[dict[str, tuple[list[str], list[str]]], dict[str, str]]:
-    """The roles modal's choices: {role: (user ids, group ids)} and {group id: handle}."""
-    picked, names = {}, {}
-    for role in ROLES:
-        users = field(state, f"setup_{role}_users", "setup_role_users").get("selected_users")
-        users = [u for u in users if isinstance(u, str) and u] if isinstance(users, list) else []
-        groups = options(state, f"setup_{role}_groups", "setup_role_groups")
-        for g in groups:
-            text = (g.get("text") or {}).get("text") if isinstance(g.get("text"), dict) else ""
-            names[g["value"]] = (text or "").removeprefix("@")
-        picked[role] = (list(dict.fromkeys(users)), list(dict.fromkeys(g["value"] for g in groups)))
-    return picked, names
-
-
-def as_roster(picked: dict, names: dict[str, str]) -> list[dict]:
-    """The choices as roster rows (the store's shape), to count and to draw before they are saved."""
-    return [
-        {"id": ident, "kind": kind, "role": role, "name": names.get(ident, "")}
-        for role, (users, groups) in picked.items()
-        for kind, idents in (("user", users), ("group", groups))
-        for ident in idents
-    ]
-
-
-def by_role(rows: list[dict]) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = {}
-    for r in rows:
-        grouped.setdefault(r["role"], []).append(r)
-    return grouped
-
-
-def read_schedule(state: dict, prefix: str) -> Schedule | tuple[str, str]:
-    """The schedule fields of a modal as a Schedule (read by the commands' own parser), or (block id,
-    error) for the field that is wrong."""
-    freq = chosen(state, f"{prefix}_frequency", "setup_frequency")
-    day = chosen(state, f"{prefix}_day", "setup_day")
-    clock = chosen(state, f"{prefix}_time", "setup_time")
-    zone = chosen(state, f"{prefix}_timezone", "setup_timezone")
-    if freq not in FREQUENCIES:
-        return f"{prefix}_frequency", _("Choose how often.")
-    if day not in DAYS:
-        return f"{prefix}_day", _("Choose a day.")
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", clock):
-        return f"{prefix}_time", _("Choose a time, such as 09:00.")
-    if zone not in ZONES:
-        return f"{prefix}_timezone", _("Choose a time zone from the list, such as Europe/Stockholm.")
-    try:
-        return parse_schedule(f"{freq} {day} {clock} {zone}")
-    except ScheduleError as exc:  # not reached with the checks above; never a silent failure
-        return f"{prefix}_frequency", str(exc)
 
 
 # ----- what the modals show ----------------------------------------------------------------
@@ -194,17 +108,6 @@ def saved(rt: Runtime, user: str, payload: dict) -> None:
     """After a save: the confirmation DM, and Home republished for the admin."""
     dm(rt, user, payload)
     publish_home(rt, user)
-
-
-def first_block(body: dict) -> str:
-    """The block id of the submitted view's first input, where a refusal is shown."""
-    blocks = (body.get("view") or {}).get("blocks")
-    ids = (
-        [b.get("block_id") for b in blocks if isinstance(b, dict) and b.get("type") == "input"]
-        if isinstance(blocks, list)
-        else []
-    )
-    return next((i for i in ids if isinstance(i, str)), "setup_refused")
 
 
 def register(app: App, rt: Runtime) -> None:

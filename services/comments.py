@@ -60,11 +60,11 @@ def export(rt: Runtime, dm: str) -> dict | None:
     data = comments_csv(rt)
     if data is None:
         return None
-    rt.client.files_upload_v2(
-        channel=dm,
-        content=data.encode("utf-8"),
-        filename="pulsegap-comments.csv",
-        title="Pulsegap comments",
-        initial_comment=_("The shown comments of every closed pulse, by role, with no names."),
+    rt.send_csv(
+        dm,
+        data,
+        "pulsegap-comments.csv",
+        "Pulsegap comments",
+        _("The shown comments of every closed pulse, by role, with no names."),
     )
     return notice(_("Sent you the aggregates and the shown comments as two CSV files, by DM."))

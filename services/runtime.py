@@ -92,6 +92,12 @@ class Runtime:
         through `with i18n.use(rt.language(user)):`."""
         return i18n.language_of(self.person(user_id)["locale"]) if user_id else i18n.DEFAULT
 
+    def send_csv(self, channel: str, data: str, filename: str, title: str, comment: str) -> None:
+        """A CSV file into `channel` (the asker's DM, for `/gap export`)."""
+        self.client.files_upload_v2(
+            channel=channel, content=data.encode("utf-8"), filename=filename, title=title, initial_comment=comment
+        )
+
     def is_admin(self, user_id: str, max_age: float = 0) -> bool:
         """ADMIN_USER_IDS, or a Slack workspace admin/owner now (users.info). Admin-only effects ask
         afresh (a demoted admin loses them at once); display only (App Home buttons) may pass

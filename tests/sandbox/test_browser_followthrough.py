@@ -33,5 +33,8 @@ def test_demo_history_shows_comments_and_an_owned_gap_that_narrowed(start_sandbo
     )
     shot(browser, "followthrough-results.png")
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
-    wait_text(browser, "Agents said:")
+    wait_text(browser, "Pulsegap: how your top and your floor see customer service")  # Home, not the channel
+    home = messages(browser)
+    assert "Actions and what moved since Pulse #2" in home and "(Monthly shifts on the floor): narrowed:" in home
+    assert "Agents said:" in home and "Executives: 2 comments withheld: fewer than 5" in home
     shot(browser, "followthrough-home.png")

@@ -45,11 +45,13 @@ def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox,
         ),
     )
     wait_text(browser, "Registrerat: Instämmer helt för påstående 1 av 11. Bara du ser detta.")
+    assert "Lägg till en kommentar" in messages(browser) and "Add a comment" not in messages(browser)
     shot(browser, "languages-sv-dm.png")
 
     be(browser, "Marco Rossi · VP Operations · reads Italian", "dm")
     wait_text(browser, "Sondaggio #1: come vedi il nostro customer service?")
     assert buttons(browser)[-1] == "Completamente d'accordo"
+    assert "Aggiungi un commento" in messages(browser)
     shot(browser, "languages-it-dm.png")
 
     be(browser, "Cecilia Lindqvist · CEO", "dm")  # everyone else: English
