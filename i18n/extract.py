@@ -2,13 +2,15 @@
 i18n/sv.po and i18n/it.po up to date with it (new messages added untranslated, stale ones dropped).
 
 Messages come from `_()` / `ngettext()` in the Python packages below, and from data/metrics.yaml
-(each metric's title and topic, and the pulse statement that asks it) through `extract_metrics`,
+(each metric's title and topic, and the pulse statement that asks it) through `extract_metrics`, and
+from data/figures.csv (each figure's note) through `extract_notes`,
 a Babel extraction method. After running it, translate the empty `msgstr`s; tests/i18n fails while
 any is empty, fuzzy, or stale.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from i18n import CATALOGUES, DEFAULT, LANGUAGES
 ROOT = CATALOGUES.parent
 METHODS = [(f"{package}/**.py", "python") for package in ("render", "handlers", "services", "insights")]
 METHODS.append(("data/metrics.yaml", "i18n.extract:extract_metrics"))
+METHODS.append(("data/figures.csv", "i18n.extract:extract_notes"))
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 METRIC_FIELDS = ("topic", "title", "statement")  # each also the message's context (i18n.pgettext)
 
@@ -33,6 +36,14 @@ def extract_metrics(fileobj, keywords, comment_tags, options):
         for key in METRIC_FIELDS:
             if metric.get(key):
                 yield 0, "pgettext", (key, metric[key]), [f"{metric['id']} {key}"]
+
+
+def extract_notes(fileobj, keywords, comment_tags, options):
+    """Babel extraction method for data/figures.csv: each figure's note (what the sources say of it),
+    with the context "note"; the quotes stay in their source's own language."""
+    for row in csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8")):
+        if row.get("note"):
+            yield 0, "pgettext", ("note", row["note"]), [f"{row['id']} note"]
 
 
 def template() -> Catalog:

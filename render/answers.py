@@ -160,7 +160,7 @@ def own_language_quote(bm: Studies, view: MetricView) -> str:
 
 
 def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
-    notes = [escape(n) for n in view.notes]
+    notes = [escape(i18n.pgettext("note", n)) for n in view.notes]
     ctx = [source_line(bm, view)]
     if notes:
         ctx.append(_("Note: {notes}", notes=" ".join(notes)))
@@ -385,7 +385,11 @@ def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
                 seen.add((f.seed, f.quote))
                 quotes.append(
                     quote_line(bm, f.seed, f.quote)
-                    + ("\n" + _("_Note: {note}_", note=escape(f.note)) if f.group == "unclear" else "")
+                    + (
+                        "\n" + _("_Note: {note}_", note=escape(i18n.pgettext("note", f.note)))
+                        if f.group == "unclear"
+                        else ""
+                    )
                 )
         as_written = " / ".join(dict.fromkeys(fmt_reading(Reading(f.value, f.unit, f.qualifier)) for f in figs))
         blocks.append(

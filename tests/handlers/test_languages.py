@@ -80,6 +80,14 @@ def test_an_italian_users_gap_help_and_answers_are_italian(bot, team):
     )
 
 
+def test_a_swedish_reader_gets_the_sources_note_in_swedish(bot, team):
+    team.add_user("UMEMBER", "Sven", locale="sv-SE")
+    text = block_texts(run(bot, team, "intäkt per kontakt", user="UMEMBER"))
+    assert "Obs: Den svenska artikeln säger intäkt per kontakt; det engelska pressmeddelandet säger per samtal." in text
+    english = block_texts(run(bot, team, "revenue per contact", user="UADMIN"))
+    assert "Note: The Swedish article says revenue per contact (intäkt per kontakt); the English release" in english
+
+
 def test_a_digest_to_a_channel_set_to_italian_is_italian_chart_included(closed_pulse, team):  # noqa: F811
     team.reset()
     assert block_texts(run(closed_pulse, team, "digest <#C0LEADS|cx-leads> lang de")) == (
