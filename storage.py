@@ -344,7 +344,6 @@ class Store:
             db.execute("UPDATE pulses SET secret=NULL WHERE status='closed'")
             db.execute("DELETE FROM answers WHERE pulse_id IN (SELECT id FROM pulses WHERE status='closed')")
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'upgrade')", (CHECKPOINT_PENDING,))
-        self.db.execute("VACUUM")
         self.finish_erasure()
 
     # ----- roles --------------------------------------------------------------------------
@@ -487,13 +486,15 @@ class Store:
         return changed == 1
 
     def finish_erasure(self) -> bool:
-        """Empty the WAL after a close, so no page from before it survives there. A reader (the
-        scheduler's connection, say) can block that: it then stays pending in `meta`, and the
-        next call (every tick, also after a restart) tries again. True when nothing is pending."""
+        """After a close: rewrite the file (VACUUM), so that no free page is left where a deleted
+        row was (their number would tell how long a withheld comment was), then empty the WAL, so
+        that no page from before the close survives there. A reader (the scheduler's connection,
+        say) can block either: it then stays pending in `meta`, and the next call (every tick, also
+        after a restart) tries again. True when nothing is pending."""
         with self.lock:
             if not self.db.execute("SELECT 1 FROM meta WHERE key=?", (CHECKPOINT_PENDING,)).fetchone():
                 return True
-            if not self._checkpoint():
+            if not self._briefly("VACUUM") or not self._checkpoint():
                 log.debug("WAL checkpoint after closing a pulse is blocked by a reader; retrying on the next tick")
                 return False
             self.db.execute("DELETE FROM meta WHERE key=?", (CHECKPOINT_PENDING,))
@@ -502,9 +503,15 @@ class Store:
 
     def _checkpoint(self) -> bool:
         """PRAGMA wal_checkpoint(TRUNCATE), waiting for readers briefly, not BUSY_TIMEOUT_MS."""
+        return self._briefly("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _briefly(self, sql: str) -> bool:
+        """Run `sql` waiting for other connections briefly (200 ms), not BUSY_TIMEOUT_MS: True if it
+        ran and, for a checkpoint, was not blocked."""
         try:
             self.db.execute("PRAGMA busy_timeout=200")
-            return self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+            row = self.db.execute(sql).fetchone()
+            return row is None or row[0] == 0
         except sqlite3.OperationalError:
             return False
         finally:

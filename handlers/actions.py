@@ -28,6 +28,10 @@ REFUSED = {
 # (vote_recorded, my_answers), and the comment form's submission ("comment_submit", with
 # "comment_text") and its answer ("comment_thanks").
 PULSE_BODY = ("vote:", "my_answers", "vote_recorded", "comment_submit", "comment_text", "comment_thanks")
+# A users.info exchange (the request names the person, the answer is their profile): looked up
+# when someone first acts after a restart (their language), its timing beside a pulse
+# interaction's listener would say who opened or sent the comment form.
+PERSON_LOOKUP = ("users.info", '"tz_offset"')
 
 
 class RedactPulseBodies(logging.Filter):
@@ -37,8 +41,12 @@ class RedactPulseBodies(logging.Filter):
     LIBRARIES = ("slack_sdk", "slack_bolt", "pulsegap.bolt")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith(self.LIBRARIES) and any(m in record.getMessage() for m in PULSE_BODY):
-            record.msg, record.args = "(a pulse interaction's body: redacted)", ()
+        if record.name.startswith(self.LIBRARIES):
+            text = record.getMessage()
+            if any(m in text for m in PULSE_BODY):
+                record.msg, record.args = "(a pulse interaction's body: redacted)", ()
+            elif any(m in text for m in PERSON_LOOKUP):
+                record.msg, record.args = "(a users.info exchange: redacted)", ()
         return True
 
 

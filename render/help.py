@@ -80,6 +80,14 @@ def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:
         ),
         section(
             _(
+                "*Comments* are written in a private form, never in a message. While the pulse is open a comment "
+                "is filed under the same code as your answers, so that you can replace it. When it closes, a "
+                "role's comments are kept only if enough people in it commented (otherwise only their number), "
+                "with no code, time or order; nothing ties a comment to a person, though its words may."
+            )
+        ),
+        section(
+            _(
                 "*Who sees what.* Anyone can see results per role: % agree, the gap, and how many answered "
                 '("3 of 5 answered"). Admins also see who is in each role and run pulses, digests and '
                 "exports of these same figures. Nobody, admins included, can see one person's answers."

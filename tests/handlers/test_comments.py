@@ -196,3 +196,43 @@ def test_a_forged_submission_of_another_shape_gets_a_clean_answer(start_app, tea
         refused = submit(bot, AGENTS[0], "", view={"state": state})
         assert block_texts(refused["view"]) == "Pulse #1 was not sent to you, so your comment was not recorded."
     assert "Traceback" not in bot.output()
+
+
+def test_after_a_restart_no_debug_line_names_who_opens_or_sends_the_comment_form(start_app, team):
+    """A restart empties the person cache, so the first interaction looks the person's locale up
+    with users.info: slack_sdk logs that exchange at DEBUG with their id, right beside the comment
+    form's listeners. Those records keep their place, not their body."""
+    env = {"LOG_LEVEL": "DEBUG"}
+    bot = start_app(env)
+    sent = open_pulse(bot, team)
+    bot.stop()
+    again = start_app(env)
+    comment(again, team, AGENTS[2], sent[AGENTS[2]], "The queue tool loses notes")
+    again.settle()
+    log = again.output()
+    assert "Running lazy listener" in log and "api/users.info" not in log  # DEBUG on, the lookup redacted
+    assert "(a users.info exchange: redacted)" in log
+    assert [line for line in log.splitlines() if AGENTS[2] in line] == []
+
+
+def file_layout(bot, text: str, team) -> tuple[bytes, bytes]:
+    """The database header's page count and freelist count after a pulse in which an executive's
+    withheld comment (2 executives < MIN_COMMENTS 5) was `text`."""
+    sent = open_pulse(bot, team)
+    for user in AGENTS[:5]:
+        comment(bot, team, user, sent[user], f"agent comment from {user}")
+    comment(bot, team, EXECS[0], sent[EXECS[0]], "fine")
+    comment(bot, team, EXECS[1], sent[EXECS[1]], text)
+    run(bot, team, "poll close")
+    bot.stop()
+    raw = bot.db_path.read_bytes()
+    return raw[28:32], raw[36:40]
+
+
+def test_the_file_does_not_say_how_long_a_withheld_comment_was(start_app, team):
+    """A long draft spills onto overflow pages; deleted at close, they would stay in the file as free
+    pages (the header counts them). Closing rewrites the file, so its layout is the same."""
+    short = file_layout(start_app(db_name="short.db"), "short", team)
+    team.reset()
+    long = file_layout(start_app(db_name="long.db"), "å" * 999, team)
+    assert short == long and long[1] == b"\0\0\0\0"  # no free page at all

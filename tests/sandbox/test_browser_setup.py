@@ -34,9 +34,16 @@ def sees(driver, text: str) -> None:
         raise AssertionError(f"never saw {text!r}:\n{messages(driver)}") from None
 
 
+def press(driver, css: str) -> None:
+    """Click what `css` finds, looking again if the page re-rendered it meanwhile (Home is
+    republished after every save, so an element found a moment ago may be gone)."""
+    until(driver, lambda d: d.find_element(By.CSS_SELECTOR, css).click() or True, f"could not press {css}")
+    settle(driver)
+
+
 def edit(driver, key: str, title: str) -> str:
     """Home's *Edit* of the Set up row `key`: the modal's text."""
-    driver.find_element(By.CSS_SELECTOR, f'#messages [data-action="setup_edit_{key}"]').click()
+    press(driver, f'#messages [data-action="setup_edit_{key}"]')
     modal_title(driver, title)
     return modal(driver)
 
@@ -76,8 +83,7 @@ def typeahead(driver, block: str, typed: str, label: str) -> None:
 
 
 def submit(driver) -> None:
-    driver.find_element(By.ID, "modal-submit").click()
-    settle(driver)
+    press(driver, "#modal-submit")
 
 
 def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser):
@@ -86,15 +92,15 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     until(browser, lambda d: len(Select(d.find_element(By.ID, "persona")).options) == 24)
 
     # The global shortcut, from the composer's ⚡ menu: the chooser with the Set up rows
-    browser.find_element(By.ID, "shortcuts-button").click()
-    browser.find_element(By.CSS_SELECTOR, "#shortcuts button").click()
+    press(browser, "#shortcuts-button")
+    press(browser, "#shortcuts button")
     settle(browser)
     modal_title(browser, "Pulsegap setup")
     assert "Roles: executives nobody yet; agents nobody yet" in modal(browser)
     shot(browser, "chooser.png")
 
     # Roles: Edit pushes the roles modal; a person and a user group each, recounted as chosen
-    browser.find_element(By.CSS_SELECTOR, '#modal [data-action="setup_edit_roles"]').click()
+    press(browser, '#modal [data-action="setup_edit_roles"]')
     modal_title(browser, "Roles")
     submit(browser)  # nobody chosen: the error under the executives' people, the modal stays
     assert in_block(browser, "setup_exec_users", ".error").text == (
@@ -114,7 +120,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     shot(browser, "roles.png")
     submit(browser)
     modal_title(browser, "Pulsegap setup")  # the pushed modal closed: back to the chooser
-    browser.find_element(By.CSS_SELECTOR, "#modal .x").click()  # X closes them all
+    press(browser, "#modal .x")  # X closes them all
     settle(browser)
     until(browser, lambda d: not d.find_element(By.ID, "overlay").is_displayed())
 
@@ -123,9 +129,7 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
     sees(browser, "Roles: executives @Alex Morgan, @cx-leadership; agents @cx-agents")
     assert "Statements: a pulse asks 11 statements" in messages(browser)
     edit(browser, "statements", "Statements")
-    first = browser.find_element(By.CSS_SELECTOR, '#modal [data-action="setup_statement_remove"]')
-    first.click()
-    settle(browser)
+    press(browser, '#modal [data-action="setup_statement_remove"]')
     until(browser, lambda d: "1 statement is removed when you save." in modal(d))
     assert len(browser.find_elements(By.CSS_SELECTOR, '#modal [data-action="setup_statement_remove"]')) == 10
     in_block(browser, "setup_statement_add", "input").send_keys("We fix root causes, not symptoms.")
@@ -149,10 +153,10 @@ def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser
 
     # Run a pulse now, from the pulse schedule's modal; an agent gets its DM with 11 statements
     edit(browser, "poll", "Pulse schedule")
-    browser.find_element(By.CSS_SELECTOR, '#modal [data-action="home_poll_now"]').click()
+    press(browser, '#modal [data-action="home_poll_now"]')
     settle(browser)
     until(browser, lambda d: d.find_element(By.ID, "badge").text == "6")  # 4 saves, the pulse, its DM to Alex (an exec)
-    browser.find_element(By.CSS_SELECTOR, "#modal [data-close=one]").click()  # Cancel: the modal stays open till then
+    press(browser, "#modal [data-close=one]")  # Cancel: the modal stays open till then
     settle(browser)
     be(browser, "Alex Morgan · Workspace admin", "dm")
     sees(browser, "Pulse #1 is going out to 8 executives and 16 agents (11 statements).")
