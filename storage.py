@@ -575,6 +575,17 @@ class Store:
             (pulse_id, *states, after, limit),
         )
 
+    def recipients(self, pulse_id: int, states: tuple[str, ...]) -> list[str]:
+        """The user ids of the pulse's deliveries in these states (ids only: cheap for a big pulse)."""
+        marks = ",".join("?" * len(states))
+        with self.lock:
+            return [
+                user
+                for (user,) in self.db.execute(
+                    f"SELECT user_id FROM deliveries WHERE pulse_id=? AND state IN ({marks})", (pulse_id, *states)
+                ).fetchall()
+            ]
+
     def mark_sending(self, pulse_id: int, users: list[str]) -> None:
         """Committed before these DMs are posted: after a crash, 'sending' means "maybe sent"."""
         with self.tx() as db:

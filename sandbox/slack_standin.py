@@ -215,6 +215,16 @@ class SlackStandIn:
             user = {k: v for k, v in user.items() if k != "locale"}
         return self._ok(user=user)
 
+    def api_users_list(self, p):
+        """Paged by a cursor (the index to start at), `limit` people a page; locale only with include_locale."""
+        start, limit = int(p.get("cursor") or 0), int(p.get("limit") or 1000)
+        ids = sorted(self.users)
+        members = [self.users[u] for u in ids[start : start + limit]]
+        if str(p.get("include_locale", "")).lower() not in ("true", "1"):
+            members = [{k: v for k, v in m.items() if k != "locale"} for m in members]
+        more = start + limit < len(ids)
+        return self._ok(members=members, response_metadata={"next_cursor": str(start + limit) if more else ""})
+
     def api_usergroups_users_list(self, p):
         group = self.usergroups.get(p.get("usergroup"))
         return self._ok(users=list(group)) if group is not None else self._err("no_such_subteam")

@@ -204,6 +204,7 @@ class Polls:
                 return  # closed (or gone) meanwhile
             attempted, after, pacer = 0, "", Pacer()
             inflight: deque[list] = deque()  # two pages at most, so page boundaries do not stall
+            self.rt.learn_people(self.rt.store.recipients(pulse_id, RETRYABLE))
             with (
                 ThreadPoolExecutor(self.workers, thread_name_prefix=f"dm-{pulse_id}") as pool,
                 ThreadPoolExecutor(self.workers, thread_name_prefix=f"locale-{pulse_id}") as lookups,

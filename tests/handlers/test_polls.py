@@ -282,3 +282,23 @@ def test_home_buttons_run_a_pulse_for_admins_only(bot, team):
     outcome = [c for c in team.calls_to("chat.postMessage") if c["channel"] == "UADMIN"]
     assert outcome[0]["text"].startswith("Pulse #1 is going out to 3 executives and 6 agents")
     assert team.wait_for("views.publish")[0]["user_id"] == "UADMIN"
+
+
+def test_a_pulse_to_many_learns_their_languages_from_users_list_not_one_users_info_each(bot, team):
+    """users.info is rate-limited to about 100 a minute: a pulse to 150 unknown people reads their
+    locales from users.list (1,000 a page) instead, and each still gets their language."""
+    big = [f"UBIG{i:03d}" for i in range(150)]
+    for i, user in enumerate(big):
+        team.add_user(user, user.title(), locale="sv-SE" if i % 3 == 0 else "en-GB")
+    team.usergroups["SBIG"] = big
+    run(bot, team, "roles exec " + " ".join(f"<@{u}>" for u in EXECS))
+    run(bot, team, "roles agent <!subteam^SBIG|@big>")
+    team.reset()
+    run(bot, team, "poll now")
+    team.wait_for("chat.postMessage", 153, timeout=60)
+    bot.settle()
+    assert len(team.calls_to("users.list")) == 1  # 156 people in the stand-in: one page
+    sent = dms(team)
+    assert [c["user"] for c in team.calls_to("users.info") if c["user"] in sent] == []
+    assert sent["UBIG000"]["text"].startswith("Puls #1:") and sent["UBIG001"]["text"].startswith("Pulse #1:")
+    assert sum(m["text"].startswith("Puls #1:") for m in sent.values()) == 50
