@@ -11,18 +11,11 @@ from slack_sdk.errors import SlackApiError
 
 import i18n
 from insights.commands import clean
+from insights.forms import field, values
 from render.comments import MAX_COMMENT, comment_done, comment_modal
 from services.runtime import Runtime
 
 log = logging.getLogger("pulsegap.comments")
-
-
-def state_value(view: dict, block: str, action: str) -> dict:
-    """A modal input's submitted value ({} when absent, or when a forged payload is shaped otherwise)."""
-    node = view
-    for key in ("state", "values", block, action):
-        node = node.get(key) if isinstance(node, dict) else None
-    return node if isinstance(node, dict) else {}
 
 
 def register(app: App, rt: Runtime) -> None:
@@ -48,7 +41,7 @@ def register(app: App, rt: Runtime) -> None:
     def on_submit(ack: Ack, body: dict, view: dict) -> None:
         user = (body.get("user") or {}).get("id", "")
         pulse_id = str(view.get("private_metadata", ""))
-        text = clean(str(state_value(view, "comment", "comment_text").get("value") or ""))[:MAX_COMMENT]
+        text = clean(str(field(values(body), "comment", "comment_text").get("value") or ""))[:MAX_COMMENT]
         if not user or not pulse_id.isdigit():
             ack()
             return

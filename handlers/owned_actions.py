@@ -10,8 +10,8 @@ from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
 import i18n
-from handlers.comments import state_value
 from insights.commands import clean
+from insights.forms import field, values
 from render.owned_actions import own_modal, own_result_view
 from services.owned_actions import OwnedActions, form_errors
 from services.runtime import Runtime
@@ -63,9 +63,10 @@ def register(app: App, rt: Runtime) -> None:
             if not rt.is_admin(user):  # asked afresh: a forged or stale form changes nothing
                 ack(response_action="update", view=_refused())
                 return
-            owner = str(state_value(view, "owner", "own_owner").get("selected_user") or "")
-            text = clean(str(state_value(view, "text", "own_text").get("value") or ""))
-            due = str(state_value(view, "due", "own_due").get("selected_date") or "")
+            state = values(body)
+            owner = str(field(state, "owner", "own_owner").get("selected_user") or "")
+            text = clean(str(field(state, "text", "own_text").get("value") or ""))
+            due = str(field(state, "due", "own_due").get("selected_date") or "")
             errors = form_errors(owner, text, due, utcnow().date())
             if errors:
                 ack(response_action="errors", errors=errors)
