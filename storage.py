@@ -810,6 +810,11 @@ class Store:
         return self._count_respondents(pulse_id)
 
     # ----- comments -----------------------------------------------------------------------
+    def comment_question(self) -> str | None:
+        """The question pulses opened from now on ask (None: the default one)."""
+        row = self.one("SELECT value FROM meta WHERE key='comment_question'")
+        return row["value"] if row else None
+
     def set_comment_question(self, text: str | None) -> None:
         """The question pulses opened from now on ask (None: the default one)."""
         with self.tx() as db:

@@ -35,6 +35,7 @@ from insights.forms import (
     values,
 )
 from insights.schedule import Schedule, parse_schedule
+from render.comments import question_set
 from render.primitives import escape, message, section
 from render.pulse import roster_blocks
 from render.setup import (
@@ -91,10 +92,10 @@ def edit_view(rt: Runtime, key: str, user: str) -> dict:
         counts, problems = rt.polls.role_sizes()
         return roles_modal(roles.members(rt), counts, problems)
     if key == "statements":
-        return statements_modal(rt.store.statements(), rt.studies, [])
+        return statements_modal(rt.store.statements(), rt.studies, [], rt.store.comment_question())
     if key == "poll":
         return poll_view(rt, user)
-    return digest_modal(rt.scheduler.digest_schedules(), [], default_schedule(rt, user))
+    return digest_modal(rt.scheduler.digest_schedules(), [], default_schedule(rt, user), rt.config.default_language)
 
 
 def dm(rt: Runtime, user: str, payload: dict) -> None:
@@ -169,10 +170,18 @@ def register(app: App, rt: Runtime) -> None:
         with i18n.use(rt.language(user)):
             if action["action_id"] == "setup_statement_remove":
                 ids = [int(v) for v in marked if str(v).isdigit()]
-                update(body, statements_modal(rt.store.statements(), rt.studies, ids))
+                update(body, statements_modal(rt.store.statements(), rt.studies, ids, rt.store.comment_question()))
             else:
                 channels = [c for c in marked if isinstance(c, str)]
-                update(body, digest_modal(rt.scheduler.digest_schedules(), channels, default_schedule(rt, user)))
+                update(
+                    body,
+                    digest_modal(
+                        rt.scheduler.digest_schedules(),
+                        channels,
+                        default_schedule(rt, user),
+                        rt.config.default_language,
+                    ),
+                )
 
     def on_poll_stop(body: dict) -> None:
         user = body["user"]["id"]
@@ -274,16 +283,23 @@ def register(app: App, rt: Runtime) -> None:
         for s in removed:
             rt.store.remove_statement(s["id"])
         metric = statements.add(rt, text) if text else None
+        question = " ".join(
+            str(field(values(body), "setup_comment_question", "setup_comment_text").get("value") or "").split()
+        )
+        asked = (question or None) != rt.store.comment_question()
+        if asked:
+            rt.store.set_comment_question(question or None)
         ack()
         context["setup_statements"] = {
             "removed": [s["text"] for s in removed],
             "added": len(current) - len(removed) + 1 if text else 0,
             "metric": rt.studies.metrics[metric] if metric else None,
+            "question": (question or None,) if asked else None,
         }
 
     def after_statements(body: dict, context: BoltContext) -> None:
         done = context.get("setup_statements")
-        if not done or not (done["removed"] or done["added"]):
+        if not done or not (done["removed"] or done["added"] or done["question"]):
             return
         user = body["user"]["id"]
         with i18n.use(rt.language(user)):
@@ -291,6 +307,8 @@ def register(app: App, rt: Runtime) -> None:
             lines += [_("Removed: {text}", text=escape(t)) for t in done["removed"]]
             if done["added"]:
                 lines.append(statement_added(done["added"], done["metric"]))
+            if done["question"]:
+                lines.append(question_set(*done["question"]))
             count = len(rt.store.statements())
             lines.append(ngettext("A pulse now asks {n} statement.", "A pulse now asks {n} statements.", count))
             text = "\n".join(lines)
@@ -346,6 +364,9 @@ def register(app: App, rt: Runtime) -> None:
                 ack(response_action="errors", errors={"setup_digest_channel": cannot})
                 return
             stopped = [c for c in stops if c != channel and rt.scheduler.unschedule_digest(c)]
+            language = i18n.supported(chosen(state, "setup_digest_language", "setup_digest_language"))
+            if channel and language:
+                rt.store.set_channel_language(channel, language)
         ack()
         context["setup_digest"] = {"channel": channel, "spec": schedule.spec() if schedule else "", "stopped": stopped}
 

@@ -23,6 +23,9 @@ URL = re.compile(
 )
 
 
+MAX_QUESTION = 150  # characters: the comment modal shows the question as its field's label
+
+
 def default_question() -> str:
     return _("What would leadership be surprised to hear?")
 

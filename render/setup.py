@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 
+import i18n
 from i18n import _, ngettext
 from insights.schedule import DAYS, FREQUENCIES, Schedule
 from insights.stats import ROLES
 from insights.studies import Studies
+from render.comments import MAX_QUESTION, default_question
 from render.primitives import context, escape, language_names, metric_title, next_run_text, section, truncate
 from render.pulse import mention
 
@@ -148,14 +150,14 @@ def roles_modal(members: dict[str, list[dict]], counts: dict[str, int] | None, p
     return modal("setup_roles", _("Roles"), blocks, _("Save roles"))
 
 
-def statements_modal(statements: list[dict], bm: Studies, removed: list[int]) -> dict:
-    """Every statement with *Remove* (applied on save; `removed` rides in private_metadata) and an
-    input to add one."""
+def statements_modal(statements: list[dict], bm: Studies, removed: list[int], question: str | None = None) -> dict:
+    """Every statement with *Remove* (applied on save; `removed` rides in private_metadata), an
+    input to add one, and the comment question later pulses ask (`question`; None: the default)."""
     blocks = []
     shown = [s for s in statements if s["id"] not in removed]
     for i, s in enumerate(shown, 1):
         link = (
-            _(" _(study: {metric})_", metric=escape(bm.metrics[s["metric"]].title))
+            _(" _(study: {metric})_", metric=escape(metric_title(bm.metrics[s["metric"]])))
             if s.get("metric") in bm.metrics
             else ""
         )
@@ -179,6 +181,17 @@ def statements_modal(statements: list[dict], bm: Studies, removed: list[int]) ->
         "placeholder": plain(_("We fix root causes, not symptoms.")),
     }
     blocks.append(input_block("setup_statement_add", _("Add a statement"), text, optional=True))
+    asked = {
+        "type": "plain_text_input",
+        "action_id": "setup_comment_text",
+        "max_length": MAX_QUESTION,
+        "placeholder": plain(default_question()),
+    }
+    if question:
+        asked["initial_value"] = question
+    comment = input_block("setup_comment_question", _("The comment question later pulses ask"), asked, optional=True)
+    comment["hint"] = plain(_("Empty: the default question."))
+    blocks.append(comment)
     return modal("setup_statements", _("Statements"), blocks, _("Save statements"), json.dumps({"removed": removed}))
 
 
@@ -275,7 +288,7 @@ def poll_modal(current, schedule: Schedule, duration_s: int, remind: bool, remin
     return modal("setup_poll", _("Pulse schedule"), blocks, _("Save schedule"))
 
 
-def digest_modal(digests: list, removed: list[str], schedule: Schedule) -> dict:
+def digest_modal(digests: list, removed: list[str], schedule: Schedule, language: str = i18n.DEFAULT) -> dict:
     """Scheduled digests with *Stop* (applied on save), and a channel (conversations_select) with a
     schedule to add or change one."""
     blocks = []
@@ -312,6 +325,14 @@ def digest_modal(digests: list, removed: list[str], schedule: Schedule) -> dict:
         )
     )
     blocks += schedule_blocks("setup_digest", schedule)
+    languages = [option(name, code) for code, name in language_names().items()]
+    picker = {
+        "type": "static_select",
+        "action_id": "setup_digest_language",
+        "options": languages,
+        "initial_option": languages[i18n.LANGUAGES.index(language)],
+    }
+    blocks.append(input_block("setup_digest_language", _("Written in"), picker))
     return modal("setup_digest", _("Digests"), blocks, _("Save digests"), json.dumps({"removed": removed}))
 
 

@@ -9,11 +9,9 @@ from i18n import _
 from insights.export import comments_csv as csv_of
 from insights.followthrough import Comments, comments_of
 from insights.stats import PulseResults
-from render.comments import comment_hidden, comments_reply, question_set
+from render.comments import MAX_QUESTION, comment_hidden, comments_reply, question_set
 from render.primitives import notice
 from services.runtime import Runtime
-
-MAX_QUESTION = 150  # characters: the modal shows the question as its field's label
 
 
 def of(rt: Runtime, pulse: dict) -> Comments:

@@ -268,15 +268,22 @@ def test_statements_remove_and_add_on_save_with_limits(bot, team):
         "response_action": "errors",
         "errors": {"setup_statement_add": "Keep a statement under 300 characters (yours has 301)."},
     }
+    question = next(b for b in marked["blocks"] if b.get("block_id") == "setup_comment_question")
+    assert question["optional"] and "initial_value" not in question["element"]  # the default question
     new = {
         "setup_statement_add": {
             "setup_statement_text": {"type": "plain_text_input", "value": "We fix root causes, not symptoms."}
-        }
+        },
+        "setup_comment_question": {
+            "setup_comment_text": {"type": "plain_text_input", "value": "What slows  you down most?"}
+        },
     }
     assert not submit(bot, marked, new).content
     wait_until(lambda: any("Statements saved" in t for t in dm_texts(team)), 10, "the DM")
     dm = next(t for t in dm_texts(team) if "Statements saved" in t)
     assert "Added as #11 (not linked to a study figure)." in dm and "A pulse now asks 11 statements." in dm
+    assert "Pulses from now on ask for a comment with: “What slows you down most?”" in dm
+    assert bot.rt.store.comment_question() == "What slows you down most?"
     listed = run(bot, team, "statements")["blocks"][0]["text"]["text"]
     assert "*11.* We fix root causes, not symptoms." in listed and "*12.*" not in listed
     team.wait_for("views.publish")
@@ -408,17 +415,22 @@ def test_digests_schedule_and_stop_with_errors_under_the_channel(bot, team):
     assert submit(bot, view, secret).json()["errors"] == {
         "setup_digest_channel": "I can't post in that channel: type /invite @Pulsegap there, then save again."
     }
+    language = next(b for b in view["blocks"] if b.get("block_id") == "setup_digest_language")["element"]
+    assert [o["value"] for o in language["options"]] == ["en", "sv", "it"]
+    assert language["initial_option"]["value"] == "en"  # DEFAULT_LANGUAGE
     leads = {
         **secret,
         "setup_digest_channel": {
             "setup_digest_channel": {"type": "conversations_select", "selected_conversation": "C0LEADS"}
         },
+        "setup_digest_language": select("setup_digest_language", "it"),
     }
     assert not submit(bot, view, leads).content
     wait_until(lambda: any("Digests saved" in t for t in dm_texts(team)), 10, "the DM")
-    assert "Digests for <#C0LEADS> scheduled every Friday at 16:30 (Asia/Tokyo), in English. Next: Fri" in next(
+    assert "Digests for <#C0LEADS> scheduled every Friday at 16:30 (Asia/Tokyo), in Italian. Next: Fri" in next(
         t for t in dm_texts(team) if "Digests saved" in t
     )
+    assert bot.rt.digests.language("C0LEADS") == "it"
     assert [c for c, _n, _w in bot.rt.scheduler.digest_schedules()] == ["C0LEADS"]
     assert team.channels["C0LEADS"]["is_member"]  # joined, as `digest schedule` does
     # Stop, then save: the schedule is gone
