@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 
@@ -99,9 +99,14 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     return translations(current()).ngettext(singular, plural, n).format(n=n, **values)
 
 
-def locale() -> Locale:
+@cache
+def babel_locale(lang: str) -> Locale:
     """English is written the British way ('24 Nov 2026'), as the study's readers did."""
-    return Locale.parse({"en": "en_GB", "sv": "sv_SE", "it": "it_IT"}[current()])
+    return Locale.parse({"en": "en_GB", "sv": "sv_SE", "it": "it_IT"}[lang])
+
+
+def locale() -> Locale:
+    return babel_locale(current())
 
 
 def format_date(value: date | datetime, format: str = "medium") -> str:
@@ -110,12 +115,24 @@ def format_date(value: date | datetime, format: str = "medium") -> str:
 
 def number(value: float) -> str:
     """'1,234' / '1 234' / '1.234'; a fraction keeps one decimal: '16.5' / '16,5'."""
-    return format_decimal(Decimal(str(value)), format="#,##0.#", locale=locale())
+    return _number(value, current())
 
 
 def percent(value: float) -> str:
     """A percentage given in percent: '78%' / '78 %' (Swedish, a no-break space) / '78%'; '16,5 %'."""
-    return format_percent(Decimal(str(value)) / 100, locale=locale(), decimal_quantization=False)
+    return _percent(value, current())
+
+
+# Babel parses its number patterns on every call (~0.1 ms); answers show the same few figures again
+# and again, so each (value, language) is formatted once.
+@lru_cache(maxsize=4096)
+def _number(value: float, lang: str) -> str:
+    return format_decimal(Decimal(str(value)), format="#,##0.#", locale=babel_locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _percent(value: float, lang: str) -> str:
+    return format_percent(Decimal(str(value)) / 100, locale=babel_locale(lang), decimal_quantization=False)
 
 
 def date_range(start: date, end: date) -> str:
