@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from i18n import _
+from i18n import _, pgettext
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FREQUENCIES = ("weekly", "biweekly", "monthly")
@@ -25,6 +25,20 @@ DAY_NAMES = {
 }
 
 
+def weekday(day: str) -> str:
+    """'mon' as a weekday inside a sentence, in the reader's language ('Monday', 'måndag', 'lunedì')."""
+    names = {
+        "mon": pgettext("in a sentence", "Monday"),
+        "tue": pgettext("in a sentence", "Tuesday"),
+        "wed": pgettext("in a sentence", "Wednesday"),
+        "thu": pgettext("in a sentence", "Thursday"),
+        "fri": pgettext("in a sentence", "Friday"),
+        "sat": pgettext("in a sentence", "Saturday"),
+        "sun": pgettext("in a sentence", "Sunday"),
+    }
+    return names[day]
+
+
 class ScheduleError(ValueError):
     """The text is not a schedule; the message says what a good one looks like."""
 
@@ -38,10 +52,13 @@ class Schedule:
     timezone: str
 
     def describe(self) -> str:
-        when = {"weekly": "every", "biweekly": "every other", "monthly": "the first"}[self.frequency]
-        tail = " of the month" if self.frequency == "monthly" else ""
-        day = {d: n for n, d in DAY_NAMES.items() if len(n) > 5}.get(self.day, self.day).capitalize()
-        return f"{when} {day}{tail} at {self.hour:02d}:{self.minute:02d} ({self.timezone})"
+        """In the reader's language: 'every Monday at 09:00 (Europe/Stockholm)'."""
+        fields = {"day": weekday(self.day), "time": f"{self.hour:02d}:{self.minute:02d}", "zone": self.timezone}
+        if self.frequency == "weekly":
+            return _("every {day} at {time} ({zone})", **fields)
+        if self.frequency == "biweekly":
+            return _("every other {day} at {time} ({zone})", **fields)
+        return _("the first {day} of the month at {time} ({zone})", **fields)
 
     def spec(self) -> str:
         """As typed: `weekly mon 09:00 Europe/Stockholm` (parse_schedule reads it back)."""

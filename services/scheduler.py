@@ -19,7 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import create_engine, event
 
-from insights.schedule import DAYS, Schedule
+from insights.schedule import DAYS, Schedule, ScheduleError, parse_schedule
 
 log = logging.getLogger("pulsegap.scheduler")
 # APScheduler's executor logs "Running job …" and "… executed successfully" at INFO for every run,
@@ -59,6 +59,15 @@ def trigger_for(s: Schedule, today: date | None = None):
     return CalendarIntervalTrigger(weeks=2, hour=s.hour, minute=s.minute, start_date=start, timezone=tz)
 
 
+def described(name: str) -> str:
+    """A job's schedule in the reader's language: its name is the schedule as typed (Schedule.spec);
+    jobs saved before that was so are named by their English description, shown as is."""
+    try:
+        return parse_schedule(name).describe()
+    except ScheduleError:
+        return name
+
+
 class Scheduler:
     def __init__(self, database_path: str, tick_seconds: float = 15):
         if database_path == ":memory:":
@@ -92,7 +101,7 @@ class Scheduler:
 
     def schedule(self, job_id: str, func: str, s: Schedule, kwargs: dict | None = None) -> datetime | None:
         job = self.aps.add_job(
-            func, trigger_for(s), id=job_id, name=s.describe(), kwargs=kwargs or {}, replace_existing=True
+            func, trigger_for(s), id=job_id, name=s.spec(), kwargs=kwargs or {}, replace_existing=True
         )
         return job.next_run_time
 
@@ -124,12 +133,12 @@ class Scheduler:
 
     def describe(self, job_id: str) -> tuple[str, datetime | None] | None:
         job = self.aps.get_job(job_id)
-        return (job.name, job.next_run_time) if job else None
+        return (described(job.name), job.next_run_time) if job else None
 
     def digest_schedules(self) -> list[tuple[str, str, datetime | None]]:
         """(channel, description, next run) of every scheduled digest."""
         return [
-            (j.id.removeprefix(DIGEST_JOB), j.name, j.next_run_time)
+            (j.id.removeprefix(DIGEST_JOB), described(j.name), j.next_run_time)
             for j in self.aps.get_jobs()
             if j.id.startswith(DIGEST_JOB)
         ]

@@ -115,3 +115,14 @@ def test_a_digest_to_a_channel_set_to_italian_is_italian_chart_included(closed_p
     assert block_texts(team.calls_to("chat.postMessage")[-1]).startswith("Riepilogo Pulsegap")
     scheduled = block_texts(run(closed_pulse, team, "digest schedule <#C0LEADS> weekly mon 09:00 UTC lang sv"))
     assert scheduled.startswith("Digests for <#C0LEADS> scheduled every Monday at 09:00 (UTC), in Swedish. Next: ")
+
+
+def test_a_schedule_reads_in_the_readers_language_wherever_it_is_shown(bot, team):
+    """A job is named by its schedule as typed, and described in the language of whoever reads it."""
+    team.add_user("UADMIN", "Astrid", admin=True, locale="sv-SE")
+    out = block_texts(run(bot, team, "poll schedule monthly sun 09:00 Europe/Stockholm"))
+    assert out.startswith("Pulser schemalagda första söndagen i månaden kl. 09:00 (Europe/Stockholm). Nästa: ")
+    assert bot.rt.scheduler.aps.get_job("poll").name == "monthly sun 09:00 Europe/Stockholm"
+    team.add_user("UADMIN2", "Alba", admin=True, locale="it-IT")
+    status = block_texts(run(bot, team, "poll status", user="UADMIN2"))
+    assert "di domenica nella prima settimana del mese alle 09:00 (Europe/Stockholm)" in status
