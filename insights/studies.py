@@ -134,8 +134,10 @@ def _stem(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Lower-case, strip accents and punctuation; fold British/US spellings we know of."""
+    """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
+    answer normalizes its question several times, and data/ keywords once each."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ")
