@@ -22,7 +22,6 @@ from handlers.events import publish_home
 from i18n import _, ngettext
 from insights.forms import (
     MAX_DURATION,
-    ZONES,
     as_roster,
     by_role,
     chosen,
@@ -33,6 +32,7 @@ from insights.forms import (
     read_schedule,
     selection,
     values,
+    zones,
 )
 from insights.schedule import Schedule, parse_schedule
 from render.comments import question_set
@@ -72,7 +72,7 @@ def overview(rt: Runtime) -> tuple:
 def default_schedule(rt: Runtime, user: str) -> Schedule:
     """Weekly on Monday at 09:00 in the admin's Slack profile zone."""
     zone = rt.polls.user_timezone(user)
-    return Schedule("weekly", "mon", 9, 0, zone if zone in ZONES else "UTC")
+    return Schedule("weekly", "mon", 9, 0, zone if zone in zones() else "UTC")
 
 
 def poll_view(rt: Runtime, user: str) -> dict:
@@ -206,7 +206,7 @@ def register(app: App, rt: Runtime) -> None:
         ack(options=[group_option(g["id"], g.get("handle") or "") for g in found[:100]])
 
     def timezone_options(ack: Ack, body: dict) -> None:
-        ack(options=zone_options(ZONES, str(body.get("value") or "")))
+        ack(options=zone_options(zones(), str(body.get("value") or "")))
 
     # ----- submissions: checked (rights asked afresh), saved, answered in the ack ----------
     def refused(ack: Ack, body: dict, what: str) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
-from babel.dates import format_datetime, format_interval
+from babel.dates import format_datetime, format_interval, get_day_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -133,6 +133,11 @@ def _number(value: float, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def _percent(value: float, lang: str) -> str:
     return format_percent(Decimal(str(value)) / 100, locale=babel_locale(lang), decimal_quantization=False)
+
+
+def weekday_name(index: int) -> str:
+    """A weekday (0 = Monday) as a sentence writes it, from Babel's locale data: 'Monday', 'måndag', 'lunedì'."""
+    return get_day_names("wide", locale=locale())[index]
 
 
 def date_range(start: date, end: date) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from i18n import _, pgettext
+from i18n import _, weekday_name
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FREQUENCIES = ("weekly", "biweekly", "monthly")
@@ -25,20 +25,6 @@ DAY_NAMES = {
 }
 
 
-def weekday(day: str) -> str:
-    """'mon' as a weekday inside a sentence, in the reader's language ('Monday', 'måndag', 'lunedì')."""
-    names = {
-        "mon": pgettext("in a sentence", "Monday"),
-        "tue": pgettext("in a sentence", "Tuesday"),
-        "wed": pgettext("in a sentence", "Wednesday"),
-        "thu": pgettext("in a sentence", "Thursday"),
-        "fri": pgettext("in a sentence", "Friday"),
-        "sat": pgettext("in a sentence", "Saturday"),
-        "sun": pgettext("in a sentence", "Sunday"),
-    }
-    return names[day]
-
-
 class ScheduleError(ValueError):
     """The text is not a schedule; the message says what a good one looks like."""
 
@@ -53,7 +39,11 @@ class Schedule:
 
     def describe(self) -> str:
         """In the reader's language: 'every Monday at 09:00 (Europe/Stockholm)'."""
-        fields = {"day": weekday(self.day), "time": f"{self.hour:02d}:{self.minute:02d}", "zone": self.timezone}
+        fields = {
+            "day": weekday_name(DAYS.index(self.day)),
+            "time": f"{self.hour:02d}:{self.minute:02d}",
+            "zone": self.timezone,
+        }
         if self.frequency == "weekly":
             return _("every {day} at {time} ({zone})", **fields)
         if self.frequency == "biweekly":

@@ -207,8 +207,8 @@ def frequency_labels() -> dict[str, str]:
 
 
 def day_labels() -> dict[str, str]:
-    names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
-    return dict(zip(DAYS, names, strict=True))
+    """The day select's options: 'Monday', 'Måndag', 'Lunedì' (Babel's names, capitalised as a label)."""
+    return {d: i18n.weekday_name(i).capitalize() for i, d in enumerate(DAYS)}
 
 
 def schedule_blocks(prefix: str, s: Schedule) -> list[dict]:
