@@ -10,8 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
 import i18n
-from insights.commands import clean
-from insights.forms import field, values
+from insights.forms import typed, values
 from render.comments import MAX_COMMENT, comment_done, comment_modal
 from services.runtime import Runtime
 
@@ -41,7 +40,7 @@ def register(app: App, rt: Runtime) -> None:
     def on_submit(ack: Ack, body: dict, view: dict) -> None:
         user = (body.get("user") or {}).get("id", "")
         pulse_id = str(view.get("private_metadata", ""))
-        text = clean(str(field(values(body), "comment", "comment_text").get("value") or ""))[:MAX_COMMENT]
+        text = typed(values(body), "comment", "comment_text")[:MAX_COMMENT]
         if not user or not pulse_id.isdigit():
             ack()
             return

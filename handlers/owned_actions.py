@@ -10,8 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
 import i18n
-from insights.commands import clean
-from insights.forms import field, values
+from insights.forms import field, typed, values
 from render.owned_actions import own_modal, own_result_view
 from services.owned_actions import OwnedActions, form_errors
 from services.runtime import Runtime
@@ -65,7 +64,7 @@ def register(app: App, rt: Runtime) -> None:
                 return
             state = values(body)
             owner = str(field(state, "owner", "own_owner").get("selected_user") or "")
-            text = clean(str(field(state, "text", "own_text").get("value") or ""))
+            text = typed(state, "text", "own_text")
             due = str(field(state, "due", "own_due").get("selected_date") or "")
             errors = form_errors(owner, text, due, utcnow().date())
             if errors:

@@ -25,12 +25,12 @@ from insights.forms import (
     as_roster,
     by_role,
     chosen,
-    field,
     first_block,
     metadata,
     options,
     read_schedule,
     selection,
+    typed,
     values,
     zones,
 )
@@ -196,13 +196,13 @@ def register(app: App, rt: Runtime) -> None:
             saved(rt, user, message([section(text)], text))
 
     def group_options(ack: Ack, body: dict) -> None:
-        typed = str(body.get("value") or "").lower()
+        query = str(body.get("value") or "").lower()
         try:
             groups = rt.client.usergroups_list().get("usergroups") or []
         except SlackApiError as exc:
             log.warning("usergroups.list failed (%s)", exc.response.get("error"))
             groups = []
-        found = [g for g in groups if typed in f"{g.get('handle', '')} {g.get('name', '')}".lower()]
+        found = [g for g in groups if query in f"{g.get('handle', '')} {g.get('name', '')}".lower()]
         ack(options=[group_option(g["id"], g.get("handle") or "") for g in found[:100]])
 
     def timezone_options(ack: Ack, body: dict) -> None:
@@ -272,9 +272,7 @@ def register(app: App, rt: Runtime) -> None:
         user = body["user"]["id"]
         current = rt.store.statements()
         removed = [s for s in current if s["id"] in metadata(body)]
-        text = " ".join(
-            str(field(values(body), "setup_statement_add", "setup_statement_text").get("value") or "").split()
-        )
+        text = typed(values(body), "setup_statement_add", "setup_statement_text")
         with i18n.use(rt.language(user)):
             problem = statements.problem(text, len(current) - len(removed)) if text else None
         if problem:
@@ -283,9 +281,7 @@ def register(app: App, rt: Runtime) -> None:
         for s in removed:
             rt.store.remove_statement(s["id"])
         metric = statements.add(rt, text) if text else None
-        question = " ".join(
-            str(field(values(body), "setup_comment_question", "setup_comment_text").get("value") or "").split()
-        )
+        question = typed(values(body), "setup_comment_question", "setup_comment_text")
         asked = (question or None) != rt.store.comment_question()
         if asked:
             rt.store.set_comment_question(question or None)

@@ -11,6 +11,7 @@ from functools import cache
 from zoneinfo import available_timezones
 
 from i18n import _
+from insights.commands import clean
 from insights.schedule import DAYS, FREQUENCIES, Schedule, ScheduleError, parse_schedule
 from insights.stats import ROLES
 
@@ -39,6 +40,12 @@ def field(state: dict, block: str, action: str) -> dict:
     found = state.get(block)
     found = found.get(action) if isinstance(found, dict) else None
     return found if isinstance(found, dict) else {}
+
+
+def typed(state: dict, block: str, action: str) -> str:
+    """A plain_text_input's text, cleaned as a typed command is (printable, single-spaced)."""
+    value = field(state, block, action).get("value")
+    return clean(value if isinstance(value, str) else "")
 
 
 def chosen(state: dict, block: str, action: str) -> str:
