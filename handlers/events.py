@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_bolt import Ack, App
-from slack_sdk.errors import SlackApiError
 
 import i18n
 from handlers.admin import refusal
@@ -15,8 +12,6 @@ from render.setup import setup_rows
 from services import results as results_service
 from services import roles
 from services.runtime import Runtime
-
-log = logging.getLogger("pulsegap.events")
 
 
 def publish_home(rt: Runtime, user: str) -> None:
@@ -41,13 +36,6 @@ def publish_home(rt: Runtime, user: str) -> None:
     rt.client.views_publish(user_id=user, view=view)
 
 
-def _tell(rt: Runtime, user: str, text: str) -> None:
-    try:
-        rt.client.chat_postMessage(channel=user, text=text)
-    except SlackApiError as exc:
-        log.warning("could not DM the outcome (%s)", exc.response.get("error"))
-
-
 def register(app: App, rt: Runtime) -> None:
     def just_ack(ack: Ack) -> None:
         ack()
@@ -61,10 +49,10 @@ def register(app: App, rt: Runtime) -> None:
         with i18n.use(rt.language(user)):
             refused = refusal(rt, user, _("run a pulse"))
             if refused:
-                _tell(rt, user, refused)
+                rt.dm(user, "the outcome", text=refused)
                 return
             _pulse, text = rt.polls.start_pulse("now", user)
-        _tell(rt, user, text)
+        rt.dm(user, "the outcome", text=text)
         publish_home(rt, user)
 
     def on_digest(body: dict, action: dict) -> None:
@@ -72,11 +60,11 @@ def register(app: App, rt: Runtime) -> None:
         with i18n.use(rt.language(user)):
             refused = refusal(rt, user, _("post digests"))
             if refused:
-                _tell(rt, user, refused)
+                rt.dm(user, "the outcome", text=refused)
                 return
             if channel:
                 _ok, text = rt.digests.post(channel)
-                _tell(rt, user, text)
+                rt.dm(user, "the outcome", text=text)
 
     # acked at once; the work (Web API calls) runs after the response, as lazy listeners
     app.event("app_home_opened")(ack=just_ack, lazy=[on_home])

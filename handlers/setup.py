@@ -98,16 +98,9 @@ def edit_view(rt: Runtime, key: str, user: str) -> dict:
     return digest_modal(rt.scheduler.digest_schedules(), [], default_schedule(rt, user), rt.config.default_language)
 
 
-def dm(rt: Runtime, user: str, payload: dict) -> None:
-    try:
-        rt.client.chat_postMessage(channel=user, **payload)
-    except SlackApiError as exc:
-        log.warning("could not DM the setup outcome (%s)", exc.response.get("error"))
-
-
 def saved(rt: Runtime, user: str, payload: dict) -> None:
     """After a save: the confirmation DM, and Home republished for the admin."""
-    dm(rt, user, payload)
+    rt.dm(user, "the setup outcome", **payload)
     publish_home(rt, user)
 
 
@@ -188,7 +181,7 @@ def register(app: App, rt: Runtime) -> None:
         with i18n.use(rt.language(user)):
             refused = refusal(rt, user, "stop the pulse schedule")
             if refused:
-                dm(rt, user, message([section(refused)], refused))
+                rt.dm(user, "the setup outcome", **message([section(refused)], refused))
                 return
             rt.scheduler.unschedule(POLL_JOB)
             update(body, poll_view(rt, user))

@@ -4,12 +4,9 @@ measured when the next pulse closes (insights.followthrough)."""
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from datetime import date, timedelta
-
-from slack_sdk.errors import SlackApiError
 
 import i18n
 from insights.followthrough import ActionOutcome, measure
@@ -18,8 +15,6 @@ from render.owned_actions import MAX_ACTION, actions_blocks, owner_dm, reminder_
 from render.primitives import notice
 from services.runtime import Runtime
 from storage import utcnow
-
-log = logging.getLogger("pulsegap.actions")
 
 
 def translated(rt: Runtime, action: dict) -> dict:
@@ -63,14 +58,6 @@ class OwnedActions:
     def __init__(self, rt: Runtime):
         self.rt = rt
 
-    def _dm(self, user: str, payload: dict) -> bool:
-        try:
-            self.rt.client.chat_postMessage(channel=user, unfurl_links=False, **payload)
-            return True
-        except SlackApiError as exc:
-            log.warning("owned action: DM not delivered (%s)", exc.response.get("error"))
-            return False
-
     def create(self, by: str, pulse_id: int, statement: dict, owner: str, text: str, due: str) -> dict:
         """Stored at once; its owner is told off the form's 3-second path (a thread)."""
         action = self.rt.store.add_action(pulse_id, statement["id"], statement["text"], owner, text, due, by)
@@ -80,7 +67,7 @@ class OwnedActions:
     def tell_owner(self, action: dict) -> None:
         with i18n.use(self.rt.language(action["owner"])):
             payload = owner_dm(translated(self.rt, action), action["created_by"], self.rt.config.slash_command)
-        self._dm(action["owner"], payload)
+        self.rt.dm(action["owner"], "an owned action to its owner", unfurl_links=False, **payload)
 
     def tick(self, today: date | None = None) -> None:
         """Remind owners of open actions due tomorrow (or sooner), each once: claimed in the database
@@ -90,7 +77,7 @@ class OwnedActions:
             action = translated(self.rt, self.rt.store.action(claimed["id"]))
             with i18n.use(self.rt.language(action["owner"])):
                 payload = reminder_dm(action, self.rt.config.slash_command)
-            self._dm(action["owner"], payload)
+            self.rt.dm(action["owner"], "an owned action to its owner", unfurl_links=False, **payload)
 
     def done(self, text: str, user: str) -> dict:
         """`actions done <n>`: by the action's owner or an admin (asked afresh)."""

@@ -113,6 +113,16 @@ class Runtime:
         through `with i18n.use(rt.language(user)):`."""
         return i18n.language_of(self.person(user_id)["locale"]) if user_id else i18n.DEFAULT
 
+    def dm(self, user: str, what: str, **message) -> bool:
+        """A DM to `user` (chat.postMessage's text/blocks/...); a Slack error is logged as not
+        delivering `what`, never raised: False then."""
+        try:
+            self.client.chat_postMessage(channel=user, **message)
+            return True
+        except SlackApiError as exc:
+            log.warning("could not DM %s (%s)", what, exc.response.get("error"))
+            return False
+
     def send_csv(self, channel: str, data: str, filename: str, title: str, comment: str) -> None:
         """A CSV file into `channel` (the asker's DM, for `/gap export`)."""
         self.client.files_upload_v2(
