@@ -145,12 +145,20 @@ def normalize(text: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
+    text = re.sub(r"\bavg\b", "average", text)
+    text = re.sub(r"\b(come|comes|came) out\b", "released", text)
+    text = re.sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
+    text = re.sub(  # a change between the studies' years, or since them: a trend
+        r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b",
+        "sinceyear",
+        text,
+    )
     text = re.sub(r"\bcall ?backs?\b", "callback", text)
     text = re.sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text)  # self serve, self sevice
     text = re.sub(r"\bc ?(level|suite)\b", "clevel", text)
     text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
     text = re.sub(r"\breal ?time\b", "realtime", text)
-    text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b", "percontact", text)
+    text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
     text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
@@ -159,6 +167,14 @@ def normalize(text: str) -> str:
     # what the studies hold no figure for, whatever metric it is asked of: an amount of money
     # ("how much revenue does a call bring in"), how to do something, what customers think or do
     text = AMOUNT_RE.sub("amount", text)
+    if "amount" not in text.split():  # "how much ... the average call": the amount is what is asked
+        text = re.sub(  # a typical value: "the average call", "agents per contact center" (not "average speed")
+            r"\bon average\b|\bi genomsnitt\b|\bin media\b|\bmediamente\b"
+            r"|(?<!industry )\baverage\b(?! (speed|spd|handle|handling|time to answer))"
+            r"|\bper (contact center|call center|center|company|site|team)\b",
+            "onaverage",
+            text,
+        )
     text = re.sub(
         r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare)\b|\bhur gor man\b",
         "howto",
@@ -166,7 +182,7 @@ def normalize(text: str) -> str:
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     text = re.sub(
-        r"\bstands? for\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        r"\bstands? for\b|\bsta per\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
         "standfor",
         text,
     )  # a definition
@@ -190,8 +206,9 @@ AMOUNT_RE = re.compile(
 CUSTOMER_VIEW_RE = re.compile(
     r"\b(customers|callers|consumers|kunderna|kunder|clienti) (really |actually )?"
     r"(think|like|likes|want|wants|feel|feels|spend|spends|expect|expects|love|loves|care|cares|give|gives|use|uses|"
-    r"prefer|prefers|tycker|vill|gillar|anvander|pensano|vogliono|amano|usano)\b"
-    r"|\b(tycker|vill|gillar|pensano|vogliono|amano) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
+    r"prefer|prefers|say|says|agree|agrees|believe|believes|rate|rates|themselves|"
+    r"tycker|vill|gillar|anvander|sager|sjalva|pensano|vogliono|amano|usano|dicono|stessi)\b"
+    r"|\b(tycker|vill|gillar|sager|pensano|vogliono|amano|dicono) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
 )
 
 
@@ -237,7 +254,7 @@ GAP_WORDS = _words(
     "gap gaps difference differences differ differs diverge disagree disagreement disconnect divide mismatch apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
-    "scollamento disaccordo"
+    "klyfta klyftan klyftor scollamento disaccordo divergenza"
 )
 AGREE_WORDS = _words(
     "agree agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
@@ -245,20 +262,22 @@ AGREE_WORDS = _words(
 )
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
-    "higher more rosier greater above overestimate overestimates optimistic positive hogre mer fler positiva "
-    "superiore sovrastima sovrastimano"
+    "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
+    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti"
 )
 LESS_WORDS = _words(
-    "lower less underestimate underestimates below pessimistic lagre mindre inferiore meno sottostima sottostimano"
+    "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
+    "pessimistiska inferiore meno sottostima sottostimano pessimista pessimisti"
 )
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership "
-    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen dirigenti"
+    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen vd vdar dirigenti"
 )
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
-    "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare operatori professionisti"
+    "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
+    "operatori professionisti"
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
@@ -269,11 +288,11 @@ PLACE_WORDS = _words("country countries region regions market markets nation lan
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
     "study survey surveyed polled research report fieldwork poll data undersokning undersokningen studien studie "
-    "uppgifterna indagine ricerca studio sondaggio dati"
+    "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results"
 )
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered responded surveyed asked interviewed "
+    "took part participated participants answered responded respondents surveyed asked interviewed "
     "deltog deltagit deltagare svarade tillfragades partecipato partecipanti risposto intervistati"
 )
 SOURCE_WORDS = _words(
@@ -328,6 +347,22 @@ STOPWORDS = (
     | ASK_WORDS["when"]
     | ASK_WORDS["who"]
 ) - {"first"}
+
+# The name of the study that is a word of who ran it: on its own it asks who; beside a topic it
+# only says which study ("industries in the genesys study").
+STUDY_NAME_WORDS = _words("genesys equation")
+NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents in the strativity study")
+    **dict.fromkeys(STUDY_NAME_WORDS, "genesys2008"),
+    **dict.fromkeys(_words("strativity arussy"), "strativity2004"),
+}
+ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
+GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
+# what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
+INTENT_WORDS = sorted(
+    w
+    for w in LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | SMALL_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
+    if len(w) >= 5
+)
 
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
 TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
@@ -416,7 +451,7 @@ class Answer:
         if self.kind == "leaders":
             return f"leaders:{self.topics[0].id if self.topics else '*'}"
         if self.kind == "provenance":
-            return f"source:{self.value:g}"
+            return f"source:{self.value:.0f}" if self.value.is_integer() else f"source:{self.value:g}"
         if self.kind == "region":
             return f"region:{self.regions[0]}"
         return "none"
@@ -595,6 +630,12 @@ class Studies:
         head = next((token[:end] for end in range(len(token) - 1, 4, -1) if token[:end] in self._prefixes), "")
         tail = next((token[i:] for i in range(3, len(token) - 4) if token[i:] in self._prefixes), "")
         if head or tail:
+            # a compound's part or a longer form (varumarkesbyggande -> varumarke, lokalkontoren ->
+            # lokalkontor), unless the word is one letter off a known one (stategico -> strategico,
+            # not state)
+            near = self._near(token, 0.85) if len(token) >= 6 else None
+            if near and len(token) - len(head or tail) >= 3:
+                return (near,), True
             return tuple(w for w in dict.fromkeys((head, tail)) if w), False
         stem = max(
             (w for w in self._by_start.get(token[:5], ()) if len(token) - _shared(token, w) <= 4),
@@ -605,9 +646,24 @@ class Studies:
             return (stem,), True
         if len(token) < 4:
             return (), True
+        near = self._near(token, 0.79)
+        return ((near,) if near else ()), True
+
+    def _near(self, token: str, cutoff: float) -> str | None:
+        """The known word closest in spelling (a typo), if it is this close."""
         near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
-        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
-        return ((hit[0],) if hit else ()), True
+        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
+        return hit[0] if hit else None
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
+    def _intent(self, token: str) -> str:
+        """A word of what a comparison asks, its typos folded ("disagre" -> disagree); others as typed."""
+        if len(token) < 5 or token in STOPWORDS or token in self._idf:
+            return token
+        hit = process.extractOne(
+            token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.85
+        )
+        return hit[0] if hit else token
 
     def find_regions(self, query: str) -> list[str]:
         """Regions named in the text. Short aliases ("de", "es", "sea" are also common words)
@@ -638,8 +694,9 @@ class Studies:
         """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
         out: set[str] = set()
         guessed: set[str] = set()
+        acronyms = {a.lower() for a in ACRONYM_RE.findall(text)}
         for t in _content(text):
-            if t in self._region_words:
+            if t in self._region_words or t in ACRONYM_ONLY and t not in acronyms:
                 continue
             found, guess = self._correct(t)
             out.update(found)
@@ -647,11 +704,12 @@ class Studies:
                 guessed.update(found)
         return out, guessed
 
-    def _score(self, qset: set[str], titles: bool = True) -> list[Match]:
+    def _score(self, qset: set[str], titles: bool = True, guessed: set[str] = frozenset()) -> list[Match]:
         totals: dict[str, float] = defaultdict(float)
         for w in qset:
+            weight = GUESS_WEIGHT if w in guessed else 1.0
             for tid, key, title in self._postings.get(w, ()):
-                totals[tid] += key + (title if titles else 0.0)
+                totals[tid] += weight * (key + (title if titles else 0.0))
         for tid in list(totals):
             totals[tid] += sum(bonus for phrase, bonus in self._phrases[tid] if phrase <= qset)
         scored = [Match(self.topics[tid], round(score, 3)) for tid, score in totals.items() if score > 0]
@@ -674,12 +732,14 @@ class Studies:
     # ----- understanding a question ---------------------------------------------------------
     def answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
-        raw = tokens(text)
+        raw = [self._intent(t) for t in tokens(text)]
         words = set(raw)
         qset, guessed = self._query_tokens(text)
+        if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
+            qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
         regions = self.find_regions(text)
         agents = bool(words & AGENT_WORDS)
-        scored = self._score(qset)
+        scored = self._score(qset, guessed=guessed)
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
         numbers = self._numbers(text)
@@ -693,6 +753,9 @@ class Studies:
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words, self._topics(qset, scored, guessed))
+        named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
+        if named and any(not _is_fact(t) or t.study in named for t in chosen):
+            chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -709,6 +772,8 @@ class Studies:
             return Answer(query, "none", about_team=about_team)
         answered = [t for t in chosen if not isinstance(t, Unmeasured)]
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
+        if not unmeasured:
+            unmeasured = self._elsewhere(answered, regions)
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
         also = [
@@ -728,6 +793,19 @@ class Studies:
             asks_about_agents=agents,
             asks_gap=bool(words & GAP_WORDS),
         )
+
+    def _elsewhere(self, answered: list[Topic], regions: list[str]) -> list[Unmeasured]:
+        """The countries named, when no figure found is given for them ("revenue per call in the
+        UK"): the worldwide figures are only the closest. (Executives vs CS asked of a share of
+        companies is answered with its figures and says there is no split.)"""
+        metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
+        if not metrics or len(metrics) < len(answered):
+            return []
+        if regions:
+            asked = set(regions) | {r for rid in regions for r in self.region_info[rid].get("related", ())}
+            if not any(asked & set(self.view(m.id).regions) for m in metrics):
+                return [self.unmeasured["none:other_regions"]]
+        return []
 
     def _topics(self, qset: set[str], scored: list[Match], guessed: set[str]) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
@@ -764,11 +842,12 @@ class Studies:
                     m
                     for m in self._score(left, titles=False)
                     if m.metric not in chosen
+                    and (_is_fact(chosen[0]) or not _is_fact(m.metric))  # a fact goes only with facts
                     and any(phrase <= left - guessed for phrase, _ in self._phrases[m.metric.id])
                 ),
                 None,
             )
-            if not nxt or nxt.score < MIN_SECOND or (_is_fact(nxt.metric) and not _is_fact(chosen[0])):
+            if not nxt or nxt.score < MIN_SECOND:
                 break
             chosen.append(nxt.metric)
         return chosen
