@@ -414,7 +414,11 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """What the studies never measured: say so, then as suggestions the metrics the question also
     named ("customer satisfaction with self service") and the closest real ones."""
     names = _(" or ").join(f"*{escape(u.title)}*" for u in answer.unmeasured)
-    blocks = [asked(answer.query), section(_("The studies don't measure {names}.", names=names), block_id="unmeasured")]
+    headline = _("The studies don't measure {names}.", names=names)
+    if answer.regions and answer.topics and any(u.id == "none:other_regions" for u in answer.unmeasured):
+        where = _(" or ").join(f"*{bm.region_name(r)}*" for r in answer.regions)
+        headline = _("The studies have no figures for {regions} on this.", regions=where)
+    blocks = [asked(answer.query), section(headline, block_id="unmeasured")]
     named = [t.id for t in answer.topics if t.id in bm.metrics]
     closest = list(dict.fromkeys(named + [mid for u in answer.unmeasured for mid in u.closest]))
     if closest:

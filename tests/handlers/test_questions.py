@@ -32,6 +32,16 @@ def test_unmeasured_topic_says_so_and_marks_suggestions(bot):
     assert "<!channel>" not in text and "&lt;!channel&gt;" in text
 
 
+def test_a_metric_asked_for_a_country_without_its_figure_says_so_and_offers_the_worldwide_one(bot):
+    body = bot.command("revenue per call in the uk").json()
+    assert validate(body) == []
+    assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
+        "The studies have no figures for *UK* on this.",
+        "*Not the answer, only the closest figures they have:*\n"
+        "• *Customer service is measured on revenue per call*: executives 36%, CS managers 28%, gap +8 points",
+    ]
+
+
 def test_provenance_shows_quote_seed_and_language(bot):
     text = block_texts(bot.command("which source says 49").json())
     assert (

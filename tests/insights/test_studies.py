@@ -193,6 +193,36 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which CRM do companies use", "none"),
         ("hur många agenter slutar", "none"),  # turnover, unmeasured
     ],
+    "a trend or a typical value is not measured; the average speed to answer is": [
+        ("has the share of strategic contact centres gone up since 2004?", "none"),
+        ("trend dal 2008 a oggi dei contact center strategici", "none"),
+        ("how many agents per contact center", "none"),
+        ("what's the average wait time for a callback", "none"),
+        ("avg speed to answer critical?", "asa_critical"),
+    ],
+    "a metric asked for a country it has no figure in": [
+        ("revenue per call in the uk", "none"),
+        ("germany ASA numbers", "none"),
+        ("callbacks in germany", "callback"),
+        ("virtualizzazione in asia", "virtualization"),  # Asia's figure is Asia Pacific's
+    ],
+    "typos of comparison words; one letter off a word before a compound's head": [
+        ("where do execs and cs disagre the most", "rank:largest"),
+        ("quanti pensano che il contact center sia davvero stategico?", "cc_strategic"),  # not "state"
+        ("che dimensioni hanno le aziende intervistatte", "fact:sizes"),  # a typed word wins a guessed one
+    ],
+    "a study's name says which study": [
+        ("vilka branscher ingår i genesys-studien", "fact:industries"),
+        ("when were the genesys results published?", "fact:published"),
+        ("who were the respondents in the strativity study", "fact:strativity_respondents"),
+        ("who ran the genesys study", "fact:commissioned"),
+        ("loyalty to employer vs investment in people — the strativity gap", "employer_loyalty+invest_people"),
+    ],
+    "customers' own views, and the Italian 'usa' (uses)": [
+        ("do customers agree that customer service is key to the brand?", "none"),
+        ("what do customers themselves say about self-service quality", "none"),
+        ("velocita media di risposta come metrica critica: chi la usa davvero?", "asa_critical"),
+    ],
 }
 
 
