@@ -110,7 +110,7 @@ def lookup(quick: bool, tmp: Path) -> list[Row]:
         bm.answer(q)
         times.append((time.perf_counter() - t0) * 1000)
     # baseline: the plainest possible lookup, substring tests of every keyword
-    keywords = [(m.id, k.lower()) for m in bm.metrics.values() for k in m.keywords]
+    keywords = [(m.id, k.lower().lstrip("=")) for m in bm.metrics.values() for k in m.keywords]
     base = []
     for q in qs:
         t0 = time.perf_counter()

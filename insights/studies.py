@@ -140,16 +140,37 @@ def normalize(text: str) -> str:
     answer normalizes its question several times, and data/ keywords once each."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", " and ")
+    text = text.replace("&", " and ").replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
+    text = re.sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
     text = re.sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
     text = re.sub(r"\bavg\b", "average", text)
     text = re.sub(r"\b(come|comes|came) out\b", "released", text)
+    text = re.sub(  # the sample's largest and smallest companies
+        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|foretag|foretagen|"
+        r"foretagsstorleken|aziende)\b",
+        "largestcompany",
+        text,
+    )
+    text = re.sub(
+        r"\b(smallest|minsta|piu piccole) (participating |responding )?(company|companies|foretag|foretagen|"
+        r"foretagsstorleken|aziende)\b",
+        "smallestcompany",
+        text,
+    )
+    # customers' loyalty is not the employees' loyalty to their employer
+    text = re.sub(
+        r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal customers\b"
+        r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
+        "customerloyalty",
+        text,
+    )
     text = re.sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
     text = re.sub(  # a change between the studies' years, or since them: a trend
-        r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b",
+        r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
+        r"|\b2004 (vs|versus|to|till) 2008\b",
         "sinceyear",
         text,
     )
@@ -159,7 +180,7 @@ def normalize(text: str) -> str:
     text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
     text = re.sub(r"\breal ?time\b", "realtime", text)
     text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
-    text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation)s?\b", "company", text)
+    text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
@@ -176,7 +197,8 @@ def normalize(text: str) -> str:
             text,
         )
     text = re.sub(
-        r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare)\b|\bhur gor man\b",
+        r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
+        r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b",
         "howto",
         text,
     )
@@ -200,7 +222,7 @@ STAFF_FEEDBACK_RE = re.compile(
 AMOUNT_RE = re.compile(
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakter|pengar|tjanar|sparar|"
-    r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiare|genera|vale)\b)"
+    r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
 )
 CUSTOMER_VIEW_RE = re.compile(
@@ -216,11 +238,11 @@ OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
     r"numero delle|numero degli|percentuale di) (the )?"
-    r"(company|companies|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
+    r"(company|companies|cos|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
     r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate)\b"
 )
 COUNTED = {
-    **dict.fromkeys(("company", "companies", "foretag", "foretagen", "aziende"), "company"),
+    **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
     **dict.fromkeys(("customer", "customers", "kunder", "kunderna", "clienti"), "customer"),
     **dict.fromkeys(
@@ -263,7 +285,7 @@ AGREE_WORDS = _words(
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
-    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti"
+    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti alte alti"
 )
 LESS_WORDS = _words(
     "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
@@ -277,14 +299,16 @@ EXEC_WORDS = _words(
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
-    "operatori professionisti"
+    "operatori professionisti responsabili"
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
-    "leder ledande bast hogst flest guida migliore primo prima"
+    "leder ledande bast hogst flest topp toppen langst guida migliore primo prima avanti"
 )
-LEAD_WORDS = _words("lead leads leading ahead leder ledande guida guidano")  # "who leads on callbacks"
-PLACE_WORDS = _words("country countries region regions market markets nation land lander paese paesi regione nazione")
+LEAD_WORDS = _words("lead leads leading led ahead leder ledande guida guidano")  # "who leads on callbacks"
+PLACE_WORDS = _words(
+    "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
+)
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
     "study survey surveyed polled research report fieldwork poll data undersokning undersokningen studien studie "
@@ -293,7 +317,8 @@ STUDY_WORDS = _words(
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered responded respondents surveyed asked interviewed "
-    "deltog deltagit deltagare svarade tillfragades partecipato partecipanti risposto intervistati"
+    "deltog deltagit deltagare svarade svarat respondenterna tillfragades partecipato partecipanti rispondenti risposto "
+    "intervistati"
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted cite citation reference origin says say said "
@@ -332,7 +357,7 @@ STOPWORDS = (
             "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
             "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
             "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
-            "center chiamata chiamate importante stata stato fatto fatta"
+            "center chiamata chiamate importante stata stato fatto fatta secondo"
         )
     )
     | LARGEST_WORDS
@@ -364,6 +389,11 @@ INTENT_WORDS = sorted(
     if len(w) >= 5
 )
 
+WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
+ITEM_WORDS = _words(
+    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor "
+    "indicatori dati voci aree ambiti metriche"
+)
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
 TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
 # "how many agents" is one word (COUNT_RE)
@@ -385,6 +415,7 @@ class Fact:
     keywords: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (seed, quote)
     asks: tuple[str, ...] = ()  # "when", "who": the question about the study this fact answers
+    alone: bool = False  # only ever the first topic: beside another, its words are that one's context
 
 
 @dataclass(frozen=True)
@@ -502,6 +533,7 @@ class Studies:
                 _keywords(f.get("keywords")),
                 tuple((s["seed"], s["quote"]) for s in f["sources"]),
                 tuple(f.get("asks", ())),
+                f.get("alone", False),
             )
             for study, s in info.items()
             for f in s.get("facts", ())
@@ -569,8 +601,19 @@ class Studies:
         key_tokens: dict[str, set[str]] = {}
         title_tokens: dict[str, set[str]] = {}
         phrases: dict[str, list[tuple[str, ...]]] = {}
+        # A keyword marked "=" in data/ ("=customer needs", "=service level": its stopwords would
+        # leave one common word) is matched only as typed, as one word of its own ("customer_needs");
+        # its word alone counts as a word inside a longer keyword.
+        self._joined = {
+            normalize(k[1:]): "_".join(tokens(k[1:])) for t in topics.values() for k in t.keywords if k[0] == "="
+        }
         for tid, t in topics.items():
-            phrases[tid] = list(dict.fromkeys(_content(k) for k in t.keywords))
+            phrases[tid] = list(
+                dict.fromkeys(
+                    (*_content(k[1:]), self._joined[normalize(k[1:])]) if k[0] == "=" else _content(k)
+                    for k in t.keywords
+                )
+            )
             key_tokens[tid] = {w for p in phrases[tid] for w in p}
             title = t.title if isinstance(t, Metric) else ""
             title_tokens[tid] = {w for w in tokens(title) if w not in STOPWORDS} - key_tokens[tid]
@@ -608,13 +651,14 @@ class Studies:
             normalize(alias): rid for rid, r in self.region_info.items() for alias in r.get("short", ())
         }
         self._region_words = {w for alias, _ in self._region_aliases for w in alias.split()}
-        self._prefixes = {w for w in self._idf if len(w) >= 5}
+        self._prefixes = {w for w in self._idf if len(w) >= 5 and "_" not in w}
         self._by_start: dict[str, list[str]] = defaultdict(list)  # words sharing their first five letters
         for w in self._prefixes:
             self._by_start[w[:5]].append(w)
         self._by_length: dict[int, list[str]] = defaultdict(list)  # a typo is at most 2 letters off
         for w in self._idf:
-            self._by_length[len(w)].append(w)
+            if "_" not in w:
+                self._by_length[len(w)].append(w)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _correct(self, token: str) -> tuple[tuple[str, ...], bool]:
@@ -702,6 +746,8 @@ class Studies:
             out.update(found)
             if guess:
                 guessed.update(found)
+        typed = f" {normalize(text)} "
+        out.update(joined for phrase, joined in self._joined.items() if f" {phrase} " in typed)
         return out, guessed
 
     def _score(self, qset: set[str], titles: bool = True, guessed: set[str] = frozenset()) -> list[Match]:
@@ -749,7 +795,13 @@ class Studies:
                 return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
-        if words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or words & LEAD_WORDS and regional:
+        framed = any(  # an amount, advice...: not which region leads ("I'm new to leading a team")
+            getattr(m.metric, "framing", False) and any(p <= qset - guessed for p, _ in self._phrases[m.metric.id])
+            for m in scored
+        )
+        if not framed and (
+            words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or words & LEAD_WORDS and regional
+        ):
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words, self._topics(qset, scored, guessed))
@@ -761,7 +813,8 @@ class Studies:
             chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
-        if order and (not chosen and not about_team or len(paired) > 1):
+        listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
+        if order and (not chosen and not about_team or len(paired) > 1 or listing and not about_team):
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
@@ -793,6 +846,10 @@ class Studies:
             asks_about_agents=agents,
             asks_gap=bool(words & GAP_WORDS),
         )
+
+    def _whole(self, topic: Topic, words: set[str]) -> bool:
+        """Whether one of the topic's keywords is whole in these words."""
+        return any(phrase <= words for phrase, _ in self._phrases[topic.id])
 
     def _elsewhere(self, answered: list[Topic], regions: list[str]) -> list[Unmeasured]:
         """The countries named, when no figure found is given for them ("revenue per call in the
@@ -833,7 +890,11 @@ class Studies:
             ),
             None,
         )
-        chosen = [frame or scored[0].metric]
+        framed = {w for phrase, _ in self._phrases[frame.id] if phrase <= qset for w in phrase} if frame else set()
+        named_fact = next(  # "which industries: banks, telecoms?" asks the fact, not figures per industry
+            (m.metric for m in scored if _is_fact(m.metric) and self._whole(m.metric, qset - guessed - framed)), None
+        )
+        chosen = [named_fact if frame and named_fact else frame or scored[0].metric]
         left = set(qset)
         while len(chosen) < 3:  # each further topic needs one of its keywords whole in what is left
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
@@ -843,6 +904,7 @@ class Studies:
                     for m in self._score(left, titles=False)
                     if m.metric not in chosen
                     and (_is_fact(chosen[0]) or not _is_fact(m.metric))  # a fact goes only with facts
+                    and not getattr(m.metric, "alone", False)
                     and any(phrase <= left - guessed for phrase, _ in self._phrases[m.metric.id])
                 ),
                 None,
