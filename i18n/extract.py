@@ -3,7 +3,9 @@ i18n/sv.po and i18n/it.po up to date with it (new messages added untranslated, s
 
 Messages come from `_()` / `ngettext()` in the Python packages below, and from data/metrics.yaml
 (each metric's title and topic, and the pulse statement that asks it) through `extract_metrics`, and
-from data/figures.csv (each figure's note) through `extract_notes`,
+from data/figures.csv (each figure's note) through `extract_notes`, from data/studies.yaml (each study
+fact's title and text) through `extract_facts` and from data/unmeasured.yaml (what the studies never
+measured) through `extract_unmeasured`,
 a Babel extraction method. After running it, translate the empty `msgstr`s; tests/i18n fails while
 any is empty, fuzzy, or stale.
 """
@@ -25,6 +27,8 @@ ROOT = CATALOGUES.parent
 METHODS = [(f"{package}/**.py", "python") for package in ("render", "handlers", "services", "insights")]
 METHODS.append(("data/metrics.yaml", "i18n.extract:extract_metrics"))
 METHODS.append(("data/figures.csv", "i18n.extract:extract_notes"))
+METHODS.append(("data/studies.yaml", "i18n.extract:extract_facts"))
+METHODS.append(("data/unmeasured.yaml", "i18n.extract:extract_unmeasured"))
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 METRIC_FIELDS = ("topic", "title", "statement")  # each also the message's context (i18n.pgettext)
 
@@ -44,6 +48,22 @@ def extract_notes(fileobj, keywords, comment_tags, options):
     for row in csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8")):
         if row.get("note"):
             yield 0, "pgettext", ("note", row["note"]), [f"{row['id']} note"]
+
+
+def extract_facts(fileobj, keywords, comment_tags, options):
+    """Babel extraction method for data/studies.yaml: each study fact's title (context "title", as a
+    metric's) and text (context "fact")."""
+    for study in yaml.safe_load(fileobj).values():
+        for fact in study.get("facts", ()) if isinstance(study, dict) else ():
+            yield 0, "pgettext", ("title", fact["title"]), [f"fact:{fact['id']} title"]
+            yield 0, "pgettext", ("fact", fact["text"]), [f"fact:{fact['id']} text"]
+
+
+def extract_unmeasured(fileobj, keywords, comment_tags, options):
+    """Babel extraction method for data/unmeasured.yaml: what the studies never measured, by name
+    (context "unmeasured")."""
+    for entry in yaml.safe_load(fileobj):
+        yield 0, "pgettext", ("unmeasured", entry["title"]), [f"none:{entry['id']}"]
 
 
 def template() -> Catalog:

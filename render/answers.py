@@ -10,6 +10,7 @@ from render.primitives import (
     context,
     divider,
     escape,
+    fact_text,
     header,
     message,
     metric_title,
@@ -18,6 +19,7 @@ from render.primitives import (
     points,
     section,
     truncate,
+    unmeasured_title,
 )
 
 GROUP_LABEL = {
@@ -196,7 +198,7 @@ def asked(query: str) -> dict:
 def fact_blocks(bm: Studies, fact: Fact) -> list[dict]:
     study = bm.studies[fact.study]["short"]
     quotes = "\n".join(quote_line(bm, seed, quote) for seed, quote in fact.sources)
-    return [section(f"*{title(fact)}* ({study})\n{escape(fact.text)}\n{quotes}", block_id=f"metric:{fact.id}")]
+    return [section(f"*{title(fact)}* ({study})\n{escape(fact_text(fact))}\n{quotes}", block_id=f"metric:{fact.id}")]
 
 
 def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
@@ -246,7 +248,7 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         lines = [f"• *{title(m)}*: {plain_summary(bm, bm.view(m.id))}" for m in answer.also]
         blocks.append(section(_("*Also:*\n{lines}", lines="\n".join(lines))))
     first = answer.topics[0]
-    summary = escape(first.text) if isinstance(first, Fact) else plain_summary(bm, bm.view(first.id))
+    summary = escape(fact_text(first)) if isinstance(first, Fact) else plain_summary(bm, bm.view(first.id))
     return message(blocks, f"{metric_title(first)}: {summary}")
 
 
@@ -413,7 +415,7 @@ def provenance_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
 def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """What the studies never measured: say so, then as suggestions the metrics the question also
     named ("customer satisfaction with self service") and the closest real ones."""
-    names = _(" or ").join(f"*{escape(u.title)}*" for u in answer.unmeasured)
+    names = _(" or ").join(f"*{escape(unmeasured_title(u))}*" for u in answer.unmeasured)
     headline = _("The studies don't measure {names}.", names=names)
     if answer.regions and answer.topics and any(u.id == "none:other_regions" for u in answer.unmeasured):
         where = _(" or ").join(f"*{bm.region_name(r)}*" for r in answer.regions)
@@ -433,7 +435,9 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(_("Regional figures exist only for {names}.", names=names), block_id="suggestions"))
     blocks.append(context(_("`{cmd} list` shows everything the studies measured.", cmd=cmd)))
-    return message(blocks, _("The studies don't measure {names}", names=", ".join(u.title for u in answer.unmeasured)))
+    return message(
+        blocks, _("The studies don't measure {names}", names=", ".join(unmeasured_title(u) for u in answer.unmeasured))
+    )
 
 
 def no_match_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:

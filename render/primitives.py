@@ -165,8 +165,19 @@ def statement_text(text: str, translations: dict[str, str] | None = None) -> str
 
 
 def metric_title(metric) -> str:
-    """A metric's (or a fact's) title in the reader's language (data/metrics.yaml, extracted)."""
+    """A metric's (or a fact's) title in the reader's language (data/metrics.yaml and
+    data/studies.yaml, extracted)."""
     return i18n.pgettext("title", metric.title)
+
+
+def fact_text(fact) -> str:
+    """What a study fact says, in the reader's language (data/studies.yaml, extracted)."""
+    return i18n.pgettext("fact", fact.text)
+
+
+def unmeasured_title(unmeasured) -> str:
+    """What the studies never measured, by name, in the reader's language (data/unmeasured.yaml)."""
+    return i18n.pgettext("unmeasured", unmeasured.title)
 
 
 def language_names() -> dict[str, str]:

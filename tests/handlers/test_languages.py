@@ -88,6 +88,21 @@ def test_a_swedish_reader_gets_the_sources_note_in_swedish(bot, team):
     assert "Note: The Swedish article says revenue per contact (intäkt per kontakt); the English release" in english
 
 
+def test_what_the_studies_lack_and_their_facts_read_in_the_readers_language(bot, team):
+    team.add_user("UMEMBER", "Sven", locale="sv-SE")
+    team.add_user("UOTHER", "Giulia", locale="it-IT")
+    text = block_texts(run(bot, team, "genomsnittlig hanteringstid", user="UMEMBER"))
+    assert "Undersökningarna mäter inte *genomsnittlig hanteringstid*." in text
+    text = block_texts(run(bot, team, "intäkt per samtal i storbritannien", user="UMEMBER"))
+    assert "Undersökningarna har inga siffror för *UK* om detta." in text
+    text = block_texts(run(bot, team, "quando è stata fatta la ricerca", user="UOTHER"))
+    assert (
+        "*Quando è stata svolta la rilevazione* (Genesys / Equation Research 2008)\n"
+        "Tra il 1° aprile e il 9 maggio 2008, per Genesys, da Equation Research, un istituto di ricerca indipendente."
+    ) in text
+    assert "The studies don't measure *average handle time*." in block_texts(run(bot, team, "AHT", user="UADMIN"))
+
+
 def test_a_digest_to_a_channel_set_to_italian_is_italian_chart_included(closed_pulse, team):  # noqa: F811
     team.reset()
     assert block_texts(run(closed_pulse, team, "digest <#C0LEADS|cx-leads> lang de")) == (

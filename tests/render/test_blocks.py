@@ -419,6 +419,8 @@ NOT_BUILDERS = {
     "own_language_quote",
     "help_lines",
     "metric_title",
+    "fact_text",
+    "unmeasured_title",
     "language_names",
     "number",
     "fmt_reading",
