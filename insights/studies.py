@@ -147,16 +147,18 @@ def normalize(text: str) -> str:
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"\bcentre", "center", text)
     text = re.sub(r"\bavg\b", "average", text)
+    text = re.sub(r"\bcomp plans?\b", "compensation plan", text)
+    text = re.sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = re.sub(r"\b(come|comes|came) out\b", "released", text)
     text = re.sub(  # the sample's largest and smallest companies
-        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|foretag|foretagen|"
-        r"foretagsstorleken|aziende)\b",
+        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
+        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
         "largestcompany",
         text,
     )
     text = re.sub(
-        r"\b(smallest|minsta|piu piccole) (participating |responding )?(company|companies|foretag|foretagen|"
-        r"foretagsstorleken|aziende)\b",
+        r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
+        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
         "smallestcompany",
         text,
     )
@@ -190,7 +192,7 @@ def normalize(text: str) -> str:
     text = AMOUNT_RE.sub("amount", text)
     if "amount" not in text.split():  # "how much ... the average call": the amount is what is asked
         text = re.sub(  # a typical value: "the average call", "agents per contact center" (not "average speed")
-            r"\bon average\b|\bi genomsnitt\b|\bin media\b|\bmediamente\b"
+            r"\bon average\b|\bi (genom)?snitt\b|\bin media\b|\bmediamente\b"
             r"|(?<!industry )\baverage\b(?! (speed|spd|handle|handling|time to answer))"
             r"|\bper (contact center|call center|center|company|site|team)\b",
             "onaverage",
@@ -198,7 +200,8 @@ def normalize(text: str) -> str:
         )
     text = re.sub(
         r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
-        r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b",
+        r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b"
+        r"|\bshould (we|i)\b|\b(ska|bor) vi\b|\bdovre(i|mmo)\b",
         "howto",
         text,
     )
@@ -220,8 +223,9 @@ STAFF_FEEDBACK_RE = re.compile(
 
 
 AMOUNT_RE = re.compile(
-    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|worth|"
-    r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakter|pengar|tjanar|sparar|"
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
+    r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
+    r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
 )
@@ -238,8 +242,10 @@ OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
     r"numero delle|numero degli|percentuale di) (the )?"
+    r"(?:customer service |customer care |cs )?"
     r"(company|companies|cos|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
     r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate)\b"
+    r"(?! (service|care))"
 )
 COUNTED = {
     **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "aziende"), "company"),
@@ -263,7 +269,9 @@ def _content(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(tokens(text))
+    """Each word of a list, as questions' words are folded (word by word: the list is no sentence
+    for normalize()'s phrase rules)."""
+    return frozenset(t for word in text.split() for t in tokens(word))
 
 
 # What a question asks beyond its topic: rank the gaps, find where the groups agree or which group
@@ -273,19 +281,21 @@ LARGEST_WORDS = _words(
     "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
 GAP_WORDS = _words(
-    "gap gaps difference differences differ differs diverge disagree disagreement disconnect divide mismatch apart "
+    "gap gaps difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
+    "apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "klyfta klyftan klyftor scollamento disaccordo divergenza"
 )
 AGREE_WORDS = _words(
-    "agree agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
+    "agree agreed agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
     "accordo concordano allineati allineamento"
 )
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
-    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti alte alti"
+    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti alte alti "
+    "alta alto rosei rosea"
 )
 LESS_WORDS = _words(
     "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
@@ -294,16 +304,16 @@ LESS_WORDS = _words(
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership "
-    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen vd vdar dirigenti"
+    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen vd vdar dirigenti capi capo vertici"
 )
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
-    "operatori professionisti responsabili"
+    "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
-    "leder ledande bast hogst flest topp toppen langst guida migliore primo prima avanti"
+    "leder ledande bast hogst flest topp toppen langst forst guida migliore primo prima avanti meglio"
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledande guida guidano")  # "who leads on callbacks"
 PLACE_WORDS = _words(
@@ -312,7 +322,8 @@ PLACE_WORDS = _words(
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
     "study survey surveyed polled research report fieldwork poll data undersokning undersokningen studien studie "
-    "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results"
+    "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results "
+    "conducted carried condotta condotto"
 )
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
@@ -321,15 +332,15 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
     "intervistati"
 )
 SOURCE_WORDS = _words(
-    "source sources come comes came from quote quoted cite citation reference origin says say said "
-    "get got kalla kallan kallor varifran kommer sager fonte fonti viene vengono dice citazione origine"
+    "source sources come comes came from quote quoted cite citation reference origin "
+    "get got kalla kallan kallor varifran kommer fonte fonti viene vengono citazione origine"
 )
 
 # Words that carry no topic: question scaffolding (en, sv, it), the names of the groups being
 # asked about, the domain itself ("customer service", "contact center") and the intents above.
 STOPWORDS = (
     frozenset(
-        tokens(
+        _words(
             "a an the of to in on at for by and or is are was were be do does did what which who how "
             "many much share percent percentage per cent figure figures number numbers say says said "
             "think thinks believe believes agree agrees our their my we they it this that there "
@@ -357,7 +368,8 @@ STOPWORDS = (
             "sono ha hanno pensa pensano ritiene ritengono dice dicono percentuale executive manager "
             "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
             "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
-            "center chiamata chiamate importante stata stato fatto fatta secondo"
+            "center chiamata chiamate importante stata stato fatto fatta secondo anche solo ce c nell nello negli "
+            "nelle"
         )
     )
     | LARGEST_WORDS
@@ -678,7 +690,7 @@ class Studies:
             # lokalkontor), unless the word is one letter off a known one (stategico -> strategico,
             # not state)
             near = self._near(token, 0.85) if len(token) >= 6 else None
-            if near and len(token) - len(head or tail) >= 3:
+            if near and len(token) - len(head or tail) >= 2:
                 return (near,), True
             return tuple(w for w in dict.fromkeys((head, tail)) if w), False
         stem = max(
@@ -799,12 +811,11 @@ class Studies:
             getattr(m.metric, "framing", False) and any(p <= qset - guessed for p, _ in self._phrases[m.metric.id])
             for m in scored
         )
-        if not framed and (
-            words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or words & LEAD_WORDS and regional
-        ):
+        leading = words & LEAD_WORDS or words & LEADER_WORDS and words & ASK_WORDS["who"]  # "who's top on X"
+        if not framed and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional):
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        chosen = self._study_question(words, self._topics(qset, scored, guessed))
+        chosen = self._study_question(words | qset, self._topics(qset, scored, guessed))
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
         if named and any(not _is_fact(t) or t.study in named for t in chosen):
             chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
@@ -898,17 +909,18 @@ class Studies:
         left = set(qset)
         while len(chosen) < 3:  # each further topic needs one of its keywords whole in what is left
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
-            nxt = next(
-                (
-                    m
-                    for m in self._score(left, titles=False)
-                    if m.metric not in chosen
-                    and (_is_fact(chosen[0]) or not _is_fact(m.metric))  # a fact goes only with facts
-                    and not getattr(m.metric, "alone", False)
-                    and any(phrase <= left - guessed for phrase, _ in self._phrases[m.metric.id])
-                ),
-                None,
-            )
+            nxt = None
+            for m in self._score(left, titles=False):
+                if m.metric in chosen or getattr(m.metric, "alone", False):
+                    continue
+                if _is_fact(m.metric) and not _is_fact(chosen[0]):  # a fact goes only with facts
+                    continue
+                # a keyword whole, typed, with a word the topics before did not take ("feedback
+                # processes" beside "feedback to sales"); scored with the words it shares
+                own = {w for p, _ in self._phrases[m.metric.id] if p <= qset - guessed and p & left for w in p}
+                if own:
+                    nxt = next(x for x in self._score(left | own, titles=False) if x.metric is m.metric)
+                    break
             if not nxt or nxt.score < MIN_SECOND:
                 break
             chosen.append(nxt.metric)
@@ -920,8 +932,9 @@ class Studies:
         if not words & STUDY_WORDS or not all(_is_fact(t) for t in chosen):
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
-        if asked == "who" and words & TOOK_PART_WORDS:
-            asked = "who took part"
+        took_part = words & TOOK_PART_WORDS
+        if asked == "who" and took_part or not asked and took_part & STUDY_WORDS and words & (EXEC_WORDS | CS_WORDS):
+            asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen
         fits = [t for t in chosen if asked in getattr(t, "asks", ())]

@@ -218,6 +218,36 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("who ran the genesys study", "fact:commissioned"),
         ("loyalty to employer vs investment in people — the strativity gap", "employer_loyalty+invest_people"),
     ],
+    "a keyword marked '=' counts only as typed": [
+        ("Need the exact fieldwork dates for the Genesys survey, for a footnote", "fact:fieldwork"),  # not needs
+        ("vad tjänar en kundtjänstagent i månaden", "none"),  # salaries
+        ("förtjänar arbetsgivaren lojalitet", "employer_loyalty"),  # not "tjänar"
+    ],
+    "figures by industry are not measured; which industries took part is a fact": [
+        ("vilken bransch mäter intäkt per samtal mest?", "none"),
+        ("does the study break down ASA by industry, eg retail vs finance?", "none"),
+        ("Quali settori sono stati coinvolti nell'indagine? C'è anche l'energia?", "fact:industries"),
+        ("Vilka brancher ingick i studien?", "fact:industries"),  # a typo, not "branch" offices
+    ],
+    "a further topic may share a word with the one before": [
+        (
+            "feedback processes and passing customer info on to sales — I need both figures for one paragraph",
+            "feedback_processes+feedback_to_sales",
+        ),
+    ],
+    "which figures, who took part, who leads, amounts and advice": [
+        (
+            "Which figures do executives rate higher than customer service professionals? Need them for a slide",
+            "rank:exec_higher",
+        ),
+        ("Were frontline agents surveyed, or only managers and executives?", "fact:respondents"),
+        ("who's top for using branch ofices in peak periods", "leaders:branch_offices"),
+        ("How much did Genesys pay Equation Research to run this?", "none"),
+        ("What incentive scheme should we put in place to reward quality instead of speed?", "none"),
+        ("vilken callback-lösning ska vi köpa, genesys eller nåt annat?", "none"),
+        ("I'm new to leading a team: how much money does each callback save?", "none"),  # not who leads
+        ("Share of respondants from companies with more than 2,500 agents?", "study_share_large"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
