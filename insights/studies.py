@@ -172,7 +172,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
     text = re.sub(  # a change between the studies' years, or since them: a trend
         r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
-        r"|\b2004 (vs|versus|to|till) 2008\b",
+        r"|\b2004 (vs|versus|to|till) 2008\b|\bback in (2004|2008)\b",
         "sinceyear",
         text,
     )
@@ -207,7 +207,7 @@ def normalize(text: str) -> str:
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     text = re.sub(
-        r"\bstands? for\b|\bsta per\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        r"\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
         "standfor",
         text,
     )  # a definition
@@ -313,7 +313,8 @@ CS_WORDS = _words(
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most "
-    "leder ledande bast hogst flest topp toppen langst forst guida migliore primo prima avanti meglio"
+    "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
+    "prima avanti meglio piu diffusa diffuso"
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledande guida guidano")  # "who leads on callbacks"
 PLACE_WORDS = _words(
@@ -825,7 +826,7 @@ class Studies:
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
         listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
-        if order and (not chosen and not about_team or len(paired) > 1 or listing and not about_team):
+        if order and (not chosen and not about_team or listing and not about_team):
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
@@ -933,7 +934,8 @@ class Studies:
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
         took_part = words & TOOK_PART_WORDS
-        if asked == "who" and took_part or not asked and took_part & STUDY_WORDS and words & (EXEC_WORDS | CS_WORDS):
+        groups = words & EXEC_WORDS and words & CS_WORDS  # "execs or regular staff?"
+        if asked == "who" and (took_part or groups) or not asked and took_part & STUDY_WORDS and groups:
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen
