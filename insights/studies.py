@@ -241,7 +241,7 @@ CUSTOMER_VIEW_RE = re.compile(
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
-    r"numero delle|numero degli|percentuale di) (the )?"
+    r"numero delle|numero degli|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
     r"(?:customer service |customer care |cs )?"
     r"(company|companies|cos|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
     r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate)\b"
@@ -285,7 +285,7 @@ GAP_WORDS = _words(
     "apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
-    "klyfta klyftan klyftor scollamento disaccordo divergenza"
+    "klyfta klyftan klyftor isar scollamento disaccordo divergenza"
 )
 AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
@@ -304,11 +304,13 @@ LESS_WORDS = _words(
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership "
-    "beslutsfattare beslutsfattarna ledningen chef chefer cheferna chefen vd vdar dirigenti capi capo vertici"
+    "beslutsfattare beslutsfattarna ledningen ledningens direktionen ledningsgruppen chef chefer cheferna chefen vd vdar "
+    "dirigenti capi capo vertici"
 )
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
+    "kundtjanstchefernas "
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
@@ -398,13 +400,22 @@ GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less 
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
 INTENT_WORDS = sorted(
     w
-    for w in LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | SMALL_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS
+    for w in LARGEST_WORDS
+    | GAP_WORDS
+    | AGREE_WORDS
+    | SMALL_WORDS
+    | MORE_WORDS
+    | LESS_WORDS
+    | REVERSED_WORDS
+    | LEADER_WORDS
+    | LEAD_WORDS
+    | STUDY_WORDS
     if len(w) >= 5
 )
 
 WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
 ITEM_WORDS = _words(
-    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor "
+    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal "
     "indicatori dati voci aree ambiti metriche"
 )
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
@@ -414,7 +425,7 @@ AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff re
 YEARS = {2004.0, 2008.0}
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
-NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(million|miljoner|milioni)?")
+NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
 
 
 @dataclass(frozen=True)
@@ -442,6 +453,7 @@ class Unmeasured:
     # asks for a kind of answer the studies have for no metric (an amount, a definition, advice,
     # what customers think): named whole, it is the answer even when the question names a metric
     framing: bool = False
+    yields_to: str = ""  # a study fact that answers instead when it is named too ("which industries: banks?")
 
 
 Topic = Metric | Fact | Unmeasured
@@ -559,6 +571,7 @@ class Studies:
                 _keywords(u["keywords"]),
                 tuple(u.get("closest", ())),
                 u.get("framing", False),
+                u.get("yields_to", ""),
             )
             for u in raw_unmeasured
         }
@@ -717,9 +730,7 @@ class Studies:
         """A word of what a comparison asks, its typos folded ("disagre" -> disagree); others as typed."""
         if len(token) < 5 or token in STOPWORDS or token in self._idf:
             return token
-        hit = process.extractOne(
-            token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.85
-        )
+        hit = process.extractOne(token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
         return hit[0] if hit else token
 
     def find_regions(self, query: str) -> list[str]:
@@ -814,6 +825,9 @@ class Studies:
         )
         leading = words & LEAD_WORDS or words & LEADER_WORDS and words & ASK_WORDS["who"]  # "who's top on X"
         if not framed and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional):
+            named = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
+            if named and not regional:  # "which country leads on real-time consoles": no country figures
+                return Answer(query, "unmeasured", topics=named[:1], unmeasured=[self.unmeasured["none:other_regions"]])
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words | qset, self._topics(qset, scored, guessed))
@@ -903,11 +917,11 @@ class Studies:
             None,
         )
         framed = {w for phrase, _ in self._phrases[frame.id] if phrase <= qset for w in phrase} if frame else set()
-        named_fact = next(  # "which industries: banks, telecoms?" asks the fact, not figures per industry
-            (m.metric for m in scored if _is_fact(m.metric) and self._whole(m.metric, qset - guessed - framed)), None
-        )
-        chosen = [named_fact if frame and named_fact else frame or scored[0].metric]
-        left = set(qset)
+        instead = self.topics.get(frame.yields_to) if frame and frame.yields_to else None
+        if instead and self._whole(instead, qset - guessed - framed):  # the framing's words are the fact's examples
+            chosen, left = [instead], set(qset) - framed
+        else:
+            chosen, left = [frame or scored[0].metric], set(qset)
         while len(chosen) < 3:  # each further topic needs one of its keywords whole in what is left
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
             nxt = None
@@ -930,11 +944,11 @@ class Studies:
     def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:
         """'When did the survey run', 'chi ha condotto la ricerca': a question word about the study
         itself is answered by the study fact that answers it, unless one already found does."""
-        if not words & STUDY_WORDS or not all(_is_fact(t) for t in chosen):
+        groups = words & EXEC_WORDS and words & CS_WORDS  # "execs or regular staff?"
+        if not (words & STUDY_WORDS or words & TOOK_PART_WORDS and groups) or not all(_is_fact(t) for t in chosen):
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
         took_part = words & TOOK_PART_WORDS
-        groups = words & EXEC_WORDS and words & CS_WORDS  # "execs or regular staff?"
         if asked == "who" and (took_part or groups) or not asked and took_part & STUDY_WORDS and groups:
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:

@@ -248,6 +248,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("I'm new to leading a team: how much money does each callback save?", "none"),  # not who leads
         ("Share of respondants from companies with more than 2,500 agents?", "study_share_large"),
     ],
+    "a framing yields to the fact it names; who leads where no country has a figure": [
+        ("Quali settori copre lo studio? finance, telco...?", "fact:industries"),
+        ("Breakdown of respondents by industry, in percent?", "none"),
+        ("which country leads on real-time customer data consoles", "none"),
+        ("which region is ahaed on running multiple centers as one virtual center?", "leaders:virtualization"),
+        ("var är chefer och kundtjänst faktiskt överns?", "rank:agree"),  # a typo of a stemmed word
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
