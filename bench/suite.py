@@ -97,7 +97,8 @@ def _slash(quick: bool, tmp: Path) -> list[Row]:
 
 # 2 ----------------------------------------------------------------------------------------------
 def lookup(quick: bool, tmp: Path) -> list[Row]:
-    from insights.commands import held_out, qa_accuracy
+    from insights.commands import qa_accuracy
+    from insights.doubt import held_out
     from insights.studies import load
 
     bm = load()

@@ -9,7 +9,6 @@ and so does text that starts with a subcommand word when the rest does not fit t
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass, field
 
 from insights.studies import Studies, load
@@ -131,11 +130,6 @@ def answer_label(bm: Studies, text: str) -> str:
     """What `/gap <text>` answers, in data/qa.csv's labels ("cmd:list" for a subcommand)."""
     cmd = parse(text)
     return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
-
-
-def held_out(question: str) -> bool:
-    """The fixed fifth of data/qa.csv that tuning never looks at (by a hash of the question)."""
-    return zlib.crc32(question.encode("utf-8")) % 5 == 0
 
 
 def qa_accuracy(bm: Studies, rows: list[dict]) -> dict[str, tuple[int, int]]:

@@ -20,6 +20,8 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from insights.doubt import DOUBT, Doubt
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -150,6 +152,18 @@ def normalize(text: str) -> str:
     text = re.sub(r"\bcomp plans?\b", "compensation plan", text)
     text = re.sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = re.sub(r"\b(come|comes|came) out\b", "released", text)
+    text = re.sub(  # "quality, or just how much money it saves": the self-service metric's own question
+        r"\b(or|eller|o) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
+        r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
+        "or cost savings",
+        text,
+    )
+    text = re.sub(r"\bvar star det\b", "kalla", text)  # where does it say
+    text = re.sub(
+        r"\b(della|sopra la|sotto la) media\b|\b(than|above|below) average\b|\b(an|over|under) (genom)?snittet\b",
+        "onaverage",
+        text,
+    )
     text = re.sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
         r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
@@ -288,7 +302,7 @@ GAP_WORDS = _words(
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza"
 )
 AGREE_WORDS = _words(
-    "agree agreed agreement aligned alignment same alike consensus overens eniga enig lika samstammiga "
+    "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
     "accordo concordano allineati allineamento"
 )
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
@@ -310,7 +324,7 @@ EXEC_WORDS = _words(
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
-    "kundtjanstchefernas "
+    "kundtjanstchefernas agenter agenterna "
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
@@ -330,13 +344,13 @@ STUDY_WORDS = _words(
 )
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered responded respondents surveyed asked interviewed "
+    "took part participated participants answered responded respondents surveyed ask asked interviewed "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades partecipato partecipanti rispondenti risposto "
     "intervistati"
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted cite citation reference origin "
-    "get got kalla kallan kallor varifran kommer fonte fonti viene vengono citazione origine"
+    "kalla kallan kallor varifran kommer fonte fonti viene vengono arriva proviene citazione origine"
 )
 
 # Words that carry no topic: question scaffolding (en, sv, it), the names of the groups being
@@ -396,6 +410,11 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     **dict.fromkeys(_words("strativity arussy"), "strativity2004"),
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
+WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
+ITEM_WORDS = _words(
+    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal "
+    "indicatori dati voci aree ambiti metriche"
+)
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
 INTENT_WORDS = sorted(
@@ -410,16 +429,12 @@ INTENT_WORDS = sorted(
     | LEADER_WORDS
     | LEAD_WORDS
     | STUDY_WORDS
+    | ITEM_WORDS
     if len(w) >= 5
 )
 
-WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
-ITEM_WORDS = _words(
-    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal "
-    "indicatori dati voci aree ambiti metriche"
-)
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
-TEAM_WORDS = _words("team teams pulse pulses result results survey poll polls squadra team")
+TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
@@ -679,10 +694,10 @@ class Studies:
         self._region_words = {w for alias, _ in self._region_aliases for w in alias.split()}
         self._prefixes = {w for w in self._idf if len(w) >= 5 and "_" not in w}
         self._by_start: dict[str, list[str]] = defaultdict(list)  # words sharing their first five letters
-        for w in self._prefixes:
+        for w in sorted(self._prefixes):  # sorted: ties resolve alike in every process (hash seeds differ)
             self._by_start[w[:5]].append(w)
         self._by_length: dict[int, list[str]] = defaultdict(list)  # a typo is at most 2 letters off
-        for w in self._idf:
+        for w in sorted(self._idf):
             if "_" not in w:
                 self._by_length[len(w)].append(w)
 
@@ -730,7 +745,9 @@ class Studies:
         """A word of what a comparison asks, its typos folded ("disagre" -> disagree); others as typed."""
         if len(token) < 5 or token in STOPWORDS or token in self._idf:
             return token
-        hit = process.extractOne(token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79)
+        hit = process.extractOne(
+            token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79
+        )
         return hit[0] if hit else token
 
     def find_regions(self, query: str) -> list[str]:
@@ -757,6 +774,21 @@ class Studies:
         words = {a: rid for a, rid in self._region_aliases if " " not in a}
         hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
         return words[hit[0]] if hit else None
+
+    @cached_property
+    def _doubt(self) -> Doubt | None:
+        """insights.doubt's second opinion, from data/doubt.json (none for a data folder without one)."""
+        path = self.data_dir / "doubt.json"
+        return Doubt.load(path) if path.exists() else None
+
+    def features(self, question: str) -> frozenset[str]:
+        """What insights.doubt knows a question by: its words, word pairs and the vocabulary words read in it."""
+        text = SLACK_MARKUP_RE.sub(" ", question[:500])
+        words = tokens(text)
+        qset, _ = self._query_tokens(text)
+        return (
+            frozenset(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)} | {f"q:{w}" for w in qset}
+        )
 
     def _query_tokens(self, text: str) -> tuple[set[str], set[str]]:
         """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
@@ -863,6 +895,9 @@ class Studies:
             and m.metric.kind != "fact"
             and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)
         ][:2]
+        if self._doubt and self._doubt.p_unanswerable(self.features(text)) > DOUBT:
+            # questions like this one asked what the studies never measured: the topic is only the closest
+            return Answer(query, "unmeasured", topics=answered, regions=regions)
         return Answer(
             query,
             "metrics",
@@ -982,7 +1017,10 @@ class Studies:
 
 def _about_team(raw: list[str]) -> bool:
     """'our team', 'my own team', 'our latest pulse': the team's own pulses (not 'we ... the sales team')."""
-    return any(t in OUR_WORDS and TEAM_WORDS.intersection(raw[i + 1 : i + 4]) for i, t in enumerate(raw))
+    return any(
+        t in OUR_WORDS and any(w in TEAM_WORDS or w.endswith("team") for w in raw[i + 1 : i + 4])  # vårt säljteam
+        for i, t in enumerate(raw)
+    )
 
 
 def _shared(a: str, b: str) -> int:

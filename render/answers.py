@@ -417,7 +417,9 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     named ("customer satisfaction with self service") and the closest real ones."""
     names = _(" or ").join(f"*{escape(unmeasured_title(u))}*" for u in answer.unmeasured)
     headline = _("The studies don't measure {names}.", names=names)
-    if answer.regions and answer.topics and any(u.id == "none:other_regions" for u in answer.unmeasured):
+    if not answer.unmeasured:  # insights.doubt: questions like this one asked what the studies lack
+        headline = _("The studies don't seem to answer that: questions like it ask for what they never measured.")
+    elif answer.regions and answer.topics and any(u.id == "none:other_regions" for u in answer.unmeasured):
         where = _(" or ").join(f"*{bm.region_name(r)}*" for r in answer.regions)
         headline = _("The studies have no figures for {regions} on this.", regions=where)
     blocks = [asked(answer.query), section(headline, block_id="unmeasured")]
@@ -435,6 +437,8 @@ def unmeasured_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         names = ", ".join(r["name"] for r in bm.region_info.values())
         blocks.append(section(_("Regional figures exist only for {names}.", names=names), block_id="suggestions"))
     blocks.append(context(_("`{cmd} list` shows everything the studies measured.", cmd=cmd)))
+    if not answer.unmeasured:
+        return message(blocks, headline)
     return message(
         blocks, _("The studies don't measure {names}", names=", ".join(unmeasured_title(u) for u in answer.unmeasured))
     )

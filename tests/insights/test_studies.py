@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from insights.commands import held_out, qa_accuracy
+from insights.commands import qa_accuracy
+from insights.doubt import held_out
 from insights.studies import Studies, load, normalize
 
 QA = list(csv.DictReader(open(Path(__file__).resolve().parents[2] / "data" / "qa.csv", encoding="utf-8")))
@@ -254,6 +255,14 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which country leads on real-time customer data consoles", "none"),
         ("which region is ahaed on running multiple centers as one virtual center?", "leaders:virtualization"),
         ("var är chefer och kundtjänst faktiskt överns?", "rank:agree"),  # a typo of a stemmed word
+    ],
+    "the metric's own statement, how often, where it says so, against the average": [
+        ("is self-service judged on quality or just on how much money it saves?", "selfservice_quality"),
+        ("bedöms självbetjäningen efter kvalitet eller bara efter hur mycket pengar den sparar", "selfservice_quality"),
+        ("hur ofta skickas kundfeedback till sälj, varje vecka eller varje månad?", "none"),
+        ("1,5 miljoner kundtjänstagenter – var står det?", "source:1500000"),
+        ("il nostro contact center è più virtualizzato della media?", "none"),
+        ("Hur svarade vårt säljteam i senaste pulsen om feedback?", "none"),  # the team's own pulses
     ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
