@@ -736,9 +736,15 @@ class Studies:
 
     def _near(self, token: str, cutoff: float) -> str | None:
         """The known word closest in spelling (a typo), if it is this close."""
-        near = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
-        hit = process.extractOne(token, near, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff)
+        hit = process.extractOne(
+            token, self._lengths_near(len(token)), scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff
+        )
         return hit[0] if hit else None
+
+    @lru_cache(maxsize=64)  # noqa: B019 - Studies lives for the whole process
+    def _lengths_near(self, length: int) -> tuple[str, ...]:
+        """The known words at most two letters longer or shorter (a typo's candidates)."""
+        return tuple(w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ()))
 
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _intent(self, token: str) -> str:
@@ -790,7 +796,8 @@ class Studies:
             frozenset(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)} | {f"q:{w}" for w in qset}
         )
 
-    def _query_tokens(self, text: str) -> tuple[set[str], set[str]]:
+    @lru_cache(maxsize=1024)  # noqa: B019 - Studies lives for the whole process
+    def _query_tokens(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
         out: set[str] = set()
         guessed: set[str] = set()
@@ -804,7 +811,7 @@ class Studies:
                 guessed.update(found)
         typed = f" {normalize(text)} "
         out.update(joined for phrase, joined in self._joined.items() if f" {phrase} " in typed)
-        return out, guessed
+        return frozenset(out), frozenset(guessed)
 
     def _score(self, qset: set[str], titles: bool = True, guessed: set[str] = frozenset()) -> list[Match]:
         totals: dict[str, float] = defaultdict(float)
