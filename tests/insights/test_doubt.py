@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -25,9 +26,13 @@ def test_the_model_file_is_current_and_learnt_from_the_tuning_part_only():
     built = build(Studies(), DATA_DIR / "qa.csv")
     assert json.loads(MODEL.read_text(encoding="utf-8")) == built, "stale: run python -m insights.doubt"
     with (DATA_DIR / "qa.csv").open(encoding="utf-8") as f:
-        rows = f.read().splitlines()[1:]
-    tuning = [line for line in rows if not held_out(line.rsplit(",", 2)[0].strip('"').replace('""', '"'))]
-    assert sum(built["prior"]) == len(tuning)
+        rows = list(csv.DictReader(f))
+    tuning = [r for r in rows if not held_out(r["question"])]
+    assert built["prior"] == [
+        sum(r["expect"] == "none" for r in tuning),
+        sum(r["expect"] != "none" for r in tuning),
+    ]
+    assert 0 < len(tuning) < len(rows)
 
 
 def test_a_metric_the_rules_found_is_only_the_closest_when_such_questions_ask_what_is_not_measured():
