@@ -353,6 +353,10 @@ SOURCE_WORDS = _words(
     "kalla kallan kallor varifran kommer fonte fonti viene vengono arriva proviene citazione origine"
 )
 
+COMPARISON_WORDS = (  # what a comparison asks, in every word list above
+    LARGEST_WORDS | GAP_WORDS | AGREE_WORDS | SMALL_WORDS | MORE_WORDS | LESS_WORDS | REVERSED_WORDS | LEADER_WORDS
+)
+
 # Words that carry no topic: question scaffolding (en, sv, it), the names of the groups being
 # asked about, the domain itself ("customer service", "contact center") and the intents above.
 STOPWORDS = (
@@ -389,14 +393,7 @@ STOPWORDS = (
             "nelle"
         )
     )
-    | LARGEST_WORDS
-    | GAP_WORDS
-    | AGREE_WORDS
-    | SMALL_WORDS
-    | MORE_WORDS
-    | LESS_WORDS
-    | REVERSED_WORDS
-    | LEADER_WORDS
+    | COMPARISON_WORDS
     | SOURCE_WORDS
     | ASK_WORDS["when"]
     | ASK_WORDS["who"]
@@ -417,21 +414,7 @@ ITEM_WORDS = _words(
 )
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
-INTENT_WORDS = sorted(
-    w
-    for w in LARGEST_WORDS
-    | GAP_WORDS
-    | AGREE_WORDS
-    | SMALL_WORDS
-    | MORE_WORDS
-    | LESS_WORDS
-    | REVERSED_WORDS
-    | LEADER_WORDS
-    | LEAD_WORDS
-    | STUDY_WORDS
-    | ITEM_WORDS
-    if len(w) >= 5
-)
+INTENT_WORDS = sorted(w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS if len(w) >= 5)
 
 OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
