@@ -53,6 +53,7 @@ class Metric:
     title: str
     keywords: tuple[str, ...]
     statement: str | None = None
+    alone: bool = False  # only ever the first topic: beside another, its words are that one's context
 
 
 @dataclass
@@ -186,7 +187,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
     text = re.sub(  # a change between the studies' years, or since them: a trend
         r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
-        r"|\b2004 (vs|versus|to|till) 2008\b|\bback in (2004|2008)\b",
+        r"|\b2004 (vs|versus|to|till) 2008\b|\bthan (it does )?(now|today)\b|\bnowadays\b|\bthese days\b",
         "sinceyear",
         text,
     )
@@ -215,7 +216,7 @@ def normalize(text: str) -> str:
     text = re.sub(
         r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
         r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b"
-        r"|\bshould (we|i)\b|\b(ska|bor) vi\b|\bdovre(i|mmo)\b",
+        r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
         "howto",
         text,
     )
@@ -258,13 +259,15 @@ COUNT_RE = re.compile(
     r"numero delle|numero degli|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
     r"(?:customer service |customer care |cs )?"
     r"(company|companies|cos|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
-    r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate)\b"
+    r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate|"
+    r"countries|lander|paesi)\b"
     r"(?! (service|care))"
 )
 COUNTED = {
     **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
     **dict.fromkeys(("customer", "customers", "kunder", "kunderna", "clienti"), "customer"),
+    **dict.fromkeys(("countries", "lander", "paesi"), "country"),
     **dict.fromkeys(
         ("calls", "contacts", "interactions", "tickets", "leads", "sales leads", "samtal", "chiamate"), "contact"
     ),
@@ -299,7 +302,7 @@ GAP_WORDS = _words(
     "apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
-    "klyfta klyftan klyftor isar scollamento disaccordo divergenza"
+    "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati"
 )
 AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
@@ -332,7 +335,7 @@ LEADER_WORDS = _words(
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
-LEAD_WORDS = _words("lead leads leading led ahead leder ledande guida guidano")  # "who leads on callbacks"
+LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 PLACE_WORDS = _words(
     "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
 )
@@ -350,7 +353,7 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted cite citation reference origin "
-    "kalla kallan kallor varifran kommer fonte fonti viene vengono arriva proviene citazione origine"
+    "whose kalla kallan kallor varifran kommer fonte fonti viene vengono arriva proviene citazione origine"
 )
 
 COMPARISON_WORDS = (  # what a comparison asks, in every word list above
@@ -540,6 +543,7 @@ class Studies:
                 title=m["title"],
                 keywords=_keywords(m.get("keywords")),
                 statement=m.get("statement"),
+                alone=m.get("alone", False),
             )
             for m in raw_metrics
         }
@@ -1024,8 +1028,11 @@ def _is_fact(topic: Topic) -> bool:
 
 def _rank(topic: Topic) -> int:
     """Which of two equally matched topics goes first: a named KPI the studies never measured
-    ("IVR containment rate", "e-mail response time") is what was asked, the metric only its context."""
-    return -1 if isinstance(topic, Unmeasured) else KIND_ORDER.get(getattr(topic, "kind", "fact"), 4)
+    ("IVR containment rate", "e-mail response time") is what was asked, the metric only its context;
+    a figure about the sample ("quanti paesi") before a fact told in words ("condotta": who ran it)."""
+    if isinstance(topic, Unmeasured):
+        return -1
+    return 5 if isinstance(topic, Fact) else KIND_ORDER.get(topic.kind, 4)
 
 
 def _order(raw: list[str], words: set[str]) -> str:

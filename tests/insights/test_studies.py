@@ -264,6 +264,14 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("il nostro contact center è più virtualizzato della media?", "none"),
         ("Hur svarade vårt säljteam i senaste pulsen om feedback?", "none"),  # the team's own pulses
     ],
+    "round 18: a word of its own is no typo of a new keyword, past tenses, counting countries": [
+        ("when was the survey done", "fact:fieldwork"),  # "done" is not the Italian "donne"
+        ("Vilket land ledde när det gäller att föra vidare kundfeedback systematiskt?", "leaders:feedback_processes"),
+        ("In quanti paesi è stata condotta la ricerca?", "study_countries"),
+        ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
+        ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
+        ("Borde vi införa callback, lönar det sig?", "none"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
