@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 BOT_TOKEN = "xoxb-test-token"
 TEAM = "T0TEST"
 BOT_USER = "UPULSEBOT"
+POLL = 0.02  # seconds: how often the server thread looks for stop()
 
 
 @dataclass
@@ -56,7 +57,8 @@ class SlackStandIn:
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # stop() returns within one poll: a test's teardown waited up to serve_forever's default 0.5 s
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(POLL,), daemon=True)
 
     # ----- lifecycle ----------------------------------------------------------------------
     def start(self) -> SlackStandIn:

@@ -1,7 +1,6 @@
 """Driving the sandbox in headless Chromium (Debian's chromium + chromedriver, through Selenium):
 the helpers every browser test shares. The `browser` fixture (tests/sandbox/conftest.py) starts one
-Chromium per test worker; browser test modules mark themselves `xdist_group("browser")`, so they run
-on one worker and share it."""
+Chromium in each test worker that runs a browser test: they spread over the workers."""
 
 from __future__ import annotations
 

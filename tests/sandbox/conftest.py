@@ -109,13 +109,25 @@ def sandbox(start_sandbox) -> Sandbox:
 
 
 @pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """One sandbox with demo history loaded (three pulses: ~8 s of CPU), for every test that reads
+    it (over HTTP and in the browser), each reading only what it caused; they are marked
+    xdist_group("demo"), so they run on one worker and it loads once."""
+    sandbox = launch(tmp_path_factory.mktemp("demo"))
+    assert sandbox.api("demo").json()["ok"]
+    yield sandbox
+    sandbox.stop()
+
+
+@pytest.fixture(scope="session")
 def downloads(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("downloads")
 
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory, downloads):
-    """One headless Chromium per test worker (a start costs seconds of CPU); each test opens its own
+    """One headless Chromium per test worker that runs a browser test, started by the first (a start
+    costs about a second of CPU); each test opens its own
     sandbox, on its own port: another origin, so nothing of the page carries over."""
     from tests.sandbox.browsing import chromium  # selenium: only where a browser test runs
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -21,9 +20,6 @@ CSV_HEADER = (
     "wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,gap_ci_high,"
     "study_exec_pct,study_cs_pct,study_gap_points"
 )
-
-
-pytestmark = pytest.mark.xdist_group("browser")  # one worker, so one Chromium for every browser test
 
 
 def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser, downloads):

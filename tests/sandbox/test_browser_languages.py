@@ -3,7 +3,6 @@ language (headless Chromium; skipped, or failed under CI, without it, as tests/s
 
 from __future__ import annotations
 
-import pytest
 from selenium.webdriver.common.by import By
 
 from tests.sandbox.browsing import (
@@ -14,8 +13,6 @@ from tests.sandbox.browsing import (
     until,
     wait_text,
 )
-
-pytestmark = pytest.mark.xdist_group("browser")  # the worker with the browser tests' Chromium
 
 
 def buttons(driver) -> list[str]:

@@ -5,14 +5,11 @@ Screenshots of the modals go to $SANDBOX_SCREENS when it is set."""
 
 from __future__ import annotations
 
-import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from tests.sandbox.browsing import be, messages, settle, shot, until
-
-pytestmark = pytest.mark.xdist_group("browser")  # the worker with the browser tests' Chromium
 
 
 def modal(driver) -> str:

@@ -26,15 +26,6 @@ def chat(tmp_path_factory):
     sandbox.stop()
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """One sandbox with demo history loaded (three pulses: ~8 s of CPU), for the tests that read it."""
-    sandbox = launch(tmp_path_factory.mktemp("demo"))
-    assert sandbox.api("demo").json()["ok"]
-    yield sandbox
-    sandbox.stop()
-
-
 def assert_study_answer(text: str) -> None:
     """The answer to `feedback`: the study's 78% of executives and 62% of CS managers."""
     assert "Executives: *78%* · CS managers &amp; directors: *62%*" in text, text
