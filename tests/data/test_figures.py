@@ -79,9 +79,16 @@ def test_study_fact_quotes_are_in_their_seeds():
 def test_unmeasured_topics_offer_real_metrics():
     metrics = {m["id"] for m in yaml.safe_load((DATA / "metrics.yaml").read_text(encoding="utf-8"))}
     unmeasured = yaml.safe_load((DATA / "unmeasured.yaml").read_text(encoding="utf-8"))
-    assert len(unmeasured) == 38
+    facts = {
+        f"fact:{f['id']}"
+        for study in yaml.safe_load((DATA / "studies.yaml").read_text(encoding="utf-8")).values()
+        if isinstance(study, dict)
+        for f in study.get("facts", ())
+    }
+    assert len(unmeasured) == 47
     for u in unmeasured:
         assert set(u["closest"]) <= metrics and set(u["keywords"]) <= {"en", "sv", "it"}
+        assert u.get("yields_to", "fact:industries") in facts
 
 
 def test_counts_of_figures_per_source():
