@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from i18n import _
@@ -43,8 +44,10 @@ def whole(value: float) -> int:
     return int(half_away(value))
 
 
+@lru_cache(maxsize=4096)
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """Wilson score interval for k successes out of n (as proportions)."""
+    """Wilson score interval for k successes out of n (as proportions); kept per (k, n): a
+    needed gap tries many pairs of counts, and a team's pulses repeat them."""
     if n == 0:
         return 0.0, 1.0
     p = k / n
