@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import OSA
 
 from insights.doubt import DOUBT, Doubt
 
@@ -711,8 +711,8 @@ class Studies:
             # a compound's part or a longer form (varumarkesbyggande -> varumarke, lokalkontoren ->
             # lokalkontor), unless the word is one letter off a known one (stategico -> strategico,
             # not state)
-            near = self._near(token, 0.85) if len(token) >= 6 else None
-            if near and len(token) - len(head or tail) >= 2:
+            near = self._near(token, 0.85) if len(token) >= 6 and len(token) - len(head or tail) >= 2 else None
+            if near:
                 return (near,), True
             return tuple(w for w in dict.fromkeys((head, tail)) if w), False
         stem = max(
@@ -730,7 +730,7 @@ class Studies:
     def _near(self, token: str, cutoff: float) -> str | None:
         """The known word closest in spelling (a typo), if it is this close."""
         hit = process.extractOne(
-            token, self._lengths_near(len(token)), scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=cutoff
+            token, self._lengths_near(len(token)), scorer=OSA.normalized_similarity, score_cutoff=cutoff
         )
         return hit[0] if hit else None
 
@@ -744,9 +744,7 @@ class Studies:
         """A word of what a comparison asks, its typos folded ("disagre" -> disagree); others as typed."""
         if len(token) < 5 or token in STOPWORDS or token in self._idf:
             return token
-        hit = process.extractOne(
-            token, INTENT_WORDS, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.79
-        )
+        hit = process.extractOne(token, INTENT_WORDS, scorer=OSA.normalized_similarity, score_cutoff=0.79)
         return hit[0] if hit else token
 
     def find_regions(self, query: str) -> list[str]:
