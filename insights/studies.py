@@ -137,6 +137,14 @@ def _stem(token: str) -> str:
     return token
 
 
+_compiled = lru_cache(maxsize=None)(re.compile)
+
+
+def _sub(pattern: str, repl: str, text: str) -> str:
+    """re.sub, its pattern compiled once: normalize() runs some forty of them on every question."""
+    return _compiled(pattern).sub(repl, text)
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
@@ -144,60 +152,60 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ").replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
-    text = re.sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
-    text = re.sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = re.sub(r"isation", "ization", text)
-    text = re.sub(r"\bcentre", "center", text)
-    text = re.sub(r"\bavg\b", "average", text)
-    text = re.sub(r"\bcomp plans?\b", "compensation plan", text)
-    text = re.sub(r"\bkr\b|\bsek\b", "kronor", text)
-    text = re.sub(r"\b(come|comes|came) out\b", "released", text)
-    text = re.sub(  # "quality, or just how much money it saves": the self-service metric's own question
+    text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
+    text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text)
+    text = _sub(r"[^a-z0-9]+", " ", text)
+    text = _sub(r"isation", "ization", text)
+    text = _sub(r"\bcentre", "center", text)
+    text = _sub(r"\bavg\b", "average", text)
+    text = _sub(r"\bcomp plans?\b", "compensation plan", text)
+    text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
+    text = _sub(r"\b(come|comes|came) out\b", "released", text)
+    text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
         "or cost savings",
         text,
     )
-    text = re.sub(r"\bvar star det\b", "kalla", text)  # where does it say
-    text = re.sub(
+    text = _sub(r"\bvar star det\b", "kalla", text)  # where does it say
+    text = _sub(
         r"\b(della|sopra la|sotto la) media\b|\b(than|above|below) average\b|\b(an|over|under) (genom)?snittet\b",
         "onaverage",
         text,
     )
-    text = re.sub(  # the sample's largest and smallest companies
+    text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
         r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
         "largestcompany",
         text,
     )
-    text = re.sub(
+    text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
         r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
         "smallestcompany",
         text,
     )
     # customers' loyalty is not the employees' loyalty to their employer
-    text = re.sub(
+    text = _sub(
         r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal customers\b"
         r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
         "customerloyalty",
         text,
     )
-    text = re.sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
-    text = re.sub(  # a change between the studies' years, or since them: a trend
+    text = _sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
+    text = _sub(  # a change between the studies' years, or since them: a trend
         r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
         r"|\b2004 (vs|versus|to|till) 2008\b|\bthan (it does )?(now|today)\b|\bnowadays\b|\bthese days\b",
         "sinceyear",
         text,
     )
-    text = re.sub(r"\bcall ?backs?\b", "callback", text)
-    text = re.sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text)  # self serve, self sevice
-    text = re.sub(r"\bc ?(level|suite)\b", "clevel", text)
+    text = _sub(r"\bcall ?backs?\b", "callback", text)
+    text = _sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text)  # self serve, self sevice
+    text = _sub(r"\bc ?(level|suite)\b", "clevel", text)
     text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
-    text = re.sub(r"\breal ?time\b", "realtime", text)
-    text = re.sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
-    text = re.sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
+    text = _sub(r"\breal ?time\b", "realtime", text)
+    text = _sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
+    text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
@@ -206,14 +214,14 @@ def normalize(text: str) -> str:
     # ("how much revenue does a call bring in"), how to do something, what customers think or do
     text = AMOUNT_RE.sub("amount", text)
     if "amount" not in text.split():  # "how much ... the average call": the amount is what is asked
-        text = re.sub(  # a typical value: "the average call", "agents per contact center" (not "average speed")
+        text = _sub(  # a typical value: "the average call", "agents per contact center" (not "average speed")
             r"\bon average\b|\bi (genom)?snitt\b|\bin media\b|\bmediamente\b"
             r"|(?<!industry )\baverage\b(?! (speed|spd|handle|handling|time to answer))"
             r"|\bper (contact center|call center|center|company|site|team)\b",
             "onaverage",
             text,
         )
-    text = re.sub(
+    text = _sub(
         r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
         r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b"
         r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
@@ -221,13 +229,13 @@ def normalize(text: str) -> str:
         text,
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
-    text = re.sub(
+    text = _sub(
         r"\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
         "standfor",
         text,
     )  # a definition
-    text = re.sub(r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text)
-    text = re.sub(r"\b(e|sono) (in testa|al primo posto)\b", "guida", text)  # "chi è in testa": who leads
+    text = _sub(r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text)
+    text = _sub(r"\b(e|sono) (in testa|al primo posto)\b", "guida", text)  # "chi è in testa": who leads
     return " ".join(text.split())
 
 
