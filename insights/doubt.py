@@ -45,7 +45,11 @@ def train(examples: Iterable[tuple[Iterable[str], bool]]) -> dict:
 class Doubt:
     def __init__(self, model: dict):
         self.prior = model["prior"]
-        self.counts = model["counts"]
+        # each feature's log-likelihood on either side, worked out once (an answer reads dozens)
+        self.logs = {
+            f: tuple(math.log((c[side] + 0.5) / (self.prior[side] + 1)) for side in (0, 1))
+            for f, c in model["counts"].items()
+        }
 
     @classmethod
     def load(cls, path: Path = MODEL) -> Doubt:
@@ -54,11 +58,8 @@ class Doubt:
     def p_unanswerable(self, features: Iterable[str]) -> float:
         """How likely the studies cannot answer a question with these features (the features of
         questions never seen do not count)."""
-        known = [self.counts[f] for f in set(features) if f in self.counts]
-        logs = [
-            math.log(self.prior[side]) + sum(math.log((c[side] + 0.5) / (self.prior[side] + 1)) for c in known)
-            for side in (0, 1)
-        ]
+        known = [self.logs[f] for f in set(features) if f in self.logs]
+        logs = [math.log(self.prior[side]) + sum(k[side] for k in known) for side in (0, 1)]
         top = max(logs)
         weights = [math.exp(v - top) for v in logs]
         return weights[0] / sum(weights)

@@ -282,8 +282,10 @@ COUNTED = {
 }
 
 
-def tokens(text: str) -> list[str]:
-    return [_stem(t) for t in normalize(text).split()]
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """A text's words, folded and stemmed (cached: an answer reads its question's several times)."""
+    return tuple(_stem(t) for t in normalize(text).split())
 
 
 def _content(text: str) -> tuple[str, ...]:
@@ -592,6 +594,10 @@ class Studies:
             for u in raw_unmeasured
         }
         self._build_index()
+        # insights.doubt's second opinion, read now so that it is there before the first question
+        # (and among what bot.py freezes out of the garbage collector's sight); none without a file
+        doubt = self.data_dir / "doubt.json"
+        self._doubt = Doubt.load(doubt) if doubt.exists() else None
 
     @property
     def listed(self) -> list[Metric]:
@@ -779,12 +785,6 @@ class Studies:
         words = {a: rid for a, rid in self._region_aliases if " " not in a}
         hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
         return words[hit[0]] if hit else None
-
-    @cached_property
-    def _doubt(self) -> Doubt | None:
-        """insights.doubt's second opinion, from data/doubt.json (none for a data folder without one)."""
-        path = self.data_dir / "doubt.json"
-        return Doubt.load(path) if path.exists() else None
 
     def features(self, question: str) -> frozenset[str]:
         """What insights.doubt knows a question by: its words, word pairs and the vocabulary words read in it."""
