@@ -857,15 +857,14 @@ class Studies:
                 return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
-        framed = any(  # an amount, advice...: not which region leads ("I'm new to leading a team")
-            getattr(m.metric, "framing", False) and any(p <= qset - guessed for p, _ in self._phrases[m.metric.id])
-            for m in scored
-        )
+        framed = self._framing(scored, qset - guessed)  # an amount, advice...: not which region leads
         leading = words & LEAD_WORDS or words & LEADER_WORDS and words & ASK_WORDS["who"]  # "who's top on X"
         if not framed and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional):
-            named = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
-            if named and not regional:  # "which country leads on real-time consoles": no country figures
-                return Answer(query, "unmeasured", topics=named[:1], unmeasured=[self.unmeasured["none:other_regions"]])
+            metrics = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
+            if metrics and not regional:  # "which country leads on real-time consoles": no country figures
+                return Answer(
+                    query, "unmeasured", topics=metrics[:1], unmeasured=[self.unmeasured["none:other_regions"]]
+                )
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         chosen = self._study_question(words | qset, self._topics(qset, scored, guessed))
@@ -893,6 +892,9 @@ class Studies:
             unmeasured = self._elsewhere(answered, regions)
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
+        if self._doubt and self._doubt.p_unanswerable(self.features(text)) > DOUBT:
+            # questions like this one asked what the studies never measured: the topic is only the closest
+            return Answer(query, "unmeasured", topics=answered, regions=regions)
         also = [
             m.metric
             for m in scored
@@ -901,9 +903,6 @@ class Studies:
             and m.metric.kind != "fact"
             and m.score >= max(MIN_SCORE, 0.6 * scored[0].score)
         ][:2]
-        if self._doubt and self._doubt.p_unanswerable(self.features(text)) > DOUBT:
-            # questions like this one asked what the studies never measured: the topic is only the closest
-            return Answer(query, "unmeasured", topics=answered, regions=regions)
         return Answer(
             query,
             "metrics",
@@ -917,6 +916,12 @@ class Studies:
     def _whole(self, topic: Topic, words: set[str]) -> bool:
         """Whether one of the topic's keywords is whole in these words."""
         return any(phrase <= words for phrase, _ in self._phrases[topic.id])
+
+    def _framing(self, scored: list[Match], words: set[str]) -> Unmeasured | None:
+        """The best-scored framing (an amount, a definition, advice...) named whole in these words."""
+        return next(
+            (m.metric for m in scored if getattr(m.metric, "framing", False) and self._whole(m.metric, words)), None
+        )
 
     def _elsewhere(self, answered: list[Topic], regions: list[str]) -> list[Unmeasured]:
         """The countries named, when no figure found is given for them ("revenue per call in the
@@ -948,15 +953,7 @@ class Studies:
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
             return []
-        frame = next(
-            (
-                m.metric
-                for m in scored
-                if getattr(m.metric, "framing", False)
-                and any(phrase <= qset - guessed for phrase, _ in self._phrases[m.metric.id])
-            ),
-            None,
-        )
+        frame = self._framing(scored, qset - guessed)
         framed = {w for phrase, _ in self._phrases[frame.id] if phrase <= qset for w in phrase} if frame else set()
         instead = self.topics.get(frame.yields_to) if frame and frame.yields_to else None
         if instead and self._whole(instead, qset - guessed - framed):  # the framing's words are the fact's examples
