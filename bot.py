@@ -139,7 +139,7 @@ def start_background(rt: Runtime) -> None:
     rt.polls.resume()
     threading.Thread(target=rt.digests.resume, name="resume-digests", daemon=True).start()
     rt.scheduler.start()
-    # What start-up built (modules, SQLAlchemy, pandas through sqlite-utils: ~90k objects) lives
+    # What start-up built (modules: Bolt, APScheduler, sqlite-utils, the studies) lives
     # as long as the process: keep it out of every garbage collection, so a full collection
     # during a burst of clicks walks only what the burst made, not the whole heap.
     gc.freeze()

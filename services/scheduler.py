@@ -12,14 +12,13 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import create_engine, event
 
 from insights.schedule import DAYS, Schedule, ScheduleError, parse_schedule
+from services.jobstore import SQLiteJobStore
 
 log = logging.getLogger("pulsegap.scheduler")
 # APScheduler's executor logs "Running job …" and "… executed successfully" at INFO for every run,
@@ -75,9 +74,7 @@ class Scheduler:
         else:
             # The job store holds schedules only (job ids, "services.jobs:…", channel, next run),
             # never an answer; its connections zero what they delete all the same, like storage's.
-            engine = create_engine(f"sqlite:///{database_path}", connect_args={"timeout": 30})
-            event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA secure_delete=ON"))
-            store = SQLAlchemyJobStore(engine=engine, tablename="apscheduler_jobs")
+            store = SQLiteJobStore(database_path)
         self.aps = BackgroundScheduler(
             jobstores={"default": store, "memory": MemoryJobStore()},
             executors={"default": ThreadPoolExecutor(4)},

@@ -45,10 +45,11 @@ def test_sigkill_mid_fanout_then_restart_dms_everyone_exactly_once(fake, start_b
 
 def _move_job_into_the_past(db_path, job_id: str, minutes: int) -> None:
     """Pretend the bot was down when the job was due: rewrite its next run time in the store."""
-    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    store = SQLAlchemyJobStore(url=f"sqlite:///{db_path}", tablename="apscheduler_jobs")
+    from services.jobstore import SQLiteJobStore
+
+    store = SQLiteJobStore(str(db_path))
     store.start(BackgroundScheduler(), "default")
     job = store.lookup_job(job_id)
     job.next_run_time = datetime.now(timezone.utc) - timedelta(minutes=minutes)
