@@ -69,12 +69,9 @@ def described(name: str) -> str:
 
 class Scheduler:
     def __init__(self, database_path: str, tick_seconds: float = 15):
-        if database_path == ":memory:":
-            store = MemoryJobStore()
-        else:
-            # The job store holds schedules only (job ids, "services.jobs:…", channel, next run),
-            # never an answer; its connections zero what they delete all the same, like storage's.
-            store = SQLiteJobStore(database_path)
+        # The job store holds schedules only (job ids, "services.jobs:…", channel, next run),
+        # never an answer; its connections zero what they delete all the same, like storage's.
+        store = MemoryJobStore() if database_path == ":memory:" else SQLiteJobStore(database_path)
         self.aps = BackgroundScheduler(
             jobstores={"default": store, "memory": MemoryJobStore()},
             executors={"default": ThreadPoolExecutor(4)},
