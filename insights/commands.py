@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from insights.studies import Studies, load
+from insights.studies import Studies, load, normalize
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -71,6 +71,15 @@ ACTIONS = {
 
 
 LIST_WORDS = {"", "metrics", "all", "topics", "figures", "everything"}
+# A question about the bot itself, "what can you answer": the list of what the studies cover
+ABOUT_ME_RE = re.compile(
+    r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
+    r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|help with)"
+    r"|what (can|do) you (answer|cover|know|know about)|what can i ask( you)?( about)?"
+    r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
+    r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
+    r"(rispondere|fare|chiedere)"
+)
 RESULTS_RE = re.compile(r"#?\d+")
 
 
@@ -103,6 +112,8 @@ def parse(text: str | None) -> Command:
     if name in ("?", "-h", "--help", "usage"):
         name = "help"
     if name not in SUBCOMMANDS:
+        if ABOUT_ME_RE.fullmatch(normalize(text)):
+            return Command("list")
         return Command("question", args=text)
     action = ""
     if name in ACTIONS:

@@ -160,7 +160,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\bavg\b", "average", text)
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
-    text = _sub(r"\b(come|comes|came) out\b", "released", text)
+    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
@@ -187,9 +187,21 @@ def normalize(text: str) -> str:
     )
     # customers' loyalty is not the employees' loyalty to their employer
     text = _sub(
-        r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal customers\b"
+        r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal (are |is )?(the )?customers\b"
         r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
         "customerloyalty",
+        text,
+    )
+    text = _sub(r"\bhur stor (andel|del)\b", "andel", text)
+    text = _sub(r"\bvar med\b", "deltog", text)  # "var med i": took part (not "vår", our)
+    text = _sub(  # how big a bonus: an amount
+        r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
+        "amount \\3",
+        text,
+    )
+    text = _sub(
+        r"\bsee eye to eye\b|\b(are|is|be) on the same page\b|\bsamma sida\b|\bsulla stessa lunghezza d onda\b",
+        " agree ",
         text,
     )
     text = _sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
@@ -223,7 +235,8 @@ def normalize(text: str) -> str:
         )
     text = _sub(
         r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
-        r"|\bhow (do|can|should) (i|you|one)\b|\bcome (si fa|fare|faccio|posso)\b|\bhur (gor man|kan jag|ska jag)\b"
+        r"|\bhow (do|can|should) (i|you|one|we)\b|\bhow (i|we) (can|should)\b|\bcome (si fa|fare|faccio|posso)\b"
+        r"|\bhur (gor man|kan jag|ska jag|kan vi)\b|\bhur [a-z]+ar man\b"
         r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
         "howto",
         text,
@@ -263,16 +276,16 @@ CUSTOMER_VIEW_RE = re.compile(
 
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
-    r"\b(how many|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
+    r"\b(how many|how much|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
     r"numero delle|numero degli|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
     r"(?:customer service |customer care |cs )?"
-    r"(company|companies|cos|foretag|foretagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
+    r"(company|companies|cos|foretag|foretagen|bolag|bolagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
     r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate|"
     r"countries|lander|paesi)\b"
     r"(?! (service|care))"
 )
 COUNTED = {
-    **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "aziende"), "company"),
+    **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "bolag", "bolagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
     **dict.fromkeys(("customer", "customers", "kunder", "kunderna", "clienti"), "customer"),
     **dict.fromkeys(("countries", "lander", "paesi"), "country"),
@@ -308,7 +321,7 @@ LARGEST_WORDS = _words(
     "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
 GAP_WORDS = _words(
-    "gap gaps difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
+    "gap gaps delta difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
@@ -341,11 +354,16 @@ CS_WORDS = _words(
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
-    "lead leads leader leaders leading best top highest first ahead most "
+    "lead leads leader leaders leading best top highest first ahead most fastest quickest "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
+TOP_WORDS = _words(
+    "leader winner vinnare vincitore"
+)  # with a country named: is it the leader? ("leaders" are executives)
+ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
+STAT_WORDS = _words("stat stats statistic statistics number figure siffra siffran dato cifra numero")
 PLACE_WORDS = _words(
     "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
 )
@@ -355,15 +373,18 @@ STUDY_WORDS = _words(
     "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results "
     "conducted carried condotta condotto"
 )
+FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
+MANAGER_WORDS = _words("manager managers mellanchefer chefer responsabili")
+STUDY_TAILS = sorted(w for w in STUDY_WORDS if len(w) >= 6)  # "genesysstudien", "strativityundersokningen"
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered responded respondents surveyed ask asked interviewed "
+    "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades partecipato partecipanti rispondenti risposto "
     "intervistati"
 )
 SOURCE_WORDS = _words(
-    "source sources come comes came from quote quoted cite citation reference origin "
-    "whose kalla kallan kallor varifran kommer fonte fonti viene vengono arriva proviene citazione origine"
+    "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
+    "whose kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine"
 )
 
 COMPARISON_WORDS = (  # what a comparison asks, in every word list above
@@ -429,11 +450,12 @@ GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less 
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
 INTENT_WORDS = sorted(w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS if len(w) >= 5)
 
-OUR_WORDS = _words("our we us my vart vara var nostro nostra nostri")
+OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
+CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
@@ -465,6 +487,9 @@ class Unmeasured:
     # what customers think): named whole, it is the answer even when the question names a metric
     framing: bool = False
     yields_to: str = ""  # a study fact that answers instead when it is named too ("which industries: banks?")
+    # a split the studies give no figures by ("by company size"): only what a question asks beside a
+    # metric or a gap; alone ("company sizes in the study") the study's fact answers
+    breakdown: bool = False
 
 
 Topic = Metric | Fact | Unmeasured
@@ -590,6 +615,7 @@ class Studies:
                 tuple(u.get("closest", ())),
                 u.get("framing", False),
                 u.get("yields_to", ""),
+                u.get("breakdown", False),
             )
             for u in raw_unmeasured
         }
@@ -841,24 +867,42 @@ class Studies:
     def answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         raw = [self._intent(t) for t in tokens(text)]
-        words = set(raw)
+        words = set(raw) | {w for t in raw for w in STUDY_TAILS if t.endswith(w) and len(t) > len(w) + 3}
         qset, guessed = self._query_tokens(text)
         if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
             qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
         regions = self.find_regions(text)
         agents = bool(words & AGENT_WORDS)
-        scored = self._score(qset, guessed=guessed)
+        scored = self._most_specific(self._score(qset, guessed=guessed), qset - guessed, raw)
+        unasked = {
+            m.metric for m in scored if getattr(m.metric, "breakdown", False) and not self._split(m.metric, qset, words)
+        }
+        scored = [m for m in scored if m.metric not in unasked]
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
         numbers = self._numbers(text)
-        if numbers and (words & SOURCE_WORDS or not qset):
+        if numbers and (
+            words & SOURCE_WORDS
+            or not qset
+            or words & WHICH_WORDS
+            and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
+            or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
+            and ("?" in text or words & ASK_WHAT_WORDS)
+            and all(_is_fact(m.metric) for m in known)
+        ):
             figures = self._figures_valued(numbers[0], [m.metric.id for m in known], regions)
             if figures:
                 return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
         framed = self._framing(scored, qset - guessed)  # an amount, advice...: not which region leads
-        leading = words & LEAD_WORDS or words & LEADER_WORDS and words & ASK_WORDS["who"]  # "who's top on X"
+        leading = (
+            words & LEAD_WORDS
+            or words & LEADER_WORDS
+            and words & ASK_WORDS["who"]  # "who's top on X"
+            or words & TOP_WORDS
+            and regions  # "did Germany come out as the leader on callbacks"
+        )
         if not framed and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional):
             metrics = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
             if metrics and not regional:  # "which country leads on real-time consoles": no country figures
@@ -867,10 +911,11 @@ class Studies:
                 )
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        chosen = self._study_question(words | qset, self._topics(qset, scored, guessed))
+        chosen = self._study_question(words | qset, self._topics(qset, scored, guessed, unasked))
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
         if named and any(not _is_fact(t) or t.study in named for t in chosen):
             chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
+        chosen = self._asked_in_the_question(text, chosen)
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -913,6 +958,62 @@ class Studies:
             asks_gap=bool(words & GAP_WORDS),
         )
 
+    def _most_specific(self, scored: list[Match], typed: set[str], raw: list[str]) -> list[Match]:
+        """The best-scored topic gives way to a close one with a longer keyword, whole and its words
+        close together, that holds every word the best was found by ("the tools, authority or
+        investment" is lacking the means, not tools and authority; "tools and authority vs
+        investment in people" stays two topics)."""
+        if len(scored) < 2:
+            return scored
+        top = scored[0]
+        found_by = {w for phrase, _ in self._phrases[top.metric.id] if phrase <= typed for w in phrase}
+        for m in scored[1:] if found_by else ():
+            if m.score < 0.6 * top.score:
+                break
+            if any(
+                found_by < phrase <= typed and _span(phrase, raw) <= 2 * len(phrase)
+                for phrase, _ in self._phrases[m.metric.id]
+            ):
+                return [m, *(x for x in scored if x is not m)]
+        return scored
+
+    def _split(self, breakdown: Unmeasured, qset: set[str], words: set[str]) -> bool:
+        """Whether a breakdown is asked of something: a metric the rest of the question names, or a gap."""
+        rest = qset - self._key_tokens[breakdown.id]
+        return bool(words & GAP_WORDS) or any(
+            isinstance(m.metric, Metric)
+            and m.metric.kind != "fact"
+            and m.score >= MIN_SCORE
+            and self._whole(m.metric, rest)
+            for m in self._score(rest)
+        )
+
+    def _asked_in_the_question(self, text: str, chosen: list[Topic]) -> list[Topic]:
+        """Without what the studies never measured when it is named only in an aside: the context
+        before or after the question itself ("for my onboarding deck: do CS managers think feedback
+        gets to sales?", "budget season is coming: where do they disagree most?"), when the
+        question names a real topic whole or asks a comparison (a framing, the kind of answer
+        asked for, counts anywhere beside a comparison). The question is the clause that ends in
+        a question mark, else the last one."""
+        if not any(isinstance(t, Unmeasured) for t in chosen):
+            return chosen
+        clauses = [c for c in CLAUSE_RE.split(text) if c.strip()]
+        if len(clauses) < 2:
+            return chosen
+        asked = [c for c, mark in zip(clauses, CLAUSE_RE.findall(text) + [""], strict=False) if "?" in mark]
+        question = (asked or clauses)[-1]
+        qset, guessed = self._query_tokens(question)
+        typed = qset - guessed
+        raw = [self._intent(t) for t in tokens(question)]
+        real = [t for t in chosen if not isinstance(t, Unmeasured)]
+        if any(isinstance(t, Unmeasured) and self._whole(t, typed) for t in chosen):
+            return chosen
+        if any(self._whole(t, typed) for t in real):
+            return real
+        if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts
+            return [t for t in chosen if getattr(t, "framing", False)]
+        return chosen
+
     def _whole(self, topic: Topic, words: set[str]) -> bool:
         """Whether one of the topic's keywords is whole in these words."""
         return any(phrase <= words for phrase, _ in self._phrases[topic.id])
@@ -936,7 +1037,7 @@ class Studies:
                 return [self.unmeasured["none:other_regions"]]
         return []
 
-    def _topics(self, qset: set[str], scored: list[Match], guessed: set[str]) -> list[Topic]:
+    def _topics(self, qset: set[str], scored: list[Match], guessed: set[str], unasked=frozenset()) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
         their own ("brand and self service"), with a whole keyword not guessed from a stem or a
         typo ("formal" is not "formazione"). A study fact answers only a question about the
@@ -947,7 +1048,7 @@ class Studies:
             real = [
                 m
                 for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
-                if not _is_fact(m.metric)
+                if not _is_fact(m.metric) and m.metric not in unasked
             ]
             if real and real[0].score >= MIN_SCORE:
                 scored = real
@@ -964,7 +1065,7 @@ class Studies:
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
             nxt = None
             for m in self._score(left, titles=False):
-                if m.metric in chosen or getattr(m.metric, "alone", False):
+                if m.metric in chosen or m.metric in unasked or getattr(m.metric, "alone", False):
                     continue
                 if _is_fact(m.metric) and not _is_fact(chosen[0]):  # a fact goes only with facts
                     continue
@@ -982,12 +1083,18 @@ class Studies:
     def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:
         """'When did the survey run', 'chi ha condotto la ricerca': a question word about the study
         itself is answered by the study fact that answers it, unless one already found does."""
-        groups = words & EXEC_WORDS and words & CS_WORDS  # "execs or regular staff?"
+        groups = (  # "execs or regular staff?", "vd:ar eller mellanchefer?"
+            words & EXEC_WORDS
+            and words & (CS_WORDS | MANAGER_WORDS)
+            or words & FRONTLINE_WORDS
+            and words & MANAGER_WORDS
+        )
+        caveat = words & FRONTLINE_WORDS and words & MANAGER_WORDS  # "were they agents or managers?"
         if not (words & STUDY_WORDS or words & TOOK_PART_WORDS and groups) or not all(_is_fact(t) for t in chosen):
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
         took_part = words & TOOK_PART_WORDS
-        if asked == "who" and (took_part or groups) or not asked and took_part & STUDY_WORDS and groups:
+        if asked == "who" and (took_part or groups) or not asked and (took_part & STUDY_WORDS or caveat) and groups:
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen
@@ -1016,6 +1123,27 @@ class Studies:
             narrowed = [f for f in found if keep(f)]
             found = narrowed or found
         return found
+
+
+def _span(phrase: frozenset[str], raw: list[str]) -> int:
+    """How many words of the question the shortest stretch holding all of the phrase's words takes
+    (a large number when some are not there as typed)."""
+    where = [i for i, t in enumerate(raw) if t in phrase]
+    best = len(raw) + 99
+    for a in range(len(where)):
+        for b in range(a, len(where)):
+            if {raw[i] for i in where[a : b + 1]} >= phrase:
+                best = min(best, where[b] - where[a] + 1)
+                break
+    return best
+
+
+def _number_first(text: str) -> bool:
+    """The question starts with a figure ("1.5 million - what is that?", "the 54%?"): it asks about the figure."""
+    words = normalize(text).split()
+    while words and words[0] in ("the", "that", "this", "den", "det", "il", "lo", "la", "quel", "quello"):
+        words = words[1:]
+    return bool(words) and words[0].isdigit()
 
 
 def _about_team(raw: list[str]) -> bool:

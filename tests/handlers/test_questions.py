@@ -43,7 +43,7 @@ def test_a_metric_asked_for_a_country_without_its_figure_says_so_and_offers_the_
 
 
 def test_a_question_like_those_the_studies_cannot_answer_gets_the_metric_only_as_the_closest(bot):
-    body = bot.command("small vs large companies on self-service quality").json()
+    body = bot.command("% of companies using IVR").json()
     assert validate(body) == []
     assert body["text"] == "The studies don't seem to answer that: questions like it ask for what they never measured."
     assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
@@ -51,6 +51,19 @@ def test_a_question_like_those_the_studies_cannot_answer_gets_the_metric_only_as
         "*Not the answer, only the closest figures they have:*\n"
         "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points",
     ]
+
+
+def test_a_metric_asked_by_company_size_says_the_studies_give_no_such_split(bot):
+    body = bot.command("small vs large companies on self-service quality").json()
+    assert validate(body) == []
+    assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
+        "The studies don't measure *figures by company size or kind (the studies give the sample's sizes, no figures"
+        " per size)*.",
+        "*Not the answer, only the closest figures they have:*\n"
+        "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points",
+    ]
+    sizes = block_texts(bot.command("company sizes in the study").json())
+    assert "fewer than 500 customer-service agents" in sizes and "don't measure" not in sizes
 
 
 def test_provenance_shows_quote_seed_and_language(bot):

@@ -66,6 +66,13 @@ def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
     assert parse("poll").name == "poll" and parse("statements add We listen.").action == "add"
 
 
+def test_a_question_about_what_the_bot_can_answer_is_the_list():
+    for text in ("what topics can you answer?", "What can I ask about", "Vad kan du svara på?", "cosa sai?"):
+        assert parse(text) == Command("list"), text
+    for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
+        assert parse(text) == Command("question", args=text), text
+
+
 def test_mention_names_are_the_names_slack_put_in():
     assert mention_names("<@U1|ana> <@U2> <!subteam^S1|@cx-leads> <#C1|general> <!here|here>") == {
         "U1": "ana",

@@ -37,7 +37,7 @@ def test_the_model_file_is_current_and_learnt_from_the_tuning_part_only():
 
 def test_a_metric_the_rules_found_is_only_the_closest_when_such_questions_ask_what_is_not_measured():
     bm = load()
-    question = "small vs large companies on self-service quality"
+    question = "% of companies using IVR"
     assert not held_out(question)
     assert bm._doubt.p_unanswerable(bm.features(question)) > DOUBT
     answer = bm.answer(question)
