@@ -375,7 +375,10 @@ STUDY_WORDS = _words(
 )
 FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
 MANAGER_WORDS = _words("manager managers mellanchefer chefer responsabili")
-STUDY_TAILS = sorted(w for w in STUDY_WORDS if len(w) >= 6)  # "genesysstudien", "strativityundersokningen"
+# a compound ending in a study word says "the study": "genesysstudien", "strativityundersokningen"
+STUDY_TAIL_RE = re.compile(
+    r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
+)
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
@@ -867,7 +870,7 @@ class Studies:
     def answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         raw = [self._intent(t) for t in tokens(text)]
-        words = set(raw) | {w for t in raw for w in STUDY_TAILS if t.endswith(w) and len(t) > len(w) + 3}
+        words = set(raw) | _study_tails(raw)
         qset, guessed = self._query_tokens(text)
         if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
             qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
@@ -1136,6 +1139,11 @@ def _span(phrase: frozenset[str], raw: list[str]) -> int:
                 best = min(best, where[b] - where[a] + 1)
                 break
     return best
+
+
+def _study_tails(raw: list[str]) -> set[str]:
+    """The study words that compounds in the question end with."""
+    return {m.group(1) for t in raw if len(t) >= 10 and (m := STUDY_TAIL_RE.match(t))}
 
 
 def _number_first(text: str) -> bool:
