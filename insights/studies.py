@@ -374,7 +374,7 @@ STUDY_WORDS = _words(
     "conducted carried condotta condotto"
 )
 FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
-MANAGER_WORDS = _words("manager managers mellanchefer chefer responsabili")
+MANAGER_WORDS = _words("manager managers mellanchefer responsabili")  # not "chefer": executives too
 # a compound ending in a study word says "the study": "genesysstudien", "strativityundersokningen"
 STUDY_TAIL_RE = re.compile(
     r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
@@ -1000,11 +1000,11 @@ class Studies:
         a question mark, else the last one."""
         if not any(isinstance(t, Unmeasured) for t in chosen):
             return chosen
-        clauses = [c for c in CLAUSE_RE.split(text) if c.strip()]
+        pieces = zip(CLAUSE_RE.split(text), [*CLAUSE_RE.findall(text), ""], strict=True)  # (clause, what ends it)
+        clauses = [(clause, mark) for clause, mark in pieces if clause.strip()]
         if len(clauses) < 2:
             return chosen
-        asked = [c for c, mark in zip(clauses, CLAUSE_RE.findall(text) + [""], strict=False) if "?" in mark]
-        question = (asked or clauses)[-1]
+        question = ([c for c, mark in clauses if "?" in mark] or [c for c, _ in clauses])[-1]
         qset, guessed = self._query_tokens(question)
         typed = qset - guessed
         raw = [self._intent(t) for t in tokens(question)]
