@@ -151,6 +151,8 @@ def normalize(text: str) -> str:
     answer normalizes its question several times, and data/ keywords once each."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
+    text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
     text = text.replace("&", " and ").replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
     text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
     text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text)
@@ -158,6 +160,19 @@ def normalize(text: str) -> str:
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)
     text = _sub(r"\bavg\b", "average", text)
+    text = _sub(r"\brev\b", "revenue", text)
+    text = _sub(r"\bfortune (500|1000)\b", "fortune", text)  # a list of company names, not a size
+    text = _sub(  # a figure as the subject: "what does the 40% measure"
+        r"\b(does|do|did|is) (the |that |this )?(\d+) (measure|measures|mean|means|show|shows|represent|represents|count|counts|refer)\b",
+        r"\3 source",
+        text,
+    )
+    text = _sub(  # who the respondents were, as shares: the studies give no split by role
+        r"\b(share|percentage|proportion|how many) (of )?(the )?(respondents|participants|respondenter|rispondenti) "
+        r"(were|was|are|var|erano) (execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs)\b",
+        "respondentmix",
+        text,
+    )
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the))", "released", text)
@@ -193,7 +208,7 @@ def normalize(text: str) -> str:
         text,
     )
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text)
-    text = _sub(r"\bvar med\b", "deltog", text)  # "var med i": took part (not "vår", our)
+    text = _sub(r"\b(var|ar) med\b", "deltog", text)  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
@@ -259,7 +274,7 @@ STAFF_FEEDBACK_RE = re.compile(
 
 
 AMOUNT_RE = re.compile(
-    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,3} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
@@ -271,6 +286,7 @@ CUSTOMER_VIEW_RE = re.compile(
     r"prefer|prefers|say|says|agree|agrees|believe|believes|rate|rates|themselves|"
     r"tycker|vill|gillar|anvander|sager|sjalva|pensano|vogliono|amano|usano|dicono|stessi)\b"
     r"|\b(tycker|vill|gillar|sager|pensano|vogliono|amano|dicono) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
+    r"|\b(customers|clienti|kunderna) ([a-z]+ ){1,2}(think|pensano|tycker)\b"  # "i clienti cosa ne pensano"
 )
 
 
@@ -334,7 +350,7 @@ AGREE_WORDS = _words(
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
-    "hogre mer fler positiva overskattar optimistiska superiore sovrastima sovrastimano ottimista ottimisti alte alti "
+    "hogre mer fler positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano ottimista ottimisti alte alti "
     "alta alto rosei rosea"
 )
 LESS_WORDS = _words(
@@ -350,7 +366,7 @@ EXEC_WORDS = _words(
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
-    "kundtjanstchefernas agenter agenterna "
+    "kundtjanstchefernas agenter agenterna kundtjanstfolket kundtjanstfolk kundtjanstpersonal kundtjanstpersonalen "
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
@@ -379,6 +395,11 @@ MANAGER_WORDS = _words("manager managers mellanchefer responsabili")  # not "che
 STUDY_TAIL_RE = re.compile(
     r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
 )
+# what the sample held: "were banks included", "vilka branscher var med", "nel campione"
+SAMPLE_WORDS = _words(
+    "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
+    "coinvolte coinvolti"
+)
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
@@ -387,7 +408,7 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
-    "whose kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine"
+    "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine"
 )
 
 COMPARISON_WORDS = (  # what a comparison asks, in every word list above
@@ -914,11 +935,13 @@ class Studies:
                 )
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        chosen = self._study_question(words | qset, self._topics(qset, scored, guessed, unasked))
+        chosen = self._study_question(
+            words | qset, self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
+        )
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
         if named and any(not _is_fact(t) or t.study in named for t in chosen):
             chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
-        chosen = self._asked_in_the_question(text, chosen)
+        chosen = self._asked_in_the_question(text, chosen, unasked)
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -991,7 +1014,7 @@ class Studies:
             for m in self._score(rest)
         )
 
-    def _asked_in_the_question(self, text: str, chosen: list[Topic]) -> list[Topic]:
+    def _asked_in_the_question(self, text: str, chosen: list[Topic], unasked=frozenset()) -> list[Topic]:
         """Without what the studies never measured when it is named only in an aside: the context
         before or after the question itself ("for my onboarding deck: do CS managers think feedback
         gets to sales?", "budget season is coming: where do they disagree most?"), when the
@@ -1013,6 +1036,11 @@ class Studies:
             return chosen
         if any(self._whole(t, typed) for t in real):
             return real
+        # the aside's framing took the place of the question's own topic ("Who paid for this study?
+        # I'm guessing a vendor."): the question, read alone
+        alone = self._topics(qset, self._score(qset, guessed=guessed), guessed, unasked)
+        if alone and all(not isinstance(t, Unmeasured) and self._whole(t, typed) for t in alone):
+            return alone
         if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts
             return [t for t in chosen if getattr(t, "framing", False)]
         return chosen
@@ -1031,7 +1059,8 @@ class Studies:
         """The countries named, when no figure found is given for them ("revenue per call in the
         UK"): the worldwide figures are only the closest. (Executives vs CS asked of a share of
         companies is answered with its figures and says there is no split.)"""
-        metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
+        # a metric, or a count of the sample ("how many companies in the UK sample")
+        metrics = [t for t in answered if isinstance(t, Metric) and (t.kind != "fact" or t.id.startswith("study_"))]
         if not metrics or len(metrics) < len(answered):
             return []
         if regions:
@@ -1040,7 +1069,9 @@ class Studies:
                 return [self.unmeasured["none:other_regions"]]
         return []
 
-    def _topics(self, qset: set[str], scored: list[Match], guessed: set[str], unasked=frozenset()) -> list[Topic]:
+    def _topics(
+        self, qset: set[str], scored: list[Match], guessed: set[str], unasked=frozenset(), sample: bool = False
+    ) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
         their own ("brand and self service"), with a whole keyword not guessed from a stem or a
         typo ("formal" is not "formazione"). A study fact answers only a question about the
@@ -1060,7 +1091,9 @@ class Studies:
         frame = self._framing(scored, qset - guessed)
         framed = {w for phrase, _ in self._phrases[frame.id] if phrase <= qset for w in phrase} if frame else set()
         instead = self.topics.get(frame.yields_to) if frame and frame.yields_to else None
-        if instead and self._whole(instead, qset - guessed - framed):  # the framing's words are the fact's examples
+        # the framing's words are the fact's examples ("which industries: banks?"), or the question
+        # asks what the sample held ("were banks included in the sample?")
+        if instead and (sample or self._whole(instead, qset - guessed - framed)):
             chosen, left = [instead], set(qset) - framed
         else:
             chosen, left = [frame or scored[0].metric], set(qset)

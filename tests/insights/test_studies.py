@@ -300,6 +300,22 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which country has the fastest speed to answr", "none"),
         ("hur implementerar man virtualisering rent praktiskt, steg for steg?", "none"),
     ],
+    "round 21: the question read alone, the sample's make-up, Slack's escaped symbols, a figure as subject": [
+        ("Who paid for this study? Im guessing a vendor.", "fact:commissioned"),
+        ("Were financial services firms included in the sample at all?", "fact:industries"),
+        ("What share of the respondents were CFOs?", "none"),
+        ("cs &gt; execs -&gt; which items", "rank:cs_higher"),  # as Slack sends "cs > execs -> which items"
+        ("context for 38% pls", "source:38"),
+        ("what exactly does the 40% measure", "source:40"),
+        ("rev per call measurment stats", "revenue_per_call"),
+        ("do execs overestimate how much service gets measured on rev per call?", "revenue_per_call"),
+        ("how many companies in the UK sample", "none"),
+        ("In airlines specifically, do they measure CLV?", "none"),
+        ("how many Fortune 500 companies were in it", "none"),
+        ("i clienti cosa ne pensano del self service?", "none"),
+        ("var har ledningen en rosigare bild än kundtjänst", "rank:exec_higher"),
+        ("finns det nåt där kundtjänstfolket svarar högre än cheferna?", "rank:cs_higher"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
