@@ -168,7 +168,7 @@ def normalize(text: str) -> str:
         text,
     )
     text = _sub(  # who the respondents were, as shares: the studies give no split by role
-        r"\b(share|percentage|proportion|how many) (of )?(the )?(respondents|participants|respondenter|rispondenti) "
+        r"\b(share|percentage|proportion|how many|what) (of )?(the )?(respondents|participants|respondenter|rispondenti) "
         r"(were|was|are|var|erano) (execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs)\b",
         "respondentmix",
         text,
@@ -183,6 +183,7 @@ def normalize(text: str) -> str:
         text,
     )
     text = _sub(r"\bvar star det\b", "kalla", text)  # where does it say
+    text = _sub(r"\b(da )?dove (salta fuori|saltano fuori|esce|escono)\b", "fonte", text)  # where does it come from
     text = _sub(
         r"\b(della|sopra la|sotto la) media\b|\b(than|above|below) average\b|\b(an|over|under) (genom)?snittet\b",
         "onaverage",
@@ -948,7 +949,10 @@ class Studies:
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
         order = _order(raw, words)
         listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
-        if order and (not chosen and not about_team or listing and not about_team):
+        # a comparison asked of the study as a whole: the facts that name the study only say which one
+        # ("with reference to the survey Genesys commissioned, where is the largest gap?")
+        about_study = chosen and all(_is_fact(t) for t in chosen) and not words & (ASK_WORDS["when"] | ASK_WORDS["who"])
+        if order and (not chosen and not about_team or listing and not about_team or about_study):
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
@@ -1084,7 +1088,8 @@ class Studies:
                 for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
                 if not _is_fact(m.metric) and m.metric not in unasked
             ]
-            if real and real[0].score >= MIN_SCORE:
+            # (not to what the studies never measured when the question asks what the sample held)
+            if real and real[0].score >= MIN_SCORE and not (sample and isinstance(real[0].metric, Unmeasured)):
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
             return []

@@ -315,6 +315,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("i clienti cosa ne pensano del self service?", "none"),
         ("var har ledningen en rosigare bild än kundtjänst", "rank:exec_higher"),
         ("finns det nåt där kundtjänstfolket svarar högre än cheferna?", "rank:cs_higher"),
+        ("quello scolamento del 16% sui feedback dei clienti da dove salta fuori?", "source:16"),
+        (
+            "Potrebbe indicarmi, con riferimento all'indagine commissionata da Genesys, in quale dei parametri"
+            " considerati si registri la maggiore distanza tra la percezione degli executive e quella dei"
+            " professionisti del customer service?",
+            "rank:largest",
+        ),
+        ("vilka branscher var med, telekom också?", "fact:industries"),
+        ("what % of respondents were executives vs cs managers", "none"),
     ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
