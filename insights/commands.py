@@ -74,7 +74,7 @@ LIST_WORDS = {"", "metrics", "all", "topics", "figures", "everything"}
 # A question about the bot itself, "what can you answer": the list of what the studies cover
 ABOUT_ME_RE = re.compile(
     r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
-    r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|help with)"
+    r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
     r"|what (can|do) you (answer|cover|know|know about)|what can i ask( you)?( about)?"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
     r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "

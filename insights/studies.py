@@ -163,7 +163,8 @@ def normalize(text: str) -> str:
     text = _sub(r"\brev\b", "revenue", text)
     text = _sub(r"\bfortune (500|1000)\b", "fortune", text)  # a list of company names, not a size
     text = _sub(  # a figure as the subject: "what does the 40% measure"
-        r"\b(does|do|did|is) (the |that |this )?(\d+) (measure|measures|mean|means|show|shows|represent|represents|count|counts|refer)\b",
+        r"\b(does|do|did|is) (the |that |this )?(\d+)( [a-z]+)? (measure|measures|measuring|mean|means|show|shows|"
+        r"represent|represents|count|counts|refer)\b",
         r"\3 source",
         text,
     )
@@ -175,7 +176,7 @@ def normalize(text: str) -> str:
     )
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
-    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the))", "released", text)
+    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
@@ -220,6 +221,7 @@ def normalize(text: str) -> str:
         " agree ",
         text,
     )
+    text = _sub(r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b", " ", text)  # "snabbt: hur manga agenter..."
     text = _sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
     text = _sub(  # a change between the studies' years, or since them: a trend
         r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
@@ -235,6 +237,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
     text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
+    text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
     text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
@@ -301,6 +304,30 @@ COUNT_RE = re.compile(
     r"countries|lander|paesi)\b"
     r"(?! (service|care))"
 )
+COUNT_TYPO_RE = re.compile(r"\b(how many|number of|hur manga|antal|quante|quanti|numero di) ([a-z]{6,})\b")
+COUNTED_NOUNS = (
+    "companies",
+    "countries",
+    "agents",
+    "customers",
+    "foretag",
+    "foretagen",
+    "aziende",
+    "operatori",
+    "agenti",
+)
+
+
+def _counted_typo(m: re.Match) -> str:
+    """The counted noun with its typo folded ("countires" -> countries), so that counting the
+    sample is still one word."""
+    word = m.group(2)
+    if word in COUNTED_NOUNS:
+        return m.group(0)
+    hit = process.extractOne(word, COUNTED_NOUNS, scorer=OSA.normalized_similarity, score_cutoff=0.75)
+    return f"{m.group(1)} {hit[0]}" if hit else m.group(0)
+
+
 COUNTED = {
     **dict.fromkeys(("company", "companies", "cos", "foretag", "foretagen", "bolag", "bolagen", "aziende"), "company"),
     **dict.fromkeys(("agent", "agents", "agenter", "agenterna", "operatori", "agenti"), "agent"),
@@ -362,6 +389,7 @@ REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite n
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership "
     "beslutsfattare beslutsfattarna ledningen ledningens direktionen ledningsgruppen chef chefer cheferna chefen vd vdar "
+    "direktorer direktorerna "
     "dirigenti capi capo vertici"
 )
 CS_WORDS = _words(
@@ -391,7 +419,7 @@ STUDY_WORDS = _words(
     "conducted carried condotta condotto"
 )
 FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
-MANAGER_WORDS = _words("manager managers mellanchefer responsabili")  # not "chefer": executives too
+MANAGER_WORDS = _words("manager managers mellanchefer forman responsabili")  # not "chefer": executives too
 # a compound ending in a study word says "the study": "genesysstudien", "strativityundersokningen"
 STUDY_TAIL_RE = re.compile(
     r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
@@ -401,6 +429,7 @@ SAMPLE_WORDS = _words(
     "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
     "coinvolte coinvolti"
 )
+STRICT_ASK_WORDS = _words("who vem chi when nar quando")  # not "vilka" (which, who)
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
@@ -468,7 +497,7 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
 WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
 ITEM_WORDS = _words(
-    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal "
+    "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal resultat "
     "indicatori dati voci aree ambiti metriche"
 )
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
@@ -936,9 +965,10 @@ class Studies:
                 )
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        chosen = self._study_question(
-            words | qset, self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
-        )
+        topics = self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
+        chosen = self._study_question(words | qset, topics)
+        if regions and not topics and not words & STRICT_ASK_WORDS:  # "vilka resultat finns för Storbritannien"
+            chosen = []  # which results a country has, not who ran the study
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
         if named and any(not _is_fact(t) or t.study in named for t in chosen):
             chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
@@ -1042,7 +1072,7 @@ class Studies:
             return real
         # the aside's framing took the place of the question's own topic ("Who paid for this study?
         # I'm guessing a vendor."): the question, read alone
-        alone = self._topics(qset, self._score(qset, guessed=guessed), guessed, unasked)
+        alone = [] if real else self._topics(qset, self._score(qset, guessed=guessed), guessed, unasked)
         if alone and all(not isinstance(t, Unmeasured) and self._whole(t, typed) for t in alone):
             return alone
         if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts

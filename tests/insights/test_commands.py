@@ -67,7 +67,13 @@ def test_subcommand_words_start_questions_when_the_rest_does_not_fit():
 
 
 def test_a_question_about_what_the_bot_can_answer_is_the_list():
-    for text in ("what topics can you answer?", "What can I ask about", "Vad kan du svara på?", "cosa sai?"):
+    for text in (
+        "what topics can you answer?",
+        "What can I ask about",
+        "Vad kan du svara på?",
+        "cosa sai?",
+        "what topics can you answer questions about?",
+    ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text

@@ -325,6 +325,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vilka branscher var med, telekom också?", "fact:industries"),
         ("what % of respondents were executives vs cs managers", "none"),
     ],
+    "round 22: a figure with a word between, typos of what is counted, which results a country has": [
+        ("what does the 16% gap mean exactly", "source:16"),
+        ('someone wrote "only 33%" in the maturity deck, what is that 33 measuring?', "source:33"),
+        ("how many countires does it cover", "study_countries"),
+        ("how many compnaies took part", "study_companies"),
+        ("quante azinede hanno il contact center in cloud", "none"),
+        ("how does france come out in the survey", "region:france"),
+        (
+            "Vilka resultat finns det för Storbritannien, vi har ett dotterbolag där så det vore intressant.",
+            "region:uk",
+        ),
+        ("snabbt: hur manga agenter totalt omfattade studien", "study_agents_covered"),
+        ("Quando è stato svolto il lavoro sul campo?", "fact:fieldwork"),
+        ("Vilka resultat bedömer ledningen mer positivt än kundtjänstcheferna gör?", "rank:exec_higher"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
