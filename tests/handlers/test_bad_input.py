@@ -57,6 +57,17 @@ def test_fuzzed_commands_from_a_non_admin_change_nothing(bot, fake):
     quiet_log(bot)
 
 
+def test_a_command_holding_the_word_payload_is_answered(bot, fake):
+    """Bolt reads any form body containing "payload" as an interactivity payload; the guard keeps
+    such a command a command (Hypothesis found "/gap payload" going unanswered)."""
+    for text in ("payload", "what payload does the study carry?", "digest <#C0PAYLOAD|payload>"):
+        r = bot.command(text, user="UMEMBER")
+        assert r.status_code == 200, text
+    answer = bot.command("payload", user="UMEMBER").json()
+    assert answer["text"] == "No match in the studies"
+    assert answer["blocks"][0]["elements"][0]["text"] == "You asked: payload"
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=40),
     lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=10), c, max_size=4),
