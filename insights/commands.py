@@ -83,6 +83,12 @@ ABOUT_ME_RE = re.compile(
 RESULTS_RE = re.compile(r"#?\d+")
 
 
+# "how do I use this": the usage help
+HOW_TO_USE_RE = re.compile(
+    r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)"
+    r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
+    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il bot| pulsegap)?"
+)
 FOLD = str.maketrans("åäöàáèéìíòóùú", "aaoaaeeiioouu")
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
@@ -123,6 +129,8 @@ def parse(text: str | None) -> Command:
     if name not in SUBCOMMANDS:
         if len(text) <= 80 and ABOUT_ME_RE.fullmatch(_folded(text)):
             return Command("list")
+        if len(text) <= 80 and HOW_TO_USE_RE.fullmatch(_folded(text)):
+            return Command("help")
         return Command("question", args=text)
     action = ""
     if name in ACTIONS:

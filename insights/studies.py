@@ -169,7 +169,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\bfortune (500|1000)\b", "fortune", text)  # a list of company names, not a size
     text = _sub(  # a figure as the subject: "what does the 40% measure"
         r"\b(does|do|did|is) (the |that |this )?(\d+)( [a-z]+)? (measure|measures|measuring|mean|means|show|shows|"
-        r"represent|represents|count|counts|refer)\b",
+        r"represent|represents|count|counts|refer|for)\b",
         r"\3 source",
         text,
         *("0123456789" if digits else ()),
@@ -184,7 +184,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
-        r"\b(or|eller|o) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
+        r"\b(or|eller|o|och inte|and not|e non) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
         "or cost savings",
         text,
@@ -203,16 +203,18 @@ def normalize(text: str) -> str:
     )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
-        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
+        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu grandi\b",
         "largestcompany",
         text,
     )
     text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
-        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b",
+        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccole?\b",
         "smallestcompany",
         text,
     )
+    text = _sub(r"\b(by|in) headcount\b", "employees", text, "headcount")  # a size, not staffing
+    text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")
     # customers' loyalty is not the employees' loyalty to their employer
     text = _sub(
         r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal (are |is )?(the )?customers\b"
@@ -400,7 +402,7 @@ LARGEST_WORDS = _words(
     "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
 GAP_WORDS = _words(
-    "gap gaps delta difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
+    "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
     "skiljer differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
@@ -1266,9 +1268,15 @@ def _number_first(text: str) -> bool:
 
 
 def _about_team(raw: list[str]) -> bool:
-    """'our team', 'my own team', 'our latest pulse': the team's own pulses (not 'we ... the sales team')."""
+    """'our team', 'my own team', 'our latest pulse', 'which team in our company': the team's own
+    pulses (not 'we ... the sales team')."""
     return any(
-        t in OUR_WORDS and any(w in TEAM_WORDS or w.endswith("team") for w in raw[i + 1 : i + 4])  # vårt säljteam
+        t in OUR_WORDS
+        and any(w in TEAM_WORDS or w.endswith("team") for w in raw[i + 1 : i + 4])  # vårt säljteam
+        or t in ("team", "teams")
+        and raw[i + 1 : i + 2] in (["in"], ["at"], ["of"], ["i"], ["pa"], ["nel"], ["nella"])
+        and raw[i + 2 : i + 3]
+        and raw[i + 2] in OUR_WORDS
         for i, t in enumerate(raw)
     )
 

@@ -79,6 +79,14 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("question", args=text), text
 
 
+def test_how_do_i_use_this_is_the_help():
+    for text in ("how do i use this thing", "How does this work?", "hur använder jag den?", "come funziona?"):
+        assert parse(text) == Command("help"), text
+    assert parse("how do i use callbacks to cut queues") == Command(
+        "question", args="how do i use callbacks to cut queues"
+    )
+
+
 def test_mention_names_are_the_names_slack_put_in():
     assert mention_names("<@U1|ana> <@U2> <!subteam^S1|@cx-leads> <#C1|general> <!here|here>") == {
         "U1": "ana",

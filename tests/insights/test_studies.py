@@ -340,6 +340,22 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Quando è stato svolto il lavoro sul campo?", "fact:fieldwork"),
         ("Vilka resultat bedömer ledningen mer positivt än kundtjänstcheferna gör?", "rank:exec_higher"),
     ],
+    "round 23: idioms, 'how often' only as typed, which team in our company, nouns before 'più grandi'": [
+        ("sure look, how many companies were surveyed in the end?", "study_companies"),
+        ("is the 67% for ASA execs, CS people, or everyone combined?", "source:67"),
+        ("smallest company in the sample by headcount?", "study_company_size_min"),
+        ("which team in our organisation has the lowest pluse score", "none"),
+        (
+            "hi, lecturer here — did customer service managers or executives rate self-service on quality more"
+            " often? need it for a seminar",
+            "selfservice_quality",
+        ),
+        ("bedöms självbetjäningen på kvalitet och inte bara på hur mycket pengar den sparar?", "selfservice_quality"),
+        ("var är glappet störst mellan företagsledningen och kundtjänst?", "rank:largest"),
+        ("le aziende più grandi del campione quanti dipendenti hanno?", "study_company_size_max"),
+        ("quante aziende di logistica e trasporti hanno partecipato?", "none"),
+        ("che quota di chiamate viene gestita in self-service?", "none"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
