@@ -191,6 +191,28 @@ def normalize(text: str) -> str:
     )
     text = _sub(r"\bvar star det\b", "kalla", text)  # where does it say
     text = _sub(
+        r"\b(don|doesn|didn|haven|hasn|aren|isn|can) t\b",
+        lambda m: {"can": "cannot"}.get(m.group(1), m.group(1)[:-1] + " not") if m.group(1) != "don" else "do not",
+        text,
+        " t",
+    )
+    text = _sub(  # the bottom of a ranking of countries: the sources name the leaders only
+        r"\b(which|what|vilket|vilken|quale) (country|region|market|land|paese|regione) (is|comes|ranks|was|ar|kommer|e) "
+        r"(the )?(worst|last|lowest|weakest|bottom|samst|sist|lagst|peggiore|ultimo|ultima)\b",
+        "worstcountry",
+        text,
+        "worst",
+        "last",
+        "lowest",
+        "weakest",
+        "bottom",
+        "samst",
+        "sist",
+        "lagst",
+        "peggior",
+        "ultim",
+    )
+    text = _sub(
         r"\b(da )?dove (salta fuori|saltano fuori|esce|escono)\b", "fonte", text, "dove"
     )  # where does it come from
     text = _sub(
@@ -432,7 +454,7 @@ EXEC_WORDS = _words(
 CS_WORDS = _words(
     "cs manager managers agent agents floor frontline staff professional professionals "
     "kundtjanst kundtjanstmedarbetarna medarbetarna medarbetare kundtjanstchef kundtjanstchefer kundtjanstcheferna "
-    "kundtjanstchefernas agenter agenterna kundtjanstfolket kundtjanstfolk kundtjanstpersonal kundtjanstpersonalen "
+    "kundtjanstchefernas agenter agenterna kundtjansten kundtjanstfolket kundtjanstfolk kundtjanstpersonal kundtjanstpersonalen "
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
@@ -539,7 +561,9 @@ ITEM_WORDS = _words(
 )
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
-INTENT_WORDS = sorted(w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS if len(w) >= 5)
+INTENT_WORDS = sorted(
+    w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS | TOOK_PART_WORDS if len(w) >= 5
+)
 
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
@@ -840,7 +864,18 @@ class Studies:
         if token.isdigit():
             return (), False
         head = next((token[:end] for end in range(len(token) - 1, 4, -1) if token[:end] in self._prefixes), "")
-        tail = next((token[i:] for i in range(3, len(token) - 4) if token[i:] in self._prefixes), "")
+        tail = (
+            next((token[i:] for i in range(3, len(token) - 4) if token[i:] in self._prefixes), "")
+            or next(
+                (  # a compound's definite last part: kontaktcentervirtualiseringen -> virtualisering
+                    token[i:-k]
+                    for i in range(3, len(token) - 8)
+                    for k in (1, 2, 3)
+                    if len(token) - i - k >= 8 and token[i:-k] in self._prefixes
+                ),
+                "",
+            )
+        )
         if head or tail:
             # a compound's part or a longer form (varumarkesbyggande -> varumarke, lokalkontoren ->
             # lokalkontor), unless the word is one letter off a known one (stategico -> strategico,
@@ -1002,7 +1037,13 @@ class Studies:
             or words & TOP_WORDS
             and regions  # "did Germany come out as the leader on callbacks"
         )
-        if not framed and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional):
+        # a split the studies do not give ("which company size is furthest ahead on callback") is not a country
+        split = any(getattr(m.metric, "breakdown", False) and self._whole(m.metric, qset - guessed) for m in scored)
+        if (
+            not framed
+            and not split
+            and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional)
+        ):
             metrics = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
             if metrics and not regional:  # "which country leads on real-time consoles": no country figures
                 return Answer(
@@ -1120,6 +1161,8 @@ class Studies:
         alone = [] if real else self._topics(qset, self._score(qset, guessed=guessed), guessed, unasked)
         if alone and all(not isinstance(t, Unmeasured) and self._whole(t, typed) for t in alone):
             return alone
+        if not real and self.find_regions(question):  # "for the bank's board: what does it say about the UK?"
+            return []
         if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts
             return [t for t in chosen if getattr(t, "framing", False)]
         return chosen

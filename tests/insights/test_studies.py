@@ -356,6 +356,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("quante aziende di logistica e trasporti hanno partecipato?", "none"),
         ("che quota di chiamate viene gestita in self-service?", "none"),
     ],
+    "round 24: the bottom of a ranking, a split is no country, contractions, compounds' definite ends": [
+        ("which company size is furthest ahead on callback", "none"),
+        ("which country is worst at passing feedback on", "none"),
+        ("the 'two thirds don't have the tools or authority' line — can you tell me more about that?", "lacking_means"),
+        ("Jag ska dra det här för bankens ledningsgrupp: vad säger studien om Storbritannien?", "region:uk"),
+        ("kan du berätta vilka som svarde på enkäten?", "fact:respondents"),
+        ("vet du om det finns nån fråga där kundtjänsten svarar högre än ledningen?", "rank:cs_higher"),
+        ("revenue per call in education vs government", "none"),
+        ("what tools do agents need to solve problems on first contact", "none"),
+    ],
     "customers' own views, and the Italian 'usa' (uses)": [
         ("do customers agree that customer service is key to the brand?", "none"),
         ("what do customers themselves say about self-service quality", "none"),
