@@ -23,7 +23,6 @@ import io
 import logging
 import threading
 import time
-from urllib.parse import parse_qsl
 
 from slack_bolt import BoltResponse
 from slack_bolt.middleware import Middleware
@@ -110,10 +109,10 @@ class RecentSignatures:
 
 
 def _has_payload_field(body: bytes) -> bool:
-    try:
-        return any(key == "payload" for key, _ in parse_qsl(body.decode("utf-8"), keep_blank_values=True))
-    except UnicodeDecodeError:
-        return True  # left to Bolt as it is (and to the 400 below)
+    """A `payload=` field, found without decoding the body (a pulse-DM click's is about 16 KB, and
+    decoding it is most of what a vote costs): in a form body a field's "=" and "&" are never
+    percent-encoded, and in a value they always are."""
+    return body.startswith(b"payload=") or b"&payload=" in body
 
 
 def _answer(start_response, status: str, body: bytes):
