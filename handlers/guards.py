@@ -134,7 +134,8 @@ def guard(application, signing_secret: str):
         if not recent.first_time(timestamp, signature):
             log.warning("refused a replayed request (signed at %s, already received or before start-up)", timestamp)
             return _answer(start_response, "401 Unauthorized", b'{"error": "replayed request"}')
-        if b"payload" in body and not body.lstrip().startswith(b"{") and not _has_payload_field(body):
+        form = not environ.get("CONTENT_TYPE", "").startswith("application/json") and not body.lstrip().startswith(b"{")
+        if form and b"payload" in body and not _has_payload_field(body):
             body = body.replace(b"payload", b"p%61yload")  # the same form fields, without the word Bolt looks for
             environ["HTTP_X_SLACK_SIGNATURE"] = verifier.generate_signature(timestamp=timestamp, body=body)
             environ["CONTENT_LENGTH"] = str(len(body))
