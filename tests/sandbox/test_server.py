@@ -58,7 +58,9 @@ def test_runs_with_the_runtime_requirements_only(start_sandbox):
     assert sb.api("command", text="/gap feedback").json() == {"ok": True}
     assert_study_answer(channel_text(sb.state()))
     log = sb.log.read_text()
-    assert log.rstrip().splitlines()[-1].endswith(f"INFO pulsegap: Pulsegap sandbox: open {sb.url}/ in a browser")
+    # the last line is the sandbox's own (waitress may add a "task queue depth" warning on a busy machine)
+    lines = [line for line in log.rstrip().splitlines() if "waitress.queue" not in line]
+    assert lines[-1].endswith(f"INFO pulsegap: Pulsegap sandbox: open {sb.url}/ in a browser")
     assert "apscheduler" not in log and "/slack/events" not in log
 
 
