@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from insights.studies import Studies, load
+from insights.studies import Studies, load, unaccented
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -89,13 +89,12 @@ HOW_TO_USE_RE = re.compile(
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il bot| pulsegap)?"
 )
-FOLD = str.maketrans("åäöàáèéìíòóùú", "aaoaaeeiioouu")
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
 def _folded(text: str) -> str:
     """Lower case, accents and punctuation folded: enough for ABOUT_ME_RE, at a fraction of normalize()'s cost."""
-    return " ".join(NOT_WORD_RE.sub(" ", text.lower().translate(FOLD)).split())
+    return " ".join(NOT_WORD_RE.sub(" ", unaccented(text)).split())
 
 
 def _fits(cmd: Command) -> bool:

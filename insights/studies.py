@@ -148,12 +148,16 @@ def _sub(pattern: str, repl: str, text: str, *needles: str) -> str:
     return _compiled(pattern).sub(repl, text)
 
 
+def unaccented(text: str) -> str:
+    """Lower case, without accents ("Vad kan du svara på" -> "vad kan du svara pa")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unaccented(text)
     text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
     text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
     text = text.replace("&", " and ").replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
