@@ -32,35 +32,42 @@ def test_unmeasured_topic_says_so_and_marks_suggestions(bot):
     assert "<!channel>" not in text and "&lt;!channel&gt;" in text
 
 
-def test_a_metric_asked_for_a_country_without_its_figure_says_so_and_offers_the_worldwide_one(bot):
-    body = bot.command("revenue per call in the uk").json()
+CLOSEST = "*Not the answer, only the closest figures they have:*\n"
+SELF_SERVICE = (
+    "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points"
+)
+
+
+def not_the_answer(bot, question: str) -> tuple[dict, list[str]]:
+    """The answer to a question the studies do not answer: its body (valid Block Kit), and the
+    texts of its two blocks after "You asked": what is not measured, and the closest figures."""
+    body = bot.command(question).json()
     assert validate(body) == []
-    assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
+    return body, [b["text"]["text"] for b in body["blocks"][1:3]]
+
+
+def test_a_metric_asked_for_a_country_without_its_figure_says_so_and_offers_the_worldwide_one(bot):
+    assert not_the_answer(bot, "revenue per call in the uk")[1] == [
         "The studies have no figures for *UK* on this.",
-        "*Not the answer, only the closest figures they have:*\n"
-        "• *Customer service is measured on revenue per call*: executives 36%, CS managers 28%, gap +8 points",
+        CLOSEST
+        + "• *Customer service is measured on revenue per call*: executives 36%, CS managers 28%, gap +8 points",
     ]
 
 
 def test_a_question_like_those_the_studies_cannot_answer_gets_the_metric_only_as_the_closest(bot):
-    body = bot.command("% of companies using IVR").json()
-    assert validate(body) == []
+    body, lines = not_the_answer(bot, "% of companies using IVR")
     assert body["text"] == "The studies don't seem to answer that: questions like it ask for what they never measured."
-    assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
+    assert lines == [
         "The studies don't seem to answer that: questions like it ask for what they never measured.",
-        "*Not the answer, only the closest figures they have:*\n"
-        "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points",
+        CLOSEST + SELF_SERVICE,
     ]
 
 
 def test_a_metric_asked_by_company_size_says_the_studies_give_no_such_split(bot):
-    body = bot.command("small vs large companies on self-service quality").json()
-    assert validate(body) == []
-    assert [b["text"]["text"] for b in body["blocks"][1:3]] == [
+    assert not_the_answer(bot, "small vs large companies on self-service quality")[1] == [
         "The studies don't measure *figures by company size or kind (the studies give the sample's sizes, no figures"
         " per size)*.",
-        "*Not the answer, only the closest figures they have:*\n"
-        "• *Self-service is measured by quality, not just cost savings*: executives 41%, CS managers 35%, gap +6 points",
+        CLOSEST + SELF_SERVICE,
     ]
     sizes = block_texts(bot.command("company sizes in the study").json())
     assert "fewer than 500 customer-service agents" in sizes and "don't measure" not in sizes
