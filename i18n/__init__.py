@@ -14,6 +14,7 @@ The catalogues are compiled in memory the first time a language is used; there i
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -99,6 +100,9 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     return translations(current()).ngettext(singular, plural, n).format(n=n, **values)
 
 
+_DAYS_DASH = re.compile(r"(?<!\d)(\d{1,2})\u2009–\u2009(\d{1,2})(?!\d)")
+
+
 @cache
 def babel_locale(lang: str) -> Locale:
     """English is written the British way ('24 Nov 2026'), as the study's readers did."""
@@ -141,8 +145,12 @@ def weekday_name(index: int) -> str:
 
 
 def date_range(start: date, end: date) -> str:
-    """'24 Nov 2026', '2–5 Nov 2026', '28 Nov – 2 Dec 2026'; '28 nov.–2 dec. 2026' in Swedish."""
-    return format_interval(start, end, "yMMMd", locale=locale()).replace("\u2009", " ")
+    """'24 Nov 2026', '2–5 Nov 2026', '28 Nov – 2 Dec 2026'; '28 nov.–2 dec. 2026' in Swedish.
+
+    CLDR 47 (Babel 2.18+) spaces every range's dash with thin spaces ('2 – 5 Nov'); a dash between
+    two days of one month stays closed up, as people write it and as earlier CLDR did, whichever Babel is installed."""
+    text = format_interval(start, end, "yMMMd", locale=locale())
+    return _DAYS_DASH.sub("\\1–\\2", text).replace("\u2009", " ")
 
 
 def weekday_time(value: datetime) -> str:
