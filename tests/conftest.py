@@ -6,6 +6,14 @@ from support.harness import AGENTS, EXECS, Bot, InProcessBot
 from tests.fake_slack import FakeSlack
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `waits` spend most of their time on a real clock (Slack's back-offs, the 10 s
+    start-up retry, waitress's 5 s idle timeout, a browser): they go first, so the other workers'
+    CPU-bound tests fill those waits, instead of the suite ending on one of them. A stable sort:
+    every other test keeps its place (xdist hands out the same order to every worker)."""
+    items.sort(key=lambda item: item.get_closest_marker("waits") is None)
+
+
 @pytest.fixture
 def fake():
     slack = FakeSlack().start()

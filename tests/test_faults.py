@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.parse
 
+import pytest
 import requests
 
 from support.harness import (
@@ -79,6 +80,7 @@ def test_sigkill_during_a_vote_burst_keeps_every_acknowledged_vote(start_bot, fa
     assert db.execute("SELECT count(*) FROM pulses WHERE status='open'").fetchone() == (1,)
 
 
+@pytest.mark.waits
 def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot, team):
     team.add_channel("C0LEADS", "cx-leads", member=True)
     bot = start_bot({"MIN_RESPONDENTS": "3"})
@@ -111,6 +113,7 @@ def test_sigkill_during_a_scheduled_digest_then_restart_posts_it_once(start_bot,
     assert "Pulsegap digest: Pulse #1" in block_texts(digests[0])
 
 
+@pytest.mark.waits
 def test_a_misbehaving_slack_is_retried_reported_and_commands_keep_working(start_bot, team):
     bot = start_bot({"TICK_SECONDS": "1", "SLACK_TIMEOUT": "2"})
     assign_team(bot, team)

@@ -97,6 +97,7 @@ def half_sent_requests(port: int, count: int) -> list[socket.socket]:
     return socks
 
 
+@pytest.mark.waits
 def test_half_sent_connections_do_not_lock_slack_out_and_are_closed(bot):
     socks = half_sent_requests(bot.port, 150)
     try:
@@ -121,6 +122,7 @@ def test_half_sent_connections_do_not_lock_slack_out_and_are_closed(bot):
             s.close()
 
 
+@pytest.mark.waits
 def test_slack_unreachable_at_start_is_one_clear_line_and_exit_2(fake, tmp_path):
     url = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there
     bot = Bot(fake, tmp_path / "pulsegap.db", {"SLACK_API_URL": url})
@@ -150,6 +152,7 @@ def test_a_port_in_use_is_one_clear_line_and_exit_2(fake, tmp_path):
     assert out.strip().splitlines()[-1] == line
 
 
+@pytest.mark.waits
 def test_a_chart_that_cannot_be_drawn_is_reported_as_ours_and_not_retried(start_bot, team, tmp_path):
     """Our own fault, made real: a matplotlibrc asking for TeX on a machine without LaTeX."""
     if shutil.which("latex"):

@@ -6,6 +6,8 @@ import sqlite3
 import time
 from contextlib import closing
 
+import pytest
+
 from support.harness import (
     AGENTS,
     EXECS,
@@ -33,6 +35,7 @@ def wait_closed_shown(bot, count: int) -> None:
     wait_until(shown, what=f"{count} DMs showing the closed pulse")
 
 
+@pytest.mark.waits
 def test_closing_with_429s_updates_every_dm_once_across_a_crash(start_bot, team):
     bot = start_bot()
     assign_team(bot, team)

@@ -20,6 +20,7 @@ def pulse_dms_per_user(fake) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.waits
 def test_sigkill_mid_fanout_then_restart_dms_everyone_exactly_once(fake, start_bot):
     people = [f"UP{i:04d}" for i in range(200)]
     for u in people:
@@ -57,6 +58,7 @@ def _move_job_into_the_past(db_path, job_id: str, minutes: int) -> None:
     store.shutdown()
 
 
+@pytest.mark.waits
 def test_schedule_survives_restart_and_a_missed_run_runs_once(fake, start_bot):
     for u in ("UEXEC1", "UAGENT1"):
         fake.add_user(u)

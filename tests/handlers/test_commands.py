@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from support.harness import block_texts
 
 
@@ -104,6 +106,7 @@ def test_admin_user_ids_grants_admin(start_bot, fake):
     assert "Added <@UEXEC1> to the executives." in block_texts(run(bot, fake, "roles exec <@UEXEC1>", user="UMEMBER"))
 
 
+@pytest.mark.waits
 def test_slack_errors_on_roles_are_reported_not_crashed(bot, fake):
     from support.harness import block_texts, run
 

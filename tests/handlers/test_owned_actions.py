@@ -7,6 +7,8 @@ import sqlite3
 import time
 from datetime import date, timedelta
 
+import pytest
+
 from support.harness import AGENTS, EXECS, assign_team, block_texts, button_payload, click, dms, run, wait_until
 
 GROUP = [*AGENTS, "UGROUPONLY"]  # the agents, three by name and three through @cx-agents
@@ -104,6 +106,7 @@ def test_an_admin_owns_a_gap_and_the_next_pulse_measures_it(start_app, team):
     assert ": *narrowed*: +100 points then, 0 points now (change −100, 95% CI −156 to −21)" in now
 
 
+@pytest.mark.waits
 def test_the_reminder_a_day_before_due_is_sent_once_across_a_restart(start_app, team):
     bot = start_app({"MIN_RESPONDENTS": "3", "TICK_SECONDS": "1"})
     pulse(bot, team, [5, 5, 4], [1, 1, 2, 2, 1, 1])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from render.pulse import LIKERT
 from support.harness import (
     AGENTS,
@@ -218,6 +220,7 @@ def test_unreachable_people_are_skipped_and_reported(bot, team):
     assert "Could not DM 1: <@UGONE> (account_inactive)" in status
 
 
+@pytest.mark.waits
 def test_rate_limited_fanout_loses_no_dm(bot, team):
     team.rate_limit["chat.postMessage"] = 3
     assign_team(bot, team)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -22,6 +23,7 @@ CSV_HEADER = (
 )
 
 
+@pytest.mark.waits
 def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser, downloads):
     sandbox = start_sandbox()
     assert "LOCAL SANDBOX mode" in sandbox.log.read_text()
@@ -96,6 +98,8 @@ def test_a_newcomer_sees_the_gap_at_the_default_settings(start_sandbox, browser,
 
     # Home: the latest gaps at the default threshold
     browser.find_element(By.CSS_SELECTOR, "nav .item[data-view=home]").click()
+    # Home's own heading first: the channel still on the page until Home arrives says "Pulse #1" too
+    wait_text(browser, "Pulsegap: how your top and your floor see customer service")
     wait_text(browser, "Pulse #1")
     assert "fewer than 5 answers" not in messages(browser)
     shot(browser, "05-home.png")
@@ -141,6 +145,7 @@ MRKDWN = [  # Slack's mrkdwn -> what the page draws (code is literal; markers ne
 ]
 
 
+@pytest.mark.waits
 def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
     sandbox = start_sandbox()
     sandbox.api("command", text="/gap roles exec <!subteam^S0CXLEAD|@cx-leadership>")

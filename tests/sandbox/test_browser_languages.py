@@ -3,6 +3,7 @@ language (headless Chromium; skipped, or failed under CI, without it, as tests/s
 
 from __future__ import annotations
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from tests.sandbox.browsing import (
@@ -22,6 +23,7 @@ def buttons(driver) -> list[str]:
     ]
 
 
+@pytest.mark.waits
 def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox, browser):
     sandbox = start_sandbox()
     browser.get(sandbox.url)

@@ -5,6 +5,7 @@ Screenshots of the modals go to $SANDBOX_SCREENS when it is set."""
 
 from __future__ import annotations
 
+import pytest
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -83,6 +84,7 @@ def submit(driver) -> None:
     press(driver, "#modal-submit")
 
 
+@pytest.mark.waits
 def test_an_admin_sets_a_team_up_through_the_modals_alone(start_sandbox, browser):
     sandbox = start_sandbox()
     browser.get(sandbox.url)
