@@ -60,6 +60,14 @@ def messages(driver) -> str:
     return until(driver, lambda d: d.find_element(By.ID, "messages").text or " ")
 
 
+def texts(driver, css: str, attribute: str = "innerText") -> list[str]:
+    """`attribute` of every element `css` finds, read in one script: the page redraws whenever
+    Slack's state changes, so elements found by one WebDriver call may be gone by the next."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((e) => e[arguments[1]].trim())", css, attribute
+    )
+
+
 def wait_text(driver, text: str) -> None:
     until(driver, lambda d: text in messages(d), f"never saw {text!r}")
 

@@ -15,7 +15,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from tests.sandbox.browsing import answer, be, messages, settle, shot, type_command, until, wait_text
+from tests.sandbox.browsing import answer, be, messages, settle, shot, texts, type_command, until, wait_text
 
 CSV_HEADER = (
     "wave,opened,closed,statement,metric,role,n,pct_agree,gap_points,gap_ci_low,gap_ci_high,"
@@ -171,22 +171,24 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
     pill = until(browser, lambda d: d.find_element(By.ID, "pill").is_displayed() and d.find_element(By.ID, "pill"))
     assert pill.text.startswith("↓ New message below: ")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#messages .msg.ephemeral")) == 1
-    assert {b.get_attribute("class") for b in browser.find_elements(By.CSS_SELECTOR, ".block-actions .bk-button")} == {
-        "bk-button "
-    }
+    assert set(texts(browser, ".block-actions .bk-button", "className")) == {"bk-button"}
     shot(browser, "11-vote-pill.png")
     pill.click()
     assert not pill.is_displayed()
     assert browser.execute_script("return atBottom(document.getElementById('messages'))")
 
     # the section's accessory: My answers, drawn beside its text, and a click the app answers
-    mine = browser.find_elements(By.CSS_SELECTOR, ".with-accessory .accessory button.bk-button")[-1]
-    assert mine.text == "My answers"  # the last one (the comment prompt's comes before it)
-    mine.click()
+    assert (
+        texts(browser, ".with-accessory .accessory button.bk-button")[-1] == "My answers"
+    )  # the comment prompt's first
+    until(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".with-accessory .accessory button.bk-button")[-1].click() or True,
+    )
     settle(browser)
     until(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .msg.ephemeral")) == 2)
-    last = browser.find_element(By.CSS_SELECTOR, "#messages .msg:last-child")
-    assert "ephemeral" in last.get_attribute("class") and "Pulse #1" in last.text
+    assert "ephemeral" in texts(browser, "#messages .msg:last-child", "className")[0]
+    assert "Pulse #1" in texts(browser, "#messages .msg:last-child")[0]
     assert browser.execute_script("return atBottom(document.getElementById('messages'))")  # it scrolled into view
     shot(browser, "12-my-answers.png")
 
@@ -196,9 +198,8 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
         type_command(browser, "/gap help")
     type_command(browser, "hello team")
     type_command(browser, "/GAP feedback")
-    last = browser.find_element(By.CSS_SELECTOR, "#messages .msg:last-child")
-    assert last.find_element(By.CSS_SELECTOR, ".who").text == "SlackbotOnly visible to you"
-    assert last.find_element(By.CSS_SELECTOR, ".block-section").text.startswith("/GAP is not a valid command.")
+    assert texts(browser, "#messages .msg:last-child .who") == ["SlackbotOnly visible to you"]
+    assert texts(browser, "#messages .msg:last-child .block-section")[0].startswith("/GAP is not a valid command.")
     at_bottom = "return atBottom(document.getElementById('messages'))"
     assert browser.execute_script(at_bottom)
     shot(browser, "13-channel-bottom.png")
@@ -210,4 +211,4 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
         "const b = document.getElementById('messages'); return b.scrollTop > 0 && atBottom(b)"
     )
     be(browser, "Cecilia Lindqvist · CEO", "channel")
-    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#messages .msg .plain")] == ["hello team"]
+    assert texts(browser, "#messages .msg .plain") == ["hello team"]
