@@ -17,10 +17,11 @@ from tests.sandbox.browsing import (
 
 
 def buttons(driver) -> list[str]:
-    return [
-        b.text
-        for b in driver.find_elements(By.CSS_SELECTOR, ".block-actions")[0].find_elements(By.CSS_SELECTOR, ".bk-button")
-    ]
+    """The first actions block's buttons, read in one script (the page may redraw between calls)."""
+    return driver.execute_script(
+        "return [...document.querySelector('.block-actions').querySelectorAll('.bk-button')]"
+        ".map((b) => b.innerText.trim())"
+    )
 
 
 @pytest.mark.waits
