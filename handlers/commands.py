@@ -14,7 +14,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 import i18n
 from handlers.admin import command_refusal
 from i18n import _, ngettext
-from insights.commands import CHANNEL_RE, Command, mention_names, parse
+from insights.commands import CHANNEL_RE, Command, parse
 from insights.export import aggregates_csv  # imports pandas on the first export, not at start-up
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
@@ -67,7 +67,7 @@ def _roles(rt: Runtime, cmd: Command, user: str) -> dict:
     if cmd.action == "remove":
         n = store.remove_roles([*cmd.users, *cmd.groups])
         return notice(_("Removed {n} of {asked} from the roles.", n=n, asked=len(cmd.users) + len(cmd.groups)))
-    assigned, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, mention_names(cmd.args), user)
+    assigned, problems = roles.assign(rt, cmd.action, cmd.users, cmd.groups, dict(cmd.names), user)
     return roles_added(assigned, cmd.action, problems)
 
 

@@ -41,16 +41,24 @@ SUBCOMMANDS = {
 class Command:
     name: str  # one of SUBCOMMANDS, or "question"
     action: str = ""  # second word for roles/statements/poll/digest (e.g. "now", "schedule")
-    args: str = ""  # the rest, as typed (never trusted, always escaped when echoed)
+    args: str = ""  # the rest, as the person typed it (plain(): never trusted, always escaped when echoed)
     users: tuple[str, ...] = field(default_factory=tuple)
     groups: tuple[str, ...] = field(default_factory=tuple)
     channels: tuple[str, ...] = field(default_factory=tuple)
     lang: str = ""  # digests: the channel's language as typed ("sv"), checked by the handler
+    names: tuple[tuple[str, str], ...] = ()  # (id, name) Slack put in the mentions: mention_names()
 
 
 def mention_names(text: str) -> dict[str, str]:
     """{id: name} from the names Slack puts in mentions: '<@U1|ana> <!subteam^S1|@cx>' -> {'U1': 'ana', 'S1': 'cx'}."""
     return {ident: name for regex in (USER_RE, GROUP_RE) for ident, name in regex.findall(text) if name}
+
+
+def plain(text: str) -> str:
+    """What the person typed: Slack sends the `&`, `<` and `>` someone types in a command as `&amp;`,
+    `&lt;` and `&gt;` (its own `<@U…>`, `<#C…>` tokens stay raw, and are read before this). Text that
+    is kept or echoed is this plain form; render escapes it again wherever it is shown."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def clean(text: str | None) -> str:
@@ -130,7 +138,7 @@ def parse(text: str | None) -> Command:
             return Command("list")
         if len(text) <= 80 and HOW_TO_USE_RE.fullmatch(_folded(text)):
             return Command("help")
-        return Command("question", args=text)
+        return Command("question", args=plain(text))
     action = ""
     if name in ACTIONS:
         first, _, remainder = rest.partition(" ")
@@ -144,13 +152,14 @@ def parse(text: str | None) -> Command:
     cmd = Command(
         name,
         action=action,
-        args=rest.strip(),
+        args=plain(rest.strip()),
         users=tuple(dict.fromkeys(m.group(1) for m in USER_RE.finditer(rest))),
         groups=tuple(dict.fromkeys(m.group(1) for m in GROUP_RE.finditer(rest))),
         channels=tuple(dict.fromkeys(CHANNEL_RE.findall(rest))),
         lang=lang.group(1).lower() if lang else "",
+        names=tuple(mention_names(rest).items()),
     )
-    return cmd if _fits(cmd) else Command("question", args=text)
+    return cmd if _fits(cmd) else Command("question", args=plain(text))
 
 
 def answer_label(bm: Studies, text: str) -> str:

@@ -4,6 +4,7 @@ through its WSGI callable, the fake Slack at the wire."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -244,6 +245,12 @@ def test_statements_list_add_remove(bot, team):
     assert out.startswith(
         "Added as #14 (linked to the study's *Customer feedback is collected and passed on to sales*)."
     )
+    # Slack sends a typed &, < and > escaped: kept as typed, shown escaped once (never "&amp;amp;")
+    out = block_texts(run(bot, team, "statements add Speed &amp; quality, not &lt;2 min&gt; targets"))
+    assert "*15.* Speed &amp; quality, not &lt;2 min&gt; targets _(study: Average speed" in out
+    with closing(sqlite3.connect(bot.db_path)) as db:
+        stored = db.execute("SELECT text FROM statements ORDER BY id DESC LIMIT 1").fetchone()
+    assert stored == ("Speed & quality, not <2 min> targets",)
     out = block_texts(run(bot, team, "statements remove 1"))
     assert out.startswith(
         "Removed #1: Our contact center is a strategic function of the company, not just an operational one.\n"

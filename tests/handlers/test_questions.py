@@ -100,6 +100,9 @@ def test_the_question_is_echoed_as_plain_text_and_a_source_never_puts_code_in_it
         "type": "context",
         "elements": [{"type": "plain_text", "text": "You asked: *bold* _it_ `code` ~s~ &lt;!here&gt;", "emoji": False}],
     }
+    # what Slack sends for a typed "execs > cs & <script>": each character shown once, as typed
+    body = bot.command("execs &gt; cs &amp; &lt;script&gt;").json()
+    assert body["blocks"][0]["elements"][0]["text"] == "You asked: execs &gt; cs &amp; &lt;script&gt;"
     text = block_texts(bot.command("which source says 28").json())
     assert '*Companies that have or will add "click for a call back"* (All companies): *more than 28%*\n' in text
     assert "\nGenesys press release (supportindustry.com), English · `000_8ca405c7e127d69a.txt`\n" in text

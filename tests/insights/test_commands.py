@@ -36,6 +36,13 @@ def test_mentions_and_groups_become_ids(users, groups, action):
     assert cmd.groups == tuple(f"S{g}" for g in groups)
 
 
+def test_typed_text_is_plain_and_only_slacks_own_tokens_are_mentions():
+    cmd = parse("roles exec <@U1AA|ana> &lt;@U2BB|eve&gt; Q&amp;A")
+    assert (cmd.users, cmd.names, cmd.args) == (("U1AA",), (("U1AA", "ana"),), "<@U1AA|ana> <@U2BB|eve> Q&A")
+    assert parse("statements add Speed &amp; quality &lt;3").args == "Speed & quality <3"
+    assert parse("execs &gt; cs? &amp;lt; is typed").args == "execs > cs? &lt; is typed"
+
+
 def test_examples():
     assert parse(None).name == "help" and parse("   ").name == "help"
     assert parse("POLL Now").action == "now"

@@ -162,6 +162,11 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
         [{"type": "context", "elements": [{"type": "plain_text", "text": "*a* <b>"}]}],
     )
     assert plain == '<div class="block-context"><span>*a* &lt;b&gt;</span></div>'
+    decoded = browser.execute_script(
+        "return renderBlocks(arguments[0], {})",
+        [{"type": "context", "elements": [{"type": "plain_text", "text": "&lt;b&gt; &amp;amp;"}]}],
+    )
+    assert decoded == '<div class="block-context"><span>&lt;b&gt; &amp;amp;</span></div>'  # shows "<b> &amp;"
 
     # the pulse DM: a vote's confirmation arrives below, out of view: a pill says so, and no button looks chosen
     be(browser, "Cecilia Lindqvist · CEO", "dm")
@@ -196,6 +201,8 @@ def test_the_page_draws_and_scrolls_as_slack_does(start_sandbox, browser):
     be(browser, "Alex Morgan · Workspace admin", "channel")
     for _ in range(4):
         type_command(browser, "/gap help")
+    type_command(browser, "/gap execs > cs & <b>")  # sent escaped, as Slack does; echoed as typed
+    assert texts(browser, "#messages .msg:last-child .block-context")[0] == "You asked: execs > cs & <b>"
     type_command(browser, "hello team")
     type_command(browser, "/GAP feedback")
     assert texts(browser, "#messages .msg:last-child .who") == ["SlackbotOnly visible to you"]
