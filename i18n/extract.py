@@ -51,9 +51,13 @@ def extract_notes(fileobj, keywords, comment_tags, options):
 
 
 def extract_facts(fileobj, keywords, comment_tags, options):
-    """Babel extraction method for data/studies.yaml: each study fact's title (context "title", as a
+    """Babel extraction method for data/studies.yaml: each study's caveat and what its sources call
+    the second group (context "caveat"), and each study fact's title (context "title", as a
     metric's) and text (context "fact")."""
     for study in yaml.safe_load(fileobj).values():
+        for key in ("caveat", "caveat_sources") if isinstance(study, dict) else ():
+            if study.get(key):
+                yield 0, "pgettext", ("caveat", study[key]), [f"{key}"]
         for fact in study.get("facts", ()) if isinstance(study, dict) else ():
             yield 0, "pgettext", ("title", fact["title"]), [f"fact:{fact['id']} title"]
             yield 0, "pgettext", ("fact", fact["text"]), [f"fact:{fact['id']} text"]

@@ -94,9 +94,12 @@ def title(metric) -> str:
 
 
 def caveat_text(bm: Studies) -> str:
-    """The caveat, and what each source calls the study's second group."""
-    detail = bm.studies["genesys2008"]["caveat"].split(". ", 1)[1]
-    return f"{caveat()} {escape(detail)}"
+    """The caveat, and what each source calls the study's second group, in the reader's language."""
+    return f"{caveat()} {escape(i18n.pgettext('caveat', bm.studies['genesys2008']['caveat_sources']))}"
+
+
+def strativity_caveat(bm: Studies) -> str:
+    return ":information_source: " + escape(i18n.pgettext("caveat", bm.studies["strativity2004"]["caveat"]))
 
 
 def source_line(bm: Studies, view: MetricView) -> str:
@@ -169,7 +172,7 @@ def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
     if view.metric.kind == "paired" and caveat:
         ctx.append(caveat_text(bm))
     if view.metric.study == "strativity2004":
-        ctx.append(":information_source: " + escape(bm.studies["strativity2004"]["caveat"]))
+        ctx.append(strativity_caveat(bm))
     return [section(metric_text(bm, view), block_id=f"metric:{view.metric.id}"), context(*ctx)]
 
 
@@ -604,7 +607,7 @@ def study_blocks(bm: Studies) -> dict:
         context(caveat_text(bm)),
         divider(),
         section(strativity),
-        context(":information_source: " + escape(s["caveat"])),
+        context(strativity_caveat(bm)),
         context(_("Sources: {sources}", sources=", ".join(escape(bm.source_label(x)) for x in sorted(bm.sources)))),
     ]
     return message(blocks, _("About the studies"))

@@ -72,6 +72,14 @@ def test_an_italian_users_gap_help_and_answers_are_italian(bot, team):
     assert "*La velocità media di risposta è un criterio fondamentale*" in text
     assert "Executive: *55%* · Manager e direttori del customer service: *70%*" in text
     assert "“il 55% degli executive ritiene che sia utilizzato il criterio della velocità media di risposta" in text
+    # the caveat whole in Italian, what the sources call the second group too (their own words quoted)
+    assert (
+        ":warning: Il secondo gruppo dell'indagine sono *manager e direttori* del customer service, non operatori "
+        "di prima linea. L'articolo italiano li elenca come contact center manager, director of customer care, "
+        "sales manager e director e marketing director (e una volta li chiama 'operatori di call center'); il "
+        "comunicato stampa inglese parla di 'customer care professionals' e 'customer-centric employees', e "
+        "l'articolo di Insurance &amp; Technology di 'front line customer service people'."
+    ) in text.splitlines()
     assert run(bot, team, "help", user="UADMIN")["text"] == "Pulsegap help"
     refused = block_texts(run(bot, team, "poll now", user="UMEMBER"))
     assert refused == (

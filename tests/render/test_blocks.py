@@ -442,6 +442,7 @@ NOT_BUILDERS = {
     "asked",
     "next_run_text",
     "caveat_text",
+    "strativity_caveat",
     "other_wording",
     "quote_line",
     "region_line",
