@@ -3,6 +3,8 @@ language (headless Chromium; skipped, or failed under CI, without it, as tests/s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -46,12 +48,15 @@ def test_a_pulse_dm_through_a_swedish_and_an_italian_readers_eyes(start_sandbox,
     )
     wait_text(browser, "Registrerat: Instämmer helt för påstående 1 av 11. Bara du ser detta.")
     assert "Lägg till en kommentar" in messages(browser) and "Add a comment" not in messages(browser)
+    # Slack draws a date token in the reader's language: the closing time too
+    assert re.search(r"Stänger \d{1,2} (jan|feb|mars|apr|maj|juni|juli|aug|sep|okt|nov|dec)\. \d{4}", messages(browser))
     shot(browser, "languages-sv-dm.png")
 
     be(browser, "Marco Rossi · VP Operations · reads Italian", "dm")
     wait_text(browser, "Sondaggio #1: come vedi il nostro customer service?")
     assert buttons(browser)[-1] == "Completamente d'accordo"
     assert "Aggiungi un commento" in messages(browser)
+    assert re.search(r"Chiude \d{1,2} (gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic) \d{4}", messages(browser))
     shot(browser, "languages-it-dm.png")
 
     be(browser, "Cecilia Lindqvist · CEO", "dm")  # everyone else: English
