@@ -79,6 +79,8 @@ ACTIONS = {
 
 
 LIST_WORDS = {"", "metrics", "all", "topics", "figures", "everything"}
+# The help asked in other words, or in Swedish or Italian (the subcommands themselves are English)
+HELP_WORDS = {"?", "-h", "--help", "usage", "hjälp", "hjalp", "aiuto"}
 # A question about the bot itself, "what can you answer": the list of what the studies cover
 ABOUT_ME_RE = re.compile(
     r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
@@ -131,7 +133,7 @@ def parse(text: str | None) -> Command:
         return Command("help")
     head, _, rest = text.partition(" ")
     name = head.lower()
-    if name in ("?", "-h", "--help", "usage"):
+    if name in HELP_WORDS:
         name = "help"
     if name not in SUBCOMMANDS:
         if len(text) <= 80 and ABOUT_ME_RE.fullmatch(_folded(text)):

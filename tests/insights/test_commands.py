@@ -45,6 +45,8 @@ def test_typed_text_is_plain_and_only_slacks_own_tokens_are_mentions():
 
 def test_examples():
     assert parse(None).name == "help" and parse("   ").name == "help"
+    assert [parse(word).name for word in ("hjälp", "Hjälp", "hjalp", "aiuto", "?")] == ["help"] * 5
+    assert parse("hjälp med återuppringning").name == "question"  # the rest is no help topic
     assert parse("POLL Now").action == "now"
     assert parse("digest schedule <#C1ABC|cx-leads> weekly mon 09:00").channels == ("C1ABC",)
     assert parse("roles execs <@U1AA>").action == "exec"
