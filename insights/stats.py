@@ -220,8 +220,8 @@ class PulseResults:
             )
         else:
             text = _(
-                "The top sees a rosier picture on {top} of {n} statements, unlike the 2008 study "
-                "({study_top} of {study_n} metrics).",
+                "The top sees a rosier picture on only {top} of {n} statements; in the 2008 study it did "
+                "on {study_top} of {study_n} metrics.",
                 **counts,
             )
         if self.rosier_floor:

@@ -65,7 +65,9 @@ def test_results_show_exact_figures_and_hide_small_groups(closed_pulse, team):
     s2 = next(b for b in out["blocks"] if b.get("block_id") == "result:2")["text"]["text"]
     assert "Executives: fewer than 3 answers · Agents: *100%* agree (n=3)" in s2
     assert "Our gap" not in s2
-    assert "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics)." in text
+    assert (
+        "The top sees a rosier picture on only 1 of 2 statements; in the 2008 study it did on 5 of 7 metrics." in text
+    )
     assert "not frontline agents" in text
     assert "There is no closed Pulse #9." in block_texts(run(closed_pulse, team, "results 9"))
 

@@ -84,7 +84,7 @@ def test_results_threshold_gap_and_verdicts():
     assert (s3.roles["exec"].pct, s3.roles["agent"].pct, s3.roles["agent"].n, s3.gap) == (100.0, None, None, None)
     assert [s.statement_id for s in res.compared] == [1, 2]
     assert res.headline(study_rosier(load())) == (
-        "The top sees a rosier picture on 1 of 2 statements, unlike the 2008 study (5 of 7 metrics)."
+        "The top sees a rosier picture on only 1 of 2 statements; in the 2008 study it did on 5 of 7 metrics."
     )
 
 

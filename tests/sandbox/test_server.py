@@ -256,7 +256,7 @@ def test_demo_history_shows_gaps_a_headline_and_a_trend_at_the_default_threshold
     # every figure is shown at the default threshold: 6 of 7 executives and 14 of 16 agents answered
     assert (text.count("agree (n=6)"), text.count("agree (n=14)")) == (STATEMENTS, STATEMENTS)
     # statement 1's gap was owned after Pulse #2 and agents agree by Pulse #3: it is no longer rosier
-    assert "The top sees a rosier picture on 3 of 11 statements" in text
+    assert "The top sees a rosier picture on only 3 of 11 statements; in the 2008 study it did on 5 of 7" in text
     assert "1 of 1 owned gap narrowed since Pulse #2." in text
     assert "Executives: 6 of 7 answered · Agents: 14 of 16 answered" in text
     assert text.count("95% CI") == STATEMENTS + 1  # and the owned gap's change
