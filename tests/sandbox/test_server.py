@@ -65,6 +65,16 @@ def test_runs_with_the_runtime_requirements_only(start_sandbox):
 
 
 @pytest.mark.xdist_group("chat")
+def test_tests_that_share_a_sandbox_share_a_worker(request):
+    """A group's shared sandbox starts once only if xdist really groups: pytest 9.2 with xdist 3.8
+    silently stopped doing so (pytest-xdist#1386; requirements-dev.txt keeps pytest below 9.2), and
+    every worker started its own demo history, ~5 s of CPU each."""
+    if not request.config.getvalue("loadgroup"):
+        pytest.skip("not distributed with --dist loadgroup (-n 0)")
+    assert request.node.nodeid.endswith("@chat")
+
+
+@pytest.mark.xdist_group("chat")
 def test_a_host_other_than_this_machine_is_refused(chat):
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
     sandbox, before = chat, chat.state()
