@@ -784,10 +784,6 @@ class Studies:
             (view.metric, r, view.get("all", r)) for r in shown for view in self.views.values() if view.get("all", r)
         ]
 
-    def source_label(self, seed: str) -> str:
-        src = self.sources.get(seed, {})
-        return f"{src.get('publisher', seed)} ({src.get('language', '?')})"
-
     # ----- search -------------------------------------------------------------------------
     def _build_index(self) -> None:
         topics: dict[str, Topic] = {**self.metrics, **self.facts, **self.unmeasured}

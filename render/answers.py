@@ -51,7 +51,7 @@ def other_wording(bm: Studies, reading: Reading) -> str:
     """' ("about" in Italian trade article (it))' when a source words the same figure otherwise."""
     others = {f.seed: f.qualifier for f in reading.figures if f.qualifier != reading.qualifier}
     return "".join(
-        " " + _('("{word}" in {source})', word=q, source=bm.source_label(seed)) for seed, q in others.items()
+        " " + _('("{word}" in {source})', word=q, source=source_label(bm, seed)) for seed, q in others.items()
     )
 
 
@@ -61,7 +61,7 @@ def fmt_readings(bm: Studies, readings: list[Reading]) -> str:
         return _("not given")
     if len(readings) == 1:
         return f"*{fmt_reading(readings[0])}*{other_wording(bm, readings[0])}"
-    parts = [f"*{fmt_reading(r)}* ({', '.join(escape(bm.source_label(s)) for s in r.seeds)})" for r in readings]
+    parts = [f"*{fmt_reading(r)}* ({', '.join(source_label(bm, s) for s in r.seeds)})" for r in readings]
     return _("{values} — the sources disagree", values=" / ".join(parts))
 
 
@@ -104,7 +104,7 @@ def strativity_caveat(bm: Studies) -> str:
 
 def source_line(bm: Studies, view: MetricView) -> str:
     study = bm.studies[view.metric.study]
-    labels = ", ".join(escape(bm.source_label(s)) for s in view.seeds)
+    labels = ", ".join(source_label(bm, s) for s in view.seeds)
     if view.metric.study == "genesys2008":
         return _(
             "Source: {study} · 927 companies in 47 countries, April–May 2008 · {sources}",
@@ -128,7 +128,7 @@ def metric_text(bm: Studies, view: MetricView) -> str:
         if view.gap is not None:
             lines.append(_("Gap (executives − CS): {gap}", gap=fmt_gap(view.gap)))
         for stated in view.get("gap"):
-            sources = ", ".join(bm.source_label(s) for s in stated.seeds)
+            sources = ", ".join(source_label(bm, s) for s in stated.seeds)
             lines.append(_("Gap as stated by {sources}: *{gap}*", sources=sources, gap=fmt_reading(stated)))
     elif m.kind in ("single", "derived"):
         lines.append(_("Executives: {values}", values=fmt_readings(bm, view.get("executives"))))
@@ -176,11 +176,21 @@ def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
     return [section(metric_text(bm, view), block_id=f"metric:{view.metric.id}"), context(*ctx)]
 
 
+def publisher(bm: Studies, seed: str) -> str:
+    """Who published a source, in the reader's language ('Italian trade article': 'articolo di settore italiano')."""
+    src = bm.sources.get(seed, {})
+    return pgettext("publisher", src["publisher"]) if src.get("publisher") else seed
+
+
+def source_label(bm: Studies, seed: str) -> str:
+    """'Italian trade article (it)': the publisher and the source's language code, escaped."""
+    return escape(f"{publisher(bm, seed)} ({bm.sources.get(seed, {}).get('language', '?')})")
+
+
 def quote_line(bm: Studies, seed: str, quote: str) -> str:
     """A quote, then its source: publisher, language and file (a code span never goes in italics)."""
-    src = bm.sources.get(seed, {})
-    lang = language_name(src.get("language", ""))
-    return f"> “{escape(truncate(quote, 400))}”\n{escape(src.get('publisher', seed))}, {lang} · `{seed}`"
+    lang = language_name(bm.sources.get(seed, {}).get("language", ""))
+    return f"> “{escape(truncate(quote, 400))}”\n{escape(publisher(bm, seed))}, {lang} · `{seed}`"
 
 
 def asked(query: str) -> dict:
@@ -334,7 +344,7 @@ def ranking_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
             _(
                 "Gaps are executives − CS managers and directors, in points, computed from the figures. "
                 "Source: Genesys / Equation Research 2008 · {sources}",
-                sources=", ".join(escape(bm.source_label(s)) for s in seeds),
+                sources=", ".join(source_label(bm, s) for s in seeds),
             )
         ),
         context(caveat_text(bm)),
@@ -549,7 +559,7 @@ def region_blocks(bm: Studies, region: str | None, cmd: str, typed: str = "") ->
         context(
             _(
                 "Regional figures are shares of companies, not executive-vs-CS splits. Sources: {sources}",
-                sources=", ".join(escape(bm.source_label(s)) for s in sorted(seeds)),
+                sources=", ".join(source_label(bm, s) for s in sorted(seeds)),
             )
         ),
     ]
@@ -608,6 +618,6 @@ def study_blocks(bm: Studies) -> dict:
         divider(),
         section(strativity),
         context(strativity_caveat(bm)),
-        context(_("Sources: {sources}", sources=", ".join(escape(bm.source_label(x)) for x in sorted(bm.sources)))),
+        context(_("Sources: {sources}", sources=", ".join(source_label(bm, x) for x in sorted(bm.sources)))),
     ]
     return message(blocks, _("About the studies"))

@@ -72,6 +72,8 @@ def test_an_italian_users_gap_help_and_answers_are_italian(bot, team):
     assert "*La velocità media di risposta è un criterio fondamentale*" in text
     assert "Executive: *55%* · Manager e direttori del customer service: *70%*" in text
     assert "“il 55% degli executive ritiene che sia utilizzato il criterio della velocità media di risposta" in text
+    assert "\nArticolo di settore italiano, italiano · `002_52d3ecd18d99cca4.txt`" in text  # who published it
+    assert "Comunicato stampa Genesys (supportindustry.com) (en), Telekom idag (sv), Articolo di settore" in text
     # the caveat whole in Italian, what the sources call the second group too (their own words quoted)
     assert (
         ":warning: Il secondo gruppo dell'indagine sono *manager e direttori* del customer service, non operatori "

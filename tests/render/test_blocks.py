@@ -443,6 +443,8 @@ NOT_BUILDERS = {
     "next_run_text",
     "caveat_text",
     "strativity_caveat",
+    "publisher",
+    "source_label",
     "other_wording",
     "quote_line",
     "region_line",
