@@ -52,9 +52,8 @@ def extract_notes(fileobj, keywords, comment_tags, options):
 
 def extract_facts(fileobj, keywords, comment_tags, options):
     """Babel extraction method for data/studies.yaml: each source's publisher (context "publisher"),
-    each study's caveat and what its sources call
-    the second group (context "caveat"), and each study fact's title (context "title", as a
-    metric's) and text (context "fact")."""
+    each study's caveat and what its sources call the second group (context "caveat"), and each
+    study fact's title (context "title", as a metric's) and text (context "fact")."""
     data = yaml.safe_load(fileobj)
     for seed, source in data.get("sources", {}).items():
         yield 0, "pgettext", ("publisher", source["publisher"]), [f"{seed} publisher"]

@@ -95,11 +95,11 @@ def title(metric) -> str:
 
 def caveat_text(bm: Studies) -> str:
     """The caveat, and what each source calls the study's second group, in the reader's language."""
-    return f"{caveat()} {escape(i18n.pgettext('caveat', bm.studies['genesys2008']['caveat_sources']))}"
+    return f"{caveat()} {escape(pgettext('caveat', bm.studies['genesys2008']['caveat_sources']))}"
 
 
 def strativity_caveat(bm: Studies) -> str:
-    return ":information_source: " + escape(i18n.pgettext("caveat", bm.studies["strativity2004"]["caveat"]))
+    return ":information_source: " + escape(pgettext("caveat", bm.studies["strativity2004"]["caveat"]))
 
 
 def source_line(bm: Studies, view: MetricView) -> str:
