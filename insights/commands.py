@@ -97,14 +97,27 @@ RESULTS_RE = re.compile(r"#?\d+")
 HOW_TO_USE_RE = re.compile(
     r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
-    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il bot| pulsegap)?"
+    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il)?( bot| app| pulsegap)?"
+    r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor)?"
+    r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
+# One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
+HELP_NOUNS = {"syntax", "commands", "usage", "help", "examples", "kommandon", "exempel", "sintassi", "comandi", "esempi"}
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
 def _folded(text: str) -> str:
     """Lower case, accents and punctuation folded: enough for ABOUT_ME_RE, at a fraction of normalize()'s cost."""
     return " ".join(NOT_WORD_RE.sub(" ", unaccented(text)).split())
+
+
+def _asks_how_to_use(text: str) -> bool:
+    """'how do I use this', or such a question with more of the same after it ('how do I use /gap?
+    syntax?', 'come funziona questo bot? come faccio le domande'): every clause asks for the usage."""
+    clauses = [c for c in (_folded(c) for c in re.split(r"[?!.]+", text)) if c]
+    return bool(clauses) and any(HOW_TO_USE_RE.fullmatch(c) for c in clauses) and all(
+        HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS for c in clauses
+    )
 
 
 def _fits(cmd: Command) -> bool:
@@ -138,7 +151,7 @@ def parse(text: str | None) -> Command:
     if name not in SUBCOMMANDS:
         if len(text) <= 80 and ABOUT_ME_RE.fullmatch(_folded(text)):
             return Command("list")
-        if len(text) <= 80 and HOW_TO_USE_RE.fullmatch(_folded(text)):
+        if len(text) <= 80 and _asks_how_to_use(text):
             return Command("help")
         return Command("question", args=plain(text))
     action = ""

@@ -94,6 +94,11 @@ def test_how_do_i_use_this_is_the_help():
     assert parse("how do i use callbacks to cut queues") == Command(
         "question", args="how do i use callbacks to cut queues"
     )
+    # more than one clause, each asking for the usage
+    for text in ("how do i use /gap? syntax?", "come funziona questo bot? come faccio le domande", "hur frågar man?"):
+        assert parse(text) == Command("help"), text
+    for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question
+        assert parse(text).name == "question", text
 
 
 def test_mention_names_are_the_names_slack_put_in():

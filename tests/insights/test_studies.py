@@ -154,6 +154,11 @@ def test_a_study_fact_yields_to_a_topic_the_other_words_ask_for(bm):
 
 
 RULES = {  # what each rule of understanding gets right, as qa.csv labels answers
+    "where a figure is highest asks which region leads": [
+        ("where is click-to-callback adoption highest", "leaders:callback"),
+        ("dove è più diffuso il callback", "leaders:callback"),
+        ("where is the gap highest", "rank:largest"),  # no regional figures: the gaps ranked
+    ],
     "a word met only inside a longer keyword is weak alone": [
         ("how many companies plan call back buttons", "callback"),  # not "compensation plan"
         ("using branch offices at peak times", "branch_offices"),  # not "wait time"
