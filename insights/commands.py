@@ -102,7 +102,18 @@ HOW_TO_USE_RE = re.compile(
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
-HELP_NOUNS = {"syntax", "commands", "usage", "help", "examples", "kommandon", "exempel", "sintassi", "comandi", "esempi"}
+HELP_NOUNS = {
+    "syntax",
+    "commands",
+    "usage",
+    "help",
+    "examples",
+    "kommandon",
+    "exempel",
+    "sintassi",
+    "comandi",
+    "esempi",
+}
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
@@ -115,8 +126,10 @@ def _asks_how_to_use(text: str) -> bool:
     """'how do I use this', or such a question with more of the same after it ('how do I use /gap?
     syntax?', 'come funziona questo bot? come faccio le domande'): every clause asks for the usage."""
     clauses = [c for c in (_folded(c) for c in re.split(r"[?!.]+", text)) if c]
-    return bool(clauses) and any(HOW_TO_USE_RE.fullmatch(c) for c in clauses) and all(
-        HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS for c in clauses
+    return (
+        bool(clauses)
+        and any(HOW_TO_USE_RE.fullmatch(c) for c in clauses)
+        and all(HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS for c in clauses)
     )
 
 
