@@ -494,9 +494,8 @@ SAMPLE_WORDS = _words(
 )
 STRICT_ASK_WORDS = _words("who vem chi when nar quando")  # not "vilka" (which, who)
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
-WHERE_WORDS = _words(
-    "where dove"
-)  # with a leader word, which region ("where is X highest"); Swedish "var" is also "was"
+# With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
+WHERE_WORDS = _words("where dove")
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades partecipato partecipanti rispondenti risposto "
