@@ -102,7 +102,13 @@ HOW_TO_USE_RE = re.compile(
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
-HELP_NOUNS = set("syntax commands usage help examples kommandon exempel sintassi comandi esempi".split())
+HELP_NOUNS = {"syntax", "commands", "usage", "help", "examples"} | {
+    "kommandon",
+    "exempel",
+    "sintassi",
+    "comandi",
+    "esempi",
+}
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
