@@ -114,6 +114,11 @@ def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:
                 k=k,
                 accomplices=k - 1,
             )
+            + "\n"
+            + _(
+                "• Slack itself: each click reaches Slack with your user id on its way to Pulsegap, as every "
+                "click in Slack does; what Slack keeps of it is up to Slack, not Pulsegap."
+            )
         ),
         context(_("`/{cmd} help` lists every command.", cmd=cmd)),
     ]

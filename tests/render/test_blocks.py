@@ -678,6 +678,10 @@ def test_privacy_answer_names_the_threshold_and_the_limits():
     assert "kept only as _suppressed_, with no number at all" in text
     assert "Slack's copy of the pulse message is the same for everyone" in text
     assert "a role of 7 people of whom 6 are accomplices" in text
+    assert text.endswith(
+        "• Someone looking over your shoulder while you answer.\n• Slack itself: each click reaches Slack with your "
+        "user id on its way to Pulsegap, as every click in Slack does; what Slack keeps of it is up to Slack, not Pulsegap."
+    )
     assert out["blocks"][-1]["elements"][0]["text"] == "`/pulse help` lists every command."
     assert "`/gap privacy`" in block_texts(help_blocks())
 
