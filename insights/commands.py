@@ -109,6 +109,12 @@ HELP_NOUNS = {"syntax", "commands", "usage", "help", "examples"} | {
     "comandi",
     "esempi",
 }
+LIST_NOUNS = {"list", "topics", "list of topics", "the list", "lista", "amnen", "lista over amnen"} | {
+    "elenco",
+    "argomenti",
+    "elenco degli argomenti",
+    "lista degli argomenti",
+}
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
@@ -117,14 +123,14 @@ def _folded(text: str) -> str:
     return " ".join(NOT_WORD_RE.sub(" ", unaccented(text)).split())
 
 
-def _asks_how_to_use(text: str) -> bool:
-    """'how do I use this', or such a question with more of the same after it ('how do I use /gap?
-    syntax?', 'come funziona questo bot? come faccio le domande'): every clause asks for the usage."""
-    clauses = [c for c in (_folded(c) for c in re.split(r"[?!.]+", text)) if c]
+def _asks(text: str, question: re.Pattern, nouns: set[str]) -> bool:
+    """'how do I use this' (HOW_TO_USE_RE), or such a question with more of the same after it ('how
+    do I use /gap? syntax?', 'cosa posso chiederti? elenco degli argomenti'): every clause asks it."""
+    clauses = [c for c in (_folded(c) for c in re.split(r"[?!.:]+", text)) if c]
     return (
         bool(clauses)
-        and any(HOW_TO_USE_RE.fullmatch(c) for c in clauses)
-        and all(HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS for c in clauses)
+        and any(question.fullmatch(c) for c in clauses)
+        and all(question.fullmatch(c) or c in nouns for c in clauses)
     )
 
 
@@ -157,9 +163,9 @@ def parse(text: str | None) -> Command:
     if name in HELP_WORDS:
         name = "help"
     if name not in SUBCOMMANDS:
-        if len(text) <= 80 and ABOUT_ME_RE.fullmatch(_folded(text)):
+        if len(text) <= 80 and _asks(text, ABOUT_ME_RE, LIST_NOUNS):
             return Command("list")
-        if len(text) <= 80 and _asks_how_to_use(text):
+        if len(text) <= 80 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS):
             return Command("help")
         return Command("question", args=plain(text))
     action = ""

@@ -430,13 +430,13 @@ LARGEST_WORDS = _words(
 GAP_WORDS = _words(
     "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
-    "skiljer differiscono "
+    "skiljer oense oeniga differiscono "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati"
 )
 AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
-    "accordo concordano allineati allineamento"
+    "accordo concordano allineati allineamento uguale uguali"
 )
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
@@ -503,7 +503,8 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
-    "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine"
+    "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine "
+    "doc docs document documents documento"
 )
 
 COMPARISON_WORDS = (  # what a comparison asks, in every word list above

@@ -84,6 +84,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "what topics can you answer questions about?",
     ):
         assert parse(text) == Command("list"), text
+    assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text
 

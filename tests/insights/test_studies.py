@@ -154,6 +154,11 @@ def test_a_study_fact_yields_to_a_topic_the_other_words_ask_for(bm):
 
 
 RULES = {  # what each rule of understanding gets right, as qa.csv labels answers
+    "disagreeing, thinking alike and a document, in more words": [
+        ("var är ledning och kundtjänst mest oense?", "rank:largest"),
+        ("c'è qualcosa su cui executive e operatori la pensano uguale?", "rank:agree"),
+        ("saw '927 companies' in a LinkedIn post, which doc says that?", "source:927"),
+    ],
     "where a figure is highest asks which region leads": [
         ("where is click-to-callback adoption highest", "leaders:callback"),
         ("dove è più diffuso il callback", "leaders:callback"),
