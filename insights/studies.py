@@ -184,6 +184,17 @@ def normalize(text: str) -> str:
         "respondentmix",
         text,
     )
+    text = _sub(  # a share of one job title: the studies pool C-level titles as executives
+        r"\b(how many|what share of|what percentage of|what proportion of|hur manga( procent)?( av)?|hur stor andel av|"
+        r"quanti|quante|quale percentuale d[ei]i?|che percentuale d[ei]i?)( the| de| i| gli| dei)? (cfo|ceo|cio|cto)s?"
+        r"( erna| arna| na)?\b",
+        "respondentmix",
+        text,
+        "cfo",
+        "ceo",
+        "cio",
+        "cto",
+    )
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)

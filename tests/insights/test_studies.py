@@ -159,6 +159,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("c'è qualcosa su cui executive e operatori la pensano uguale?", "rank:agree"),
         ("saw '927 companies' in a LinkedIn post, which doc says that?", "source:927"),
     ],
+    "a share of one job title is the split by role the studies do not give": [
+        ("quanti CFO pensano che il servizio sia misurato sul fatturato per chiamata?", "none"),
+        ("what share of CEOs say the contact center is strategic", "none"),
+        ("ceo view on brand", "brand_identity"),  # no share asked: the executives' figure
+    ],
     "where a figure is highest asks which region leads": [
         ("where is click-to-callback adoption highest", "leaders:callback"),
         ("dove è più diffuso il callback", "leaders:callback"),
