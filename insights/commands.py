@@ -102,14 +102,27 @@ HOW_TO_USE_RE = re.compile(
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
-HELP_NOUNS = {"syntax", "commands", "usage", "help", "examples"} | {
+HELP_NOUNS = {
+    "syntax",
+    "commands",
+    "usage",
+    "help",
+    "examples",
     "kommandon",
     "exempel",
     "sintassi",
     "comandi",
     "esempi",
 }
-LIST_NOUNS = {"list", "topics", "list of topics", "the list", "lista", "amnen", "lista over amnen"} | {
+# ... and after a what-can-you-answer question, one that also asks for the list ("elenco degli argomenti")
+LIST_NOUNS = {
+    "list",
+    "topics",
+    "list of topics",
+    "the list",
+    "lista",
+    "amnen",
+    "lista over amnen",
     "elenco",
     "argomenti",
     "elenco degli argomenti",
