@@ -177,7 +177,7 @@ def metric_blocks(bm: Studies, view: MetricView, caveat: bool) -> list[dict]:
 
 
 def publisher(bm: Studies, seed: str) -> str:
-    """Who published a source, in the reader's language ('Italian trade article': 'articolo di settore italiano')."""
+    """Who published a source, in the reader's language ('Italian trade article': 'Articolo di settore italiano')."""
     src = bm.sources.get(seed, {})
     return pgettext("publisher", src["publisher"]) if src.get("publisher") else seed
 
