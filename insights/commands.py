@@ -97,7 +97,8 @@ RESULTS_RE = re.compile(r"#?\d+")
 HOW_TO_USE_RE = re.compile(
     r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
-    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il)?( bot| app| pulsegap)?"
+    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
+    r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
@@ -129,6 +130,7 @@ LIST_NOUNS = {
     "lista degli argomenti",
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
+POLITE_RE = re.compile(r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$")
 
 
 def _folded(text: str) -> str:
@@ -139,7 +141,7 @@ def _folded(text: str) -> str:
 def _asks(text: str, question: re.Pattern, nouns: set[str]) -> bool:
     """'how do I use this' (HOW_TO_USE_RE), or such a question with more of the same after it ('how
     do I use /gap? syntax?', 'cosa posso chiederti? elenco degli argomenti'): every clause asks it."""
-    clauses = [c for c in (_folded(c) for c in re.split(r"[?!.:]+", text)) if c]
+    clauses = [c for c in (POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+", text)) if c]
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)

@@ -148,6 +148,22 @@ def _sub(pattern: str, repl: str, text: str, *needles: str) -> str:
     return _compiled(pattern).sub(repl, text)
 
 
+# One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
+# cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
+TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
+OPINION_RE = re.compile(
+    r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|tycker|tyckte|tror|trodde|anser|ansag|"
+    r"pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene)\b"
+)
+
+
+def _one_title(text: str) -> str:
+    titles = TITLE_RE.findall(text)
+    if len(titles) == 1 and not titles[0][0] and "ceo" not in text and OPINION_RE.search(text):
+        return text + " respondentmix"
+    return text
+
+
 def unaccented(text: str) -> str:
     """Lower case, without accents ("Vad kan du svara på" -> "vad kan du svara pa")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
@@ -165,6 +181,7 @@ def normalize(text: str) -> str:
     if digits:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
     text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text, "mail", "post")
+    text = _sub(r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b", " numberone ", text, "1", "one", "ett", "uno")
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)
@@ -195,6 +212,8 @@ def normalize(text: str) -> str:
         "cio",
         "cto",
     )
+    text = _one_title(text)
+    text = _sub(r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text)
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
@@ -299,6 +318,15 @@ def normalize(text: str) -> str:
     text = _sub(r"\breal ?time\b", "realtime", text)
     text = _sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
     text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
+    if digits:  # figures asked of companies of one size ("CLV for companies under 500 agents"): a breakdown
+        text = _sub(
+            r"\b(company|companies|centers?|ones|those|foretag|foretagen|bolag|aziende|imprese)( with| having| of| med| con)? "
+            r"(under|over|above|below|more than|fewer than|less than|higher than|lower than|at least|up to|fler an|farre an|"
+            r"mer an|mindre an|over|piu di|meno di|oltre|sotto|sopra) (\d+) (agents?|employees?|seats?|staff|people|reps?|"
+            r"agenter|anstallda|medarbetare|agenti|dipendenti|operatori)\b",
+            r"\g<0> bysize",
+            text,
+        )
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
@@ -341,7 +369,24 @@ def normalize(text: str) -> str:
         "betyder",
     )  # a definition
     text = _sub(r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text)
+    text = _sub(  # "in che periodo", "under vilken period", "during what period": when
+        r"\b(in|during|over|under|nel|per) (che|quale|which|what|vilken) (periodo|period|perioden|tidsperiod)\b",
+        r"\g<0> quando",
+        text,
+        "period",
+    )
+    text = _sub(  # "who did Strativity survey", "who did they ask": who answered, not who ran it
+        r"\b(who|whom|vem|chi) (did|does|have|has) ([a-z]+ ){0,3}(survey|interview|poll|ask|question)\b",
+        lambda m: m.group(0).rsplit(" ", 1)[0] + " answered",
+        text,
+    )
     text = _sub(r"\b(e|sono) (in testa|al primo posto)\b", "guida", text)  # "chi è in testa": who leads
+    text = _sub(  # "il divario più ampio": the largest, not "più" as in "rate higher"
+        r"\bpiu (ampi[oae]|grand[ei]|marcat[oaie]|fort[ei]|evident[ei]|larg[oaeh]i?|nett[oaie]|profond[oaie]|significativ[oaie])\b",
+        "maggiore",
+        text,
+        "piu ",
+    )
     return " ".join(text.split())
 
 
@@ -351,7 +396,8 @@ STAFF_FEEDBACK_RE = re.compile(
 )
 
 
-AMOUNT_RE = re.compile(
+AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer is worth": how far
+    r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,3} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
@@ -452,8 +498,8 @@ AGREE_WORDS = _words(
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
-    "hogre mer fler positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano ottimista ottimisti alte alti "
-    "alta alto rosei rosea"
+    "hogre mer fler oftare positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano ottimista ottimisti alte alti "
+    "alta alto rosei rosea piu"
 )
 LESS_WORDS = _words(
     "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
@@ -473,7 +519,7 @@ CS_WORDS = _words(
     "operatori professionisti responsabili resp"
 )
 LEADER_WORDS = _words(
-    "lead leads leader leaders leading best top highest first ahead most fastest quickest "
+    "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
@@ -562,6 +608,9 @@ STOPWORDS = (
     | SOURCE_WORDS
     | ASK_WORDS["when"]
     | ASK_WORDS["who"]
+    | EXEC_WORDS  # the groups compared, in every language ("förmän" is no typo of "formazione")
+    | CS_WORDS
+    | MANAGER_WORDS
 ) - {"first"}
 
 # The name of the study that is a word of who ran it: on its own it asks who; beside a topic it
@@ -590,7 +639,16 @@ AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff re
 YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
+US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
+# a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
+# give, "industrysplit" in data/unmeasured.yaml); not the trade as a whole ("professionisti del settore",
+# "the industry average", "across the industry")
+INDUSTRY_RE = re.compile(
+    r"(?<!\bdel )(?<!\bin the )(?<!\bacross the )(?<!\bof the )"
+    r"\b(industry|industries|sectors?|verticals?|bransch|branscher|branscherna|settori|settore|comparti)\b"
+    r"(?! (average|averages|standard|standards|benchmark|benchmarks|norm|norms|best|wide|peers|experts?|analysts?))"
+)
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
 
 
@@ -1014,9 +1072,13 @@ class Studies:
     # ----- understanding a question ---------------------------------------------------------
     def answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
+        if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
+            text = US_RE.sub("USA", text)
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._query_tokens(text)
+        if INDUSTRY_RE.search(normalize(text)):
+            qset |= {"industrysplit"}
         if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
             qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
         regions = self.find_regions(text)
@@ -1186,9 +1248,19 @@ class Studies:
         return any(phrase <= words for phrase, _ in self._phrases[topic.id])
 
     def _framing(self, scored: list[Match], words: set[str]) -> Unmeasured | None:
-        """The best-scored framing (an amount, a definition, advice...) named whole in these words."""
+        """The best-scored framing (an amount, a definition, advice...) named whole in these words, but
+        not inside a longer keyword of the best topic ("worth" in "worth over the whole relationship")."""
+        named = [p for p, _ in self._phrases[scored[0].metric.id] if p <= words] if scored else []
         return next(
-            (m.metric for m in scored if getattr(m.metric, "framing", False) and self._whole(m.metric, words)), None
+            (
+                m.metric
+                for m in scored
+                if getattr(m.metric, "framing", False)
+                and any(
+                    p <= words and not any(p < longer for longer in named) for p, _ in self._phrases[m.metric.id]
+                )
+            ),
+            None,
         )
 
     def _elsewhere(self, answered: list[Topic], regions: list[str]) -> list[Unmeasured]:
@@ -1263,7 +1335,14 @@ class Studies:
             and words & MANAGER_WORDS
         )
         caveat = words & FRONTLINE_WORDS and words & MANAGER_WORDS  # "were they agents or managers?"
-        if not (words & STUDY_WORDS or words & TOOK_PART_WORDS and groups) or not all(_is_fact(t) for t in chosen):
+        asks = [ask for ask, ask_words in ASK_WORDS.items() if words & ask_words]
+        if len(asks) == 1 and len(chosen) > 1 and all(_is_fact(t) for t in chosen):
+            # one question word, two facts found: the one it asks ("när gjordes intervjuerna", not who did them)
+            fits = [t for t in chosen if asks[0] in getattr(t, "asks", ())]
+            if fits:
+                return fits
+        who_took_part = words & TOOK_PART_WORDS and (groups or words & ASK_WORDS["who"])  # "who answered?"
+        if not (words & STUDY_WORDS or who_took_part) or not all(_is_fact(t) for t in chosen):
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
         took_part = words & TOOK_PART_WORDS

@@ -85,6 +85,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     ):
         assert parse(text) == Command("list"), text
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
+    assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text
 
@@ -96,7 +97,13 @@ def test_how_do_i_use_this_is_the_help():
         "question", args="how do i use callbacks to cut queues"
     )
     # more than one clause, each asking for the usage
-    for text in ("how do i use /gap? syntax?", "come funziona questo bot? come faccio le domande", "hur frågar man?"):
+    for text in (
+        "how do i use /gap? syntax?",
+        "come funziona questo bot? come faccio le domande",
+        "hur frågar man?",
+        "come funziona sto bot, che devo scrivere?",
+        "what do I type? examples please",
+    ):
         assert parse(text) == Command("help"), text
     for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question
         assert parse(text).name == "question", text
