@@ -99,6 +99,9 @@ HOW_TO_USE_RE = re.compile(
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
+    r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
+    r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
+    r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )

@@ -54,6 +54,7 @@ class Metric:
     keywords: tuple[str, ...]
     statement: str | None = None
     alone: bool = False  # only ever the first topic: beside another, its words are that one's context
+    covers: tuple[str, ...] = ()  # topics named as this one's examples ("the priority projects (callback, analytics)")
 
 
 @dataclass
@@ -182,6 +183,8 @@ def normalize(text: str) -> str:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
     text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text, "mail", "post")
     text = _sub(r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b", " numberone ", text, "1", "one", "ett", "uno")
+    if digits:  # "54% of what?", "a 16% gap - in what exactly?": what a quoted figure measures
+        text = _sub(r"\b(of|in|av|di|su|per) (what|vad|cosa|che cosa)( exactly| precisely| esattamente| exakt| egentligen)?\s*\?", " source ?", text)
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)
@@ -213,6 +216,7 @@ def normalize(text: str) -> str:
         "cto",
     )
     text = _one_title(text)
+    text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
     text = _sub(r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text)
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
@@ -316,7 +320,9 @@ def normalize(text: str) -> str:
     if digits:
         text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
     text = _sub(r"\breal ?time\b", "realtime", text)
-    text = _sub(r"\bper (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text)
+    text = _sub(
+        r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text
+    )
     text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
     if digits:  # figures asked of companies of one size ("CLV for companies under 500 agents"): a breakdown
         text = _sub(
@@ -327,6 +333,14 @@ def normalize(text: str) -> str:
             r"\g<0> bysize",
             text,
         )
+    text = _sub(  # "total companies surveyed", "companies in total": how many companies
+        r"\b(total|totale|totalt)( number of| antal| numero di)? (company|companies|foretag|aziende)\b"
+        r"|\b(company|companies|foretag|aziende)( surveyed| sampled| polled| intervistate| tillfragade)? (in total|totalt|in tutto)\b",
+        "how many companies",
+        text,
+        "tot",
+        "in tutto",
+    )
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
@@ -396,8 +410,10 @@ STAFF_FEEDBACK_RE = re.compile(
 )
 
 
-AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer is worth": how far
+AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer is worth": how far; nor
+    # "judged on how much money each call brings in": what a metric is measured on
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
+    r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,3} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
@@ -776,6 +792,7 @@ class Studies:
                 keywords=_keywords(m.get("keywords")),
                 statement=m.get("statement"),
                 alone=m.get("alone", False),
+                covers=tuple(m.get("covers", ())),
             )
             for m in raw_metrics
         }
@@ -1010,7 +1027,9 @@ class Studies:
     @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _region_typo(self, token: str) -> str | None:
         words = {a: rid for a, rid in self._region_aliases if " " not in a}
-        hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85)
+        hit = process.extractOne(token, list(words), scorer=fuzz.ratio, score_cutoff=85) or process.extractOne(
+            token, list(words), scorer=OSA.distance, score_cutoff=1 if len(token) >= 6 else 0
+        )  # or two letters swapped ("spgana")
         return words[hit[0]] if hit else None
 
     def features(self, question: str) -> frozenset[str]:
@@ -1285,12 +1304,24 @@ class Studies:
         typo ("formal" is not "formazione"). A study fact answers only a question about the
         study: it yields to a real topic that the question's other words ask for ("how many
         companies use AI")."""
+        # a topic named whole, in two words or more, comes before its examples ("the priority projects like callbacks")
+        cover = next(
+            (
+                m
+                for m in scored
+                if getattr(m.metric, "covers", ())
+                and any(len(p) > 1 and p <= qset - guessed for p, _ in self._phrases[m.metric.id])
+            ),
+            None,
+        )
+        if cover and all(m.metric.id in cover.metric.covers for m in scored[: scored.index(cover)]):
+            scored = [cover, *(m for m in scored if m is not cover)]
         if scored and _is_fact(scored[0].metric):
             fact = scored[0].metric.id
             real = [
                 m
                 for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
-                if not _is_fact(m.metric) and m.metric not in unasked
+                if not _is_fact(m.metric) and m.metric not in unasked and m.metric.id not in getattr(scored[0].metric, "covers", ())
             ]
             # (not to what the studies never measured when the question asks what the sample held)
             if real and real[0].score >= MIN_SCORE and not (sample and isinstance(real[0].metric, Unmeasured)):
@@ -1311,6 +1342,8 @@ class Studies:
             nxt = None
             for m in self._score(left, titles=False):
                 if m.metric in chosen or m.metric in unasked or getattr(m.metric, "alone", False):
+                    continue
+                if m.metric.id in getattr(chosen[0], "covers", ()):  # an example of the first topic
                     continue
                 if _is_fact(m.metric) and not _is_fact(chosen[0]):  # a fact goes only with facts
                     continue

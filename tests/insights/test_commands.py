@@ -103,6 +103,8 @@ def test_how_do_i_use_this_is_the_help():
         "hur frågar man?",
         "come funziona sto bot, che devo scrivere?",
         "what do I type? examples please",
+        "how does this gap bot work? do I just type my question after it?",
+        "come si usa? scrivo /gap e poi la domanda?",
     ):
         assert parse(text) == Command("help"), text
     for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question

@@ -185,6 +185,14 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("who answered - execs only?", "fact:respondents"),
         ("quando sono usciti i dati", "fact:published"),
     ],
+    "the planned projects' horizon, totals, quoted figures and typed places": [
+        ("by when should the priority projects like callbacks and real-time consoles be done?", "projects_horizon"),
+        ("total number of companies in the study", "study_companies"),
+        ("someone quoted 67% at me - 67% of what?", "source:67"),
+        ("novità sulla Fracnia?", "region:france"),
+        ("self service a livello globale: misurato sulla qualità?", "selfservice_quality"),
+        ("are agents judged on how much money each call brings in", "revenue_per_call"),
+    ],
     "a framing inside a topic's own keyword is no framing": [
         ("how much is a customer worth to the company", "none"),  # an amount of money
         ("do we know what customers are worth over the whole relationship?", "clv_measured"),
