@@ -88,7 +88,7 @@ ABOUT_ME_RE = re.compile(
     r"|what (can|do) you (answer|cover|know|know about)|what can i ask( you)?( about)?"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
     r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
-    r"(rispondere|fare|chiedere)"
+    r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
 RESULTS_RE = re.compile(r"#?\d+")
 
@@ -130,6 +130,9 @@ LIST_NOUNS = {
     "elenco",
     "argomenti",
     "elenco degli argomenti",
+    "mi servirebbe un elenco",
+    "i need a list",
+    "jag behover en lista",
     "lista degli argomenti",
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")

@@ -55,6 +55,7 @@ class Metric:
     statement: str | None = None
     alone: bool = False  # only ever the first topic: beside another, its words are that one's context
     covers: tuple[str, ...] = ()  # topics named as this one's examples ("the priority projects (callback, analytics)")
+    weak: frozenset[str] = frozenset()  # keywords too common to add this topic beside another ("strumenti")
 
 
 @dataclass
@@ -153,8 +154,8 @@ def _sub(pattern: str, repl: str, text: str, *needles: str) -> str:
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
 OPINION_RE = re.compile(
-    r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|tycker|tyckte|tror|trodde|anser|ansag|"
-    r"pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene)\b"
+    r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
+    r"anser|ansag|svarar|svarade|pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene|rispondono|risposto)\b"
 )
 
 
@@ -216,13 +217,24 @@ def normalize(text: str) -> str:
         "cto",
     )
     text = _one_title(text)
+    text = _sub(r"\brose ?(tinted|colou?red) (glasses|spectacles|lenses)\b", "rosier", text, "rose")
+    text = _sub(  # "entro quanti mesi", "within how many months": when
+        r"\b(entro|in) (quanti mesi|quanto tempo|quando)\b|\b(within )?how many months\b|\binom hur manga manader\b",
+        r"\g<0> quando",
+        text,
+        "mesi",
+        "tempo",
+        "months",
+        "manader",
+        "entro",
+    )
     text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
     text = _sub(r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text)
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
-        r"\b(or|eller|o|och inte|and not|e non) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
+        r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
         "or cost savings",
         text,
@@ -570,8 +582,8 @@ ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed "
-    "deltog deltagit deltagare svarade svarat respondenterna tillfragades partecipato partecipanti rispondenti risposto "
+    "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed filled "
+    "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
     "intervistati"
 )
 SOURCE_WORDS = _words(
@@ -655,6 +667,7 @@ AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff re
 YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
+INTRO_RE = re.compile(r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE)
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
@@ -793,6 +806,7 @@ class Studies:
                 statement=m.get("statement"),
                 alone=m.get("alone", False),
                 covers=tuple(m.get("covers", ())),
+                weak=frozenset(normalize(w) for w in m.get("weak", ())),
             )
             for m in raw_metrics
         }
@@ -1093,6 +1107,7 @@ class Studies:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
+        text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._query_tokens(text)
@@ -1349,7 +1364,13 @@ class Studies:
                     continue
                 # a keyword whole, typed, with a word the topics before did not take ("feedback
                 # processes" beside "feedback to sales"); scored with the words it shares
-                own = {w for p, _ in self._phrases[m.metric.id] if p <= qset - guessed and p & left for w in p}
+                weak = getattr(m.metric, "weak", frozenset())
+                own = {
+                    w
+                    for p, _ in self._phrases[m.metric.id]
+                    if p <= qset - guessed and p & left and not p <= weak
+                    for w in p
+                }
                 if own:
                     nxt = next(x for x in self._score(left | own, titles=False) if x.metric is m.metric)
                     break

@@ -86,6 +86,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("list"), text
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
+    assert parse("Quali argomenti è in grado di coprire questo bot? Mi servirebbe un elenco.") == Command("list")
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text
 

@@ -193,6 +193,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("self service a livello globale: misurato sulla qualità?", "selfservice_quality"),
         ("are agents judged on how much money each call brings in", "revenue_per_call"),
     ],
+    "who asks, rosy glasses, months and fill-ins": [
+        ("Ops lead here. how many companies plan callbacks?", "callback"),  # not "lead": who asks
+        ("which numbers do execs see through rose-tinted glasses?", "rank:exec_higher"),
+        ("entro quanti mesi sono previsti i progetti prioritari?", "projects_horizon"),
+        ("who filled in the Strativity questionnaire?", "fact:strativity_respondents"),
+        ("vad svarade IT-cheferna (CIO) om varumärket?", "none"),  # one title's answers
+        ("self-service measured on quality instead of just how much money it saves?", "selfservice_quality"),
+    ],
+    "a common word adds no second topic": [
+        ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
+        ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
+        ("il piano retributivo privilegia la qualità?", "pay_quality"),  # "privilegia" is no "privi di"
+        ("retribuzioni medie degli operatori", "none"),  # salaries
+    ],
     "a framing inside a topic's own keyword is no framing": [
         ("how much is a customer worth to the company", "none"),  # an amount of money
         ("do we know what customers are worth over the whole relationship?", "clv_measured"),
