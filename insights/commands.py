@@ -86,6 +86,8 @@ ABOUT_ME_RE = re.compile(
     r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
     r"|what (can|do) you (answer|cover|know|know about)|what can i ask( you)?( about)?"
+    r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
+    r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
     r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
@@ -101,7 +103,7 @@ HOW_TO_USE_RE = re.compile(
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
-    r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
+    r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )

@@ -335,7 +335,17 @@ def normalize(text: str) -> str:
     text = _sub(
         r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text
     )
-    text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org)s?\b", "company", text)
+    text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b", "company", text)
+    text = _sub(  # "the customer service people report higher": the CS side of the comparison
+        r"\b(customer service|customer care|service|support|cx|kundtjanst) (people|folks|staff|side|pros|team|teams|managers|folket|sidan)\b",
+        " cs ",
+        text,
+        "service",
+        "care",
+        "support",
+        "cx",
+        "kundtjanst",
+    )
     if digits:  # figures asked of companies of one size ("CLV for companies under 500 agents"): a breakdown
         text = _sub(
             r"\b(company|companies|centers?|ones|those|foretag|foretagen|bolag|aziende|imprese)( with| having| of| med| con)? "

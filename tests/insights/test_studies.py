@@ -201,6 +201,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vad svarade IT-cheferna (CIO) om varumärket?", "none"),  # one title's answers
         ("self-service measured on quality instead of just how much money it saves?", "selfservice_quality"),
     ],
+    "the CS side in more words, shops, and predictions": [
+        ("anything where the customer service folks are more positive than the execs?", "rank:cs_higher"),
+        ("do big shops measure revenue per call more than small ones", "none"),
+        ("will the gap between execs and cs close in the next few years?", "none"),
+        ("il divario si chiuderà in futuro?", "none"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
