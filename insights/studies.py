@@ -182,6 +182,7 @@ def normalize(text: str) -> str:
     digits = any(c.isdigit() for c in text)
     if digits:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
+        text = _sub(r"\b(\d+)k\b", r"\g<1>000", text)  # 10k employees
     text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text, "mail", "post")
     text = _sub(r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b", " numberone ", text, "1", "one", "ett", "uno")
     if digits:  # "54% of what?", "a 16% gap - in what exactly?": what a quoted figure measures
@@ -227,6 +228,15 @@ def normalize(text: str) -> str:
         "months",
         "manader",
         "entro",
+    )
+    text = _sub(  # "fra cinque anni", "in five years' time": the future, a trend the studies cannot give
+        r"\b(fra|tra) (due|tre|cinque|dieci|qualche|\d+) anni\b|\bin (two|three|five|ten|a few|\d+) years\b"
+        r"|\bom (tva|tre|fem|tio|nagra|\d+) ar\b",
+        "in the future",
+        text,
+        "anni",
+        "years",
+        " ar",
     )
     text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
     text = _sub(r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text)
@@ -1267,8 +1277,14 @@ class Studies:
         clauses = [(clause, mark) for clause, mark in pieces if clause.strip()]
         if len(clauses) < 2:
             return chosen
-        question = ([c for c, mark in clauses if "?" in mark] or [c for c, _ in clauses])[-1]
+        asked = [i for i, (_, mark) in enumerate(clauses) if "?" in mark] or [len(clauses) - 1]
+        question = clauses[asked[-1]][0]
         qset, guessed = self._query_tokens(question)
+        said = [self._intent(t) for t in tokens(question)]
+        if not qset and asked[-1] > 0 and not _order(said, set(said)):
+            # "revenue per call and CLV - what do execs think vs CS?": one question in two clauses
+            question = " ".join(c for c, _ in clauses[asked[-1] - 1 : asked[-1] + 1])
+            qset, guessed = self._query_tokens(question)
         typed = qset - guessed
         raw = [self._intent(t) for t in tokens(question)]
         real = [t for t in chosen if not isinstance(t, Unmeasured)]

@@ -207,6 +207,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("will the gap between execs and cs close in the next few years?", "none"),
         ("il divario si chiuderà in futuro?", "none"),
     ],
+    "a question in two clauses, thousands as k, and years ahead": [
+        ("brand and self-service - execs vs CS? it's for the cost review", "brand_identity+selfservice_quality"),
+        ("budget time, so: where do execs and CS disagree most?", "rank:largest"),  # a comparison asked alone
+        ("callback adoption at companies with more than 5k employees", "none"),
+        ("what will the gap look like in five years?", "none"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
