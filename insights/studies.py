@@ -553,6 +553,7 @@ LESS_WORDS = _words(
     "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
     "pessimistiska inferiore meno sottostima sottostimano pessimista pessimisti"
 )
+NOT_WORDS = frozenset({"not", "never", "inte", "aldrig", "non", "mai"})
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership "
@@ -688,6 +689,7 @@ YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 INTRO_RE = re.compile(r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE)
+LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
@@ -1013,10 +1015,14 @@ class Studies:
             default="",
         )
         if stem and len(stem) - _shared(token, stem) <= 5:
+            if _stopword_near(token, OSA.normalized_similarity(token, stem)):
+                return (), True  # as close to a word that carries no topic ("employes": employees, not employer)
             return (stem,), True
         if len(token) < 4:
             return (), True
         near = self._near(token, 0.79)
+        if near and _stopword_near(token, OSA.normalized_similarity(token, near)):
+            return (), True
         return ((near,) if near else ()), True
 
     def _near(self, token: str, cutoff: float) -> str | None:
@@ -1403,6 +1409,8 @@ class Studies:
             if not nxt or nxt.score < MIN_SECOND:
                 break
             chosen.append(nxt.metric)
+        if len(chosen) > 1 and getattr(chosen[0], "alone", False):  # its words were the others' context
+            return chosen[1:]  # ("the upper end of company size": the largest companies, not all sizes)
         return chosen
 
     def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:
@@ -1497,6 +1505,12 @@ def _about_team(raw: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _stopword_near(token: str, score: float) -> bool:
+    """Whether a word that carries no topic (STOPWORDS) is at least this close in spelling to the token."""
+    return process.extractOne(token, LONG_STOPWORDS, scorer=OSA.normalized_similarity, score_cutoff=score) is not None
+
+
 def _shared(a: str, b: str) -> int:
     """How many first letters two words share."""
     return len(os.path.commonprefix((a, b)))
@@ -1522,7 +1536,9 @@ def _order(raw: list[str], words: set[str]) -> str:
         subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
         if subject and raw.index(subject) < raw.index(comparative):
             cs_first = subject in CS_WORDS
-            return "cs_higher" if cs_first == (comparative in MORE_WORDS) else "exec_higher"
+            # "which metric do execs NOT rate higher": the other side
+            negated = any(t in NOT_WORDS for t in raw[raw.index(subject) : raw.index(comparative)])
+            return "cs_higher" if (cs_first == (comparative in MORE_WORDS)) != negated else "exec_higher"
     if words & REVERSED_WORDS:
         return "cs_higher"
     if words & AGREE_WORDS:  # "agree most", "most aligned"; but "agree least" asks for the largest gaps

@@ -213,6 +213,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("callback adoption at companies with more than 5k employees", "none"),
         ("what will the gap look like in five years?", "none"),
     ],
+    "a broad fact gives way, typos of words with no topic, and negated comparisons": [
+        ("lower bound on company size in the sample?", "study_company_size_min"),  # not all the sizes
+        ("what range of company sizes was sampled", "fact:sizes"),
+        ("how many employes did the smallest firms have", "study_company_size_min"),  # not "employer"
+        ("which figures do execs not rate higher than CS?", "rank:cs_higher"),
+        ("where are execs less positive than cs", "rank:cs_higher"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
