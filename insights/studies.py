@@ -218,6 +218,19 @@ def normalize(text: str) -> str:
         "cto",
     )
     text = _one_title(text)
+    text = _sub(r"\bput (the results |the findings |the study |them |it )?out\b", "released", text, "put")
+    text = _sub(  # "how many countries and companies": each counted
+        r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b", r"\1 \2 \3 \1 \4", text, "how many", "hur manga", "quant"
+    )
+    text = _sub(  # the Italian sources' "i manager" are the executives (not "i manager del contact center")
+        r"\b(i|dei|ai|dai|tra i|per i|coi|con i|sui|fra i) manager\b(?! (del|dei|di|dello|della) (contact|call|customer|servizio))",
+        r"\1 dirigenti",
+        text,
+        "manager",
+    )
+    text = _sub(
+        r"\b(la pensano|pensano|vedono|ragionano) (allo|nello) stesso modo\b|\bsamma uppfattning\b", " agree ", text, "stesso", "samma"
+    )
     text = _sub(r"\brose ?(tinted|colou?red) (glasses|spectacles|lenses)\b", "rosier", text, "rose")
     text = _sub(  # "entro quanti mesi", "within how many months": when
         r"\b(entro|in) (quanti mesi|quanto tempo|quando)\b|\b(within )?how many months\b|\binom hur manga manader\b",
@@ -307,7 +320,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text)
     text = _sub(r"\b(var|ar) med\b", "deltog", text)  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
-        r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
+        r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
         text,
         "how big",
@@ -404,7 +417,7 @@ def normalize(text: str) -> str:
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     text = _sub(
-        r"\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
         "standfor",
         text,
         "stand",
@@ -535,7 +548,7 @@ LARGEST_WORDS = _words(
 GAP_WORDS = _words(
     "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
-    "skiljer oense oeniga differiscono "
+    "skiljer oense oeniga differiscono skiljelinje skiljelinjer skiljelinjen skiljelinjerna "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati"
 )
@@ -668,6 +681,8 @@ STUDY_NAME_WORDS = _words("genesys equation")
 NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents in the strativity study")
     **dict.fromkeys(STUDY_NAME_WORDS, "genesys2008"),
     **dict.fromkeys(_words("strativity arussy"), "strativity2004"),
+    "2004": "strativity2004",  # "the 2004 piece"
+
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
 WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
@@ -689,6 +704,9 @@ YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 INTRO_RE = re.compile(r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE)
+AND_ASK_RE = re.compile(
+    r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
+)
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
@@ -787,7 +805,7 @@ class Answer:
         if self.kind == "provenance":
             return f"source:{self.value:.0f}" if self.value.is_integer() else f"source:{self.value:g}"
         if self.kind == "region":
-            return f"region:{self.regions[0]}"
+            return "+".join(sorted(f"region:{r}" for r in self.regions))
         return "none"
 
 
@@ -1188,12 +1206,20 @@ class Studies:
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         topics = self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
+        if len(topics) > 1 and getattr(topics[0], "alone", False) and not AND_ASK_RE.search(normalize(text)):
+            # its words were the others' context ("the upper end of company size": the largest companies,
+            # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
+            topics = topics[1:]
         chosen = self._study_question(words | qset, topics)
         if regions and not topics and not words & STRICT_ASK_WORDS:  # "vilka resultat finns för Storbritannien"
             chosen = []  # which results a country has, not who ran the study
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
         if named and any(not _is_fact(t) or t.study in named for t in chosen):
             chosen = [t for t in chosen if not _is_fact(t) or t.study in named]
+        elif named and chosen and all(isinstance(t, Fact) for t in chosen):
+            # the other study's fact: the named study's fact that answers the same ("the 2004 one: who answered?")
+            same = [f for t in chosen for f in self.facts.values() if f.study in named and set(f.asks) & set(t.asks)]
+            chosen = list(dict.fromkeys(same)) or chosen
         chosen = self._asked_in_the_question(text, chosen, unasked)
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
@@ -1409,8 +1435,6 @@ class Studies:
             if not nxt or nxt.score < MIN_SECOND:
                 break
             chosen.append(nxt.metric)
-        if len(chosen) > 1 and getattr(chosen[0], "alone", False):  # its words were the others' context
-            return chosen[1:]  # ("the upper end of company size": the largest companies, not all sizes)
         return chosen
 
     def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:

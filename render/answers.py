@@ -226,8 +226,9 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     }.get(answer.kind)
     if build:
         return build(bm, answer, cmd)
-    if answer.kind == "region":
-        return region_blocks(bm, answer.regions[0], cmd)
+    if answer.kind == "region":  # each region asked ("France and Asia: what do you have for each?")
+        parts = [region_blocks(bm, region, cmd) for region in answer.regions[:3]]
+        return message([b for p in parts for b in p["blocks"]], " · ".join(p["text"] for p in parts))
     if answer.kind != "metrics":
         return no_match_blocks(bm, answer, cmd)
     blocks = [asked(answer.query)]

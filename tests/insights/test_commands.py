@@ -87,7 +87,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
     assert parse("Quali argomenti è in grado di coprire questo bot? Mi servirebbe un elenco.") == Command("list")
-    for text in ("what sort of questions can I ask?", "vad kan man fråga boten om?"):
+    for text in ("what sort of questions can I ask?", "vad kan man fråga boten om?", "what topics can this bot cover?"):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text
@@ -109,6 +109,8 @@ def test_how_do_i_use_this_is_the_help():
         "how does this gap bot work? do I just type my question after it?",
         "come si usa? scrivo /gap e poi la domanda?",
         "come si usa sto bot? scrivo la domanda dopo /gap e basta?",
+        "how do I use /gap, just type a question after it?",
+        "come si usa il comando /gap?",
     ):
         assert parse(text) == Command("help"), text
     for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question

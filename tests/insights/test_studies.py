@@ -220,6 +220,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which figures do execs not rate higher than CS?", "rank:cs_higher"),
         ("where are execs less positive than cs", "rank:cs_higher"),
     ],
+    "the Italian sources' 'manager', each counted thing, the study by its year, two regions": [
+        ("in quali voci i manager sono più ottimisti degli operatori?", "rank:exec_higher"),  # executives
+        ("quanti manager del contact center dicono che il servizio è strategico?", "cc_strategic"),
+        ("su cosa la pensano allo stesso modo dirigenti e operatori?", "rank:agree"),
+        ("hur många länder och företag var med?", "study_companies+study_countries"),
+        ("the 2004 survey: who were the respondents?", "fact:strativity_respondents"),
+        ("german and spanish numbers?", "region:germany+region:spain"),
+        ("when did they put the results out?", "fact:published"),
+        ("do execs and CS agree that service is what the brand stands for?", "brand_identity"),  # no definition
+        ("var går de största skiljelinjerna?", "rank:largest"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole

@@ -107,6 +107,15 @@ def test_every_region_and_the_fixed_pages_are_valid():
         assert validate(payload) == []
 
 
+def test_a_question_about_two_regions_answers_each():
+    payload = answer_blocks(BM, BM.answer("France and Asia - what figures do you have for each?"), "/gap")
+    headers = [b["text"]["text"] for b in payload["blocks"] if b["type"] == "header"]
+    assert headers == ["France in the 2008 study", "Asia in the 2008 study"]
+    assert [b["type"] for b in payload["blocks"]] == ["header", "section", "context"] * 2
+    assert payload["text"] == "France: 1 figure · Asia: 2 figures"
+    assert validate(payload) == []
+
+
 def test_escape_neutralises_slack_control_characters():
     assert escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
