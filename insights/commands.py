@@ -141,7 +141,9 @@ LIST_NOUNS = {
     "lista degli argomenti",
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
-POLITE_RE = re.compile(r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$")
+POLITE_RE = re.compile(
+    r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
+)
 
 
 def _folded(text: str) -> str:

@@ -184,9 +184,21 @@ def normalize(text: str) -> str:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
         text = _sub(r"\b(\d+)k\b", r"\g<1>000", text)  # 10k employees
     text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text, "mail", "post")
-    text = _sub(r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b", " numberone ", text, "1", "one", "ett", "uno")
+    text = _sub(
+        r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b",
+        " numberone ",
+        text,
+        "1",
+        "one",
+        "ett",
+        "uno",
+    )
     if digits:  # "54% of what?", "a 16% gap - in what exactly?": what a quoted figure measures
-        text = _sub(r"\b(of|in|av|di|su|per) (what|vad|cosa|che cosa)( exactly| precisely| esattamente| exakt| egentligen)?\s*\?", " source ?", text)
+        text = _sub(
+            r"\b(of|in|av|di|su|per) (what|vad|cosa|che cosa)( exactly| precisely| esattamente| exakt| egentligen)?\s*\?",
+            " source ?",
+            text,
+        )
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)
@@ -220,7 +232,12 @@ def normalize(text: str) -> str:
     text = _one_title(text)
     text = _sub(r"\bput (the results |the findings |the study |them |it )?out\b", "released", text, "put")
     text = _sub(  # "how many countries and companies": each counted
-        r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b", r"\1 \2 \3 \1 \4", text, "how many", "hur manga", "quant"
+        r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b",
+        r"\1 \2 \3 \1 \4",
+        text,
+        "how many",
+        "hur manga",
+        "quant",
     )
     text = _sub(  # the Italian sources' "i manager" are the executives (not "i manager del contact center")
         r"\b(i|dei|ai|dai|tra i|per i|coi|con i|sui|fra i) manager\b(?! (del|dei|di|dello|della) (contact|call|customer|servizio))",
@@ -229,7 +246,11 @@ def normalize(text: str) -> str:
         "manager",
     )
     text = _sub(
-        r"\b(la pensano|pensano|vedono|ragionano) (allo|nello) stesso modo\b|\bsamma uppfattning\b", " agree ", text, "stesso", "samma"
+        r"\b(la pensano|pensano|vedono|ragionano) (allo|nello) stesso modo\b|\bsamma uppfattning\b",
+        " agree ",
+        text,
+        "stesso",
+        "samma",
     )
     text = _sub(r"\brose ?(tinted|colou?red) (glasses|spectacles|lenses)\b", "rosier", text, "rose")
     text = _sub(  # "entro quanti mesi", "within how many months": when
@@ -252,7 +273,9 @@ def normalize(text: str) -> str:
         " ar",
     )
     text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
-    text = _sub(r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text)
+    text = _sub(
+        r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text
+    )
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
@@ -356,7 +379,9 @@ def normalize(text: str) -> str:
         text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
     text = _sub(r"\breal ?time\b", "realtime", text)
     text = _sub(
-        r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)", "percontact", text
+        r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)",
+        "percontact",
+        text,
     )
     text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b", "company", text)
     text = _sub(  # "the customer service people report higher": the CS side of the comparison
@@ -682,7 +707,6 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     **dict.fromkeys(STUDY_NAME_WORDS, "genesys2008"),
     **dict.fromkeys(_words("strativity arussy"), "strativity2004"),
     "2004": "strativity2004",  # "the 2004 piece"
-
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
 WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
@@ -703,7 +727,9 @@ AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff re
 YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
-INTRO_RE = re.compile(r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE)
+INTRO_RE = re.compile(
+    r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE
+)
 AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
@@ -1348,9 +1374,7 @@ class Studies:
                 m.metric
                 for m in scored
                 if getattr(m.metric, "framing", False)
-                and any(
-                    p <= words and not any(p < longer for longer in named) for p, _ in self._phrases[m.metric.id]
-                )
+                and any(p <= words and not any(p < longer for longer in named) for p, _ in self._phrases[m.metric.id])
             ),
             None,
         )
@@ -1394,7 +1418,9 @@ class Studies:
             real = [
                 m
                 for m in self._score(qset - self._key_tokens[fact] - self._title_tokens[fact])
-                if not _is_fact(m.metric) and m.metric not in unasked and m.metric.id not in getattr(scored[0].metric, "covers", ())
+                if not _is_fact(m.metric)
+                and m.metric not in unasked
+                and m.metric.id not in getattr(scored[0].metric, "covers", ())
             ]
             # (not to what the studies never measured when the question asks what the sample held)
             if real and real[0].score >= MIN_SCORE and not (sample and isinstance(real[0].metric, Unmeasured)):
