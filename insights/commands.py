@@ -89,6 +89,7 @@ ABOUT_ME_RE = re.compile(
     r"|what (topics|subjects|questions) (can|do|could) (you|this bot|the bot|it|pulsegap) (answer|cover)( on| about)?"
     r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
+    r"|vilka (amnen|fragor|frageomraden|omraden) kan (du|tjansten|boten|den) (svara pa|besvara)"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
     r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
@@ -98,12 +99,13 @@ RESULTS_RE = re.compile(r"#?\d+")
 
 # "how do I use this": the usage help
 HOW_TO_USE_RE = re.compile(
-    r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)"
+    r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)( exactly)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
     r"|(i )?just (type|write|ask|put) (a |my |the )?question( after it| after gap| after that)?"
+    r"|just gap and then (my|a|the) question|basta scrivere la domanda( subito)? dopo"
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
@@ -141,6 +143,8 @@ LIST_NOUNS = {
     "lista degli argomenti",
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
+# ... or a clause that asks for a list of them in so many words ("jag vill gärna ha en förteckning över samtliga ämnen")
+LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
 )
@@ -158,7 +162,7 @@ def _asks(text: str, question: re.Pattern, nouns: set[str]) -> bool:
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)
-        and all(question.fullmatch(c) or c in nouns for c in clauses)
+        and all(question.fullmatch(c) or c in nouns or nouns is LIST_NOUNS and LIST_ASK_RE.search(c) for c in clauses)
     )
 
 
@@ -191,9 +195,9 @@ def parse(text: str | None) -> Command:
     if name in HELP_WORDS:
         name = "help"
     if name not in SUBCOMMANDS:
-        if len(text) <= 80 and _asks(text, ABOUT_ME_RE, LIST_NOUNS):
+        if len(text) <= 160 and _asks(text, ABOUT_ME_RE, LIST_NOUNS):  # every clause asks it: a few at most
             return Command("list")
-        if len(text) <= 80 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS):
+        if len(text) <= 160 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS):
             return Command("help")
         return Command("question", args=plain(text))
     action = ""

@@ -230,6 +230,30 @@ def normalize(text: str) -> str:
         "cto",
     )
     text = _one_title(text)
+    text = _sub(  # "spends more on its people than on tech": the Strativity statement
+        r"\b(spends?|spending|spent|puts?|putting) (more )?(money )?(on|in|into) (its |their |our |the )?"
+        r"(people|staff|employees|workforce)\b",
+        "investment in people",
+        text,
+        "spen",
+        "put",
+    )
+    text = _sub(r"\bhvor mange\b", "hur manga", text, "hvor")  # Norwegian, as Swedish readers type it
+    text = _sub(r"\bbedrift(er|ene)?\b", "foretag", text, "bedrift")
+    text = _sub(  # "which roles answered", "quali figure professionali": who
+        r"\b(which|what) (roles|job titles|kinds of people|types of people)\b|\bvilka (roller|befattningar)\b"
+        r"|\b(quali|che) (figure|profili|ruoli)( professionali)?\b",
+        " who ",
+        text,
+        "role",
+        "title",
+        "people",
+        "befattning",
+        "figure",
+        "profili",
+        "ruoli",
+    )
+    text = _sub(r"\bvi (bor|borde|ska|skulle)\b", "howto", text, "vi ")
     text = _sub(r"\bput (the results |the findings |the study |them |it )?out\b", "released", text, "put")
     text = _sub(  # "how many countries and companies": each counted
         r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b",
@@ -331,7 +355,9 @@ def normalize(text: str) -> str:
         "smallestcompany",
         text,
     )
-    text = _sub(r"\b(by|in) headcount\b", "employees", text, "headcount")  # a size, not staffing
+    text = _sub(  # a size, not staffing
+        r"\b(by|in|in terms of) headcount\b|\bheadcount ?wise\b", "employees", text, "headcount"
+    )
     text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")
     # customers' loyalty is not the employees' loyalty to their employer
     text = _sub(
@@ -612,7 +638,7 @@ LEADER_WORDS = _words(
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 TOP_WORDS = _words(
-    "leader winner vinnare vincitore"
+    "leader winner vinnare vincitore tops topped topping"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
 STAT_WORDS = _words("stat stats statistic statistics number figure siffra siffran dato cifra numero")
@@ -641,7 +667,8 @@ ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered responded respondents surveyed sampled questioned ask asked interviewed filled "
+    "took part participated participants answered answering responded responding respondents surveyed sampled questioned ask "
+    "asked interviewed filled "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
     "intervistati"
 )
@@ -734,6 +761,7 @@ AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
+SAMPLE_RE = re.compile(r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927\b", re.IGNORECASE)
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
@@ -1178,6 +1206,7 @@ class Studies:
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
+        text = SAMPLE_RE.sub(r"\1 respondents", text)  # "of the 927, what fraction...": the sample, no figure asked
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._query_tokens(text)
@@ -1246,7 +1275,7 @@ class Studies:
             # the other study's fact: the named study's fact that answers the same ("the 2004 one: who answered?")
             same = [f for t in chosen for f in self.facts.values() if f.study in named and set(f.asks) & set(t.asks)]
             chosen = list(dict.fromkeys(same)) or chosen
-        chosen = self._asked_in_the_question(text, chosen, unasked)
+        chosen = self._study_question(words | qset, self._asked_in_the_question(text, chosen, unasked))
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []

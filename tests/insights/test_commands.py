@@ -87,7 +87,12 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
     assert parse("Quali argomenti è in grado di coprire questo bot? Mi servirebbe un elenco.") == Command("list")
-    for text in ("what sort of questions can I ask?", "vad kan man fråga boten om?", "what topics can this bot cover?"):
+    for text in (
+        "what sort of questions can I ask?",
+        "vad kan man fråga boten om?",
+        "what topics can this bot cover?",
+        "Vilka frågeområden kan tjänsten besvara? Jag vill gärna ha en förteckning över samtliga ämnen.",
+    ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
         assert parse(text) == Command("question", args=text), text
@@ -111,6 +116,8 @@ def test_how_do_i_use_this_is_the_help():
         "come si usa sto bot? scrivo la domanda dopo /gap e basta?",
         "how do I use /gap, just type a question after it?",
         "come si usa il comando /gap?",
+        "how do I use this bot? just /gap and then my question?",
+        "Come si usa il comando /gap? Basta scrivere la domanda subito dopo?",
     ):
         assert parse(text) == Command("help"), text
     for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question

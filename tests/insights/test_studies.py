@@ -231,6 +231,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("do execs and CS agree that service is what the brand stands for?", "brand_identity"),  # no definition
         ("var går de största skiljelinjerna?", "rank:largest"),
     ],
+    "roles, the sample by its size, spending on people, and more": [
+        ("which roles answered the Genesys survey?", "fact:respondents"),
+        ("quali figure professionali hanno risposto?", "fact:respondents"),
+        ("of the 927, what share had fewer than 500 agents?", "study_share_small"),  # no figure asked of 927
+        ("where does the 927 come from", "source:927"),
+        ("does the company spend more on its people than on technology?", "invest_people"),
+        ("smallest company in the sample, headcount wise?", "study_company_size_min"),
+        ("true or false: Germany tops the ranking for callbacks", "leaders:callback"),
+        ("self-service: judged on quality or is it all about deflection savings?", "selfservice_quality"),
+        ("when was the survey in the field", "fact:fieldwork"),
+        ("who commissioned it? and who ran it?", "fact:commissioned"),
+        ("Hvor mange bedrifter var med?", "study_companies"),
+        ("borde vi virtualisera våra kontaktcenter?", "none"),  # advice
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
