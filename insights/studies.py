@@ -199,6 +199,7 @@ def normalize(text: str) -> str:
             " source ?",
             text,
         )
+        text = _sub(r"(\d ?%?) (of something|of sth|av nagot|di qualcosa)\b", r"\1 source", text, "some", "sth", "nagot", "qualcosa")
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)

@@ -245,6 +245,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Hvor mange bedrifter var med?", "study_companies"),
         ("borde vi virtualisera våra kontaktcenter?", "none"),  # advice
     ],
+    "queues and speed add no second topic; a figure 'of something'": [
+        ("branch staff into the queues at peaks: how common?", "branch_offices"),  # not ASA beside it
+        ("queue times", "asa_critical"),  # alone, the topic
+        ("someone said 41% of something about self-service. what was it?", "source:41"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
