@@ -101,6 +101,7 @@ RESULTS_RE = re.compile(r"#?\d+")
 HOW_TO_USE_RE = re.compile(
     r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)( exactly)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
+    r"|hur (anvander|funkar) (jag|man) (boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
     r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
@@ -143,7 +144,9 @@ LIST_NOUNS = {
     "lista degli argomenti",
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
+QUOTE_LINE_RE = re.compile(r"^[ \t]*(?:&gt;|>)[ \t]?(.*?)[ \t]*$", re.MULTILINE)
 # ... or a clause that asks for a list of them in so many words ("jag vill gärna ha en förteckning över samtliga ämnen")
+HELP_ASK_RE = re.compile(r"\b(syntax|commands|usage|examples|kommandon|exempel|sintassi|comandi|esempi)\b")
 LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
@@ -162,7 +165,15 @@ def _asks(text: str, question: re.Pattern, nouns: set[str]) -> bool:
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)
-        and all(question.fullmatch(c) or c in nouns or nouns is LIST_NOUNS and LIST_ASK_RE.search(c) for c in clauses)
+        and all(
+            question.fullmatch(c)
+            or c in nouns
+            or nouns is LIST_NOUNS
+            and LIST_ASK_RE.search(c)
+            or nouns is HELP_NOUNS
+            and HELP_ASK_RE.search(c)
+            for c in clauses
+        )
     )
 
 
@@ -187,6 +198,8 @@ def _fits(cmd: Command) -> bool:
 
 
 def parse(text: str | None) -> Command:
+    if text and QUOTE_LINE_RE.search(text) and QUOTE_LINE_RE.sub("", text).strip():
+        text = QUOTE_LINE_RE.sub(r"“\1”", text)  # a Slack quote line above the question stays a quote on one line
     text = clean(text)
     if not text:
         return Command("help")

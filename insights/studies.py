@@ -199,7 +199,15 @@ def normalize(text: str) -> str:
             " source ?",
             text,
         )
-        text = _sub(r"(\d ?%?) (of something|of sth|av nagot|di qualcosa)\b", r"\1 source", text, "some", "sth", "nagot", "qualcosa")
+        text = _sub(
+            r"(\d ?%?) (of something|of sth|av nagot|di qualcosa)\b",
+            r"\1 source",
+            text,
+            "some",
+            "sth",
+            "nagot",
+            "qualcosa",
+        )
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
     text = _sub(r"\bcentre", "center", text)
@@ -215,7 +223,8 @@ def normalize(text: str) -> str:
     )
     text = _sub(  # who the respondents were, as shares: the studies give no split by role
         r"\b(share|percentage|proportion|how many|what) (of )?(the )?(respondents|participants|respondenter|rispondenti) "
-        r"(were|was|are|var|erano) (execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs)\b",
+        r"(were|was|are|var|erano) (sales |marketing |it |hr |finance |service |operations )?"
+        r"(execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs)\b",
         "respondentmix",
         text,
     )
@@ -306,7 +315,7 @@ def normalize(text: str) -> str:
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
-        r"(it |den |they |de )?(saves?|sparar|risparmia(no)?)\b",
+        r"(it |den |they |de |man |si )?(saves?|sparar|risparmia(no)?)\b",
         "or cost savings",
         text,
     )
@@ -359,6 +368,13 @@ def normalize(text: str) -> str:
     text = _sub(  # a size, not staffing
         r"\b(by|in|in terms of) headcount\b|\bheadcount ?wise\b", "employees", text, "headcount"
     )
+    text = _sub(  # "our WFM lead wants to know": a job, not who leads
+        r"\b(team|wfm|ops|tech|project|cx|cs|qa|site|shift|floor|product|my|our|your) leads?\b",
+        " teamlead ",
+        text,
+        "lead",
+    )
+    text = _sub(r"\baltogether\b|\ball told\b", "in total", text, "altogether", "all told")
     text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")
     # customers' loyalty is not the employees' loyalty to their employer
     text = _sub(
@@ -425,7 +441,7 @@ def normalize(text: str) -> str:
         text = _sub(
             r"\b(company|companies|centers?|ones|those|foretag|foretagen|bolag|aziende|imprese)( with| having| of| med| con)? "
             r"(under|over|above|below|more than|fewer than|less than|higher than|lower than|at least|up to|fler an|farre an|"
-            r"mer an|mindre an|over|piu di|meno di|oltre|sotto|sopra) (\d+) (agents?|employees?|seats?|staff|people|reps?|"
+            r"mer an|mindre an|over|piu di|meno di|oltre|sotto|sopra) (i |le |the )?(\d+) (agents?|employees?|seats?|staff|people|reps?|"
             r"agenter|anstallda|medarbetare|agenti|dipendenti|operatori)\b",
             r"\g<0> bysize",
             text,
@@ -511,7 +527,7 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     # "judged on how much money each call brings in": what a metric is measured on
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
-    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,3} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
@@ -763,6 +779,11 @@ AND_ASK_RE = re.compile(
 )
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
 SAMPLE_RE = re.compile(r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927\b", re.IGNORECASE)
+QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")  # what someone said (a Slack quote line becomes one, see commands.parse)
+BY_COUNTRY_RE = re.compile(
+    r"\b(by|per|across|for each) (country|countries|region|regions|market|markets|land|lander|paese|paesi|regione|regioni)\b"
+    r"|\bcountry by country\b|\blandsvis\b|\bpaese per paese\b"
+)
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
@@ -1281,7 +1302,9 @@ class Studies:
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
-        order = _order(raw, words)
+        said = QUOTE_RE.sub(" ", text)  # a quote ("> Both groups agree ...") is what was said, not the comparison asked
+        asked = [self._intent(t) for t in tokens(said)] if said != text and said.strip() else raw
+        order = _order(asked, set(asked) | _study_tails(asked)) if asked is not raw else _order(raw, words)
         listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
         # a comparison asked of the study as a whole: the facts that name the study only say which one
         # ("with reference to the survey Genesys commissioned, where is the largest gap?")
@@ -1299,6 +1322,10 @@ class Studies:
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if not unmeasured:
             unmeasured = self._elsewhere(answered, regions)
+        if not unmeasured and BY_COUNTRY_RE.search(normalize(text)):  # "Strativity loyalty numbers by country"
+            metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
+            if metrics and not any(self.view(m.id).regions for m in metrics):
+                unmeasured = [self.unmeasured["none:other_regions"]]
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
         if self._doubt and self._doubt.p_unanswerable(self.features(text)) > DOUBT:
@@ -1518,10 +1545,21 @@ class Studies:
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen
-        fits = [t for t in chosen if asked in getattr(t, "asks", ())]
         if chosen and not any(getattr(t, "asks", ()) for t in chosen):
             return chosen  # "vilka branscher", "quali paesi": which industries, not who
-        return fits or [next(f for f in self.facts.values() if asked in f.asks)]
+        # each question word asked gets its fact ("who ran the survey and when was it fielded?")
+        answers = [
+            asked,
+            *(a for a in asks if a not in asked and words & ASK_WORDS[a] & STRICT_ASK_WORDS),  # not "vilka" (which)
+        ]
+        return list(
+            dict.fromkeys(
+                t
+                for a in answers
+                for t in [t for t in chosen if a in getattr(t, "asks", ())]
+                or [next(f for f in self.facts.values() if a in f.asks)]
+            )
+        )
 
     @staticmethod
     def _numbers(text: str) -> list[float]:

@@ -98,6 +98,14 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("question", args=text), text
 
 
+def test_a_slack_quote_line_stays_a_quote():
+    cmd = parse("&gt; Both groups agree that service is key to the brand\nwhat were the numbers?")
+    assert cmd == Command(
+        "question", args="“Both groups agree that service is key to the brand” what were the numbers?"
+    )
+    assert parse("&gt; 50% of what?") == Command("question", args="> 50% of what?")  # nothing but the line
+
+
 def test_how_do_i_use_this_is_the_help():
     for text in ("how do i use this thing", "How does this work?", "hur använder jag den?", "come funziona?"):
         assert parse(text) == Command("help"), text
@@ -117,6 +125,8 @@ def test_how_do_i_use_this_is_the_help():
         "how do I use /gap, just type a question after it?",
         "come si usa il comando /gap?",
         "how do I use this bot? just /gap and then my question?",
+        "how do I use /gap, any syntax I should know",
+        "hur använder jag boten? vad skriver jag efter /gap?",
         "Come si usa il comando /gap? Basta scrivere la domanda subito dopo?",
     ):
         assert parse(text) == Command("help"), text

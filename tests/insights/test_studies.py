@@ -250,6 +250,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("queue times", "asa_critical"),  # alone, the topic
         ("someone said 41% of something about self-service. what was it?", "source:41"),
     ],
+    "adjectives for places, totals, departments, two question words, quotes and 'by country'": [
+        ("anything specific about British companies?", "region:uk"),
+        ("how many agents altogether at the responding companies?", "study_agents_covered"),
+        ("how many of the respondents were marketing directors?", "none"),
+        ("who ran the survey and when was it fielded?", "fact:commissioned+fact:fieldwork"),
+        ("när gjordes undersökningen? vilka datum?", "fact:fieldwork"),  # "vilka" is which, not who
+        ('"both groups agree customer service is key to the brand" - what were the numbers?', "brand_identity"),
+        ("Strativity loyalty numbers by country", "none"),
+        ("systematic feedback processes, by country?", "feedback_processes"),  # regional figures exist
+        ("our WFM lead asks: how many companies use branch offices at peaks?", "branch_offices"),
+        ("gli operatori hanno il potere decisionale per risolvere i problemi dei clienti?", "tools_authority"),
+        ("velocità di risposta critica per le aziende sotto i 500 agenti?", "none"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
