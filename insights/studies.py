@@ -374,6 +374,8 @@ def normalize(text: str) -> str:
         text,
         "lead",
     )
+    text = _sub(r"\b(over|inom|under) hur lang tid\b", "tidsram", text, "hur lang tid")  # over what period
+    text = _sub(r"\bin quanto tempo (sono previst[ie]|verranno|saranno)\b", "orizzonte", text, "quanto tempo")
     text = _sub(r"\baltogether\b|\ball told\b", "in total", text, "altogether", "all told")
     text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")
     # customers' loyalty is not the employees' loyalty to their employer
@@ -427,6 +429,7 @@ def normalize(text: str) -> str:
         text,
     )
     text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b", "company", text)
+    text = _sub(r"\b(il|del|dal|al) customer (service|care)\b", r"\1 cs", text, "customer")  # the Italian group name
     text = _sub(  # "the customer service people report higher": the CS side of the comparison
         r"\b(customer service|customer care|service|support|cx|kundtjanst) (people|folks|staff|side|pros|team|teams|managers|folket|sidan)\b",
         " cs ",
@@ -732,7 +735,9 @@ STOPWORDS = (
             "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
             "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
             "center chiamata chiamate importante stata stato fatto fatta secondo anche solo ce c nell nello negli "
-            "nelle"
+            "nelle "
+            # filler adverbs, in all three
+            "generally generellt generalmente usually vanligtvis solitamente basically"
         )
     )
     | COMPARISON_WORDS
@@ -1485,8 +1490,10 @@ class Studies:
         if not scored or scored[0].score < MIN_SCORE:
             return []
         frame = self._framing(scored, qset - guessed)
-        framed = {w for phrase, _ in self._phrases[frame.id] if phrase <= qset for w in phrase} if frame else set()
-        instead = self.topics.get(frame.yields_to) if frame and frame.yields_to else None
+        # (or the best topic, a framing found by guessed words: "finans, telekom" typed in Swedish)
+        lead = frame or (scored[0].metric if getattr(scored[0].metric, "framing", False) else None)
+        framed = {w for phrase, _ in self._phrases[lead.id] if phrase <= qset for w in phrase} if lead else set()
+        instead = self.topics.get(lead.yields_to) if lead and lead.yields_to else None
         # the framing's words are the fact's examples ("which industries: banks?"), or the question
         # asks what the sample held ("were banks included in the sample?")
         if instead and (sample or self._whole(instead, qset - guessed - framed)):

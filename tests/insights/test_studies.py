@@ -263,6 +263,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("gli operatori hanno il potere decisionale per risolvere i problemi dei clienti?", "tools_authority"),
         ("velocità di risposta critica per le aziende sotto i 500 agenti?", "none"),
     ],
+    "guessed examples, time spans, filler adverbs and the Italian 'il customer service'": [
+        ("vilka branscher var med, finans och telekom?", "fact:industries"),  # examples guessed from typos
+        ("över hur lång tid ska de prioriterade projekten genomföras?", "projects_horizon"),
+        ("underskattar cheferna generellt hur mycket man mäter livstidsvärde?", "clv_measured"),
+        ("su quali dati il customer service è più ottimista dei dirigenti?", "rank:cs_higher"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
