@@ -91,7 +91,7 @@ ABOUT_ME_RE = re.compile(
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
     r"|vilka (amnen|fragor|frageomraden|omraden) kan (du|tjansten|boten|den) (svara pa|besvara)"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
-    r"|cosa (sai|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
+    r"|cosa (sai|sai dirmi|mi sai dire|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
 RESULTS_RE = re.compile(r"#?\d+")
@@ -100,6 +100,7 @@ RESULTS_RE = re.compile(r"#?\d+")
 # "how do I use this": the usage help
 HOW_TO_USE_RE = re.compile(
     r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)( exactly)?"
+    r"|how (i|to) use (this|the)?( gap)?( command| bot| thing)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur (anvander|funkar) (jag|man) (boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
     r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
@@ -150,6 +151,7 @@ HELP_ASK_RE = re.compile(r"\b(syntax|commands|usage|examples|kommandon|exempel|s
 LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
+    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here)?|scusa|scusate|ursakta|forlat)$"
 )
 
 

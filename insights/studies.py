@@ -129,7 +129,7 @@ KIND_ORDER = {"paired": 0, "single": 1, "company": 2, "derived": 3, "fact": 4}
 def _stem(token: str) -> str:
     if len(token) > 6 and token.endswith("ing"):  # answering -> answer, passing -> pass, running -> run
         token = token[:-3]
-        return token[:-1] if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "ls" else token
+        return token[:-1] if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lseo" else token
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 5 and token.endswith(("sses", "ches", "shes", "xes")):
@@ -153,6 +153,10 @@ def _sub(pattern: str, repl: str, text: str, *needles: str) -> str:
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
+TITLES_COMPARED_RE = re.compile(
+    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,4} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than)"
+    r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
+)
 OPINION_RE = re.compile(
     r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
     r"anser|ansag|svarar|svarade|pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene|rispondono|risposto)\b"
@@ -162,6 +166,8 @@ OPINION_RE = re.compile(
 def _one_title(text: str) -> str:
     titles = TITLE_RE.findall(text)
     if len(titles) == 1 and not titles[0][0] and "ceo" not in text and OPINION_RE.search(text):
+        return text + " respondentmix"
+    if TITLES_COMPARED_RE.search(text):  # "CIOs vs CFOs", "IT-chefer jämfört med vd:ar"
         return text + " respondentmix"
     return text
 
@@ -207,6 +213,14 @@ def normalize(text: str) -> str:
             "sth",
             "nagot",
             "qualcosa",
+        )
+        text = _sub(  # "says 16% - for what?", "vad gäller det egentligen?", "18... 18 cosa?"
+            r"\b(for what|what for|vad galler (det|den)|per cosa)\b|(\d) cosa\b",
+            r"\3 source",
+            text,
+            "what",
+            "galler",
+            "cosa",
         )
     text = _sub(r"[^a-z0-9]+", " ", text)
     text = _sub(r"isation", "ization", text)
@@ -263,7 +277,8 @@ def normalize(text: str) -> str:
         "profili",
         "ruoli",
     )
-    text = _sub(r"\bvi (bor|borde|ska|skulle)\b", "howto", text, "vi ")
+    text = _sub(r"\bvi (bor|borde)\b", "howto", text, "vi ")
+    text = _sub(r"\b(qualcosa|qualcos|roba|cose) del genere\b", r"\1", text, "genere")  # "something like that"
     text = _sub(r"\bput (the results |the findings |the study |them |it )?out\b", "released", text, "put")
     text = _sub(  # "how many countries and companies": each counted
         r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b",
@@ -355,13 +370,15 @@ def normalize(text: str) -> str:
     )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
-        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu grandi\b",
+        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu grandi\b"
+        r"|\b(max|maximum) (company |companies )?sizes?\b",
         "largestcompany",
         text,
     )
     text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
-        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccole?\b",
+        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccole?\b"
+        r"|\b(min|minimum) (company |companies )?sizes?\b",
         "smallestcompany",
         text,
     )
@@ -758,10 +775,11 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     "2004": "strativity2004",  # "the 2004 piece"
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
-WHICH_WORDS = _words("which what where vilka vilken var quali quale dove")
+WHICH_WORDS = _words("which what where vilka vilken var dar quali quale dove")
 ITEM_WORDS = _words(
     "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal resultat "
-    "indicatori dati voci aree ambiti metriche"
+    "indicatori dati voci aree ambiti metriche "
+    "figure metric number item area topic question statement kpi siffra punkt omrade fraga indicatore dato voce metrica"
 )
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
@@ -769,6 +787,7 @@ INTENT_WORDS = sorted(
     w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS | TOOK_PART_WORDS if len(w) >= 5
 )
 
+OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
@@ -777,7 +796,9 @@ YEARS = {2004.0, 2008.0}
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 INTRO_RE = re.compile(
-    r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])", re.IGNORECASE
+    r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
+    r"|^\s*(?:[^\s.!?;:,]+\s+){0,3}(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
+    re.IGNORECASE,
 )
 AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
@@ -788,6 +809,10 @@ QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")  # what someone said (a Slack
 BY_COUNTRY_RE = re.compile(
     r"\b(by|per|across|for each) (country|countries|region|regions|market|markets|land|lander|paese|paesi|regione|regioni)\b"
     r"|\bcountry by country\b|\blandsvis\b|\bpaese per paese\b"
+)
+SIZE_NUMBER_RE = re.compile(
+    r"\b(under|over|above|below|more than|fewer than|less than|at least|up to|sotto( i| le)?|oltre( i| le)?|piu di|meno di|"
+    r"fler an|farre an|over)\s+\d[\d,.]*\+?\s*k?\s*(agents?|employees?|seats?|staff|people|agenti|dipendenti|anstallda|agenter)\b"
 )
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
@@ -1250,7 +1275,7 @@ class Studies:
         scored = [m for m in scored if m.metric not in unasked]
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
-        numbers = self._numbers(text)
+        numbers = self._numbers(SIZE_NUMBER_RE.sub(" ", unaccented(text)))  # not "companies under 50 employees"
         if numbers and (
             words & SOURCE_WORDS
             or not qset
@@ -1281,6 +1306,9 @@ class Studies:
             and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional)
         ):
             metrics = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
+            elsewhere = self.unmeasured["none:other_regions"]
+            if metrics and self._whole(elsewhere, qset - guessed):  # "which Nordic country is best": none given
+                return Answer(query, "unmeasured", topics=metrics[:1], unmeasured=[elsewhere])
             if metrics and not regional:  # "which country leads on real-time consoles": no country figures
                 return Answer(
                     query, "unmeasured", topics=metrics[:1], unmeasured=[self.unmeasured["none:other_regions"]]
@@ -1419,8 +1447,12 @@ class Studies:
             return alone
         if not real and self.find_regions(question):  # "for the bank's board: what does it say about the UK?"
             return []
-        if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts
-            return [t for t in chosen if getattr(t, "framing", False)]
+        if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts,
+            # said before or in the question or a few words after it ("...? best practice"), not in an aside
+            # after it ("...? top 3 would be ideal for the slide")
+            kept = [c for i, (c, _) in enumerate(clauses) if i <= asked[-1] or len(c.split()) <= 3]
+            before, _ = self._query_tokens(" ".join(kept))
+            return [t for t in chosen if getattr(t, "framing", False) and self._whole(t, before)]
         return chosen
 
     def _whole(self, topic: Topic, words: set[str]) -> bool:
@@ -1621,6 +1653,8 @@ def _about_team(raw: list[str]) -> bool:
     pulses (not 'we ... the sales team')."""
     return any(
         t in OUR_WORDS
+        and "not" not in raw[max(0, i - 2) : i]  # "in the study, not in our team"
+        and not (raw[i + 1 : i + 2] and raw[i + 1] in OTHER_TEAMS)  # "someone on our sales team says"
         and any(w in TEAM_WORDS or w.endswith("team") for w in raw[i + 1 : i + 4])  # vårt säljteam
         or t in ("team", "teams")
         and raw[i + 1 : i + 2] in (["in"], ["at"], ["of"], ["i"], ["pa"], ["nel"], ["nella"])

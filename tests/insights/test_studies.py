@@ -269,6 +269,22 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("underskattar cheferna generellt hur mycket man mäter livstidsvärde?", "clv_measured"),
         ("su quali dati il customer service è più ottimista dei dirigenti?", "rank:cs_higher"),
     ],
+    "quoted figures, agreeing, titles compared, sizes and asides after a comparison": [
+        ("the Swedish article says 16% - for what?", "source:16"),
+        ("nell'articolo si parla di 18... 18 cosa?", "source:18"),
+        ("on which points are both groups agreeing the most?", "rank:agree"),
+        ("did CIOs answer differently from CEOs on self-service?", "none"),
+        ("vad tycker IT-chefer jämfört med vd:ar om självbetjäningen?", "none"),
+        ("max company size in the sample (employees)", "study_company_size_max"),
+        ("self-service quality figure for companies under 50 employees?", "none"),  # a size, no quoted figure
+        ("where's the biggest disconnect? top 3 would be ideal for the slide", "rank:largest"),
+        ("how do companies close the gap? best practice", "none"),  # advice, said with the question
+        ("sales ops analyst. how many companies measure revenue per call?", "revenue_per_call"),
+        ("do companies treat ASA as a critical KPI? in the study, not in our team", "asa_critical"),
+        ("finns det nåt nyckeltal där kundtjänst svarar högre än cheferna?", "rank:cs_higher"),
+        ("vilket nordiskt land är bäst på kundfeedback till sälj?", "none"),
+        ("vi ska lägga till en ring-upp-mig-knapp: hur många företag har en?", "callback"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
