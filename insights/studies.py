@@ -326,6 +326,17 @@ def normalize(text: str) -> str:
         r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text
     )
     text = _sub(r"\bcomp plans?\b", "compensation plan", text)
+    text = _sub(r"\bcomp\b", "compensation", text, "comp")  # "the comp-on-quality figure"
+    text = _sub(  # the respondents split by department: the studies give no split by role
+        r"\b(by|per) (department|departments|function|avdelning|reparto|funzione)\b",
+        "respondentmix",
+        text,
+        "department",
+        "function",
+        "avdelning",
+        "reparto",
+        "funzione",
+    )
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
     text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
@@ -775,7 +786,7 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     "2004": "strativity2004",  # "the 2004 piece"
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
-WHICH_WORDS = _words("which what where vilka vilken var dar quali quale dove")
+WHICH_WORDS = _words("which what where vilka vilken var dar quali quale dove cui")
 ITEM_WORDS = _words(
     "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal resultat "
     "indicatori dati voci aree ambiti metriche "
@@ -804,7 +815,11 @@ AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
-SAMPLE_RE = re.compile(r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927\b", re.IGNORECASE)
+SAMPLE_RE = re.compile(  # "of the 927 (companies)": the sample named by its size
+    r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927(?= (respondents|companies|firms|organi[sz]ations|"
+    r"aziende|imprese|rispondenti|intervistati|foretag|foretagen|bolag|bolagen|respondenter)\b)?",
+    re.IGNORECASE,
+)
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")  # what someone said (a Slack quote line becomes one, see commands.parse)
 BY_COUNTRY_RE = re.compile(
     r"\b(by|per|across|for each) (country|countries|region|regions|market|markets|land|lander|paese|paesi|regione|regioni)\b"
@@ -1258,7 +1273,8 @@ class Studies:
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
-        text = SAMPLE_RE.sub(r"\1 respondents", text)  # "of the 927, what fraction...": the sample, no figure asked
+        # "of the 927, what fraction...": the sample, no figure asked
+        text = SAMPLE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text)
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._query_tokens(text)
@@ -1517,7 +1533,15 @@ class Studies:
                 and m.metric.id not in getattr(scored[0].metric, "covers", ())
             ]
             # (not to what the studies never measured when the question asks what the sample held)
-            if real and real[0].score >= MIN_SCORE and not (sample and isinstance(real[0].metric, Unmeasured)):
+            # (a fact named in two words or more yields only to a topic named whole: "the priority projects
+            # companies are planning" is no "compensation plan")
+            named = any(len(p) > 1 and p <= qset - guessed for p, _ in self._phrases[fact])
+            if (
+                real
+                and real[0].score >= MIN_SCORE
+                and not (sample and isinstance(real[0].metric, Unmeasured))
+                and (not named or self._whole(real[0].metric, qset - guessed))
+            ):
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
             return []
@@ -1693,6 +1717,12 @@ def _order(raw: list[str], words: set[str]) -> str:
     comparative = next((t for t in raw if t in MORE_WORDS or t in LESS_WORDS), None)
     if comparative:
         subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
+        # "which numbers look rosier from the top floor than from the contact center floor": the group
+        # named first after the comparative, before "than", is the one that rates higher
+        after = raw[raw.index(comparative) :]
+        if subject and subject in after and "than" in after[after.index(subject) :]:
+            cs_first = subject in CS_WORDS
+            return "cs_higher" if cs_first == (comparative in MORE_WORDS) else "exec_higher"
         if subject and raw.index(subject) < raw.index(comparative):
             cs_first = subject in CS_WORDS
             # "which metric do execs NOT rate higher": the other side

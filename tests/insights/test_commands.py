@@ -92,6 +92,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "vad kan man fråga boten om?",
         "what topics can this bot cover?",
         "cosa sai dirmi? vorrei l'elenco degli argomenti",
+        "Cosa sai rispondere?",
         "Vilka frågeområden kan tjänsten besvara? Jag vill gärna ha en förteckning över samtliga ämnen.",
     ):
         assert parse(text) == Command("list"), text

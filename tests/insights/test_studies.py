@@ -285,6 +285,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vilket nordiskt land är bäst på kundfeedback till sälj?", "none"),
         ("vi ska lägga till en ring-upp-mig-knapp: hur många företag har en?", "callback"),
     ],
+    "the group after the comparative, a fact named in full, and places and trades in other words": [
+        ("which numbers look rosier from the top floor than from the contact center floor?", "rank:exec_higher"),
+        ("which figures are higher for CS managers than for execs?", "rank:cs_higher"),
+        ("the priority projects companies are planning: over what time horizon?", "projects_horizon"),
+        ("by department, how did the Strativity loyalty answers split?", "none"),
+        ("Strativity: the loyalty figure and the comp-on-quality figure?", "employer_loyalty+pay_quality"),
+        ("quante aziende tedesche fanno il callback?", "callback"),  # Germany has a callback figure
+        ("quante aziende tedesche virtualizzano i contact center?", "none"),  # ... and none for this
+        ("quante aziende manifatturiere misurano il valore del cliente?", "none"),
+        ("c'è qualche dato in cui gli operatori danno un valore più alto dei dirigenti?", "rank:cs_higher"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
