@@ -103,7 +103,7 @@ HOW_TO_USE_RE = re.compile(
     r"|how (i|to) use (this|the)?( gap)?( command| bot| thing)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur (anvander|funkar) (jag|man) (boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
-    r"|hur funkar (det|den|pulsegap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
+    r"|hur funkar (det|den|pulsegap|gap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
     r"|(i )?just (type|write|ask|put) (a |my |the )?question( after it| after gap| after that)?"
@@ -111,7 +111,7 @@ HOW_TO_USE_RE = re.compile(
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
-    r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor)?"
+    r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
@@ -152,6 +152,8 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|pa
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
     r"|^(sorry|sorry first time( for me| here)?|first time( for me| here)?|scusa|scusate|ursakta|forlat)$"
+    r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either
+    r"|^((i m|im|i am) new( here)?|sono nuov[oa]( qui| nel canale)?|jag ar ny( har)?)$"
 )
 
 

@@ -715,7 +715,7 @@ ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
-    "took part participated participants answered answering responded responding respondents surveyed sampled questioned ask "
+    "took part participated participants answered answering responded responding respondents surveyed sampled questioned "
     "asked interviewed filled "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
     "intervistati"
@@ -1377,7 +1377,11 @@ class Studies:
                 unmeasured = [self.unmeasured["none:other_regions"]]
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
-        if self._doubt and self._doubt.p_unanswerable(self.features(text)) > DOUBT:
+        if (
+            self._doubt
+            and not self._all_read(text, answered)
+            and self._doubt.p_unanswerable(self.features(text)) > DOUBT
+        ):
             # questions like this one asked what the studies never measured: the topic is only the closest
             return Answer(query, "unmeasured", topics=answered, regions=regions)
         also = [
@@ -1470,6 +1474,13 @@ class Studies:
             before, _ = self._query_tokens(" ".join(kept))
             return [t for t in chosen if getattr(t, "framing", False) and self._whole(t, before)]
         return chosen
+
+    def _all_read(self, text: str, topics: list[Topic]) -> bool:
+        """Whether every word of the question that carries a topic was read as these topics' words or
+        a place ("callbacks in germany"): then nothing is left for the second opinion to weigh, which
+        is there for what the studies never measured asked in words no rule foresaw."""
+        known = set().union(*(self._key_tokens[t.id] | self._title_tokens[t.id] for t in topics))
+        return all(t in known or t in self._region_words for t in _content(text))
 
     def _whole(self, topic: Topic, words: set[str]) -> bool:
         """Whether one of the topic's keywords is whole in these words."""

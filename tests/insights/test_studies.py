@@ -296,6 +296,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("quante aziende manifatturiere misurano il valore del cliente?", "none"),
         ("c'è qualche dato in cui gli operatori danno un valore più alto dei dirigenti?", "rank:cs_higher"),
     ],
+    "who ran it beside an aside that asks, Swedish sizes": [
+        ("Who commissioned this and who ran it? My CFO will ask if it's vendor research.", "fact:commissioned"),
+        ("vilka företagsstorlekar fanns med i urvalet?", "fact:sizes"),
+        ("hur stor andel av de små företagen mäter livstidsvärde?", "none"),
+    ],
+    "the second opinion weighs only words the rules did not read": [
+        ("hold times", "asa_critical"),  # every word read as the metric's: nothing left to doubt
+        ("waiting times on the phone", "asa_critical"),
+        ("average handle time", "none"),  # not measured, by the rules themselves
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
