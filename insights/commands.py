@@ -91,7 +91,7 @@ ABOUT_ME_RE = re.compile(
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
     r"|vilka (amnen|fragor|frageomraden|omraden) kan (du|tjansten|boten|den) (svara pa|besvara)"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
-    r"|(a )?cosa (sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
+    r"|(a )?(che )?cosa (sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
 RESULTS_RE = re.compile(r"#?\d+")
@@ -102,7 +102,7 @@ HOW_TO_USE_RE = re.compile(
     r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)( exactly)?"
     r"|how (i|to) use (this|the)?( gap)?( command| bot| thing)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
-    r"|hur (anvander|funkar) (jag|man) (boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
+    r"|hur (anvander|funkar) (jag|man) (boten|den har boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
     r"|hur funkar (det|den|pulsegap|gap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"

@@ -507,7 +507,7 @@ def normalize(text: str) -> str:
             "per ",
         )
     text = _sub(
-        r"\b(what|which) (is|are) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
+        r"\b(what|which) (is|are|s) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
         r"|\bhow (do|can|should) (i|you|one|we)\b|\bhow (i|we) (can|should)\b|\bcome (si fa|fare|faccio|posso)\b"
         r"|\bhur (gor man|kan jag|ska jag|kan vi)\b|\bhur [a-z]+ar man\b"
         r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
@@ -765,7 +765,9 @@ STOPWORDS = (
             "center chiamata chiamate importante stata stato fatto fatta secondo anche solo ce c nell nello negli "
             "nelle "
             # filler adverbs, in all three
-            "generally generellt generalmente usually vanligtvis solitamente basically"
+            "generally generellt generalmente usually vanligtvis solitamente basically "
+            # how widely something is taken up: the share of companies a company metric already is
+            "adoption adopted adopting"
         )
     )
     | COMPARISON_WORDS
@@ -828,6 +830,9 @@ BY_COUNTRY_RE = re.compile(
 SIZE_NUMBER_RE = re.compile(
     r"\b(under|over|above|below|more than|fewer than|less than|at least|up to|sotto( i| le)?|oltre( i| le)?|piu di|meno di|"
     r"fler an|farre an|over)\s+\d[\d,.]*\+?\s*k?\s*(agents?|employees?|seats?|staff|people|agenti|dipendenti|anstallda|agenter)\b"
+)
+REQUEST_RE = re.compile(
+    r"\s*(give|show|tell|send|list|get) (me|us)\b|\s*(ge|visa) mig\b|\s*(dammi|mostrami|dimmi)\b", re.IGNORECASE
 )
 US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
@@ -1329,6 +1334,9 @@ class Studies:
                 return Answer(
                     query, "unmeasured", topics=metrics[:1], unmeasured=[self.unmeasured["none:other_regions"]]
                 )
+            if regional and regions and self._elsewhere(regional[:1], regions):
+                # "is Germany also ahead on virtualization?": the sources give no figure for Germany there
+                return Answer(query, "unmeasured", topics=regional[:1], unmeasured=[elsewhere], regions=regions)
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         topics = self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
@@ -1446,6 +1454,8 @@ class Studies:
         if len(clauses) < 2:
             return chosen
         asked = [i for i, (_, mark) in enumerate(clauses) if "?" in mark] or [len(clauses) - 1]
+        if not any("?" in mark for _, mark in clauses):  # no question mark: a request ("give me ...") asks
+            asked = [next((i for i, (c, _) in enumerate(clauses) if REQUEST_RE.match(c)), asked[-1])]
         question = clauses[asked[-1]][0]
         qset, guessed = self._query_tokens(question)
         said = [self._intent(t) for t in tokens(question)]

@@ -93,6 +93,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "what topics can this bot cover?",
         "cosa sai dirmi? vorrei l'elenco degli argomenti",
         "Cosa sai rispondere?",
+        "Che cosa posso chiederti?",
         "hey, what kinds of questions can you answer?",
         "Vilka frågeområden kan tjänsten besvara? Jag vill gärna ha en förteckning över samtliga ämnen.",
     ):
@@ -132,6 +133,7 @@ def test_how_do_i_use_this_is_the_help():
         "how I use this /gap command? sorry, first time for me",
         "Come si usa questo bot? scusate, sono nuovo nel canale",
         "hur funkar /gap, hur ställer jag en fråga?",
+        "Hur använder jag den här boten?",
         "hur använder jag boten? vad skriver jag efter /gap?",
         "Come si usa il comando /gap? Basta scrivere la domanda subito dopo?",
     ):

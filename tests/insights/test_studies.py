@@ -34,12 +34,13 @@ def test_qa_tuning_split_is_answered_right_per_class(bm):
 
 
 def test_qa_held_out_split_is_reported(bm):
-    """The fifth never tuned on (its failures were not looked at while tuning). Reported per
-    class; the floor is for the whole half, whose classes are too small to hold one each."""
+    """The fifth never tuned on (its failures were not looked at while tuning), per class: each
+    now holds 250 questions or more, enough for a floor of its own (the issue's goal is 95%)."""
     scores = qa_accuracy(bm, [r for r in QA if held_out(r["question"])])
     print("held-out split:", scores)
-    right, n = sum(r for r, _ in scores.values()), sum(n for _, n in scores.values())
-    assert right / n >= 0.9, scores
+    assert min(n for _, n in scores.values()) >= 250, scores
+    for cls, (right, n) in scores.items():
+        assert right / n >= 0.9, f"{cls}: {right}/{n}"
 
 
 def test_paired_gaps_are_exec_minus_cs(bm):
@@ -305,6 +306,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("hold times", "asa_critical"),  # every word read as the metric's: nothing left to doubt
         ("waiting times on the phone", "asa_critical"),
         ("average handle time", "none"),  # not measured, by the rules themselves
+    ],
+    "a request without a question mark, adoption, the best way, a region a metric has no figure for": [
+        ("Give me everything you have for Asia Pacific — I'm pitching a bank in Sydney tomorrow.", "region:apac"),
+        ("click-for-a-call-back adoption rate?", "callback"),
+        ("what's the best way to close the exec/CS gap?", "none"),  # advice
+        ("is Germany also ahead on virtualization?", "none"),  # no German virtualization figure
+        ("is Germany ahead on callbacks?", "leaders:callback"),
     ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
