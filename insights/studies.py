@@ -177,7 +177,7 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
@@ -619,7 +619,7 @@ COUNTED = {
 }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[str, ...]:
     """A text's words, folded and stemmed (cached: an answer reads its question's several times)."""
     return tuple(_stem(t) for t in normalize(text).split())
@@ -1225,7 +1225,7 @@ class Studies:
             frozenset(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)} | {f"q:{w}" for w in qset}
         )
 
-    @lru_cache(maxsize=1024)  # noqa: B019 - Studies lives for the whole process
+    @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
     def _query_tokens(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
         out: set[str] = set()
