@@ -146,9 +146,11 @@ LIST_NOUNS = {
 }
 NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 QUOTE_LINE_RE = re.compile(r"^[ \t]*(?:&gt;|>)[ \t]?(.*?)[ \t]*$", re.MULTILINE)
-# ... or a clause that asks for a list of them in so many words ("jag vill gärna ha en förteckning över samtliga ämnen")
+# ... or a clause that names what it wants in so many words ("any syntax I should know", "jag vill
+# gärna ha en förteckning över samtliga ämnen")
 HELP_ASK_RE = re.compile(r"\b(syntax|commands|usage|examples|kommandon|exempel|sintassi|comandi|esempi)\b")
 LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
+# Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
     r"|^(sorry|sorry first time( for me| here)?|first time( for me| here)?|scusa|scusate|ursakta|forlat)$"
@@ -162,22 +164,14 @@ def _folded(text: str) -> str:
     return " ".join(NOT_WORD_RE.sub(" ", unaccented(text)).split())
 
 
-def _asks(text: str, question: re.Pattern, nouns: set[str]) -> bool:
+def _asks(text: str, question: re.Pattern, nouns: set[str], naming: re.Pattern) -> bool:
     """'how do I use this' (HOW_TO_USE_RE), or such a question with more of the same after it ('how
     do I use /gap? syntax?', 'cosa posso chiederti? elenco degli argomenti'): every clause asks it."""
     clauses = [c for c in (POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+", text)) if c]
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)
-        and all(
-            question.fullmatch(c)
-            or c in nouns
-            or nouns is LIST_NOUNS
-            and LIST_ASK_RE.search(c)
-            or nouns is HELP_NOUNS
-            and HELP_ASK_RE.search(c)
-            for c in clauses
-        )
+        and all(question.fullmatch(c) or c in nouns or naming.search(c) for c in clauses)
     )
 
 
@@ -212,9 +206,9 @@ def parse(text: str | None) -> Command:
     if name in HELP_WORDS:
         name = "help"
     if name not in SUBCOMMANDS:
-        if len(text) <= 160 and _asks(text, ABOUT_ME_RE, LIST_NOUNS):  # every clause asks it: a few at most
+        if len(text) <= 160 and _asks(text, ABOUT_ME_RE, LIST_NOUNS, LIST_ASK_RE):  # a few clauses at most
             return Command("list")
-        if len(text) <= 160 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS):
+        if len(text) <= 160 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS, HELP_ASK_RE):
             return Command("help")
         return Command("question", args=plain(text))
     action = ""
