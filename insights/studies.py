@@ -434,7 +434,10 @@ def normalize(text: str) -> str:
         "lunghezza",
     )
     text = _sub(r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b", " ", text)  # "snabbt: hur manga agenter..."
-    text = _sub(r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b", " ", text)  # asides
+    text = _sub(  # asides
+        r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b|\bsanity check\b", " ", text
+    )
+    text = _sub(r"\bafter ?sales?\b", "aftersales", text, "after")  # the after-sales department, not sales
     text = _sub(  # a change between the studies' years, or since them: a trend
         r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
         r"|\b2004 (vs|versus|to|till) 2008\b|\bthan (it does )?(now|today)\b|\bnowadays\b|\bthese days\b",
@@ -810,6 +813,9 @@ CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 INTRO_RE = re.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
+    # "I'm a CX analyst at a telco in Auckland", "jobbar som e-handelschef", "sono l'after-sales manager di ..."
+    r"|(?:^|(?<=[.!?;:]))\s*(?:i'?m an?|i am an?|i work (?:as|at|for|in)|jag (?:är|jobbar|arbetar) (?:som|på|en|ett)"
+    r"|jobbar (?:som|på)|arbetar (?:som|på)|sono (?:il|la|lo|l'|un|una|uno)|lavoro (?:come|in|per|presso))\b[^.,!?;:]*"
     r"|^\s*(?:[^\s.!?;:,]+\s+){0,3}(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
 )

@@ -314,6 +314,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("is Germany also ahead on virtualization?", "none"),  # no German virtualization figure
         ("is Germany ahead on callbacks?", "leaders:callback"),
     ],
+    "who the asker is says nothing of the topic": [
+        ("Anything for Asia Pacific? I'm a CX analyst at a telco in Auckland", "region:apac"),
+        (
+            "Sono il direttore operations, vorrei una console in tempo reale: quante aziende la pianificano?",
+            "realtime_views",
+        ),
+        (
+            "Hej! Jobbar som e-handelschef. Hur många tror att kundinformation skickas vidare till säljarna?",
+            "feedback_to_sales",
+        ),
+        ("sanity check: is the contact center seen as very strategic by CS staff too?", "cc_strategic"),
+        ("sono l'after-sales manager: quante aziende usano gli uffici remoti nei picchi?", "branch_offices"),
+    ],
     "a common word adds no second topic": [
         ("quante aziende vogliono strumenti con viste in tempo reale", "realtime_views"),  # any tools
         ("callbacks and tools and authority", "callback+tools_authority"),  # named whole
