@@ -177,7 +177,7 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
@@ -223,11 +223,11 @@ def normalize(text: str) -> str:
             "cosa",
         )
     text = _sub(r"[^a-z0-9]+", " ", text)
-    text = _sub(r"isation", "ization", text)
-    text = _sub(r"\bcentre", "center", text)
-    text = _sub(r"\bavg\b", "average", text)
-    text = _sub(r"\brev\b", "revenue", text)
-    text = _sub(r"\bfortune (500|1000)\b", "fortune", text)  # a list of company names, not a size
+    text = _sub(r"isation", "ization", text, "isation")
+    text = _sub(r"\bcentre", "center", text, "centre")
+    text = _sub(r"\bavg\b", "average", text, "avg")
+    text = _sub(r"\brev\b", "revenue", text, "rev")
+    text = _sub(r"\bfortune (500|1000)\b", "fortune", text, "fortune")  # a list of company names, not a size
     text = _sub(  # a figure as the subject: "what does the 40% measure"
         r"\b(does|do|did|is) (the |that |this )?(\d+)( [a-z]+)? (measure|measures|measuring|mean|means|show|shows|"
         r"represent|represents|count|counts|refer|for)\b",
@@ -323,9 +323,15 @@ def normalize(text: str) -> str:
     )
     text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
     text = _sub(
-        r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b", "largest gap", text
+        r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b",
+        "largest gap",
+        text,
+        "split",
+        "divide",
+        "diverg",
+        "rift",
     )
-    text = _sub(r"\bcomp plans?\b", "compensation plan", text)
+    text = _sub(r"\bcomp plans?\b", "compensation plan", text, "comp")
     text = _sub(r"\bcomp\b", "compensation", text, "comp")  # "the comp-on-quality figure"
     text = _sub(  # the respondents split by department: the studies give no split by role
         r"\b(by|per) (department|departments|function|avdelning|reparto|funzione)\b",
@@ -337,15 +343,15 @@ def normalize(text: str) -> str:
         "reparto",
         "funzione",
     )
-    text = _sub(r"\bkr\b|\bsek\b", "kronor", text)
-    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text)
+    text = _sub(r"\bkr\b|\bsek\b", "kronor", text, "kr", "sek")
+    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text, " out")
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de |man |si )?(saves?|sparar|risparmia(no)?)\b",
         "or cost savings",
         text,
     )
-    text = _sub(r"\bvar star det\b", "kalla", text)  # where does it say
+    text = _sub(r"\bvar star det\b", "kalla", text, "var star")  # where does it say
     text = _sub(
         r"\b(don|doesn|didn|haven|hasn|aren|isn|can) t\b",
         lambda m: {"can": "cannot"}.get(m.group(1), m.group(1)[:-1] + " not") if m.group(1) != "don" else "do not",
@@ -412,9 +418,13 @@ def normalize(text: str) -> str:
         r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
         "customerloyalty",
         text,
+        "loyal",
+        "retention",
+        "lojalitet",
+        "fedelta",
     )
-    text = _sub(r"\bhur stor (andel|del)\b", "andel", text)
-    text = _sub(r"\b(var|ar) med\b", "deltog", text)  # "var med i", "är med": took part (not "vår", our)
+    text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
+    text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
@@ -433,9 +443,18 @@ def normalize(text: str) -> str:
         "samma sida",
         "lunghezza",
     )
-    text = _sub(r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b", " ", text)  # "snabbt: hur manga agenter..."
+    text = _sub(
+        r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b", " ", text, "snabb", "kort", "quick", "veloce"
+    )  # "snabbt: hur manga agenter..."
     text = _sub(  # asides
-        r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b|\bsanity check\b", " ", text
+        r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b|\bsanity check\b",
+        " ",
+        text,
+        "quick",
+        "short",
+        "domanda",
+        "snabb",
+        "sanity",
     )
     text = _sub(r"\bafter ?sales?\b", "aftersales", text, "after")  # the after-sales department, not sales
     text = _sub(  # a change between the studies' years, or since them: a trend
@@ -448,18 +467,35 @@ def normalize(text: str) -> str:
         "nowadays",
         "these days",
     )
-    text = _sub(r"\bcall ?backs?\b", "callback", text)
-    text = _sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text)  # self serve, self sevice
-    text = _sub(r"\bc ?(level|suite)\b", "clevel", text)
+    text = _sub(r"\bcall ?backs?\b", "callback", text, "call")
+    text = _sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text, "self")  # self serve, self sevice
+    text = _sub(r"\bc ?(level|suite)\b", "clevel", text, "level", "suite")
     if digits:
         text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
-    text = _sub(r"\breal ?time\b", "realtime", text)
+    text = _sub(r"\breal ?time\b", "realtime", text, "time")
     text = _sub(
         r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)",
         "percontact",
         text,
+        "call",
+        "contact",
+        "interaction",
+        "chiamata",
+        "contatto",
+        "samtal",
+        "kontakt",
     )
-    text = _sub(r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b", "company", text)
+    text = _sub(
+        r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b",
+        "company",
+        text,
+        "firm",
+        "business",
+        "org",
+        "enterprise",
+        "corporation",
+        "shop",
+    )
     text = _sub(r"\b(il|del|dal|al) customer (service|care)\b", r"\1 cs", text, "customer")  # the Italian group name
     text = _sub(  # "the customer service people report higher": the CS side of the comparison
         r"\b(customer service|customer care|service|support|cx|kundtjanst) (people|folks|staff|side|pros|team|teams|managers|folket|sidan)\b",
@@ -529,7 +565,9 @@ def normalize(text: str) -> str:
         "vuol dire",
         "betyder",
     )  # a definition
-    text = _sub(r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text)
+    text = _sub(
+        r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text, "virtual"
+    )
     text = _sub(  # "in che periodo", "under vilken period", "during what period": when
         r"\b(in|during|over|under|nel|per) (che|quale|which|what|vilken) (periodo|period|perioden|tidsperiod)\b",
         r"\g<0> quando",
@@ -540,8 +578,13 @@ def normalize(text: str) -> str:
         r"\b(who|whom|vem|chi) (did|does|have|has) ([a-z]+ ){0,3}(survey|interview|poll|ask|question)\b",
         lambda m: m.group(0).rsplit(" ", 1)[0] + " answered",
         text,
+        "who",
+        "vem",
+        "chi",
     )
-    text = _sub(r"\b(e|sono) (in testa|al primo posto)\b", "guida", text)  # "chi è in testa": who leads
+    text = _sub(
+        r"\b(e|sono) (in testa|al primo posto)\b", "guida", text, "testa", "primo posto"
+    )  # "chi è in testa": who leads
     text = _sub(  # "il divario più ampio": the largest, not "più" as in "rate higher"
         r"\bpiu (ampi[oae]|grand[ei]|marcat[oaie]|fort[ei]|evident[ei]|larg[oaeh]i?|nett[oaie]|profond[oaie]|significativ[oaie])\b",
         "maggiore",
@@ -622,7 +665,7 @@ COUNTED = {
 }
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """A text's words, folded and stemmed (cached: an answer reads its question's several times)."""
     return tuple(_stem(t) for t in normalize(text).split())
@@ -1231,7 +1274,7 @@ class Studies:
             frozenset(words) | {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)} | {f"q:{w}" for w in qset}
         )
 
-    @lru_cache(maxsize=8192)  # noqa: B019 - Studies lives for the whole process
+    @lru_cache(maxsize=1024)  # noqa: B019 - Studies lives for the whole process
     def _query_tokens(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The vocabulary words of a question, and those of them that were guessed (stems, typos)."""
         out: set[str] = set()
