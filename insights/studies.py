@@ -858,7 +858,10 @@ INTRO_RE = re.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
     # "I'm a CX analyst at a telco in Auckland", "jobbar som e-handelschef", "sono l'after-sales manager di ..."
     r"|(?:^|(?<=[.!?;:]))\s*(?:i'?m an?|i am an?|i work (?:as|at|for|in)|jag (?:är|jobbar|arbetar) (?:som|på|en|ett)"
-    r"|jobbar (?:som|på)|arbetar (?:som|på)|sono (?:il|la|lo|l'|un|una|uno)|lavoro (?:come|in|per|presso))\b[^.,!?;:]*"
+    r"|jobbar (?:som|på)|arbetar (?:som|på)|sono (?:il|la|lo|l'|un|una|uno)|lavoro (?:come|in|per|presso))\b"
+    # ... up to the clause's end, not over a conjunction into the question ("I'm a CS manager and want to know")
+    r"(?:(?!\b(?:and|but|so|wondering|want|wonder|och|men|undrar|vill|e|ma|quindi|vorrei|volevo)\b)[^.,!?;:])*"
+    r"(?=[.,!?;:—–-]|$)"
     r"|^\s*(?:[^\s.!?;:,]+\s+){0,3}(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
 )
