@@ -862,7 +862,8 @@ INTRO_RE = re.compile(
     # ... up to the clause's end, not over a conjunction into the question ("I'm a CS manager and want to know")
     r"(?:(?!\b(?:and|but|so|wondering|want|wonder|och|men|undrar|vill|e|ma|quindi|vorrei|volevo)\b)[^.,!?;:])*"
     r"(?=[.,!?;:—–-]|$)"
-    r"|^\s*(?:[^\s.!?;:,]+\s+){0,3}(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
+    r"|^\s*(?:(?!(?:vs|versus|and|or|och|eller|e|o)\b)[^\s.!?;:,]+\s+){0,3}"  # not "execs vs CS manager: ..."
+    r"(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
 )
 AND_ASK_RE = re.compile(

@@ -317,6 +317,7 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
     "who the asker is says nothing of the topic": [
         ("Anything for Asia Pacific? I'm a CX analyst at a telco in Auckland", "region:apac"),
         ("I am a CS manager and want to know how many companies use callbacks", "callback"),  # not swallowed
+        ("execs vs CS manager: where do they agree most?", "rank:agree"),  # a comparison, no introduction
         (
             "Sono il direttore operations, vorrei una console in tempo reale: quante aziende la pianificano?",
             "realtime_views",
