@@ -1407,7 +1407,9 @@ class Studies:
             # the other study's fact: the named study's fact that answers the same ("the 2004 one: who answered?")
             same = [f for t in chosen for f in self.facts.values() if f.study in named and set(f.asks) & set(t.asks)]
             chosen = list(dict.fromkeys(same)) or chosen
-        chosen = self._study_question(words | qset, self._asked_in_the_question(text, chosen, unasked))
+        in_question = self._asked_in_the_question(text, chosen, unasked)
+        if in_question != chosen:  # an aside's topic dropped: the question word narrows what is left
+            chosen = self._study_question(words | qset, in_question)
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -1545,9 +1547,9 @@ class Studies:
         known = set().union(*(self._key_tokens[t.id] | self._title_tokens[t.id] for t in topics))
         return all(t in known or t in self._region_words for t in _content(text))
 
-    def _whole(self, topic: Topic, words: set[str]) -> bool:
-        """Whether one of the topic's keywords is whole in these words."""
-        return any(phrase <= words for phrase, _ in self._phrases[topic.id])
+    def _whole(self, topic: Topic, words: set[str], min_words: int = 1) -> bool:
+        """Whether one of the topic's keywords, of at least min_words words, is whole in these words."""
+        return any(len(phrase) >= min_words and phrase <= words for phrase, _ in self._phrases[topic.id])
 
     def _framing(self, scored: list[Match], words: set[str]) -> Unmeasured | None:
         """The best-scored framing (an amount, a definition, advice...) named whole in these words, but
@@ -1590,8 +1592,7 @@ class Studies:
             (
                 m
                 for m in scored
-                if getattr(m.metric, "covers", ())
-                and any(len(p) > 1 and p <= qset - guessed for p, _ in self._phrases[m.metric.id])
+                if getattr(m.metric, "covers", ()) and self._whole(m.metric, qset - guessed, min_words=2)
             ),
             None,
         )
@@ -1609,7 +1610,7 @@ class Studies:
             # (not to what the studies never measured when the question asks what the sample held)
             # (a fact named in two words or more yields only to a topic named whole: "the priority projects
             # companies are planning" is no "compensation plan")
-            named = any(len(p) > 1 and p <= qset - guessed for p, _ in self._phrases[fact])
+            named = self._whole(scored[0].metric, qset - guessed, min_words=2)
             if (
                 real
                 and real[0].score >= MIN_SCORE
@@ -1791,17 +1792,15 @@ def _order(raw: list[str], words: set[str]) -> str:
     comparative = next((t for t in raw if t in MORE_WORDS or t in LESS_WORDS), None)
     if comparative:
         subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
-        # "which numbers look rosier from the top floor than from the contact center floor": the group
-        # named first after the comparative, before "than", is the one that rates higher
+        # the group named before the comparative rates higher ("execs rate X higher"), or the one named
+        # after it and before "than" ("rosier from the top floor than from the contact center floor")
         after = raw[raw.index(comparative) :]
-        if subject and subject in after and "than" in after[after.index(subject) :]:
-            cs_first = subject in CS_WORDS
-            return "cs_higher" if cs_first == (comparative in MORE_WORDS) else "exec_higher"
-        if subject and raw.index(subject) < raw.index(comparative):
-            cs_first = subject in CS_WORDS
+        named_after = subject in after and "than" in after[after.index(subject) :]
+        if subject and (named_after or raw.index(subject) < raw.index(comparative)):
             # "which metric do execs NOT rate higher": the other side
-            negated = any(t in NOT_WORDS for t in raw[raw.index(subject) : raw.index(comparative)])
-            return "cs_higher" if (cs_first == (comparative in MORE_WORDS)) != negated else "exec_higher"
+            negated = not named_after and any(t in NOT_WORDS for t in raw[raw.index(subject) : raw.index(comparative)])
+            cs_higher = (subject in CS_WORDS) == (comparative in MORE_WORDS)
+            return "cs_higher" if cs_higher != negated else "exec_higher"
     if words & REVERSED_WORDS:
         return "cs_higher"
     if words & AGREE_WORDS:  # "agree most", "most aligned"; but "agree least" asks for the largest gaps
