@@ -85,13 +85,14 @@ HELP_WORDS = {"?", "-h", "--help", "usage", "hjälp", "hjalp", "aiuto"}
 ABOUT_ME_RE = re.compile(
     r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
-    r"|what (can|do) you (answer|cover|know|know about)|what can i ask( you)?( about)?"
+    r"|what (can|do|does) (you|this thing|this bot|the bot|it|pulsegap) (answer|cover|know|know about)"
+    r"|what can i ask( you| it| this thing| this bot| the bot)?( about)?"
     r"|what (topics|subjects|questions) (can|do|could) (you|this bot|the bot|it|pulsegap) (answer|cover)( on| about)?"
     r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
     r"|vilka (amnen|fragor|frageomraden|omraden) kan (du|tjansten|boten|den) (svara pa|besvara)"
     r"|vad kan (du|jag) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
-    r"|(a )?(che )?cosa (sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere)|(su )?quali (temi|argomenti|domande) (puoi|posso) "
+    r"|(a )?(che )?cosa (sai fare|sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere)( al bot| a pulsegap| a questo bot)?|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
 RESULTS_RE = re.compile(r"#?\d+")
@@ -110,7 +111,7 @@ HOW_TO_USE_RE = re.compile(
     r"|just gap and then (my|a|the) question|basta scrivere la domanda( subito)? dopo"
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
-    r"|(scrivo|devo scrivere) (gap )?e poi (la |una )?domanda|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
+    r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
@@ -154,9 +155,14 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|pa
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
     r"|^(sorry|sorry first time( for me| here)?|first time( for me| here)?|scusa|scusate|ursakta|forlat)$"
+    r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either
     r"|^((i m|im|i am) new( here)?|sono nuov[oa]( qui| nel canale)?|jag ar ny( har)?)$"
 )
+
+
+# ... nor a filler adverb inside one ("what topics can you actually answer?")
+FILLER_RE = re.compile(r" (actually|really|exactly|egentligen|faktiskt|davvero|esattamente)\b")
 
 
 def _folded(text: str) -> str:
@@ -167,7 +173,7 @@ def _folded(text: str) -> str:
 def _asks(text: str, question: re.Pattern, nouns: set[str], naming: re.Pattern) -> bool:
     """'how do I use this' (HOW_TO_USE_RE), or such a question with more of the same after it ('how
     do I use /gap? syntax?', 'cosa posso chiederti? elenco degli argomenti'): every clause asks it."""
-    clauses = [c for c in (POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+", text)) if c]
+    clauses = [c for c in (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))) for c in re.split(r"[?!.:,]+", text)) if c]
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)

@@ -12,7 +12,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Metric:
     keywords: tuple[str, ...]
     statement: str | None = None
     alone: bool = False  # only ever the first topic: beside another, its words are that one's context
+    context: bool = False  # its keyword opens questions about other topics ("how many companies ...")
     covers: tuple[str, ...] = ()  # topics named as this one's examples ("the priority projects (callback, analytics)")
     weak: frozenset[str] = frozenset()  # keywords too common to add this topic beside another ("strumenti")
 
@@ -223,6 +224,14 @@ def normalize(text: str) -> str:
             "cosa",
         )
     text = _sub(r"[^a-z0-9]+", " ", text)
+    # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
+    text = _sub(
+        r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
+        r"|the exec(utive)? disconnect (study|survey|report|research|paper))\b",
+        r"\2 the genesys study ",
+        text,
+        "disconnect",
+    )
     text = _sub(r"isation", "ization", text, "isation")
     text = _sub(r"\bcentre", "center", text, "centre")
     text = _sub(r"\bavg\b", "average", text, "avg")
@@ -424,6 +433,36 @@ def normalize(text: str) -> str:
         "fedelta",
     )
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
+    text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
+    if "project" in text or "progett" in text or "projekt" in text:  # how long the projects take: their horizon
+        text = _sub(
+            r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart)\b",
+            " horizon ",
+            text,
+            "tempo",
+            "how",
+            "hur",
+        )
+    text = _sub(  # the causes themselves, not the companies planning analytics to find them
+        r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
+        r"|(quali sono|quali erano) (i|le) (principali |piu comuni )?(motivi|cause|ragioni)"
+        r"|vilka (ar|var) de (vanligaste|storsta|framsta) (orsakerna|anledningarna|skalen))\b",
+        " contactreasons ",
+        text,
+        "causes",
+        "reasons",
+        "drivers",
+        "motivi",
+        "cause",
+        "ragioni",
+        "orsakerna",
+        "anledningarna",
+        "skalen",
+    )
+    text = _sub(
+        r"\bweighted (to|towards|toward|in favou?r of)\b", r"leaning \1", text, "weighted"
+    )  # a plan, not a survey
+    text = _sub(r"\bstar det\b", " ", text, "star det")  # "står det något om ...": does it say, not "står för"
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
@@ -604,7 +643,7 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     # "judged on how much money each call brings in": what a metric is measured on
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
-    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} measured\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} (measured|measure|measures|tracked|track)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
@@ -732,10 +771,10 @@ LEADER_WORDS = _words(
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 TOP_WORDS = _words(
-    "leader winner vinnare vincitore tops topped topping"
+    "leader winner vinnare vincitore tops topped topping numberone"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
-STAT_WORDS = _words("stat stats statistic statistics number figure siffra siffran dato cifra numero")
+STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
 PLACE_WORDS = _words(
     "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
 )
@@ -752,6 +791,7 @@ STUDY_TAIL_RE = re.compile(
     r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
 )
 # what the sample held: "were banks included", "vilka branscher var med", "nel campione"
+HOW_MANY_RE = re.compile(r"\b(how many|hur manga|quant[ei]) [a-z]+ (companies|firms|foretag|bolag|aziende|imprese)\b")
 SAMPLE_WORDS = _words(
     "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
     "coinvolte coinvolti"
@@ -809,11 +849,13 @@ STOPWORDS = (
             "dirigenti operatori agenti professionisti nostro nostri nostra divario differenza "
             "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
             "center chiamata chiamate importante stata stato fatto fatta secondo anche solo ce c nell nello negli "
-            "nelle "
+            "nelle realta "  # "piccole realtà": small organisations, not "realtid"
             # filler adverbs, in all three
-            "generally generellt generalmente usually vanligtvis solitamente basically "
+            "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
             # how widely something is taken up: the share of companies a company metric already is
-            "adoption adopted adopting"
+            "adoption adopted adopting "
+            # a finding ("what the survey found"), never a typo of a topic's word ("bound")
+            "find finds found finding findings"
         )
     )
     | COMPARISON_WORDS
@@ -848,10 +890,17 @@ INTENT_WORDS = sorted(
 
 OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
+PERSONAL_WORDS = OUR_WORDS | _words("i im we re ours jag vi oss io noi sono siamo")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
+# where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
+SENTENCE_RE = re.compile(
+    r"(?<=[?!])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
+    r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"(?<!\bt\.ex\.)(?<!\bp\.es\.)(?<!\bcfr\.)(?<!\bdott\.)(?<!\bsig\.)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)\s+"
+)
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 INTRO_RE = re.compile(
@@ -884,6 +933,16 @@ SIZE_NUMBER_RE = re.compile(
     r"\b(under|over|above|below|more than|fewer than|less than|at least|up to|sotto( i| le)?|oltre( i| le)?|piu di|meno di|"
     r"fler an|farre an|over)\s+\d[\d,.]*\+?\s*k?\s*(agents?|employees?|seats?|staff|people|agenti|dipendenti|anstallda|agenter)\b"
 )
+# a duration ("an ASA target of 20 seconds") is no figure of the studies, which give shares and counts
+DURATION_RE = re.compile(
+    r"\b\d[\d,.]*\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|sekunder|sekund|minuter|minut|timmar|timme"
+    r"|secondi|secondo|minuti|minuto|ore)\b"
+)
+# "can I quote '41% of C-levels say ...'?": checking a claim about a topic named, not asking a figure's source
+CLAIM_RE = re.compile(
+    r"\b((can|could|may|is it ok to) (i|we) (quote|say|use|cite|claim|write|put)"
+    r"|kan (jag|vi) (citera|saga|skriva|anvanda)|(posso|possiamo) (citare|dire|scrivere|usare))\b"
+)
 REQUEST_RE = re.compile(
     r"\s*(give|show|tell|send|list|get) (me|us)\b|\s*(ge|visa) mig\b|\s*(dammi|mostrami|dimmi)\b", re.IGNORECASE
 )
@@ -896,6 +955,9 @@ INDUSTRY_RE = re.compile(
     r"(?<!\bdel )(?<!\bin the )(?<!\bacross the )(?<!\bof the )"
     r"\b(industry|industries|sectors?|verticals?|bransch|branscher|branscherna|settori|settore|comparti)\b"
     r"(?! (average|averages|standard|standards|benchmark|benchmarks|norm|norms|best|wide|peers|experts?|analysts?))"
+    # a Swedish compound naming an industry's companies ("telekombolagen", "e-handelsföretagen", "kommunerna")
+    r"|\b(?!(stor|sma|mindre|storre|medelstor|medelstora|svenska|utlandska|deltagande|olika|manga|alla)[a-z]*\b)"
+    r"[a-z]{3,}(bolag|bolagen|foretag|foretagen)\b|\bkommuner(na)?\b"
 )
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
 
@@ -1024,6 +1086,7 @@ class Studies:
                 keywords=_keywords(m.get("keywords")),
                 statement=m.get("statement"),
                 alone=m.get("alone", False),
+                context=m.get("context", False),
                 covers=tuple(m.get("covers", ())),
                 weak=frozenset(normalize(w) for w in m.get("weak", ())),
             )
@@ -1270,8 +1333,9 @@ class Studies:
         return words[hit[0]] if hit else None
 
     def features(self, question: str) -> frozenset[str]:
-        """What insights.doubt knows a question by: its words, word pairs and the vocabulary words read in it."""
-        text = SLACK_MARKUP_RE.sub(" ", question[:500])
+        """What insights.doubt knows a question by: its words, word pairs and the vocabulary words read in
+        it; in a message of several sentences, those of its question sentences (the rest tells of the asker)."""
+        text = SLACK_MARKUP_RE.sub(" ", _asked_part(question[:500]))
         words = tokens(text)
         qset, _ = self._query_tokens(text)
         return (
@@ -1300,6 +1364,13 @@ class Studies:
         )
         return frozenset(out), frozenset(guessed)
 
+    def _asked_tokens(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The question's vocabulary words, with the word for a split by industry when it names one."""
+        qset, guessed = self._query_tokens(text)
+        if INDUSTRY_RE.search(normalize(text)):
+            qset |= {"industrysplit"}
+        return qset, guessed
+
     def _score(self, qset: set[str], titles: bool = True, guessed: set[str] = frozenset()) -> list[Match]:
         totals: dict[str, float] = defaultdict(float)
         for w in qset:
@@ -1327,6 +1398,55 @@ class Studies:
 
     # ----- understanding a question ---------------------------------------------------------
     def answer(self, query: str) -> Answer:
+        """A message of several sentences asks in those with a question mark; the others often tell
+        of the asker ("Our pulse had 44% on this, which feels low. What did the study find on
+        feedback to sales?"), and their words must not pull the answer away from the question. The
+        question read alone answers when it names what it asks; else ("does the study say how many
+        companies have it?") the whole message does."""
+        whole = self._answer(query)
+        sentences = [s for s in SENTENCE_RE.split(query[:500]) if s.strip()]
+        asked = [s for s in sentences if "?" in s]
+        if not asked or len(asked) == len(sentences):
+            return whole
+        question = " ".join(asked)
+        alone = self._answer(question)
+        if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
+            return replace(alone, query=query)
+        return whole
+
+    def _reads_alone(self, question: str, sentences: list[str], asked: list[str], alone: Answer, whole: Answer) -> bool:
+        """Whether the question sentences, read without the rest of the message, answer it better."""
+        qset, guessed = self._asked_tokens(question)
+        typed = qset - guessed
+        if (  # what the studies never measured, named in the question ("what's the attrition rate? ours is 38%")
+            alone.kind == "unmeasured"
+            and alone.unmeasured
+            and all(self._whole(t, typed) for t in alone.unmeasured)
+            and not (whole.kind == "provenance" and whole.value in self._numbers(question))  # "vad står 67% för?"
+        ):
+            return True
+        if whole.kind == "metrics" and all(self._whole(t, typed) for t in whole.topics):
+            return False  # what the question names, read with its context
+        if alone.kind == "region":
+            return True
+        if alone.kind == "ranking":  # a comparison read as the team's own, or as regions leading, for the rest's words
+            return whole.about_team or whole.kind == "leaders"
+        # each topic named in so many words; a sample's fact ("respondents") only when the other
+        # sentences tell of the asker ("We're a mid-sized logistics firm."), not of the topic
+        # ("2500+ agents... what share of the respondents?")
+        personal = any(set(tokens(s)) & PERSONAL_WORDS for s in sentences if s not in asked)
+        return (
+            alone.kind in ("metrics", "leaders")
+            and bool(alone.topics)
+            and all(
+                self._whole(t, typed)
+                and not getattr(t, "context", False)
+                and (personal or not getattr(t, "alone", False))
+                for t in alone.topics
+            )
+        )
+
+    def _answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
@@ -1335,9 +1455,7 @@ class Studies:
         text = SAMPLE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text)
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
-        qset, guessed = self._query_tokens(text)
-        if INDUSTRY_RE.search(normalize(text)):
-            qset |= {"industrysplit"}
+        qset, guessed = self._asked_tokens(text)
         if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
             qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
         regions = self.find_regions(text)
@@ -1346,18 +1464,29 @@ class Studies:
         unasked = {
             m.metric for m in scored if getattr(m.metric, "breakdown", False) and not self._split(m.metric, qset, words)
         }
-        scored = [m for m in scored if m.metric not in unasked]
+        every, scored = scored, [m for m in scored if m.metric not in unasked]
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
-        numbers = self._numbers(SIZE_NUMBER_RE.sub(" ", unaccented(text)))  # not "companies under 50 employees"
-        if numbers and (
-            words & SOURCE_WORDS
-            or not qset
-            or words & WHICH_WORDS
-            and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
-            or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
-            and ("?" in text or words & ASK_WHAT_WORDS)
-            and all(_is_fact(m.metric) for m in known)
+        numbers = self._numbers(
+            DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(text)))
+        )  # not "under 50 agents"
+        claim = CLAIM_RE.search(normalize(text)) and any(
+            m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
+            for m in known
+            if isinstance(m.metric, Metric)
+        )
+        if (
+            numbers
+            and not claim
+            and (
+                words & SOURCE_WORDS
+                or not qset
+                or words & WHICH_WORDS
+                and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
+                or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
+                and ("?" in text or words & ASK_WHAT_WORDS)
+                and all(_is_fact(m.metric) for m in known)
+            )
         ):
             figures = self._figures_valued(numbers[0], [m.metric.id for m in known], regions)
             if figures:
@@ -1392,7 +1521,10 @@ class Studies:
                 return Answer(query, "unmeasured", topics=regional[:1], unmeasured=[elsewhere], regions=regions)
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
-        topics = self._topics(qset, scored, guessed, unasked, sample=bool(words & SAMPLE_WORDS))
+        # what the sample held ("were banks included?"), not how many of one industry it held ("how many
+        # travel companies were in the sample?": no count per industry is given)
+        sample = bool(words & SAMPLE_WORDS) and not HOW_MANY_RE.search(normalize(text))
+        topics = self._topics(qset, scored, guessed, unasked, sample=sample)
         if len(topics) > 1 and getattr(topics[0], "alone", False) and not AND_ASK_RE.search(normalize(text)):
             # its words were the others' context ("the upper end of company size": the largest companies,
             # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
@@ -1422,6 +1554,14 @@ class Studies:
         # ("with reference to the survey Genesys commissioned, where is the largest gap?")
         about_study = chosen and all(_is_fact(t) for t in chosen) and not words & (ASK_WORDS["when"] | ASK_WORDS["who"])
         if order and (not chosen and not about_team or listing and not about_team or about_study):
+            # a ranking by company size or industry ("exec vs CS gap by company size"): a split never given
+            by = [
+                m.metric
+                for m in every
+                if getattr(m.metric, "breakdown", False) and self._whole(m.metric, qset - guessed)
+            ]
+            if by:
+                return Answer(query, "unmeasured", unmeasured=by[:1], asks_about_agents=agents)
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
@@ -1739,9 +1879,20 @@ def _study_tails(raw: list[str]) -> set[str]:
     return {m.group(1) for t in raw if len(t) >= 10 and (m := STUDY_TAIL_RE.match(t))}
 
 
+def _asked_part(text: str) -> str:
+    """The sentences with a question mark of a message that has others, else the whole message."""
+    sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
+    asked = [s for s in sentences if "?" in s]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+
+
 def _number_first(text: str) -> bool:
     """The question starts with a figure ("1.5 million - what is that?", "the 54%?"): it asks about the figure."""
     words = normalize(text).split()
+    if words[:1] == ["whats"]:
+        words = words[1:]
+    elif words[:1] == ["what"] and words[1:2] in (["is"], ["are"], ["s"], ["does"], ["do"]):
+        words = words[2:]  # "what are the 18 months about?"
     while words and words[0] in ("the", "that", "this", "den", "det", "il", "lo", "la", "quel", "quello"):
         words = words[1:]
     return bool(words) and words[0].isdigit()

@@ -96,6 +96,10 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "Che cosa posso chiederti?",
         "hey, what kinds of questions can you answer?",
         "Vilka frågeområden kan tjänsten besvara? Jag vill gärna ha en förteckning över samtliga ämnen.",
+        "what can this thing answer? list of topics pls",  # the bot named as "this thing"
+        "Cosa posso chiedere al bot? Mi serve l'elenco degli argomenti",
+        "what topics can you actually answer? list pls",  # a filler adverb asks nothing
+        "cosa sai fare? dammi l'elenco degli argomenti",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
@@ -136,6 +140,8 @@ def test_how_do_i_use_this_is_the_help():
         "Hur använder jag den här boten?",
         "hur använder jag boten? vad skriver jag efter /gap?",
         "Come si usa il comando /gap? Basta scrivere la domanda subito dopo?",
+        "Hur använder man /gap? Första gången jag testar",  # "first time" says nothing, in Swedish too
+        "scusate, come si usa questo bot? basta scrivere /gap e poi la domanda anche in italiano?",
     ):
         assert parse(text) == Command("help"), text
     for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question

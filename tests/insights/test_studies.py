@@ -572,6 +572,92 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("what do customers themselves say about self-service quality", "none"),
         ("velocita media di risposta come metrica critica: chi la usa davvero?", "asa_critical"),
     ],
+    "round 58: a long message asks in its question sentences; the rest tells of the asker": [
+        (
+            "Our pulse had a question on whether we pass customer insight on to sales and only 44% of my team said"
+            " yes, which feels low. What did the study find on collecting info about customer and market needs and"
+            " handing it over to sales? pretty sure there was an exec vs frontline gap there",
+            "feedback_to_sales",
+        ),
+        (
+            "context: sales wants to put a revenue target on every inbound call for our retention desk and my team"
+            " is not thrilled. did the survey say how many companies measure customer service on revenue per call?",
+            "revenue_per_call",
+        ),
+        (
+            "When was the survey actually in the field? Our own pulse runs every April so it would be neat if"
+            " theirs lined up.",
+            "fact:fieldwork",
+        ),
+        (
+            "We've got a 40-seat team in Madrid handling Iberian customers and their team lead asked me how Spain"
+            " compares. What does the survey say about Spain?",
+            "region:spain",
+        ),
+        (
+            "Vi är ett medelstort logistikföretag med ungefär 800 anställda och 60 personer i kundtjänst. Hur stora"
+            " var företagen som deltog i undersökningen?",
+            "fact:sizes",
+        ),
+        (
+            "For balance I want to show my leadership team one area where the top floor and the front line see"
+            " things the same way. Which questions had the smallest gap between execs and CS pros?",
+            "rank:agree",
+        ),
+        (
+            "what's the average agent attrition rate across the companies surveyed? ours is at 38% annualised and"
+            " HR is freaking out",
+            "none",
+        ),
+        # ... but a question that leaves its topic to the other sentences is read whole
+        ("We're scoping a callback button for next year. How many companies in the survey have it?", "callback"),
+        ("and the really big operations, 2500+ agents... roughly what share of the respondents?", "study_share_large"),
+        ("Vad står 67 procent för? Har det i en gammal CX-presentation men minns inte källan", "source:67"),
+        ("har agenterna verktyg och befogenheter att lösa kundernas problem enl. strativity?", "tools_authority"),
+    ],
+    "rounds 54-59: the study's title, claims checked, durations, leaders in other words, Swedish compounds": [
+        ("How many countries did The Executive Disconnect cover?", "study_countries"),
+        ("where is the biggest executive disconnect?", "rank:largest"),  # not the title
+        (
+            "Can I quote '41% of C-levels say self-service is measured on quality, not just cost savings'?",
+            "selfservice_quality",
+        ),
+        ("what are the 18 months about?", "source:18"),
+        ("what is the 1.5 million", "source:1500000"),
+        ("Is there an ASA target in seconds? someone quoted 20 seconds as the norm", "none"),
+        ("Which country or region is out in front on virtualization in the survey?", "leaders:virtualization"),
+        ("Qual è il paese in testa per il click for a call back?", "leaders:callback"),
+        (
+            "Is the UK really number one for using branch offices at peak times, or is it Spain?",
+            "leaders:branch_offices",
+        ),
+        ("which finding is the 37 about?", "source:37"),
+        ("Hur stor andel av just telekombolagen tycker att kundtjänst är strategiskt?", "none"),
+        ("Hur många av e-handelsföretagen ser sin kundtjänst som strategisk?", "none"),
+        ("Curious what the survey found on self-service quality, execs vs CS?", "selfservice_quality"),
+        ("where do execs and managers kinda agree tho", "rank:agree"),
+        ("Ireland figures for feedback processes?", "none"),
+        ("I progetti prioritari, entro quanto tempo le aziende pensavano di realizzarli?", "projects_horizon"),
+        ("Står det något i undersökningen om hur många som mäts på intäkt per kontakt?", "revenue_per_call"),
+        ("vad står ASA för", "none"),
+        ("is the comp plan weighted to quality or to productivity — what did the execs say?", "pay_quality"),
+        ("was the sample weighted by country?", "none"),
+        ("what are the top root causes behind why customers call in?", "none"),  # the causes, not the plans
+        ("quali sono i motivi principali per cui i clienti chiamano?", "none"),
+        ("what share of companies plan analytics to find root causes?", "root_cause_analytics"),
+        ("does Gartner or Forrester have similar exec disconnect data?", "none"),
+        ("Vilka siffror finns för Asien/Stillahavsområdet (APAC)?", "region:apac"),
+        ("il tempo medio di risposta è importante?", "asa_critical"),
+        ("exec vs CS gap by company size", "none"),
+        ("biggest gap by industry", "none"),
+        ("how many travel companies were in the sample?", "none"),
+        ("were travel companies included in the sample?", "fact:industries"),
+        (
+            "How many companies in the survey treat speed to answer as a critical metric, and how many measure"
+            " revenue per call?",
+            "asa_critical+revenue_per_call",
+        ),
+    ],
 }
 
 
