@@ -918,6 +918,11 @@ INTRO_RE = re.compile(
 AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
+SECOND_ASK_RE = re.compile(
+    r"\w[,;]? (and|och|plus|e)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|nar|vem|quanti|quante"
+    r"|quale|quali|quando|chi)\b",
+    re.IGNORECASE,
+)
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
 SAMPLE_RE = re.compile(  # "of the 927 (companies)": the sample named by its size
     r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927(?= (respondents|companies|firms|organi[sz]ations|"
@@ -1524,12 +1529,14 @@ class Studies:
         # what the sample held ("were banks included?"), not how many of one industry it held ("how many
         # travel companies were in the sample?": no count per industry is given)
         sample = bool(words & SAMPLE_WORDS) and not HOW_MANY_RE.search(normalize(text))
-        topics = self._topics(qset, scored, guessed, unasked, sample=sample)
+        # a second question of its own after the first ("who ran it, and how many countries did it cover?")
+        and_ask = bool(SECOND_ASK_RE.search(unaccented(text)))
+        topics = self._topics(qset, scored, guessed, unasked, sample=sample, and_ask=and_ask)
         if len(topics) > 1 and getattr(topics[0], "alone", False) and not AND_ASK_RE.search(normalize(text)):
             # its words were the others' context ("the upper end of company size": the largest companies,
             # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
             topics = topics[1:]
-        chosen = self._study_question(words | qset, topics)
+        chosen = self._study_question(words | qset, topics, and_ask)
         if regions and not topics and not words & STRICT_ASK_WORDS:  # "vilka resultat finns för Storbritannien"
             chosen = []  # which results a country has, not who ran the study
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
@@ -1541,7 +1548,7 @@ class Studies:
             chosen = list(dict.fromkeys(same)) or chosen
         in_question = self._asked_in_the_question(text, chosen, unasked)
         if in_question != chosen:  # an aside's topic dropped: the question word narrows what is left
-            chosen = self._study_question(words | qset, in_question)
+            chosen = self._study_question(words | qset, in_question, and_ask)
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -1720,7 +1727,13 @@ class Studies:
         return []
 
     def _topics(
-        self, qset: set[str], scored: list[Match], guessed: set[str], unasked=frozenset(), sample: bool = False
+        self,
+        qset: set[str],
+        scored: list[Match],
+        guessed: set[str],
+        unasked=frozenset(),
+        sample: bool = False,
+        and_ask: bool = False,
     ) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
         their own ("brand and self service"), with a whole keyword not guessed from a stem or a
@@ -1775,7 +1788,9 @@ class Studies:
             left -= self._key_tokens[chosen[-1].id] | self._title_tokens[chosen[-1].id]
             nxt = None
             for m in self._score(left, titles=False):
-                if m.metric in chosen or m.metric in unasked or getattr(m.metric, "alone", False):
+                if m.metric in chosen or m.metric in unasked:
+                    continue
+                if getattr(m.metric, "alone", False) and not and_ask:  # unless asked on its own ("and who ran it?")
                     continue
                 if m.metric.id in getattr(chosen[0], "covers", ()):  # an example of the first topic
                     continue
@@ -1798,7 +1813,7 @@ class Studies:
             chosen.append(nxt.metric)
         return chosen
 
-    def _study_question(self, words: set[str], chosen: list[Topic]) -> list[Topic]:
+    def _study_question(self, words: set[str], chosen: list[Topic], and_ask: bool = False) -> list[Topic]:
         """'When did the survey run', 'chi ha condotto la ricerca': a question word about the study
         itself is answered by the study fact that answers it, unless one already found does."""
         groups = (  # "execs or regular staff?", "vd:ar eller mellanchefer?"
@@ -1809,7 +1824,7 @@ class Studies:
         )
         caveat = words & FRONTLINE_WORDS and words & MANAGER_WORDS  # "were they agents or managers?"
         asks = [ask for ask, ask_words in ASK_WORDS.items() if words & ask_words]
-        if len(asks) == 1 and len(chosen) > 1 and all(_is_fact(t) for t in chosen):
+        if len(asks) == 1 and len(chosen) > 1 and all(_is_fact(t) for t in chosen) and not and_ask:
             # one question word, two facts found: the one it asks ("när gjordes intervjuerna", not who did them)
             fits = [t for t in chosen if asks[0] in getattr(t, "asks", ())]
             if fits:
@@ -1830,14 +1845,14 @@ class Studies:
             asked,
             *(a for a in asks if a not in asked and words & ASK_WORDS[a] & STRICT_ASK_WORDS),  # not "vilka" (which)
         ]
-        return list(
-            dict.fromkeys(
-                t
-                for a in answers
-                for t in [t for t in chosen if a in getattr(t, "asks", ())]
-                or [next(f for f in self.facts.values() if a in f.asks)]
-            )
-        )
+        found = [
+            t
+            for a in answers
+            for t in [t for t in chosen if a in getattr(t, "asks", ())]
+            or [next(f for f in self.facts.values() if a in f.asks)]
+        ]
+        # (a second question of its own keeps its fact: "who ran it, and how many countries did it cover?")
+        return list(dict.fromkeys([*found, *(t for t in chosen if and_ask and not getattr(t, "asks", ()))]))
 
     @staticmethod
     def _numbers(text: str) -> list[float]:

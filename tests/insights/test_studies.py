@@ -652,6 +652,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("biggest gap by industry", "none"),
         ("how many travel companies were in the sample?", "none"),
         ("were travel companies included in the sample?", "fact:industries"),
+        # a second question of its own keeps its fact beside the first's
+        ("Who commissioned the study and how many countries did it cover?", "fact:commissioned+study_countries"),
+        ("chi ha commissionato lo studio e quanti paesi copre?", "fact:commissioned+study_countries"),
+        ("Who commissioned the study, and who ran the fieldwork?", "fact:commissioned"),  # one fact answers both
+        ("In quanti paesi è stata condotta la ricerca?", "study_countries"),
         (
             "How many companies in the survey treat speed to answer as a critical metric, and how many measure"
             " revenue per call?",
