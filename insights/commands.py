@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from insights.studies import Studies, load, unaccented
+from insights.studies import Studies, asked_part, load, unaccented
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -95,6 +95,12 @@ ABOUT_ME_RE = re.compile(
     r"|(a )?(che )?cosa (sai fare|sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere)( al bot| a pulsegap| a questo bot)?|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
+ABOUT_ME_SEARCH_RE = re.compile(
+    rf"\b({ABOUT_ME_RE.pattern}|(che|quali) (temi|argomenti) (copre|tratta|conosce)|cosa sai fare)\b"
+)
+BOT_RE = re.compile(
+    r"\b(this |the |il |questo |sto |den har )?(bot|boten|pulsegap|gap|app|command|comando|kommandot)\b"
+)
 RESULTS_RE = re.compile(r"#?\d+")
 
 
@@ -115,6 +121,7 @@ HOW_TO_USE_RE = re.compile(
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )
+HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
 HELP_NOUNS = {
     "syntax",
@@ -201,6 +208,23 @@ def _fits(cmd: Command) -> bool:
     return bool(cmd.action or not rest)  # statements, poll, comments, actions
 
 
+def _about_the_bot(text: str) -> Command | None:
+    """'so yeah what can you actually answer give me the list of topics', 'hej hur funkar boten vad ska
+    jag skriva': a question about the bot inside more words (dictated, run together), when the
+    studies find nothing else asked in it ('how do I use callbacks to cut queues' is a question)."""
+    if len(text) > 200:
+        return None
+    folded = FILLER_RE.sub("", _folded(text))
+    asks = ABOUT_ME_SEARCH_RE if ABOUT_ME_SEARCH_RE.search(folded) else HOW_TO_USE_SEARCH_RE
+    if not asks.search(folded):
+        return None
+    rest = BOT_RE.sub(" ", asks.sub(" ", folded))  # what else is asked, without the bot's own name
+    answer = load().answer(rest) if rest.strip() else None
+    if answer and (answer.kind != "none" or answer.about_team):
+        return None
+    return Command("list" if asks is ABOUT_ME_SEARCH_RE else "help")
+
+
 def parse(text: str | None) -> Command:
     if text and QUOTE_LINE_RE.search(text) and QUOTE_LINE_RE.sub("", text).strip():
         text = QUOTE_LINE_RE.sub(r"“\1”", text)  # a Slack quote line above the question stays a quote on one line
@@ -216,7 +240,8 @@ def parse(text: str | None) -> Command:
             return Command("list")
         if len(text) <= 160 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS, HELP_ASK_RE):
             return Command("help")
-        return Command("question", args=plain(text))
+        # (in a longer message, its question sentences: "I run our pulse survey. How do I use /gap?")
+        return _about_the_bot(text) or _about_the_bot(asked_part(text)) or Command("question", args=plain(text))
     action = ""
     if name in ACTIONS:
         first, _, remainder = rest.partition(" ")

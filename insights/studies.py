@@ -216,7 +216,7 @@ def normalize(text: str) -> str:
             "qualcosa",
         )
         text = _sub(  # "says 16% - for what?", "vad gäller det egentligen?", "18... 18 cosa?"
-            r"\b(for what|what for|vad galler (det|den)|per cosa)\b|(\d) cosa\b",
+            r"\b(for what|what for(?= *(\?|$))|vad galler (det|den)|per cosa)\b|(\d) cosa\b",
             r"\3 source",
             text,
             "what",
@@ -227,7 +227,7 @@ def normalize(text: str) -> str:
     # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
     text = _sub(
         r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
-        r"|the exec(utive)? disconnect (study|survey|report|research|paper))\b",
+        r"|the exec(utive)? disconnect (study|survey|report|research|paper|findings|results|data|press release))\b",
         r"\2 the genesys study ",
         text,
         "disconnect",
@@ -436,12 +436,16 @@ def normalize(text: str) -> str:
     text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
     if "project" in text or "progett" in text or "projekt" in text:  # how long the projects take: their horizon
         text = _sub(
-            r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart)\b",
+            r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
+            r"|(over )?(which|what) (period|time frame)|how many months|quanti mesi|hur manga manader)\b",
             " horizon ",
             text,
             "tempo",
             "how",
             "hur",
+            "period",
+            "frame",
+            "mesi",
         )
     text = _sub(  # the causes themselves, not the companies planning analytics to find them
         r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
@@ -462,7 +466,19 @@ def normalize(text: str) -> str:
     text = _sub(
         r"\bweighted (to|towards|toward|in favou?r of)\b", r"leaning \1", text, "weighted"
     )  # a plan, not a survey
-    text = _sub(r"\bstar det\b", " ", text, "star det")  # "står det något om ...": does it say, not "står för"
+    text = _sub(r"\bstar det\b|\bdet star (?=\d)", " ", text, "star det", "det star")
+    # "how many people rate it very strategic": a share asked, not a head count
+    text = _sub(
+        r"\bhow many (people|respondents|folks)( actually| really)? (?=(rate|rated|say|said|think|thought|agree|agreed"
+        r"|believe|believed|consider|considered|see|saw|feel|felt|claim|claimed)\b)",
+        "what share ",
+        text,
+        "how many",
+    )
+    text = _sub(r"\bnormal (employees|staff|agents|people|workers|reps)\b", r"ordinary \1", text, "normal")
+    text = _sub(
+        r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
+    )  # "står det något om ...": does it say, not "står för"
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
@@ -593,6 +609,15 @@ def normalize(text: str) -> str:
         text,
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
+    # "I don't mean the execs, I mean the frontline": a correction, not a definition asked
+    text = _sub(
+        r"\b(i|we) (do not |don t |dont )?mean\b|\bjag menar\b|\b(intendo|non intendo)\b",
+        " ",
+        text,
+        "mean",
+        "mena",
+        "intendo",
+    )
     text = _sub(
         r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
         "standfor",
@@ -740,6 +765,9 @@ AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
     "accordo concordano allineati allineamento uguale uguali"
 )
+# a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
+CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
+LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
@@ -890,7 +918,7 @@ INTENT_WORDS = sorted(
 
 OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
-PERSONAL_WORDS = OUR_WORDS | _words("i im we re ours jag vi oss io noi sono siamo")
+PERSONAL_WORDS = OUR_WORDS | _words("i im we re ours jag vi oss min io noi sono siamo")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
@@ -903,6 +931,11 @@ SENTENCE_RE = re.compile(
 )
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
+RELAYED_RE = re.compile(
+    r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
+    re.IGNORECASE,
+)
+GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
 INTRO_RE = re.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
     # "I'm a CX analyst at a telco in Auckland", "jobbar som e-handelschef", "sono l'after-sales manager di ..."
@@ -1340,7 +1373,7 @@ class Studies:
     def features(self, question: str) -> frozenset[str]:
         """What insights.doubt knows a question by: its words, word pairs and the vocabulary words read in
         it; in a message of several sentences, those of its question sentences (the rest tells of the asker)."""
-        text = SLACK_MARKUP_RE.sub(" ", _asked_part(question[:500]))
+        text = SLACK_MARKUP_RE.sub(" ", asked_part(question[:500]))
         words = tokens(text)
         qset, _ = self._query_tokens(text)
         return (
@@ -1407,16 +1440,21 @@ class Studies:
         of the asker ("Our pulse had 44% on this, which feels low. What did the study find on
         feedback to sales?"), and their words must not pull the answer away from the question. The
         question read alone answers when it names what it asks; else ("does the study say how many
-        companies have it?") the whole message does."""
+        companies have it?") the whole message does, without the sentences that tell of the team's
+        own pulses when those made it a question about the team."""
         whole = self._answer(query)
-        sentences = [s for s in SENTENCE_RE.split(query[:500]) if s.strip()]
-        asked = [s for s in sentences if "?" in s]
-        if not asked or len(asked) == len(sentences):
-            return whole
-        question = " ".join(asked)
-        alone = self._answer(question)
-        if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
-            return replace(alone, query=query)
+        sentences, asked = _question_sentences(query[:500])
+        if asked:
+            question = " ".join(asked)
+            alone = self._answer(question)
+            if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
+                return replace(alone, query=query)
+        if whole.about_team and len(sentences) > 1:  # "... Our own pulse says 52%. What does the study say?"
+            told = [s for s in sentences if "?" in s or not _about_team([self._intent(t) for t in tokens(s)])]
+            if len(told) < len(sentences):  # without what the asker tells of the team's own pulses
+                rest = self._answer(" ".join(told))
+                if rest.kind != "none" and not rest.about_team:
+                    return replace(rest, query=query)
         return whole
 
     def _reads_alone(self, question: str, sentences: list[str], asked: list[str], alone: Answer, whole: Answer) -> bool:
@@ -1430,12 +1468,30 @@ class Studies:
             and not (whole.kind == "provenance" and whole.value in self._numbers(question))  # "vad står 67% för?"
         ):
             return True
-        if whole.kind == "metrics" and all(self._whole(t, typed) for t in whole.topics):
-            return False  # what the question names, read with its context
+        if whole.kind == "provenance" and whole.value not in self._numbers(question):
+            # a figure of the asker's own ("our pulse had 78% vs 60%"), not one they read ("the deck says 16%")
+            own = any(
+                whole.value in self._numbers(s) and set(tokens(s)) & (PERSONAL_WORDS | TEAM_WORDS)
+                for s in sentences
+                if s not in asked
+            )
+            return own and alone.kind != "none"
+        if alone.kind == "leaders":  # "which country leads on it?" asked of a topic the context also names
+            return True
+        if whole.kind == "metrics" and any(
+            set(getattr(t, "covers", ())) >= {w.id for w in whole.topics} for t in alone.topics
+        ):
+            return True  # the projects asked, named with their examples ("priority projects (callback, analytics)")
+        # what the studies never measured, named only in the other sentences ("in our bank ...")
+        aside = (
+            whole.kind == "unmeasured" and whole.unmeasured and not any(self._whole(t, typed) for t in whole.unmeasured)
+        )
+        if whole.kind == "metrics" and all(self._whole(t, typed - NAMED_STUDY.keys()) for t in whole.topics):
+            return False  # what the question names (not only by the study's name), read with its context
         if alone.kind == "region":
             return True
         if alone.kind == "ranking":  # a comparison read as the team's own, or as regions leading, for the rest's words
-            return whole.about_team or whole.kind == "leaders"
+            return whole.about_team or whole.kind == "leaders" or bool(aside)
         # each topic named in so many words; a sample's fact ("respondents") only when the other
         # sentences tell of the asker ("We're a mid-sized logistics firm."), not of the topic
         # ("2500+ agents... what share of the respondents?")
@@ -1444,7 +1500,7 @@ class Studies:
             alone.kind in ("metrics", "leaders")
             and bool(alone.topics)
             and all(
-                self._whole(t, typed)
+                self._whole(t, typed - NAMED_STUDY.keys())  # not only the study's name ("in the Strativity study?")
                 and not getattr(t, "context", False)
                 and (personal or not getattr(t, "alone", False))
                 for t in alone.topics
@@ -1453,6 +1509,8 @@ class Studies:
 
     def _answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
+        text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it
+        text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
@@ -1461,9 +1519,11 @@ class Studies:
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._asked_tokens(text)
-        if qset & STUDY_NAME_WORDS and any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1]):
-            qset -= STUDY_NAME_WORDS  # "industries in the genesys study": the name only says which study
         regions = self.find_regions(text)
+        if qset & STUDY_NAME_WORDS and (
+            regions or any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1])
+        ):  # "industries in the genesys study", "the figures for Germany in the Genesys research": which study
+            qset -= STUDY_NAME_WORDS
         agents = bool(words & AGENT_WORDS)
         scored = self._most_specific(self._score(qset, guessed=guessed), qset - guessed, raw)
         unasked = {
@@ -1559,7 +1619,11 @@ class Studies:
         listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
         # a comparison asked of the study as a whole: the facts that name the study only say which one
         # ("with reference to the survey Genesys commissioned, where is the largest gap?")
-        about_study = chosen and all(_is_fact(t) for t in chosen) and not words & (ASK_WORDS["when"] | ASK_WORDS["who"])
+        about_study = (  # (facts that only name the study, not "the priority projects ...: over what horizon?")
+            chosen
+            and all(_is_fact(t) and getattr(t, "alone", False) for t in chosen)
+            and not words & (ASK_WORDS["when"] | ASK_WORDS["who"])
+        )
         if order and (not chosen and not about_team or listing and not about_team or about_study):
             # a ranking by company size or industry ("exec vs CS gap by company size"): a split never given
             by = [
@@ -1857,7 +1921,7 @@ class Studies:
     @staticmethod
     def _numbers(text: str) -> list[float]:
         out = []
-        for digits, scale in NUMBER_RE.findall(text):
+        for digits, scale in NUMBER_RE.findall(CORRECTED_RE.sub(" ", text)):
             value = float(digits.replace(",", ".")) * (1_000_000 if scale else 1)
             if value not in YEARS:
                 out.append(value)
@@ -1894,11 +1958,17 @@ def _study_tails(raw: list[str]) -> set[str]:
     return {m.group(1) for t in raw if len(t) >= 10 and (m := STUDY_TAIL_RE.match(t))}
 
 
-def _asked_part(text: str) -> str:
-    """The sentences with a question mark of a message that has others, else the whole message."""
+def _question_sentences(text: str) -> tuple[list[str], list[str]]:
+    """A message's sentences, and those with a question mark when it also has others (else none); a
+    few words after a question still belong to it ("...? best practice", "...? number of companies")."""
     sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
-    asked = [s for s in sentences if "?" in s]
-    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+    asked = [s for i, s in enumerate(sentences) if "?" in s or i and len(s.split()) <= 3 and "?" in sentences[i - 1]]
+    return sentences, asked if len(asked) < len(sentences) else []
+
+
+def asked_part(text: str) -> str:
+    """The sentences with a question mark of a message that has others, else the whole message."""
+    return " ".join(_question_sentences(text)[1]) or text
 
 
 def _number_first(text: str) -> bool:
@@ -1955,7 +2025,14 @@ def _rank(topic: Topic) -> int:
 
 def _order(raw: list[str], words: set[str]) -> str:
     """What a comparison asks: 'cs_higher', 'exec_higher', 'agree', 'largest', or ''."""
-    comparative = next((t for t in raw if t in MORE_WORDS or t in LESS_WORDS), None)
+    comparative = next(  # (not "più allineati", "more aligned": agreement)
+        (
+            t
+            for i, t in enumerate(raw)
+            if (t in MORE_WORDS or t in LESS_WORDS) and not (raw[i + 1 : i + 2] and raw[i + 1] in AGREE_WORDS)
+        ),
+        None,
+    )
     if comparative:
         subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
         # the group named before the comparative rates higher ("execs rate X higher"), or the one named
@@ -1970,7 +2047,7 @@ def _order(raw: list[str], words: set[str]) -> str:
     if words & REVERSED_WORDS:
         return "cs_higher"
     if words & AGREE_WORDS:  # "agree most", "most aligned"; but "agree least" asks for the largest gaps
-        return "largest" if words & SMALL_WORDS else "agree"
+        return "largest" if words & LEAST_WORDS else "agree"
     if words & SMALL_WORDS and not words & LARGEST_WORDS:  # "smallest gap"
         return "agree"
     if words & GAP_WORDS or words & {"rank", "ranking"}:

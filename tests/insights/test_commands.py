@@ -100,6 +100,9 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "Cosa posso chiedere al bot? Mi serve l'elenco degli argomenti",
         "what topics can you actually answer? list pls",  # a filler adverb asks nothing
         "cosa sai fare? dammi l'elenco degli argomenti",
+        "so yeah what can you actually answer give me the list of topics",  # dictated, run together
+        "ciao cosa sai fare su che argomenti puoi rispondere",
+        "che argomenti copre il bot? mi fai l'elenco",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
@@ -142,9 +145,18 @@ def test_how_do_i_use_this_is_the_help():
         "Come si usa il comando /gap? Basta scrivere la domanda subito dopo?",
         "Hur använder man /gap? Första gången jag testar",  # "first time" says nothing, in Swedish too
         "scusate, come si usa questo bot? basta scrivere /gap e poi la domanda anche in italiano?",
+        "how do i use this bot like what do i type",  # inside more words, with no topic asked
+        "hej hur funkar boten vad ska jag skriva",
+        "förlåt om jag frågar dumt men hur använder jag /gap?",
+        "hey, new here. I run the pulse survey (63% response rate this quarter). how do I actually use /gap?",
     ):
         assert parse(text) == Command("help"), text
-    for text in ("how do i use this? callbacks?", "come funziona il callback?"):  # a topic is a question
+    for text in (  # a topic is a question
+        "how do i use this? callbacks?",
+        "come funziona il callback?",
+        "how does this bot work with chatbots?",
+        "how do i use callbacks to cut queues",
+    ):
         assert parse(text).name == "question", text
 
 

@@ -469,6 +469,59 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("when was the survey done", "fact:fieldwork"),  # "done" is not the Italian "donne"
         ("Vilket land ledde när det gäller att föra vidare kundfeedback systematiskt?", "leaders:feedback_processes"),
         ("In quanti paesi è stata condotta la ricerca?", "study_countries"),
+    ],
+    "rounds 60-65: the asker's own figures, pulses and relayed questions stay out of what is asked": [
+        (
+            "At the bank our execs rate everything rosier than the floor, 15-20 pts higher on almost every item."
+            " Which figures in the study did executives rate higher than CS professionals?",
+            "rank:exec_higher",
+        ),
+        ("the deck says there's a 16% gap. gap in what exactly?", "source:16"),  # a figure read, not their own
+        (
+            "We're redesigning our service loop and I've been asked how many companies have a systematic"
+            " process for passing customer feedback on. Our own pulse says 52% of supervisors think we have one."
+            " What does the study say about that process?",
+            "feedback_processes",
+        ),
+        (
+            "In the agency's pulse just 22% agreed with 'we invest in people more than in systems'. Is there a"
+            " comparable figure in the Strativity 2004 study?",
+            "invest_people",
+        ),
+        (
+            "Half of our airline's call volume comes from German-speaking customers. What were all the figures"
+            " for Germany in the Genesys research?",
+            "region:germany",
+        ),
+        (
+            "We're building the roadmap on a 24-month cycle. Over what time horizon were the companies in the study"
+            " planning their priority projects (callback, analytics and so on)?",
+            "projects_horizon",
+        ),
+        (
+            "Nella nostra banca manager e operatori sono d'accordo su una cosa sola. Nello studio su quali punti"
+            " executive e operatori del customer service sono più allineati?",
+            "rank:agree",
+        ),
+        ("how do companies close the gap between the boardroom and the front line? best practise", "none"),
+        (
+            "@legal asked: who commissioned the Executive Disconnect study and which firm actually ran it?",
+            "fact:commissioned",
+        ),
+        ("how many people actually rate their contact center as very strategic in the Genesys study?", "cc_strategic"),
+        ("how many people answered the survey?", "none"),
+        ("who were the respondents in Strativity study, normal employees or managers?", "fact:strativity_respondents"),
+        (
+            "Strativity loyalty question - I don't mean the execs, I mean the frontline CS staff, what % say the"
+            " employer deserves their loyalty?",
+            "employer_loyalty",
+        ),
+        ("the priority projects are planned over which period? how many months", "projects_horizon"),
+        ("where does the ~66, no 67%, come from?", "source:67"),
+        ("on which item do the two groups agree the most? smallest gap", "rank:agree"),
+        ("which items do they agree least on?", "rank:largest"),
+        ("What date were the Executive Disconnect findings published?", "fact:published"),
+        ("feedback passed on to sales - 78% of execs vs what for the customer service people?", "feedback_to_sales"),
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
