@@ -1449,6 +1449,13 @@ class Studies:
             alone = self._answer(question)
             if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
                 return replace(alone, query=query)
+            last = max(i for i, s in enumerate(sentences) if s in asked)
+            if whole.kind in ("none", "unmeasured") and last < len(sentences) - 1:
+                # an aside after the question ("... in the Strativity study? Would help me argue for the
+                # training budget."): the message up to its question
+                lead = self._answer(" ".join(sentences[: last + 1]))
+                if lead.kind in ("metrics", "leaders", "region", "provenance"):
+                    return replace(lead, query=query)
         if whole.about_team and len(sentences) > 1:  # "... Our own pulse says 52%. What does the study say?"
             told = [s for s in sentences if "?" in s or not _about_team([self._intent(t) for t in tokens(s)])]
             if len(told) < len(sentences):  # without what the asker tells of the team's own pulses
@@ -1486,6 +1493,14 @@ class Studies:
         aside = (
             whole.kind == "unmeasured" and whole.unmeasured and not any(self._whole(t, typed) for t in whole.unmeasured)
         )
+        extra = [t for t in whole.topics if t not in alone.topics]
+        if (
+            alone.kind == "metrics"
+            and alone.topics
+            and set(alone.topics) < set(whole.topics)
+            and all(getattr(t, "alone", False) for t in extra)
+        ):
+            return True  # the other sentences added only a sample's context ("we have over 2,500 agents")
         if whole.kind == "metrics" and all(self._whole(t, typed - NAMED_STUDY.keys()) for t in whole.topics):
             return False  # what the question names (not only by the study's name), read with its context
         if alone.kind == "region":
@@ -1496,11 +1511,16 @@ class Studies:
         # sentences tell of the asker ("We're a mid-sized logistics firm."), not of the topic
         # ("2500+ agents... what share of the respondents?")
         personal = any(set(tokens(s)) & PERSONAL_WORDS for s in sentences if s not in asked)
+        said = {self._intent(t) for t in tokens(question)}
+        asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words}
+        if "who" in asks and said & TOOK_PART_WORDS:
+            asks.add("who took part")
         return (
             alone.kind in ("metrics", "leaders")
             and bool(alone.topics)
             and all(
-                self._whole(t, typed - NAMED_STUDY.keys())  # not only the study's name ("in the Strativity study?")
+                # not only by the study's name ("in the Strativity study?"), unless asked ("who answered it?")
+                (self._whole(t, typed - NAMED_STUDY.keys()) or set(getattr(t, "asks", ())) & asks)
                 and not getattr(t, "context", False)
                 and (personal or not getattr(t, "alone", False))
                 for t in alone.topics
@@ -1647,7 +1667,9 @@ class Studies:
             unmeasured = self._elsewhere(answered, regions)
         if not unmeasured and BY_COUNTRY_RE.search(normalize(text)):  # "Strativity loyalty numbers by country"
             metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
-            if metrics and not any(self.view(m.id).regions for m in metrics):
+            # ... or the sample counted per country ("the sample size per country, how many companies from each")
+            counts = [t for t in answered if t.id in ("study_companies", "study_agents_covered")]
+            if metrics and not any(self.view(m.id).regions for m in metrics) or counts:
                 unmeasured = [self.unmeasured["none:other_regions"]]
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
@@ -1756,6 +1778,8 @@ class Studies:
         a place ("callbacks in germany"): then nothing is left for the second opinion to weigh, which
         is there for what the studies never measured asked in words no rule foresaw."""
         known = set().union(*(self._key_tokens[t.id] | self._title_tokens[t.id] for t in topics))
+        if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
+            known |= self._key_tokens["study_companies"]
         return all(t in known or t in self._region_words for t in _content(text))
 
     def _whole(self, topic: Topic, words: set[str], min_words: int = 1) -> bool:

@@ -292,7 +292,7 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("the priority projects companies are planning: over what time horizon?", "projects_horizon"),
         ("by department, how did the Strativity loyalty answers split?", "none"),
         ("Strativity: the loyalty figure and the comp-on-quality figure?", "employer_loyalty+pay_quality"),
-        ("quante aziende tedesche fanno il callback?", "callback"),  # Germany has a callback figure
+        ("quante aziende tedesche hanno il callback?", "callback"),  # Germany has a callback figure
         ("quante aziende tedesche virtualizzano i contact center?", "none"),  # ... and none for this
         ("quante aziende manifatturiere misurano il valore del cliente?", "none"),
         ("c'è qualche dato in cui gli operatori danno un valore più alto dei dirigenti?", "rank:cs_higher"),
@@ -522,6 +522,29 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which items do they agree least on?", "rank:largest"),
         ("What date were the Executive Disconnect findings published?", "fact:published"),
         ("feedback passed on to sales - 78% of execs vs what for the customer service people?", "feedback_to_sales"),
+        (
+            "If I understand right there were two studies; could you tell me who actually answered the 2004"
+            " Strativity one? I'm not sure whether it was agents or bosses.",
+            "fact:strativity_respondents",  # named only by the study's name, but asked: who answered
+        ),
+        (
+            "Vi är ett stort telekombolag med långt över 2 500 agenter, så jag undrar hur relevant det här är."
+            " Hur stor del av deltagarna kom från företag med fler än 2 500 kundtjänstagenter?",
+            "study_share_large",  # the asker's agents are no question about the sample's
+        ),
+        (
+            "In the agency's pulse just 22% agreed with 'we invest in people more than in systems'. Is there a"
+            " comparable figure in the Strativity 2004 study? Would help me argue for the training budget.",
+            "invest_people",  # an aside after the question
+        ),
+        ("Skiljer sig svaren mellan vd:ar och ekonomichefer? Jag tänker på frågan om intäkt per kontakt.", "none"),
+        (
+            "uffici periferici coinvolti nei picchi di traffico e virtualizzazione dei contact center: mi dite le"
+            " percentuali per entrambi?",
+            "branch_offices+virtualization",
+        ),
+        ("what was the sample size per country like how many companies from each", "none"),
+        ("how many countries and how many companies?", "study_companies+study_countries"),
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
