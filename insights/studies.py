@@ -157,6 +157,11 @@ TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|c
 TITLES_COMPARED_RE = re.compile(
     r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,4} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
+    # "between CFOs and CEOs", "tra CFO e CEO", "do CIOs and CFOs differ"
+    r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
+    r"(cfo|cio|cto|coo|cmo|ceo|vd)[a-z]*( [a-z]+){0,2} (differ|disagree|skiljer|differiscono|diverge)"
+    r"|\b(between|tra|fra|mellan)( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
+    r"(cfo|cio|cto|coo|cmo|ceo|vd)\b"
 )
 OPINION_RE = re.compile(
     r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
@@ -185,7 +190,13 @@ def normalize(text: str) -> str:
     text = unaccented(text)
     text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
     text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
-    text = text.replace("&", " and ").replace("$", " dollars ").replace("€", " euros ").replace("£", " pounds ")
+    text = (
+        text.replace("%age", " percentage ")
+        .replace("&", " and ")
+        .replace("$", " dollars ")
+        .replace("€", " euros ")
+        .replace("£", " pounds ")
+    )
     digits = any(c.isdigit() for c in text)
     if digits:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
@@ -353,7 +364,12 @@ def normalize(text: str) -> str:
         "funzione",
     )
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text, "kr", "sek")
-    text = _sub(r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in))", "released", text, " out")
+    text = _sub(
+        r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in|higher|lower|better|worse|more|less)\b)",
+        "released",
+        text,
+        " out",
+    )
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
         r"(it |den |they |de |man |si )?(saves?|sparar|risparmia(no)?)\b",
@@ -434,6 +450,13 @@ def normalize(text: str) -> str:
     )
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
     text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
+    # "come out higher than the execs": rate higher, not the results coming out
+    text = _sub(
+        r"\b(come|came|comes|coming) out (?=(higher|lower|ahead|on top|better|worse|more|less)\b)",
+        "rate ",
+        text,
+        " out ",
+    )
     if "project" in text or "progett" in text or "projekt" in text:  # how long the projects take: their horizon
         text = _sub(
             r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
@@ -668,7 +691,10 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     # "judged on how much money each call brings in": what a metric is measured on
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
-    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} (measured|measure|measures|tracked|track)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
+    # "not just how much money it saves", "mäts på hur mycket pengar", "o solo su quanto fa risparmiare": the metric's words
+    r"(?<!just )(?<!only )(?<!solo su )(?<!solo )(?<!mats pa )(?<!bedoms pa )(?<!misurato su )(?<!valutato su )"
+    r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} (measured|measure|measures|tracked|track)\b)"
+    r"(?! (said|say|says|think|thought|agree|agreed|feel|felt|believe|believed)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
@@ -757,7 +783,7 @@ LARGEST_WORDS = _words(
 GAP_WORDS = _words(
     "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
-    "skiljer oense oeniga differiscono skiljelinje skiljelinjer skiljelinjen skiljelinjerna "
+    "skiljer skilde skiljde skilja oense oeniga differiscono skiljelinje skiljelinjer skiljelinjen skiljelinjerna "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati"
 )
@@ -767,6 +793,7 @@ AGREE_WORDS = _words(
 )
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
 CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
+LOW_WORDS = _words("basso bassa bassi basse negativo negativi pessimisti pessimistic negative cautious")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
@@ -995,7 +1022,9 @@ INDUSTRY_RE = re.compile(
     r"(?! (average|averages|standard|standards|benchmark|benchmarks|norm|norms|best|wide|peers|experts?|analysts?))"
     # a Swedish compound naming an industry's companies ("telekombolagen", "e-handelsföretagen", "kommunerna")
     r"|\b(?!(stor|sma|mindre|storre|medelstor|medelstora|svenska|utlandska|deltagande|olika|manga|alla)[a-z]*\b)"
-    r"[a-z]{3,}(bolag|bolagen|foretag|foretagen)\b|\bkommuner(na)?\b"
+    r"[a-z]{3,}(bolag|bolagen|foretag|foretagen)\b|\bkommuner(na)?\b|\blandsting(en)?\b"
+    # ... or the public bodies of one sector ("aziende sanitarie", "pubbliche amministrazioni")
+    r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
 
@@ -1012,6 +1041,7 @@ class Fact:
     sources: tuple[tuple[str, str], ...]  # (seed, quote)
     asks: tuple[str, ...] = ()  # "when", "who": the question about the study this fact answers
     alone: bool = False  # only ever the first topic: beside another, its words are that one's context
+    covers: tuple[str, ...] = ()  # topics named as this one's examples ("which markets: North America?")
 
 
 @dataclass(frozen=True)
@@ -1144,6 +1174,7 @@ class Studies:
                 tuple((s["seed"], s["quote"]) for s in f["sources"]),
                 tuple(f.get("asks", ())),
                 f.get("alone", False),
+                tuple(f.get("covers", ())),
             )
             for study, s in info.items()
             for f in s.get("facts", ())
@@ -1550,6 +1581,12 @@ class Studies:
             m.metric for m in scored if getattr(m.metric, "breakdown", False) and not self._split(m.metric, qset, words)
         }
         every, scored = scored, [m for m in scored if m.metric not in unasked]
+        for (
+            m
+        ) in scored:  # a topic named whole before its examples ("which markets have detailed data - North America?")
+            if getattr(m.metric, "covers", ()) and isinstance(m.metric, Fact) and self._whole(m.metric, qset - guessed):
+                scored = [x for x in scored if x.metric.id not in m.metric.covers]
+                break
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
         numbers = self._numbers(
@@ -1636,7 +1673,12 @@ class Studies:
         said = QUOTE_RE.sub(" ", text)  # a quote ("> Both groups agree ...") is what was said, not the comparison asked
         asked = [self._intent(t) for t in tokens(said)] if said != text and said.strip() else raw
         order = _order(asked, set(asked) | _study_tails(asked)) if asked is not raw else _order(raw, words)
-        listing = words & WHICH_WORDS and words & ITEM_WORDS  # "which figures do execs rate higher"
+        listing = (  # "which figures do execs rate higher"; not "the one where both agree on the brand: the numbers?"
+            words & WHICH_WORDS
+            and words & ITEM_WORDS
+            and not (len(paired) == 1 and self._whole(paired[0], qset - guessed, strong=True))
+            and not any(isinstance(t, Unmeasured) and self._whole(t, qset - guessed) for t in chosen)
+        )
         # a comparison asked of the study as a whole: the facts that name the study only say which one
         # ("with reference to the survey Genesys commissioned, where is the largest gap?")
         about_study = (  # (facts that only name the study, not "the priority projects ...: over what horizon?")
@@ -1782,9 +1824,13 @@ class Studies:
             known |= self._key_tokens["study_companies"]
         return all(t in known or t in self._region_words for t in _content(text))
 
-    def _whole(self, topic: Topic, words: set[str], min_words: int = 1) -> bool:
-        """Whether one of the topic's keywords, of at least min_words words, is whole in these words."""
-        return any(len(phrase) >= min_words and phrase <= words for phrase, _ in self._phrases[topic.id])
+    def _whole(self, topic: Topic, words: set[str], min_words: int = 1, strong: bool = False) -> bool:
+        """Whether one of the topic's keywords, of at least min_words words, is whole in these words
+        (strong: not one of its weak keywords, "the queues")."""
+        weak = getattr(topic, "weak", frozenset()) if strong else frozenset()
+        return any(
+            len(phrase) >= min_words and phrase <= words and not phrase <= weak for phrase, _ in self._phrases[topic.id]
+        )
 
     def _framing(self, scored: list[Match], words: set[str]) -> Unmeasured | None:
         """The best-scored framing (an amount, a definition, advice...) named whole in these words, but
@@ -2049,24 +2095,26 @@ def _rank(topic: Topic) -> int:
 
 def _order(raw: list[str], words: set[str]) -> str:
     """What a comparison asks: 'cs_higher', 'exec_higher', 'agree', 'largest', or ''."""
-    comparative = next(  # (not "più allineati", "more aligned": agreement)
+    at = next(  # the comparative (not "più allineati", "more aligned": agreement)
         (
-            t
+            i
             for i, t in enumerate(raw)
             if (t in MORE_WORDS or t in LESS_WORDS) and not (raw[i + 1 : i + 2] and raw[i + 1] in AGREE_WORDS)
         ),
         None,
     )
-    if comparative:
+    if at is not None:
+        # "più basso", "more pessimistic": the lower one
+        higher = raw[at] in MORE_WORDS and not (raw[at + 1 : at + 2] and raw[at + 1] in LOW_WORDS)
         subject = next((t for t in raw if t in EXEC_WORDS or t in CS_WORDS), None)
         # the group named before the comparative rates higher ("execs rate X higher"), or the one named
         # after it and before "than" ("rosier from the top floor than from the contact center floor")
-        after = raw[raw.index(comparative) :]
+        after = raw[at:]
         named_after = subject in after and "than" in after[after.index(subject) :]
-        if subject and (named_after or raw.index(subject) < raw.index(comparative)):
+        if subject and (named_after or raw.index(subject) < at):
             # "which metric do execs NOT rate higher": the other side
-            negated = not named_after and any(t in NOT_WORDS for t in raw[raw.index(subject) : raw.index(comparative)])
-            cs_higher = (subject in CS_WORDS) == (comparative in MORE_WORDS)
+            negated = not named_after and any(t in NOT_WORDS for t in raw[raw.index(subject) : at])
+            cs_higher = (subject in CS_WORDS) == higher
             return "cs_higher" if cs_higher != negated else "exec_higher"
     if words & REVERSED_WORDS:
         return "cs_higher"

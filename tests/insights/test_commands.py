@@ -103,6 +103,9 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "so yeah what can you actually answer give me the list of topics",  # dictated, run together
         "ciao cosa sai fare su che argomenti puoi rispondere",
         "che argomenti copre il bot? mi fai l'elenco",
+        "What topics / metrics can you answer questions on?",
+        "what can u answer? list of topics pls",
+        "Che domande posso fare al bot? mi serve l'elenco degli argomenti",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):

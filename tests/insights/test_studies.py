@@ -545,6 +545,50 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("what was the sample size per country like how many companies from each", "none"),
         ("how many countries and how many companies?", "study_companies+study_countries"),
+    ],
+    "rounds 66-71: rankings against topics in passing, public bodies, mobile shorthand, examples of a fact": [
+        ("are there any measures where the CS professionals come out higher than the executives?", "rank:cs_higher"),
+        ("when did the results come out?", "fact:published"),
+        (
+            "the bit where basically everyone, bosses and agents alike, said service matters a lot for the brand."
+            " What were the numbers?",
+            "brand_identity",  # a topic named whole is asked, not a ranking
+        ),
+        ("What's the gap on measuring customer lifetime value - exec number vs the CS number?", "clv_measured"),
+        ("quella dove capi e operatori non sono d'accordo sui soldi per chiamata, numeri?", "revenue_per_call"),
+        (
+            "Which figures do the execs view through rose-tinted glasses compared to the people running the queues?",
+            "rank:exec_higher",
+        ),
+        (
+            "C'è qualche indicatore in cui i professionisti del customer service danno un valore più alto dei manager?",
+            "rank:cs_higher",
+        ),
+        (
+            "C'è qualche metrica in cui i manager danno un valore più basso di chi lavora nel customer service?",
+            "rank:cs_higher",
+        ),
+        ("what did Gartner's survey find on the same topic?", "none"),
+        ("var skilde sig ledningen och kundtjänst mest åt?", "rank:largest"),
+        ("Quante aziende sanitarie pensano che il proprio contact center sia strategico?", "none"),
+        ("Hur många regioner och landsting har virtualiserat sina kontaktcenter?", "none"),
+        ("hur många procent av de norska företagen har klicka-för-kontakt?", "none"),
+        ("does the data show a difference between B2B and B2C firms?", "none"),
+        ("differenza tra CFO e CEO su quanto si misura il valore del cliente nel tempo?", "none"),
+        ("do CIOs and CFOs differ on brand identity?", "none"),
+        (
+            "morning! need 2 things: %age that treat speed to answer as critical + %age measured on revenue per call",
+            "asa_critical+revenue_per_call",
+        ),
+        (
+            "Two things from the Strativity piece: how many said the company invests in people over technology, and"
+            " how many said pay emphasises quality over productivity?",
+            "invest_people+pay_quality",  # "how many said pay": a share, not an amount
+        ),
+        ("buongiorno, quanti rispondenti venivano da aziende piccole, sotto i 500 operatori?", "study_share_small"),
+        ("which markets have detailed data - is North America one of them?", "fact:markets"),
+        ("north america figures?", "none"),
+        ("what exactly is root cause analytics, in plain words", "none"),
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
