@@ -239,7 +239,7 @@ def normalize(text: str) -> str:
     text = _sub(
         r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
         r"|the exec(utive)? disconnect (study|survey|report|research|paper|findings|results|data|press release))\b",
-        r"\2 the genesys study ",
+        r"\2 the study ",
         text,
         "disconnect",
     )
@@ -450,6 +450,8 @@ def normalize(text: str) -> str:
     )
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
     text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
+    text = _sub(r"\b(line|lines|lined) up\b", "aligned", text, " up")  # "where do execs and CS line up?": agree
+    text = _sub(r"\bmeaning (?=(they|that|it|we|the|companies)\b)", " ", text, "meaning")  # "..., meaning they run ..."
     # "come out higher than the execs": rate higher, not the results coming out
     text = _sub(
         r"\b(come|came|comes|coming) out (?=(higher|lower|ahead|on top|better|worse|more|less)\b)",
@@ -460,7 +462,8 @@ def normalize(text: str) -> str:
     if "project" in text or "progett" in text or "projekt" in text:  # how long the projects take: their horizon
         text = _sub(
             r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
-            r"|(over )?(which|what) (period|time frame)|how many months|quanti mesi|hur manga manader)\b",
+            r"|(over )?(which|what) (period|time frame|timeframe)|how many months|quanti mesi|hur manga manader"
+            r"|(in )?(che|quale) arco (di tempo|temporale)|orizzonte temporale)\b",
             " horizon ",
             text,
             "tempo",
@@ -469,6 +472,8 @@ def normalize(text: str) -> str:
             "period",
             "frame",
             "mesi",
+            "arco",
+            "orizzonte",
         )
     text = _sub(  # the causes themselves, not the companies planning analytics to find them
         r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
@@ -692,7 +697,7 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
     # "not just how much money it saves", "mäts på hur mycket pengar", "o solo su quanto fa risparmiare": the metric's words
-    r"(?<!just )(?<!only )(?<!solo su )(?<!solo )(?<!mats pa )(?<!bedoms pa )(?<!misurato su )(?<!valutato su )"
+    r"(?<!scored on )(?<!rated on )(?<!graded on )(?<!just )(?<!only )(?<!solo su )(?<!solo )(?<!mats pa )(?<!bedoms pa )(?<!misurato su )(?<!valutato su )"
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} (measured|measure|measures|tracked|track)\b)"
     r"(?! (said|say|says|think|thought|agree|agreed|feel|felt|believe|believed)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
@@ -738,7 +743,7 @@ def _counted_typo(m: re.Match) -> str:
     """The counted noun with its typo folded ("countires" -> countries), so that counting the
     sample is still one word."""
     word = m.group(2)
-    if word in COUNTED_NOUNS:
+    if word in COUNTED_NOUNS or word in COUNTED:  # (a word, not a typo: "how many customer service professionals")
         return m.group(0)
     hit = process.extractOne(word, COUNTED_NOUNS, scorer=OSA.normalized_similarity, score_cutoff=0.75)
     return f"{m.group(1)} {hit[0]}" if hit else m.group(0)
@@ -821,6 +826,7 @@ CS_WORDS = _words(
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
+    "hardest heaviest "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
@@ -907,6 +913,7 @@ STOPWORDS = (
             "nelle realta "  # "piccole realtà": small organisations, not "realtid"
             # filler adverbs, in all three
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
+            "longer shorter "
             # how widely something is taken up: the share of companies a company metric already is
             "adoption adopted adopting "
             # a finding ("what the survey found"), never a typo of a topic's word ("bound")
@@ -951,6 +958,7 @@ TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results s
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
 # where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
+QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
@@ -961,6 +969,10 @@ SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
     r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
     re.IGNORECASE,
+)
+EXCLUDED_RE = re.compile(
+    r"\b(apart from|aside from|besides|except for|except|excluding|other than|not only|not just|a parte|tranne|eccetto"
+    r"|inte bara|utom|forutom)\b(.*?)(?= - |[,;:?.!—–]|$)"
 )
 GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
 INTRO_RE = re.compile(
@@ -1552,7 +1564,9 @@ class Studies:
             and all(
                 # not only by the study's name ("in the Strativity study?"), unless asked ("who answered it?")
                 (self._whole(t, typed - NAMED_STUDY.keys()) or set(getattr(t, "asks", ())) & asks)
-                and not getattr(t, "context", False)
+                # ("how many companies have it?" leaves its topic to the rest; "how many countries, and how many
+                # companies took part?" does not)
+                and not (getattr(t, "context", False) and (whole.kind == "metrics" or len(alone.topics) == 1))
                 and (personal or not getattr(t, "alone", False))
                 for t in alone.topics
             )
@@ -1654,6 +1668,10 @@ class Studies:
             # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
             topics = topics[1:]
         chosen = self._study_question(words | qset, topics, and_ask)
+        # "apart from callbacks, how many plan consoles?", "Tyskland – inte bara callback, allt ni har": not that one
+        excluded = {w for m in EXCLUDED_RE.finditer(unaccented(text)) for w in self._query_tokens(m.group(2))[0]}
+        if excluded and (len(chosen) > 1 or regions):
+            chosen = [t for t in chosen if not self._whole(t, excluded)]
         if regions and not topics and not words & STRICT_ASK_WORDS:  # "vilka resultat finns för Storbritannien"
             chosen = []  # which results a country has, not who ran the study
         named = {NAMED_STUDY[w] for w in words if w in NAMED_STUDY}
@@ -2032,7 +2050,9 @@ def _question_sentences(text: str) -> tuple[list[str], list[str]]:
     """A message's sentences, and those with a question mark when it also has others (else none); a
     few words after a question still belong to it ("...? best practice", "...? number of companies")."""
     sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
-    asked = [s for i, s in enumerate(sentences) if "?" in s or i and len(s.split()) <= 3 and "?" in sentences[i - 1]]
+    # (a question someone else asked, quoted, is not the asker's: 'the CEO asked "who does this well?"')
+    marked = [("?" in QUOTED_RE.sub(" ", s)) for s in sentences]
+    asked = [s for i, s in enumerate(sentences) if marked[i] or i and len(s.split()) <= 3 and marked[i - 1]]
     return sentences, asked if len(asked) < len(sentences) else []
 
 
@@ -2119,7 +2139,7 @@ def _order(raw: list[str], words: set[str]) -> str:
     if words & REVERSED_WORDS:
         return "cs_higher"
     if words & AGREE_WORDS:  # "agree most", "most aligned"; but "agree least" asks for the largest gaps
-        return "largest" if words & LEAST_WORDS else "agree"
+        return "largest" if words & LEAST_WORDS and not words & GAP_WORDS else "agree"  # ("or differ the least")
     if words & SMALL_WORDS and not words & LARGEST_WORDS:  # "smallest gap"
         return "agree"
     if words & GAP_WORDS or words & {"rank", "ranking"}:

@@ -106,6 +106,8 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "What topics / metrics can you answer questions on?",
         "what can u answer? list of topics pls",
         "Che domande posso fare al bot? mi serve l'elenco degli argomenti",
+        "che argomenti conosci? mi fai l'elenco",
+        "vad kan boten svara på?",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):

@@ -589,6 +589,58 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which markets have detailed data - is North America one of them?", "fact:markets"),
         ("north america figures?", "none"),
         ("what exactly is root cause analytics, in plain words", "none"),
+    ],
+    "rounds 72-77: what is set aside, loose words for agreement and time, more follow-ups and nationalities": [
+        (
+            "apart from callbacks, how many companies were planning real-time info consoles and how many were going"
+            " for root-cause analytics?",
+            "realtime_views+root_cause_analytics",
+        ),
+        ("Hur ser det ut för Tyskland – inte bara callback, allt ni har", "region:germany"),
+        ("not just brand - what about strategic too?", "cc_strategic"),
+        ("ok not the biggest gaps - where do execs and CS actually line up?", "rank:agree"),
+        (
+            "how many contact centres are virtualizing, meaning they run several centres as one single?",
+            "virtualization",
+        ),
+        (
+            "how many customer service professionals think customer feedback actually gets passed on to sales?",
+            "feedback_to_sales",
+        ),
+        ("Che percentuale delle richieste di call back viene richiamata entro un'ora?", "none"),
+        ("Hur många av återuppringningarna sker faktiskt inom utlovad tid?", "none"),
+        ("which market leans hardest on branch staff at peak times?", "leaders:branch_offices"),
+        ("In che arco di tempo sono previsti i progetti per ridurre lo scollamento?", "projects_horizon"),
+        ("over what timeframe are those fix-it projects planned? next year, or longer?", "projects_horizon"),
+        ("quanti contact center stanno facendo lavorare più sedi come se fossero una sola?", "virtualization"),
+        (
+            "the one where service gets scored on how much money each call brings in... what did execs vs front line say",
+            "revenue_per_call",
+        ),
+        ("Gjorde Genesys en ny mätning ett par år senare, och vad visade den?", "none"),
+        ("Rispetto al 2004 la fedeltà dei dipendenti verso l'azienda è cresciuta o calata?", "none"),
+        ("viste in tempo reale sui dati dei clienti", "realtime_views"),  # "in tempo" is no duration here
+        (
+            "Good afternoon. I'm consolidating two contact centres into one virtual operation and the CEO asked"
+            ' "who\'s actually doing this well, globally?". Which country or region was furthest ahead on'
+            " virtualizing contact centres in the survey?",
+            "leaders:virtualization",  # a question quoted is someone else's
+        ),
+        (
+            "On which questions did executives and service professionals in the study actually agree, or differ the"
+            " least?",
+            "rank:agree",
+        ),
+        (
+            "Writing the methodology footnote for our retail service strategy doc. How many countries did the"
+            " Genesys survey cover, and how many companies took part?",
+            "study_companies+study_countries",
+        ),
+        (
+            "My CEO asked who they actually asked when I showed him the numbers. Our pulse only goes to agents."
+            " Who exactly answered the Executive Disconnect survey?",
+            "fact:respondents",
+        ),
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
