@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -143,7 +144,7 @@ def _stem(token: str) -> str:
 _compiled = lru_cache(maxsize=None)(re.compile)
 
 
-def _sub(pattern: str, repl: str, text: str, *needles: str) -> str:
+def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needles: str) -> str:
     """re.sub, its pattern compiled once: normalize() runs some fifty of them on every question.
     With needles, only a text holding one of them is searched (one of them is in every match)."""
     if needles and not any(n in text for n in needles):
@@ -647,8 +648,8 @@ def normalize(text: str) -> str:
         "intendo",
     )
     text = _sub(
-        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ([a-z0-9]+ ){1,4}mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
-        "standfor",
+        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        lambda m: f" {m.group(2)}standfor " if m.group(1) else " standfor ",  # (what is defined stays: "virtualizing")
         text,
         "stand",
         "sta per",
@@ -991,7 +992,7 @@ AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
 SECOND_ASK_RE = re.compile(
-    r"\w[,;]? (and|och|plus|e)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|nar|vem|quanti|quante"
+    r"[\w?][,;]? (and|och|plus|e)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|nar|vem|quanti|quante"
     r"|quale|quali|quando|chi)\b",
     re.IGNORECASE,
 )
@@ -1731,6 +1732,8 @@ class Studies:
             counts = [t for t in answered if t.id in ("study_companies", "study_agents_covered")]
             if metrics and not any(self.view(m.id).regions for m in metrics) or counts:
                 unmeasured = [self.unmeasured["none:other_regions"]]
+        if and_ask and answered and all(u.id == "none:definitions" for u in unmeasured):
+            unmeasured = []  # "what does 'virtualization' mean here, and how many are doing it?": its figures say
         if unmeasured:
             return Answer(query, "unmeasured", topics=answered, unmeasured=unmeasured, regions=regions)
         if (

@@ -641,6 +641,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             " Who exactly answered the Executive Disconnect survey?",
             "fact:respondents",
         ),
+        (
+            "intern here — what does 'virtualizing' mean in this study and how many contact centers are doing it?",
+            "virtualization",  # its meaning and its figures: the metric's answer gives both
+        ),
+        ("what does virtualization mean in this study?", "none"),  # a definition alone the studies do not give
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
