@@ -504,7 +504,25 @@ def normalize(text: str) -> str:
         text,
         "how many",
     )
-    text = _sub(r"\bnormal (employees|staff|agents|people|workers|reps)\b", r"ordinary \1", text, "normal")
+    text = _sub(
+        r"\bnormal (employees|staff|agents|people|workers|reps|ones|companies|firms|businesses)\b",
+        r"ordinary \1",
+        text,
+        "normal",
+    )
+    text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
+    text = _sub(
+        r"\bmean when (he|she|they|it) (says?|said|writes?|wrote)\b", r"\1 \2", text, "mean when"
+    )  # what he says
+    # what a figure means: "vad betyder de 16 procenten", "cosa significa il 16%"
+    text = _sub(
+        r"\b(vad betyder|cosa significa|che significa|what means) (de |det |il |la |the )?(\d+)",
+        r"\3 source",
+        text,
+        "betyder",
+        "significa",
+        "means",
+    )
     text = _sub(
         r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
     )  # "står det något om ...": does it say, not "står för"
@@ -619,7 +637,7 @@ def normalize(text: str) -> str:
     text = AMOUNT_RE.sub("amount", text)
     if "amount" not in text.split():  # "how much ... the average call": the amount is what is asked
         text = _sub(  # a typical value: "the average call", "agents per contact center" (not "average speed")
-            r"\bon average\b|\bi (genom)?snitt\b|\bin media\b|\bmediamente\b"
+            r"\bon average\b(?! (speed|spd|handle|handling|time to answer))|\bi (genom)?snitt\b|\bin media\b|\bmediamente\b"
             r"|(?<!industry )\baverage\b(?! (speed|spd|handle|handling|time to answer))"
             r"|\bper (contact center|call center|center|company|site|team)\b",
             "onaverage",
@@ -638,6 +656,8 @@ def normalize(text: str) -> str:
         text,
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
+    # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
+    text = _sub(r"\bby how much\b", "gap", text, "by how much")
     # "I don't mean the execs, I mean the frontline": a correction, not a definition asked
     text = _sub(
         r"\b(i|we) (do not |don t |dont )?mean\b|\bjag menar\b|\b(intendo|non intendo)\b",
@@ -871,7 +891,7 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
     "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine "
-    "doc docs document documents documento"
+    "doc docs document documents documento article articles artikel artikeln articolo"
 )
 
 COMPARISON_WORDS = (  # what a comparison asks, in every word list above
@@ -914,7 +934,9 @@ STOPWORDS = (
             "nelle realta "  # "piccole realtà": small organisations, not "realtid"
             # filler adverbs, in all three
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
-            "longer shorter "
+            "longer shorter actually "
+            # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
+            "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
             # how widely something is taken up: the share of companies a company metric already is
             "adoption adopted adopting "
             # a finding ("what the survey found"), never a typo of a topic's word ("bound")
@@ -953,6 +975,9 @@ INTENT_WORDS = sorted(
 
 OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
+SAMPLE_IDS = frozenset(
+    {"fact:respondents", "study_companies", "study_agents_covered", "study_share_small", "study_share_large"}
+)
 PERSONAL_WORDS = OUR_WORDS | _words("i im we re ours jag vi oss min io noi sono siamo")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
@@ -1718,6 +1743,11 @@ class Studies:
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
 
+        if regions and chosen and all(t.id in SAMPLE_IDS for t in chosen):
+            # "what share of respondents were based in Asia Pacific?": the sample is not given per country
+            return Answer(
+                query, "unmeasured", topics=chosen, unmeasured=[self.unmeasured["none:other_regions"]], regions=regions
+            )
         if not chosen:
             if regions:
                 return Answer(query, "region", regions=regions)
@@ -1841,6 +1871,7 @@ class Studies:
         a place ("callbacks in germany"): then nothing is left for the second opinion to weigh, which
         is there for what the studies never measured asked in words no rule foresaw."""
         known = set().union(*(self._key_tokens[t.id] | self._title_tokens[t.id] for t in topics))
+        known |= {"company"}  # "do companies measure X": every finding is about companies
         if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
             known |= self._key_tokens["study_companies"]
         return all(t in known or t in self._region_words for t in _content(text))

@@ -85,7 +85,7 @@ def test_unmeasured_topics_offer_real_metrics():
         if isinstance(study, dict)
         for f in study.get("facts", ())
     }
-    assert len(unmeasured) == 55
+    assert len(unmeasured) == 57
     for u in unmeasured:
         assert set(u["closest"]) <= metrics and set(u["keywords"]) <= {"en", "sv", "it"}
         assert u.get("yields_to", "fact:industries") in facts

@@ -154,6 +154,7 @@ def test_how_do_i_use_this_is_the_help():
         "hej hur funkar boten vad ska jag skriva",
         "förlåt om jag frågar dumt men hur använder jag /gap?",
         "hey, new here. I run the pulse survey (63% response rate this quarter). how do I actually use /gap?",
+        "Hur funkar /gap? Hur ska jag ställa frågorna?",
     ):
         assert parse(text) == Command("help"), text
     for text in (  # a topic is a question

@@ -646,6 +646,41 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "virtualization",  # its meaning and its figures: the metric's answer gives both
         ),
         ("what does virtualization mean in this study?", "none"),  # a definition alone the studies do not give
+    ],
+    "rounds 78-83: the sample per region, formal sign-offs, wellbeing and scripts, figures in an article": [
+        ("what share of respondents were based in Asia Pacific?", "none"),
+        ("how far apart were execs and CS pros on average speed to answer being a critical metric?", "asa_critical"),
+        ("Do companies actually measure customer lifetime value? What did the survey find?", "clv_measured"),
+        (
+            "Dear colleagues, I would be grateful for all available figures for the United Kingdom. Kind regards,"
+            " Alistair",
+            "region:uk",
+        ),
+        ("what sizes of companies took part? only giant enterprises or normal ones too?", "fact:sizes"),
+        ("how many agents said they're burned out? that's the number i'd want", "none"),
+        ("Tyskland: sjukfrånvaro bland agenterna?", "none"),
+        ("did the agents say anything about scripts? do they want more freedom on calls?", "none"),
+        ("Did the customer service pros also agree that service drives the brand, and by how much?", "brand_identity"),
+        ("How many marketing qualified leads come from the contact center?", "none"),
+        ("how many sales leads come from customer feedback", "none"),
+        (
+            "what does Arussy mean when he says about 2/3 don't have the tools, authority or investment?",
+            "lacking_means",
+        ),
+        (
+            "does the swedish article also have the 67% worldwide figure or is that only in the english release?",
+            "source:67",
+        ),
+        ("Hej, vad betyder de 16 procenten i artikeln i Telekom idag?", "source:16"),
+        (
+            "mi confronti i feedback passati alle vendite con i processi sistematici per girare i feedback dei"
+            " clienti?",
+            "feedback_processes+feedback_to_sales",
+        ),
+        (
+            "I'm VP Marketing. In this study would someone like me count as a C-level exec or as a CS professional?",
+            "fact:respondents",
+        ),
         ("is the contact centre seen as strategic by the bosses or just a cost centre?", "cc_strategic"),
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
