@@ -511,6 +511,7 @@ def normalize(text: str) -> str:
         "normal",
     )
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
+    text = _sub(r"\bfirst (call|contact) resolution\b", "fcr", text, "first")  # not "first" as in leading
     text = _sub(
         r"\bmean when (he|she|they|it) (says?|said|writes?|wrote)\b", r"\1 \2", text, "mean when"
     )  # what he says
@@ -970,7 +971,9 @@ ITEM_WORDS = _words(
 GUESS_WEIGHT = 0.9  # a word guessed from a stem or a typo counts a little less than one typed
 # what a comparison asks, typo-tolerant for words of five letters or more ("disagre", "bigest")
 INTENT_WORDS = sorted(
-    w for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS | TOOK_PART_WORDS if len(w) >= 5
+    w  # (and the groups: "dirigneti" is dirigenti)
+    for w in COMPARISON_WORDS | LEAD_WORDS | STUDY_WORDS | ITEM_WORDS | TOOK_PART_WORDS | EXEC_WORDS | CS_WORDS
+    if len(w) >= 5
 )
 
 OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
@@ -984,6 +987,21 @@ TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results s
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
 # where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
+# a question word, or the figures asked for ("uk figures?"): what makes a part of a message a question of its own
+PART_ASK_WORDS = _words(
+    "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
+    "quanti quante quanto quale quali quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
+    "same samma stessa stesso"  # "same question for the consoles"
+)
+ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
+ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\b", re.IGNORECASE)
+# where a second question starts inside a sentence: a conjunction, then a question word
+ANOTHER_QUESTION_RE = re.compile(
+    r"(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
+    r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?(?:how|what|which|when|who|where|hur|vad|vilka"
+    r"|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa)\b)",
+    re.IGNORECASE,
+)
 QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
@@ -1064,7 +1082,9 @@ INDUSTRY_RE = re.compile(
     # ... or the public bodies of one sector ("aziende sanitarie", "pubbliche amministrazioni")
     r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
-NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|miljoner|milioni)?")  # not a "60-seat team"
+NUMBER_RE = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|millon|milion|miljoner|miljon|milioni)?"
+)  # not a "60-seat team"
 
 
 @dataclass(frozen=True)
@@ -1139,6 +1159,7 @@ class Answer:
     unmeasured: list[Unmeasured] = field(default_factory=list)
     asks_gap: bool = False  # the question asks for a gap ("how big is the gap on callbacks")
     about_team: bool = False  # ... or about the team's own pulses ("how does our team compare")
+    parts: list[Answer] = field(default_factory=list)  # kind "several": each question of the message answered
 
     @property
     def label(self) -> str:
@@ -1153,6 +1174,8 @@ class Answer:
             return f"source:{self.value:.0f}" if self.value.is_integer() else f"source:{self.value:g}"
         if self.kind == "region":
             return "+".join(sorted(f"region:{r}" for r in self.regions))
+        if self.kind == "several":
+            return "+".join(sorted({label for part in self.parts for label in part.label.split("+")}))
         return "none"
 
 
@@ -1505,6 +1528,61 @@ class Studies:
 
     # ----- understanding a question ---------------------------------------------------------
     def answer(self, query: str) -> Answer:
+        """The answer to a message; one that asks two or three different things ("what do you have
+        for the UK, and which market leads on branch offices?") gets each answered."""
+        single = self._one(query)
+        pieces = question_parts(query[:500])
+        if len(pieces) < 2 or any(getattr(t, "framing", False) for t in single.unmeasured):
+            return single  # (advice, an amount ... asked of all of it: "analytics or consoles? what do you advise")
+        parts: list[Answer] = []
+        for i, piece in enumerate(pieces[:3]):
+            part = self._answer(piece)
+            if i and part.kind == "metrics" and all(_is_fact(t) for t in part.topics):
+                continue  # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry)
+            if self._stands_alone(piece, part, single) and part.label not in {p.label for p in parts}:
+                parts.append(part)
+        if single.kind == "metrics" and all(p.kind == "metrics" and all(_is_fact(t) for t in p.topics) for p in parts):
+            return single  # facts about the study: one reading knows which question word asks which
+        asked = {label for part in parts for label in part.label.split("+")}
+        if len(parts) < 2 or asked <= set(single.label.split("+")):
+            return single  # one reading already answers all that was asked
+        if all(p.kind == "metrics" for p in parts):  # topics only: one answer with each ("... and how many say brand?")
+            topics = list(dict.fromkeys(t for p in parts for t in p.topics))[:3]
+            return replace(
+                parts[0],
+                query=query,
+                topics=topics,
+                also=[],
+                asks_about_agents=any(p.asks_about_agents for p in parts),
+                asks_gap=any(p.asks_gap for p in parts),
+            )
+        return Answer(query, "several", parts=parts)
+
+    def _stands_alone(self, piece: str, answer: Answer, single: Answer) -> bool:
+        """Whether one question of a message, read alone, asks a thing of its own in a question word
+        and names it ("..., and which market leads on branch offices?"): not a follow-up on the
+        other ("differenza tra i due gruppi?" is that metric's gap), a guess ("branch offices
+        maybe?", "la Germania?") or a topic left to the other ("and how many companies have it?")."""
+        said = {self._intent(t) for t in tokens(piece)} | set(tokens(piece))
+        if not said & PART_ASK_WORDS or len(piece.split()) < (2 if answer.kind == "region" else 3):
+            return False
+        if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
+            return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS))
+        if answer.kind in ("leaders", "region", "provenance"):
+            return True
+        own = bool(ALSO_RE.match(piece))  # a sentence of its own ("Also how many agents did they cover?")
+        qset, guessed = self._asked_tokens(piece)
+        typed = qset - guessed - NAMED_STUDY.keys()
+        return (
+            answer.kind == "metrics"
+            and bool(answer.topics)
+            and all(
+                self._whole(t, typed) and not getattr(t, "context", False) and (own or not getattr(t, "alone", False))
+                for t in answer.topics
+            )
+        )
+
+    def _one(self, query: str) -> Answer:
         """A message of several sentences asks in those with a question mark; the others often tell
         of the asker ("Our pulse had 44% on this, which feels low. What did the study find on
         feedback to sales?"), and their words must not pull the answer away from the question. The
@@ -2088,6 +2166,15 @@ def _question_sentences(text: str) -> tuple[list[str], list[str]]:
     marked = [("?" in QUOTED_RE.sub(" ", s)) for s in sentences]
     asked = [s for i, s in enumerate(sentences) if marked[i] or i and len(s.split()) <= 3 and marked[i - 1]]
     return sentences, asked if len(asked) < len(sentences) else []
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a message asks, each on its own: its sentences with a question mark (or opening
+    with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
+    which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
+    sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
+    asked = [s for s in sentences if "?" in QUOTED_RE.sub(" ", s) or ALSO_RE.match(s)] or sentences[-1:]
+    return [p.strip(" ,;:-–—") for s in asked for p in ANOTHER_QUESTION_RE.split(s) if len(p.split()) >= 2]
 
 
 def asked_part(text: str) -> str:

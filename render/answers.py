@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import i18n
 from i18n import N_, _, ngettext, pgettext
 from insights.studies import Answer, Fact, Figure, Metric, MetricView, Reading, Studies
@@ -214,6 +216,19 @@ def fact_blocks(bm: Studies, fact: Fact) -> list[dict]:
     return [section(f"*{title(fact)}* ({study})\n{escape(fact_text(fact))}\n{quotes}", block_id=f"metric:{fact.id}")]
 
 
+def several_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
+    """Two or three questions in one message ("what do you have for the UK, and which market leads on
+    branch offices?"): each answer in turn, under one echo of the message, a divider between them;
+    a block two answers share (the echo, the caveat about CS managers) shown once."""
+    replies = [answer_blocks(bm, replace(part, query=answer.query), cmd) for part in answer.parts]
+    blocks = [asked(answer.query)]
+    for i, reply in enumerate(replies):
+        if i:
+            blocks.append({"type": "divider"})
+        blocks += [b for b in reply["blocks"] if b not in blocks]
+    return message(blocks, " · ".join(reply["text"] for reply in replies))
+
+
 def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     """The reply to `/gap <question>` (`cmd`: the configured command): one to three topics, a
     ranking, the leading regions, where a figure comes from, what the studies don't measure, or
@@ -226,6 +241,8 @@ def answer_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     }.get(answer.kind)
     if build:
         return build(bm, answer, cmd)
+    if answer.kind == "several":  # each question of the message, one after another
+        return several_blocks(bm, answer, cmd)
     if answer.kind == "region":  # each region asked ("France and Asia: what do you have for each?")
         parts = [region_blocks(bm, region, cmd) for region in answer.regions[:3]]
         return message([b for p in parts for b in p["blocks"]], " · ".join(p["text"] for p in parts))

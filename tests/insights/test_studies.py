@@ -685,6 +685,39 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("dove è più grande il disallineamento tra executive e customer service?", "rank:largest"),
         ("Borde vi införa callback, lönar det sig?", "none"),
     ],
+    "rounds 84-89: a message asking two or three different things gets each answered": [
+        ("uk figures? and separately, who leads on branch offices in peak periods", "leaders:branch_offices+region:uk"),
+        ("france figures + who's the leader on click for call back", "leaders:callback+region:france"),
+        (
+            "Someone in the QBR deck quoted 54% without a source, where is that from? And what's the global number"
+            " for click for a call back?",
+            "callback+source:54",
+        ),
+        (
+            "Where's the biggest exec vs frontline gap in the study? And is there anything they actually agree on?",
+            "rank:agree+rank:largest",
+        ),
+        (
+            "hey, quick one - what % of execs vs CS folks think their contact center is very strategic? and how many"
+            " say service is key to brand identity",
+            "brand_identity+cc_strategic",
+        ),
+        # ... not a follow-up on the first, a guess, the candidates of a ranking, or a fact in passing
+        ("Quante aziende misurano il customer lifetime value? differenza tra dirigenti e operatori?", "clv_measured"),
+        ("where's the 39% from? branch offices maybe? or am I thinking of something else", "source:39"),
+        ("chi e in testa sulla virtualizzazione? UK o asia pacific?", "leaders:virtualization"),
+        ("Who commissioned it and which agency did the fieldwork?", "fact:commissioned"),
+        (
+            "How many execs think customer feedback is collected and handed over to sales, and how many CS managers"
+            " agree with them?",
+            "feedback_to_sales",
+        ),
+        ("Meglio investire in analytics o in console in tempo reale? cosa mi consigli per un claims center?", "none"),
+        ("su quali dati i dirigneti sono piu ottimisti degli operatori", "rank:exec_higher"),
+        ("First call resolution rates by country?", "none"),
+        ("Hur många agenter per teamledare är vanligt?", "none"),
+        ("someone quoted 1.5 millon agents in a pitch deck - which study is that from", "source:1500000"),
+    ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),
         (

@@ -116,6 +116,28 @@ def test_a_question_about_two_regions_answers_each():
     assert validate(payload) == []
 
 
+def test_a_message_asking_two_things_answers_each_under_one_echo():
+    payload = answer_blocks(
+        BM, BM.answer("what figures do you have for the UK, and which market is ahead on using branch offices?"), "/gap"
+    )
+    assert [b["type"] for b in payload["blocks"]] == [
+        "context",  # "You asked: ..." once, for the whole message
+        "header",  # the UK's figures
+        "section",
+        "context",
+        "divider",
+        "section",  # which region leads on branch offices
+        "context",
+        "context",
+    ]
+    assert payload["blocks"][0]["elements"][0]["text"].startswith("You asked: what figures do you have for the UK,")
+    assert payload["blocks"][1]["text"]["text"] == "UK in the 2008 study"
+    assert payload["text"] == (
+        "UK: 2 figures · Leading regions: Companies bringing branch offices into customer service for peak periods"
+    )
+    assert validate(payload) == []
+
+
 def test_escape_neutralises_slack_control_characters():
     assert escape("<!here> & <@U1|bob>") == "&lt;!here&gt; &amp; &lt;@U1|bob&gt;"
 
@@ -262,6 +284,7 @@ CASES = {
             "brand and self service",
             "genomsnittlig svarstid",
             "velocità di risposta",
+            "Someone quoted 54% without a source, where is that from? And what's the global number for callbacks?",
         ]
     ],
     # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
@@ -275,6 +298,7 @@ CASES = {
             ("provenance_blocks", "where does the 54% come from", "provenance"),
             ("unmeasured_blocks", "average handle time <@U1>", "unmeasured"),
             ("fact_blocks", "when was the fieldwork done", "metrics"),
+            ("several_blocks", "uk figures? and separately, who leads on branch offices in peak periods", "several"),
         )
     },
     "no_match_blocks": lambda: [no_match_blocks(BM, BM.answer(q), "/gap") for q in HOSTILE],
