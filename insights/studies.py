@@ -1001,6 +1001,12 @@ PART_ASK_WORDS = _words(
     "quanti quante quanto quale quali quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
 )
+# figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
+NUMBERS_JOINED_RE = re.compile(
+    r"\d[\d.,]*\s*%?\s*(?:million|miljoner|milioni|procent|per cent|percent)?\s*\??\s*(?:and|och|e|&|,)\s*"
+    r"(?:the |il |la |de |i |l')?\d"
+)
+FIRST_NUMBER_RE = re.compile(r"\d")
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
 ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\b", re.IGNORECASE)
 # where a second question starts inside a sentence: a conjunction, then a question word
@@ -1540,7 +1546,7 @@ class Studies:
         for the UK, and which market leads on branch offices?") gets each answered."""
         single = self._one(query)
         pieces = question_parts(query[:500])
-        if len(pieces) < 2 or any(getattr(t, "framing", False) for t in single.unmeasured):
+        if len(pieces) < 2 or single.kind == "several" or any(getattr(t, "framing", False) for t in single.unmeasured):
             return single  # (advice, an amount ... asked of all of it: "analytics or consoles? what do you advise")
         parts: list[Answer] = []
         for i, piece in enumerate(pieces[:3]):
@@ -1736,9 +1742,19 @@ class Studies:
                 and all(_is_fact(m.metric) for m in known)
             )
         ):
-            figures = self._figures_valued(numbers[0], [m.metric.id for m in known], regions)
-            if figures:
-                return Answer(query, "provenance", figures=figures, value=numbers[0], regions=regions)
+            asked_ids = [m.metric.id for m in known]
+            found = [(v, f) for v in dict.fromkeys(numbers) for f in [self._figures_valued(v, asked_ids, regions)] if f]
+            parts = [Answer(query, "provenance", figures=f, value=v, regions=regions) for v, f in found[:3]]
+            joined = NUMBERS_JOINED_RE.search(unaccented(text))  # "var kommer 78 % och 62 % ifrån?": each
+            if (
+                len(parts) > 1
+                and joined
+                and found[0][0] == numbers[0]
+                and joined.start() == FIRST_NUMBER_RE.search(unaccented(text)).start()
+            ):
+                return Answer(query, "several", parts=parts)
+            if parts and found[0][0] == numbers[0]:
+                return parts[0]
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
         framed = self._framing(scored, qset - guessed)  # an amount, advice...: not which region leads
@@ -1767,6 +1783,11 @@ class Studies:
             if regional and regions and self._elsewhere(regional[:1], regions):
                 # "is Germany also ahead on virtualization?": the sources give no figure for Germany there
                 return Answer(query, "unmeasured", topics=regional[:1], unmeasured=[elsewhere], regions=regions)
+            named = [m for m in regional if self._whole(m, qset - guessed)]
+            if len(named) > 1:  # "which region leads on branch offices and which one on virtualisation?": each
+                return Answer(
+                    query, "several", parts=[Answer(query, "leaders", topics=[m], regions=regions) for m in named[:3]]
+                )
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         # what the sample held ("were banks included?"), not how many of one industry it held ("how many

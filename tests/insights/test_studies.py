@@ -717,6 +717,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("First call resolution rates by country?", "none"),
         ("Hur många agenter per teamledare är vanligt?", "none"),
         ("someone quoted 1.5 millon agents in a pitch deck - which study is that from", "source:1500000"),
+        ("var kommer 78 % och 62 % ifrån?", "source:62+source:78"),  # figures asked together: each
+        (
+            "I keep seeing 927 and 1.5 million in our slides. what do those numbers refer to?",
+            "source:1500000+source:927",
+        ),
+        ("what's the 30% about revenue per call — is it a separate number from the 36 and the 28?", "source:30"),
+        (
+            "which region leads on branch offices and which one on virtualisation?",
+            "leaders:branch_offices+leaders:virtualization",
+        ),
+        (
+            "Quale paese è in testa sulla virtualizzazione e quale sul call back?",
+            "leaders:callback+leaders:virtualization",
+        ),
     ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),

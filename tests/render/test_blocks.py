@@ -285,6 +285,7 @@ CASES = {
             "genomsnittlig svarstid",
             "velocità di risposta",
             "Someone quoted 54% without a source, where is that from? And what's the global number for callbacks?",
+            "var kommer 78 % och 62 % ifrån?",  # two parts showing one metric: its block_ids stay unique
         ]
     ],
     # the kinds of answer `answer_blocks` hands on to, each reached as a user reaches it
