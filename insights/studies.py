@@ -460,6 +460,12 @@ def normalize(text: str) -> str:
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
     text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
     text = _sub(r"\b(line|lines|lined) up\b", "aligned", text, " up")  # "where do execs and CS line up?": agree
+    text = _sub(  # "same for Germany?": a follow-up, not "the same for execs and CS" (agreement)
+        r"\bsame (question )?(?=(for|with|on) (?!(the )?(execs?|executives?|both|cs|managers?|two|each|all|groups?)\b))",
+        " ",
+        text,
+        "same",
+    )
     text = _sub(r"\bmeaning (?=(they|that|it|we|the|companies)\b)", " ", text, "meaning")  # "..., meaning they run ..."
     # "come out higher than the execs": rate higher, not the results coming out
     text = _sub(
