@@ -108,6 +108,8 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "Che domande posso fare al bot? mi serve l'elenco degli argomenti",
         "che argomenti conosci? mi fai l'elenco",
         "vad kan boten svara på?",
+        "what topics can this thing answer?",
+        "Che domande posso farti? mi dai l'elenco degli argomenti",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):

@@ -731,6 +731,8 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "Quale paese è in testa sulla virtualizzazione e quale sul call back?",
             "leaders:callback+leaders:virtualization",
         ),
+        ("same for Germany? give me all the German numbers", "region:germany"),  # a follow-up naming its topic
+        ("is the score the same for execs and CS?", "rank:agree"),
     ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),
