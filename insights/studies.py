@@ -160,7 +160,7 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
 TITLES_COMPARED_RE = re.compile(
-    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,4} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than)"
+    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,4} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
     # "between CFOs and CEOs", "tra CFO e CEO", "do CIOs and CFOs differ"
     r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
@@ -683,7 +683,7 @@ def normalize(text: str) -> str:
         "intendo",
     )
     text = _sub(
-        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b",
+        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b(?! (mer|mycket|lite|mest|nagot|allt))",
         lambda m: f" {m.group(2)}standfor " if m.group(1) else " standfor ",  # (what is defined stays: "virtualizing")
         text,
         "stand",
@@ -868,7 +868,7 @@ LEADER_WORDS = _words(
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 TOP_WORDS = _words(
-    "leader winner vinnare vincitore tops topped topping numberone"
+    "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")

@@ -109,6 +109,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "che argomenti conosci? mi fai l'elenco",
         "vad kan boten svara på?",
         "what topics can this thing answer?",
+        "cosa ti posso chiedere esattamente? è vero che rispondi solo su queste due ricerche?",
         "Che domande posso farti? mi dai l'elenco degli argomenti",
     ):
         assert parse(text) == Command("list"), text

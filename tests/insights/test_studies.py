@@ -733,6 +733,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("same for Germany? give me all the German numbers", "region:germany"),  # a follow-up naming its topic
         ("is the score the same for execs and CS?", "rank:agree"),
+        (
+            "Stämmer det att Tyskland är bäst på att systematiskt vidarebefordra kundfeedback?",
+            "leaders:feedback_processes",
+        ),
+        ("è vero che la Germania è prima in classifica per il click for call back?", "leaders:callback"),
+        (
+            "hej! är det sant att kundtjänst tycker att kundservice betyder mer för varumärket än vad ledningen tycker?",
+            "brand_identity",  # "betyder mer för": matters more for, not "what does it mean"
+        ),
+        ("è vero che i CFO sono più scettici dei CEO sul ruolo del customer service per il brand?", "none"),
     ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),
