@@ -1022,6 +1022,7 @@ ANOTHER_QUESTION_RE = re.compile(
     r"|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa)\b)",
     re.IGNORECASE,
 )
+PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
 QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
@@ -1727,9 +1728,14 @@ class Studies:
                 break
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
 
-        numbers = self._numbers(
-            DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(text)))
-        )  # not "under 50 agents"
+        # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
+        # the figure asked about: '"Nearly 30% plan information consoles" - what is that about?')
+        unquoted = PASTED_QUOTE_RE.sub(" ", text)
+        if {
+            self._intent(t) for t in tokens(unquoted)
+        } & SOURCE_WORDS:  # unless its source is asked ("where's it from?")
+            unquoted = text
+        numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
         claim = CLAIM_RE.search(normalize(text)) and any(
             m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
             for m in known

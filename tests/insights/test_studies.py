@@ -743,6 +743,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "brand_identity",  # "betyder mer för": matters more for, not "what does it mean"
         ),
         ("è vero che i CFO sono più scettici dei CEO sul ruolo del customer service per il brand?", "none"),
+        (
+            'Pasting from the PR: "nearly 30% of those surveyed plan to enable information consoles to provide'
+            ' real-time views" – real-time views of what exactly?',
+            "realtime_views",  # a figure in a pasted quote is what the source said, not the figure asked about
+        ),
+        ('Saw "more than 1.5 million agents" on a vendor slide, where\'s that from?', "source:1500000"),  # unless asked
     ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),
