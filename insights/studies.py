@@ -1022,6 +1022,8 @@ ANOTHER_QUESTION_RE = re.compile(
     r"|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa)\b)",
     re.IGNORECASE,
 )
+FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
+WHERE_FROM_RE = re.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
 PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
 QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 SENTENCE_RE = re.compile(
@@ -1731,9 +1733,8 @@ class Studies:
         # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
         # the figure asked about: '"Nearly 30% plan information consoles" - what is that about?')
         unquoted = PASTED_QUOTE_RE.sub(" ", text)
-        if {
-            self._intent(t) for t in tokens(unquoted)
-        } & SOURCE_WORDS:  # unless its source is asked ("where's it from?")
+        said = {self._intent(t) for t in tokens(unquoted)}
+        if said & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(unquoted):  # unless its source is asked
             unquoted = text
         numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
         claim = CLAIM_RE.search(normalize(text)) and any(
