@@ -477,6 +477,7 @@ def _normalize(text: str) -> str:
     )
     text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
     text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
+    text = _sub(r"\bat least\b", " ", text, "at least")  # "agree on at least one item": not the least
     text = _sub(r"\b(line|lines|lined) up\b", "aligned", text, " up")  # "where do execs and CS line up?": agree
     text = _sub(  # "same for Germany?": a follow-up, not "the same for execs and CS" (agreement)
         r"\bsame (question )?(?=(for|with|on) (?!(the )?(execs?|executives?|both|cs|managers?|two|each|all|groups?)\b))",
@@ -1031,6 +1032,12 @@ NUMBERS_JOINED_RE = re.compile(
     r"(?:the |il |la |de |i |l')?\d"
 )
 FIRST_NUMBER_RE = re.compile(r"\d")
+BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
+# every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")
+ALL_FOR_REGION_RE = re.compile(
+    r"\b(anything else|what else|everything|all (the |of the )?(figures|numbers|data)|alla siffror|allt ni har|allt om"
+    r"|tutti i (dati|numeri)|cos'altro|cos altro|che altro)\b"
+)
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
 ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\b", re.IGNORECASE)
 # where a second question starts inside a sentence: a conjunction, then a question word
@@ -1724,6 +1731,8 @@ class Studies:
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._asked_tokens(text)
         regions = self.find_regions(text)
+        if regions and ALL_FOR_REGION_RE.search(unaccented(text)):  # "what else is there for Germany?": all of it
+            return Answer(query, "region", regions=regions)
         if qset & STUDY_NAME_WORDS and (
             regions or any(m.score >= MIN_SCORE for m in self._score(qset - STUDY_NAME_WORDS)[:1])
         ):  # "industries in the genesys study", "the figures for Germany in the Genesys research": which study
@@ -1862,7 +1871,15 @@ class Studies:
             and all(_is_fact(t) and getattr(t, "alone", False) for t in chosen)
             and not words & (ASK_WORDS["when"] | ASK_WORDS["who"])
         )
-        if order and (not chosen and not about_team or listing and not about_team or about_study):
+        # "is it true the biggest gap is on speed to answer?", "è vero che sono d'accordo solo su ...": a belief
+        # about the ranking is checked against the ranking
+        belief = (
+            order in ("largest", "agree")
+            and BELIEF_RE.search(unaccented(text))
+            and not about_team
+            and not any(isinstance(t, Unmeasured) for t in chosen)  # ("is it true Forrester found the same?")
+        )
+        if order and (not chosen and not about_team or listing and not about_team or about_study or belief):
             # a ranking by company size or industry ("exec vs CS gap by company size"): a split never given
             by = [
                 m.metric

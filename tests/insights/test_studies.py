@@ -749,6 +749,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "realtime_views",  # a figure in a pasted quote is what the source said, not the figure asked about
         ),
         ('Saw "more than 1.5 million agents" on a vendor slide, where\'s that from?', "source:1500000"),  # unless asked
+        ("Germany - I know about the callback stat, is there anything else on them?", "region:germany"),
+        ("Hallo, everything you have on Asia please (feedback etc)", "region:asia"),
+        ("is it true the biggest exec vs CS disconnect is on speed to answer?", "rank:largest"),  # a belief checked
+        ("is it true execs and customer service staff actually agree on at least one item?", "rank:agree"),
+        ("is it true Forrester found the same exec disconnect in their research?", "none"),
+        (
+            "raccolta feedback clienti e passaggio alle vendite: c'è davvero un gap tra executive e contact center?",
+            "feedback_to_sales",
+        ),
     ],
     "rounds 19-20: asides, the longer keyword, breakdowns, figures asked about, who answered": [
         ("for my onboarding deck: do CS managers think feedback really gets passed to sales?", "feedback_to_sales"),
