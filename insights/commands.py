@@ -85,7 +85,7 @@ HELP_WORDS = {"?", "-h", "--help", "usage", "hjälp", "hjalp", "aiuto"}
 ABOUT_ME_RE = re.compile(
     r"(what|which) (topics|subjects|figures|metrics|questions|things|kpis|stats) (can|do|could) (you|i) "
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
-    r"|what (can|do|does) (you|u|this thing|this bot|the bot|it|pulsegap) (answer|cover|know|know about)"
+    r"|what (can|do|does) (you|u|this thing|this bot|the bot|it|pulsegap|gap) (answer|cover|know|know about)"
     r"|what can i ask( you| it| this thing| this bot| the bot)?( about)?"
     r"|what (topics|subjects|questions) (can|do|could) (you|this bot|this thing|the bot|it|pulsegap) (answer|cover)( on| about)?"
     r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
@@ -97,7 +97,7 @@ ABOUT_ME_RE = re.compile(
 )
 ABOUT_ME_SEARCH_RE = re.compile(
     rf"\b({ABOUT_ME_RE.pattern}|(che|quali) (temi|argomenti) (copre|tratta|conosce|conosci)|cosa sai fare"
-    r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso farti"
+    r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso farti|(che|quali) domande ti posso fare"
     r"|what (topics|metrics|subjects|questions)( (and |or )?(topics|metrics|subjects))? (can|do) (you|u) answer( questions)?( on| about)?)\b"
 )
 BOT_RE = re.compile(

@@ -194,7 +194,7 @@ def unaccented(text: str) -> str:
 
 QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 SENTENCE_RE = re.compile(
-    r"(?<=[?!])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
+    r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"(?<!\bt\.ex\.)(?<!\bp\.es\.)(?<!\bcfr\.)(?<!\bdott\.)(?<!\bsig\.)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)\s+"
 )
@@ -1807,6 +1807,15 @@ class Studies:
             and (words & (LEADER_WORDS | LARGEST_WORDS) and words & PLACE_WORDS or leading and regional)
         ):
             metrics = [m.metric for m in known if m.metric.id in self.metrics and m.metric.kind != "fact"]
+            never = [
+                m.metric
+                for m in scored
+                if isinstance(m.metric, Unmeasured)
+                and m.metric.id != "none:other_regions"
+                and self._whole(m.metric, qset - guessed)
+            ]
+            if never and not metrics:  # "which region has the highest CSAT?": not measured, in no country either
+                return Answer(query, "unmeasured", unmeasured=never[:1], regions=regions)
             elsewhere = self.unmeasured["none:other_regions"]
             if metrics and self._whole(elsewhere, qset - guessed):  # "which Nordic country is best": none given
                 return Answer(query, "unmeasured", topics=metrics[:1], unmeasured=[elsewhere])

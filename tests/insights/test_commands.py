@@ -110,6 +110,8 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "vad kan boten svara på?",
         "what topics can this thing answer?",
         "cosa ti posso chiedere esattamente? è vero che rispondi solo su queste due ricerche?",
+        "what can /gap answer? list of topics pls",
+        "che domande ti posso fare? mi dai l'elenco degli argomenti",
         "Che domande posso farti? mi dai l'elenco degli argomenti",
     ):
         assert parse(text) == Command("list"), text

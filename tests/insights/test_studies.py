@@ -755,6 +755,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("is it true execs and customer service staff actually agree on at least one item?", "rank:agree"),
         ("is it true Forrester found the same exec disconnect in their research?", "none"),
         (
+            'Hi, I manage the DACH team out of Frankfurt, 70 agents. My German MD asked "what does this study say'
+            ' about Germany specifically?" What figures are there for Germany?',
+            "region:germany",  # a sentence ends after a quoted question too
+        ),
+        ("which region has the highest CSAT?", "none"),
+        ("tasso di risoluzione al primo contatto per paese?", "none"),
+        (
             "raccolta feedback clienti e passaggio alle vendite: c'è davvero un gap tra executive e contact center?",
             "feedback_to_sales",
         ),
