@@ -226,11 +226,12 @@ def several_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
         if i:
             blocks.append({"type": "divider"})
         blocks += [b for b in reply["blocks"] if b not in blocks]
-    ids = [b["block_id"] for b in blocks if "block_id" in b]
-    for b in blocks:  # block_ids are unique within a message: a metric answered twice gets "…#2"
-        if "block_id" in b and ids.count(b["block_id"]) > 1:
-            seen = sum(1 for x in blocks[: blocks.index(b)] if x.get("block_id", "").split("#")[0] == b["block_id"])
-            b["block_id"] = f"{b['block_id']}#{seen + 1}" if seen else b["block_id"]
+    seen: dict[str, int] = {}
+    for i, b in enumerate(blocks):  # block_ids are unique within a message: a metric answered twice gets "…#2"
+        if "block_id" in b:
+            seen[b["block_id"]] = seen.get(b["block_id"], 0) + 1
+            if seen[b["block_id"]] > 1:
+                blocks[i] = {**b, "block_id": f"{b['block_id']}#{seen[b['block_id']]}"}
     return message(blocks, " · ".join(reply["text"] for reply in replies))
 
 
