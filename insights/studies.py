@@ -192,7 +192,7 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'[^\']*\?[^\']*\'(?!\w)')  # (a single-quoted question too)
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
@@ -1035,7 +1035,7 @@ FIRST_NUMBER_RE = re.compile(r"\d")
 BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
 # every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")
 ALL_FOR_REGION_RE = re.compile(
-    r"\b(anything else|what else|everything|all (the |of the )?(figures|numbers|data)|alla siffror|allt ni har|allt om"
+    r"\b(anything else|what else|everything|all (the |of the )?([a-z]+ )?(figures|numbers|data)|alla siffror|allt ni har|allt om"
     r"|tutti i (dati|numeri)|cos'altro|cos altro|che altro)\b"
 )
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"

@@ -760,6 +760,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "region:germany",  # a sentence ends after a quoted question too
         ),
         ("which region has the highest CSAT?", "none"),
+        (
+            "Our retail bank is thinking about getting branch staff to help during peaks. My director asked 'who's"
+            " doing this the most, which country?' so we can look for case studies. Which country leads in bringing"
+            " branch offices into customer service?",
+            "leaders:branch_offices",  # a single-quoted question is someone else's too
+        ),
+        (
+            "Hallo from the Frankfurt team! We're 35 agents serving DACH customers. Can you give me all the German"
+            " figures?",
+            "region:germany",
+        ),
         ("tasso di risoluzione al primo contatto per paese?", "none"),
         (
             "raccolta feedback clienti e passaggio alle vendite: c'è davvero un gap tra executive e contact center?",
