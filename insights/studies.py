@@ -192,7 +192,9 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-QUOTED_RE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'[^\']*\?[^\']*\'(?!\w)')  # (a single-quoted question too)
+QUOTED_RE = re.compile(
+    r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'(?:[^\']|\b\'\b)*\?(?:[^\']|\b\'\b)*\'(?!\w)'
+)  # (a single-quoted question too, "who's" in it)
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
