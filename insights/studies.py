@@ -195,6 +195,7 @@ def unaccented(text: str) -> str:
 QUOTED_RE = re.compile(
     r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'(?:[^\']|\b\'\b)*\?(?:[^\']|\b\'\b)*\'(?!\w)'
 )  # (a single-quoted question too, "who's" in it)
+# where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
@@ -202,11 +203,21 @@ SENTENCE_RE = re.compile(
 )
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_RE.split(text) if s.strip()]
+
+
+def _asks(sentence: str) -> bool:
+    """A question mark of the asker's own (a question someone else asked, quoted, is not: 'the CEO asked
+    "who does this well?"')."""
+    return "?" in QUOTED_RE.sub(" ", sentence)
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """normalize() of each sentence, joined: a long message's sentences are read again alone (its question
     sentences, its parts), and each sentence is then normalized once."""
-    sentences = [s for s in SENTENCE_RE.split(text) if s.strip()] if len(text) > 60 else ()
+    sentences = _sentences(text) if len(text) > 60 else ()
     if len(sentences) > 1:
         return " ".join(_normalize(s) for s in sentences)
     return _normalize(text)
@@ -530,7 +541,9 @@ def _normalize(text: str) -> str:
     text = _sub(
         r"\bweighted (to|towards|toward|in favou?r of)\b", r"leaning \1", text, "weighted"
     )  # a plan, not a survey
-    text = _sub(r"\bstar det\b|\bdet star (?=\d)", " ", text, "star det", "det star")
+    text = _sub(
+        r"\bstar det\b|\bdet star (?=\d)", " ", text, "star det", "det star"
+    )  # "står det något om": does it say
     # "how many people rate it very strategic": a share asked, not a head count
     text = _sub(
         r"\bhow many (people|respondents|folks)( actually| really)? (?=(rate|rated|say|said|think|thought|agree|agreed"
@@ -561,7 +574,7 @@ def _normalize(text: str) -> str:
     )
     text = _sub(
         r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
-    )  # "står det något om ...": does it say, not "står för"
+    )  # "cuz I think": because
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
@@ -1021,7 +1034,6 @@ TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results s
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
 YEARS = {2004.0, 2008.0}
-# where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
 # a question word, or the figures asked for ("uk figures?"): what makes a part of a message a question of its own
 PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
@@ -1756,8 +1768,9 @@ class Studies:
         # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
         # the figure asked about: '"Nearly 30% plan information consoles" - what is that about?')
         unquoted = PASTED_QUOTE_RE.sub(" ", text)
-        said = {self._intent(t) for t in tokens(unquoted)}
-        if said & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(unquoted):  # unless its source is asked
+        if unquoted != text and (  # unless its source is asked
+            {self._intent(t) for t in tokens(unquoted)} & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(unquoted)
+        ):
             unquoted = text
         numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
         claim = CLAIM_RE.search(normalize(text)) and any(
@@ -2243,9 +2256,8 @@ def _study_tails(raw: list[str]) -> set[str]:
 def _question_sentences(text: str) -> tuple[list[str], list[str]]:
     """A message's sentences, and those with a question mark when it also has others (else none); a
     few words after a question still belong to it ("...? best practice", "...? number of companies")."""
-    sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
-    # (a question someone else asked, quoted, is not the asker's: 'the CEO asked "who does this well?"')
-    marked = [("?" in QUOTED_RE.sub(" ", s)) for s in sentences]
+    sentences = _sentences(text)
+    marked = [_asks(s) for s in sentences]
     asked = [s for i, s in enumerate(sentences) if marked[i] or i and len(s.split()) <= 3 and marked[i - 1]]
     return sentences, asked if len(asked) < len(sentences) else []
 
@@ -2254,8 +2266,8 @@ def question_parts(text: str) -> list[str]:
     """The questions a message asks, each on its own: its sentences with a question mark (or opening
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
-    sentences = [s for s in SENTENCE_RE.split(text) if s.strip()]
-    asked = [s for s in sentences if "?" in QUOTED_RE.sub(" ", s) or ALSO_RE.match(s)] or sentences[-1:]
+    sentences = _sentences(text)
+    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s)] or sentences[-1:]
     return [p.strip(" ,;:-–—") for s in asked for p in ANOTHER_QUESTION_RE.split(s) if len(p.split()) >= 2]
 
 
