@@ -244,7 +244,9 @@ def parse(text: str | None) -> Command:
         if len(text) <= 160 and _asks(text, HOW_TO_USE_RE, HELP_NOUNS, HELP_ASK_RE):
             return Command("help")
         # (in a longer message, its question sentences: "I run our pulse survey. How do I use /gap?")
-        return _about_the_bot(text) or _about_the_bot(asked_part(text)) or Command("question", args=plain(text))
+        asked = asked_part(text)
+        about = _about_the_bot(text) or (asked != text and _about_the_bot(asked))
+        return about or Command("question", args=plain(text))
     action = ""
     if name in ACTIONS:
         first, _, remainder = rest.partition(" ")
