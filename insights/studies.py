@@ -707,6 +707,22 @@ def _normalize(text: str) -> str:
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
     text = _sub(r"\bby how much\b", "gap", text, "by how much")
+    # "are people paid for quality or for volume": pay, not who paid for the study
+    text = _sub(
+        r"\bpaid for (?=(quality|speed|productivity|volume|volumes|output|performance|calls|results|service)\b)",
+        "paid ",
+        text,
+        "paid for",
+    )
+    # "where are the bosses most out of touch", "più scollegato", "ute och cyklar": a disconnect
+    text = _sub(
+        r"\bout of touch\b|\bscollegat[oaie]\b|\bute och cyklar\b",
+        "disconnected",
+        text,
+        "out of touch",
+        "scollegat",
+        "cyklar",
+    )
     # "I don't mean the execs, I mean the frontline": a correction, not a definition asked
     text = _sub(
         r"\b(i|we) (do not |don t |dont )?mean\b|\bjag menar\b|\b(intendo|non intendo)\b",
@@ -727,6 +743,8 @@ def _normalize(text: str) -> str:
         "vuol dire",
         "betyder",
     )  # a definition
+    # "vad står 75 % för": what the figure stands for
+    text = _sub(r"\bvad star ((?:[a-z0-9]+ ){1,4})for\b", r" \1 standfor ", text, "vad star")
     text = _sub(
         r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text, "virtual"
     )
@@ -896,7 +914,7 @@ CS_WORDS = _words(
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
-    "hardest heaviest "
+    "hardest heaviest keenest keener eagerest "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
@@ -983,7 +1001,7 @@ STOPWORDS = (
             "nelle realta "  # "piccole realtà": small organisations, not "realtid"
             # filler adverbs, in all three
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
-            "longer shorter actually "
+            "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
             # how widely something is taken up: the share of companies a company metric already is
@@ -1068,6 +1086,16 @@ CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
     r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
+    re.IGNORECASE,
+)
+# a question reported in the asker's words ("my director asked how many companies use speech recognition.",
+# "min chef frågade hur stor andel...", "mi ha chiesto quanti operatori..."): from its question word on
+REPORTED_RE = re.compile(
+    r"\b(?:asked(?: me| us)?|asks(?: me| us)?|wants to know|wanted to know|wondered|wonders|is wondering"
+    r"|fr[aå]gade(?: mig| oss)?|undrar|undrade|vill veta|ville veta"
+    r"|(?:mi|ci) ha chiesto|mi chiede|ci chiede|vuole sapere|voleva sapere|si chiede|ha domandato)"
+    r"\s+((?:if|whether|how|what|which|who|when|where|om|hur|vad|vilk|vem|n[aä]r|se|quant|qual|come|cosa|che|chi|dove|quando)"
+    r"\w*\b[^.!?]*)",
     re.IGNORECASE,
 )
 EXCLUDED_RE = re.compile(
@@ -1652,6 +1680,16 @@ class Studies:
             alone = self._answer(question)
             if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
                 return replace(alone, query=query)
+            relayed = [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q] or [
+                m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)
+            ]
+            if relayed and self._names_nothing(question, alone):
+                # the asker's own question names nothing but the study ("she asked "how many companies reward
+                # quality?". what's the figure from Strativity?", "my director asked how many companies use speech
+                # recognition. any data?"): it asks the question it relays
+                told = self._answer(" ".join([*relayed, question]))
+                if told.kind != "none":
+                    return replace(told, query=query)
             last = max(i for i, s in enumerate(sentences) if s in asked)
             if whole.kind in ("none", "unmeasured") and last < len(sentences) - 1:
                 # an aside after the question ("... in the Strativity study? Would help me argue for the
@@ -1666,6 +1704,15 @@ class Studies:
                 if rest.kind != "none" and not rest.about_team:
                     return replace(rest, query=query)
         return whole
+
+    def _names_nothing(self, question: str, answer: Answer) -> bool:
+        """The question names no topic, or only the study's name ("what did Strativity find on both?")."""
+        if answer.kind == "none":
+            return True
+        qset, guessed = self._asked_tokens(question)
+        return answer.kind == "metrics" and not any(
+            self._whole(t, qset - guessed - NAMED_STUDY.keys()) for t in answer.topics
+        )
 
     def _reads_alone(self, question: str, sentences: list[str], asked: list[str], alone: Answer, whole: Answer) -> bool:
         """Whether the question sentences, read without the rest of the message, answer it better."""
@@ -1708,8 +1755,18 @@ class Studies:
             return False  # what the question names (not only by the study's name), read with its context
         if alone.kind == "region":
             return True
-        if alone.kind == "ranking":  # a comparison read as the team's own, or as regions leading, for the rest's words
-            return whole.about_team or whole.kind == "leaders" or bool(aside)
+        if alone.kind == "ranking":  # a comparison read as the team's own, or as regions leading, for the rest's words;
+            # or in another order, or as a topic, for words that tell of the asker ("to open on a positive note: where
+            # are the smallest gaps?", "our CEO talks of a customer-centric company: su quali indicatori ...?")
+            said = {self._intent(t) for t in tokens(question)}
+            return (
+                whole.about_team
+                or whole.kind in ("leaders", "ranking")
+                or bool(aside)
+                or whole.kind == "metrics"
+                and bool(said & ITEM_WORDS)
+                and bool(said & WHICH_WORDS)
+            )
         # each topic named in so many words; a sample's fact ("respondents") only when the other
         # sentences tell of the asker ("We're a mid-sized logistics firm."), not of the topic
         # ("2500+ agents... what share of the respondents?")
@@ -2330,11 +2387,12 @@ def _rank(topic: Topic) -> int:
 
 def _order(raw: list[str], words: set[str]) -> str:
     """What a comparison asks: 'cs_higher', 'exec_higher', 'agree', 'largest', or ''."""
-    at = next(  # the comparative (not "più allineati", "more aligned": agreement)
+    at = next(  # the comparative (not "più allineati", "more aligned": agreement; "più scollegati": a gap)
         (
             i
             for i, t in enumerate(raw)
-            if (t in MORE_WORDS or t in LESS_WORDS) and not (raw[i + 1 : i + 2] and raw[i + 1] in AGREE_WORDS)
+            if (t in MORE_WORDS or t in LESS_WORDS)
+            and not (raw[i + 1 : i + 2] and (raw[i + 1] in AGREE_WORDS or raw[i + 1] in GAP_WORDS))
         ),
         None,
     )

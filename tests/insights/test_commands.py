@@ -113,6 +113,15 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "what can /gap answer? list of topics pls",
         "che domande ti posso fare? mi dai l'elenco degli argomenti",
         "Che domande posso farti? mi dai l'elenco degli argomenti",
+        # round 114: what the bot can be asked, in more words
+        "what kind of stuff can you tell me about? list pls",
+        "what topics can u answr",  # a typo of "answer"
+        "before I start pasting quotes at you: what topics from these studies can you actually answer?",
+        "ciao! su quali argomenti mi puoi rispondere? mi fai la lista?",
+        "cosa sa rispondere questo bot? c'è un elenco degli argomenti?",
+        "cosa si può chiedere al bot? c'è un elenco degli argomenti?",
+        "è vero che posso chiedere al bot l'elenco di tutti gli argomenti che conosce?",
+        "Che argomenti copre /gap? mi fai l'elenco completo?",  # "completo" is no typo of "completion"
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):

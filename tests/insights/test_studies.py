@@ -967,6 +967,60 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "asa_critical+revenue_per_call",
         ),
     ],
+    "round 114: the keenest country leads; out of touch is a disconnect; 'vad står 75 % för'": [
+        ("Which country is keenest on click for a call back?", "leaders:callback"),
+        ("where are the bosses most out of touch with the front line?", "rank:largest"),
+        ("Hej! Var är ledningen mest ute och cyklar jämfört med kundtjänst?", "rank:largest"),
+        ("Dove il top management è più scollegato dal customer service?", "rank:largest"),  # not "più" alone
+        ("Ciao, su cosa i manager sono più scollegati dal customer service?", "rank:largest"),
+        ("Vad står 75 % för i undersökningen?", "source:75"),
+        ("vad står 1,5 miljoner för", "source:1500000"),
+    ],
+    "round 116: a question that names nothing asks the one it relays, quoted or reported": [
+        (
+            "hi, we're redesigning our bonus scheme. right now it's all calls per hour and my boss wants to add some "
+            'quality weighting. she asked "how many companies actually reward quality over productivity?". what\'s '
+            "the figure from the strativity reserach?",
+            "pay_quality",
+        ),
+        (
+            'so my boss is debating our KPI set for next year. she asked "how many companies use speed to answer as a '
+            'critical metric, and how many measure revenue per call?" we currently track both and the team hates the '
+            "revenue one. what are the numbers for each?",
+            "asa_critical+revenue_per_call",
+        ),
+        (
+            'Leadership is pushing chatbots hard this year. My boss asked me "what share of companies already have a '
+            "chatbot live?\" We're 18 agents on chat and email and a bit nervous. Does the study say?",
+            "none",  # not the team's 18 agents
+        ),
+        (
+            "we're replacing our IVR and my director asked how many of the surveyed companies use speech recognition "
+            "in the IVR. we're a 40 seat team. any data?",
+            "none",
+        ),
+        (
+            "Metà del mio team lavora in smart working e la mia responsabile mi ha chiesto quanti operatori lavorano "
+            "da casa nelle aziende intervistate. Siamo 24 in tutto. C'è un numero?",
+            "none",
+        ),
+        ("are people paid for quality or for volume?", "pay_quality"),  # pay, not who paid for the study
+        ("who paid for this study", "fact:commissioned"),
+    ],
+    "round 116: the question's own ranking, not one the rest's words suggest": [
+        (
+            "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
+            'He asked "is there anything the execs and the service folks actually agree on?" Where are the smallest '
+            "gaps between the two groups?",
+            "rank:agree",
+        ),
+        (
+            "Il nostro AD racconta sempre di un'azienda super orientata al cliente, ma in sala operativa la vediamo "
+            "diversamente. La mia capa mi ha chiesto di verificare se è una cosa tipica. Su quali indicatori i top "
+            "manager danno valori più alti rispetto ai professionisti del customer service?",
+            "rank:exec_higher",
+        ),
+    ],
 }
 
 
