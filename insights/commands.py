@@ -106,7 +106,7 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"(answer|answr|anwser|cover|tell me|tell us|help with|know)"
     r"|(che )?cosa (sa|puo) (rispondere|dirmi|fare)( questo bot| il bot| pulsegap| gap)?|cosa si (puo|possono) chiedere"
     r"|(su )?(quali|che) (temi|argomenti|domande) (mi |gli |ti )?(puoi|puo|posso|sai|sa) (rispondere|fare|chiedere|coprire)"
-    r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar) (du|boten|den|pulsegap|gap)"
+    r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|den|pulsegap|gap)"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )

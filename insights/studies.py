@@ -160,11 +160,11 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
 TITLES_COMPARED_RE = re.compile(
-    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,4} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
+    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
     # "between CFOs and CEOs", "tra CFO e CEO", "do CIOs and CFOs differ"
-    r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
-    r"(cfo|cio|cto|coo|cmo|ceo|vd)[a-z]*( [a-z]+){0,2} (differ|disagree|skiljer|differiscono|diverge)"
+    r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd|it chef)[a-z]* (and|e|och)( the| i| gli)? "
+    r"(cfo|cio|cto|coo|cmo|ceo|vd|it chef)[a-z]*( [a-z]+){0,2} (differ|disagree|skiljer|differiscono|diverge|olika|diversamente)"
     r"|\b(between|tra|fra|mellan)( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
     r"(cfo|cio|cto|coo|cmo|ceo|vd)\b"
 )
@@ -296,9 +296,11 @@ def _normalize(text: str) -> str:
         *("0123456789" if digits else ()),
     )
     text = _sub(  # who the respondents were, as shares: the studies give no split by role
-        r"\b(share|percentage|proportion|how many|what) (of )?(the )?(respondents|participants|respondenter|rispondenti) "
-        r"(were|was|are|var|erano) (sales |marketing |it |hr |finance |service |operations )?"
-        r"(execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs)\b",
+        r"\b(share|percentage|proportion|how many|what|hur manga|hur stor andel|quanti|quante|che percentuale|quale percentuale)"
+        r" (of |av |dei |degli )?(the )?(respondents|participants|respondenter|respondenterna|deltagarna|de svarande"
+        r"|rispondenti|partecipanti|intervistati) (were|was|are|var|erano|fossero) (sales |marketing |it |hr |finance "
+        r"|service |operations )?(execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs|vd|vdar|vd ar|chefer"
+        r"|dirigenti|direttori)\b",
         "respondentmix",
         text,
     )
@@ -310,6 +312,8 @@ def _normalize(text: str) -> str:
         text,
         "cfo",
         "ceo",
+        "cio",
+        "cto",
         "cio",
         "cto",
     )
@@ -394,7 +398,8 @@ def _normalize(text: str) -> str:
     text = _sub(r"\bcomp plans?\b", "compensation plan", text, "comp")
     text = _sub(r"\bcomp\b", "compensation", text, "comp")  # "the comp-on-quality figure"
     text = _sub(  # the respondents split by department: the studies give no split by role
-        r"\b(by|per) (department|departments|function|avdelning|reparto|funzione)\b",
+        r"\b(by|per) (department|departments|function|avdelning|reparto|funzione"
+        r"|(exec |executive |c level )?(role|roles|job title|job titles|title|titles)|ruolo|ruoli|roll|befattning)\b",
         "respondentmix",
         text,
         "department",
@@ -402,6 +407,11 @@ def _normalize(text: str) -> str:
         "avdelning",
         "reparto",
         "funzione",
+        "role",
+        "title",
+        "ruol",
+        "roll",
+        "befattning",
     )
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text, "kr", "sek")
     text = _sub(
@@ -803,6 +813,7 @@ CUSTOMER_VIEW_RE = re.compile(
 )
 
 
+STUDY_YEAR_RE = re.compile(r"\b(2004|2008)\b")
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|how much|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
@@ -873,6 +884,8 @@ LARGEST_WORDS = _words(
     "largest biggest widest greatest most max maximum huge major rank ranking ranked sort order "
     "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
 )
+# "is there a breakdown by company size?": a split asked, of whatever the message is about
+SPLIT_WORDS = _words("breakdown breakdowns uppdelning uppdelat uppdelad suddivisione ripartizione spaccato")
 GAP_WORDS = _words(
     "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
     "apart "
@@ -1001,6 +1014,8 @@ STOPWORDS = (
             "nelle realta "  # "piccole realtà": small organisations, not "realtid"
             # filler adverbs, in all three
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
+            # seasons ("våren 2008" is spring, not "vården")
+            "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
             "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
@@ -1083,6 +1098,8 @@ FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no so
 WHERE_FROM_RE = re.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
 PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
+# (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
+SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
     r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
@@ -1093,7 +1110,10 @@ RELAYED_RE = re.compile(
 REPORTED_RE = re.compile(
     r"\b(?:asked(?: me| us)?|asks(?: me| us)?|wants to know|wanted to know|wondered|wonders|is wondering"
     r"|fr[aå]gade(?: mig| oss)?|undrar|undrade|vill veta|ville veta"
-    r"|(?:mi|ci) ha chiesto|mi chiede|ci chiede|vuole sapere|voleva sapere|si chiede|ha domandato)"
+    r"|(?:mi|ci) ha chiesto|mi chiede|ci chiede|vuole sapere|voleva sapere|si chiede|ha domandato"
+    r"|bad (?:mig|oss)|asked (?:me|us) to|wants (?:me|us) to|mi ha chiesto di|ci ha chiesto di)"
+    # (a few words between: "frågade på veckomötet om", "asked me to check whether", "mi ha chiesto di verificare se")
+    r"(?:\s+(?!(?:if|whether|how|what|which|who|when|where|om|hur|vad|vem|se|come|cosa|che|chi|dove)\b)\S+){0,3}"
     r"\s+((?:if|whether|how|what|which|who|when|where|om|hur|vad|vilk|vem|n[aä]r|se|quant|qual|come|cosa|che|chi|dove|quando)"
     r"\w*\b[^.!?]*)",
     re.IGNORECASE,
@@ -1678,8 +1698,6 @@ class Studies:
         if asked:
             question = " ".join(asked)
             alone = self._answer(question)
-            if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
-                return replace(alone, query=query)
             relayed = [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q] or [
                 m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)
             ]
@@ -1687,9 +1705,12 @@ class Studies:
                 # the asker's own question names nothing but the study ("she asked "how many companies reward
                 # quality?". what's the figure from Strativity?", "my director asked how many companies use speech
                 # recognition. any data?"): it asks the question it relays
-                told = self._answer(" ".join([*relayed, question]))
-                if told.kind != "none":
+                relay = " ".join([*relayed, question])
+                told = self._answer(relay)
+                if told.kind == "unmeasured" or not self._names_nothing(relay, told):
                     return replace(told, query=query)
+            if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
+                return replace(alone, query=query)
             last = max(i for i, s in enumerate(sentences) if s in asked)
             if whole.kind in ("none", "unmeasured") and last < len(sentences) - 1:
                 # an aside after the question ("... in the Strativity study? Would help me argue for the
@@ -1706,8 +1727,9 @@ class Studies:
         return whole
 
     def _names_nothing(self, question: str, answer: Answer) -> bool:
-        """The question names no topic, or only the study's name ("what did Strativity find on both?")."""
-        if answer.kind == "none":
+        """The question names no topic, or only the study's name ("what did Strativity find on both?", "vem
+        ligger i topp enligt undersökningen?")."""
+        if answer.kind == "none" or answer.kind == "leaders" and not answer.topics:
             return True
         qset, guessed = self._asked_tokens(question)
         return answer.kind == "metrics" and not any(
@@ -1734,7 +1756,7 @@ class Studies:
             )
             return own and alone.kind != "none"
         if alone.kind == "leaders":  # "which country leads on it?" asked of a topic the context also names
-            return True
+            return bool(alone.topics) or whole.kind != "leaders"  # (not "which leads?" of the topic the rest names)
         if whole.kind == "metrics" and any(
             set(getattr(t, "covers", ())) >= {w.id for w in whole.topics} for t in alone.topics
         ):
@@ -1744,6 +1766,8 @@ class Studies:
             whole.kind == "unmeasured" and whole.unmeasured and not any(self._whole(t, typed) for t in whole.unmeasured)
         )
         extra = [t for t in whole.topics if t not in alone.topics]
+        if aside and alone.kind == "metrics" and alone.topics and set(alone.topics) <= set(whole.topics):
+            return True  # the topic the whole message found, without what only an aside named ("a business case")
         if (
             alone.kind == "metrics"
             and alone.topics
@@ -1792,6 +1816,7 @@ class Studies:
     def _answer(self, query: str) -> Answer:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it
+        text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
         text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
@@ -1810,6 +1835,10 @@ class Studies:
             qset -= STUDY_NAME_WORDS
         agents = bool(words & AGENT_WORDS)
         scored = self._most_specific(self._score(qset, guessed=guessed), qset - guessed, raw)
+        if (
+            "respondentmix" in qset
+        ):  # one job title's own view ("how many CIOs think ..."): never given, whatever it is of
+            scored.sort(key=lambda m: m.metric.id != "none:respondent_mix")
         unasked = {
             m.metric for m in scored if getattr(m.metric, "breakdown", False) and not self._split(m.metric, qset, words)
         }
@@ -1830,6 +1859,11 @@ class Studies:
         ):
             unquoted = text
         numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
+        named = any(
+            m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
+            for m in known
+            if isinstance(m.metric, Metric)
+        )
         claim = CLAIM_RE.search(normalize(text)) and any(
             m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
             for m in known
@@ -1843,6 +1877,8 @@ class Studies:
                 or not qset
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
+                # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")
+                and not (words & (GAP_WORDS | SPLIT_WORDS | {"split"}) and words & EXEC_WORDS and named)
                 or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
                 and ("?" in text or words & ASK_WHAT_WORDS)
                 and all(_is_fact(m.metric) for m in known)
@@ -1986,6 +2022,14 @@ class Studies:
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if not unmeasured:
             unmeasured = self._elsewhere(answered, regions)
+        years = set(STUDY_YEAR_RE.findall(text))
+        if (  # "speed to answer back in 2004": a figure of the 2008 study asked of the other study's year
+            not unmeasured
+            and len(years) == 1
+            and answered
+            and all(isinstance(t, Metric) and not t.study.endswith(next(iter(years))) for t in answered)
+        ):
+            unmeasured = [self.unmeasured["none:other_years"]]
         if not unmeasured and BY_COUNTRY_RE.search(normalize(text)):  # "Strativity loyalty numbers by country"
             metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
             # ... or the sample counted per country ("the sample size per country, how many companies from each")
@@ -2043,7 +2087,7 @@ class Studies:
     def _split(self, breakdown: Unmeasured, qset: set[str], words: set[str]) -> bool:
         """Whether a breakdown is asked of something: a metric the rest of the question names, or a gap."""
         rest = qset - self._key_tokens[breakdown.id]
-        return bool(words & GAP_WORDS) or any(
+        return bool(words & (GAP_WORDS | SPLIT_WORDS)) or any(
             isinstance(m.metric, Metric)
             and m.metric.kind != "fact"
             and m.score >= MIN_SCORE
@@ -2104,6 +2148,7 @@ class Studies:
         known |= {"company"}  # "do companies measure X": every finding is about companies
         if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
             known |= self._key_tokens["study_companies"]
+        known |= {getattr(t, "study", "")[-4:] for t in topics}  # "speed to answer in 2008": the study's own year
         return all(t in known or t in self._region_words for t in _content(text))
 
     def _whole(self, topic: Topic, words: set[str], min_words: int = 1, strong: bool = False) -> bool:

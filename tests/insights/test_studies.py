@@ -1007,6 +1007,41 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("are people paid for quality or for volume?", "pay_quality"),  # pay, not who paid for the study
         ("who paid for this study", "fact:commissioned"),
     ],
+    "rounds 117-119: job titles apart, study years, seasons, relayed questions in more words, a figure's split": [
+        ("hur många procent av CIO:erna tycker att kontaktcentret är strategiskt?", "none"),  # "CIO:erna" one word
+        ("Ser IT-chefer och vd:ar olika på om kontaktcentret är strategiskt?", "none"),
+        ("i CFO sono più allineati al customer service rispetto ai CIO?", "none"),
+        ("Hur många av deltagarna var vd:ar?", "none"),
+        ("quanti dei partecipanti erano CEO?", "none"),
+        ("what was the share treating speed to answer as critical back in 2004?", "none"),  # a 2008 figure
+        ("speed to answer in 2008", "asa_critical"),  # its own year is no doubt
+        ("När genomfördes undersökningen? Var det våren 2008?", "fact:fieldwork"),  # spring, not "vården"
+        ("the ~40% virtualizing figure — is that execs or CS people? what's the split?", "virtualization"),
+        ("which stat is the 67% one", "source:67"),
+        (
+            "Hej! Jag är teamledare på kundtjänst hos ett försäkringsbolag, vi är 18 handläggare. Min chef frågade på "
+            "veckomötet om andra företag faktiskt ser sitt kontaktcenter som strategiskt eller om det bara är fina ord. "
+            "Hon vill ha en siffra till ledningsgruppen. Vad kom undersökningen fram till?",
+            "cc_strategic",
+        ),
+        (
+            "Vi ska bygga upp en process för att systematiskt föra vidare kundernas feedback internt. Min chef frågade "
+            "vilket land som ligger längst fram med sådana processer, så att vi kan titta på hur de gör. Vilket land leder?",
+            "leaders:feedback_processes",
+        ),
+        (
+            "hi, we're writing a business case for a formal voice-of-customer process. my director said 'show me how "
+            "common it is for companies to have a systematic process for passing customer feedback on'. what does the "
+            "study say about companies having processes like that?",
+            "feedback_processes",  # not the business case's advice
+        ),
+        (
+            "My CFO read the Genesys survey and asked specifically what CFOs said about measuring service on revenue "
+            "per call, compared with CEOs and CIOs. He doesn't care about the overall exec number. Is there a "
+            "breakdown by exec role?",
+            "none",
+        ),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
