@@ -18,7 +18,7 @@ from insights.commands import CHANNEL_RE, Command, parse
 from insights.export import aggregates_csv  # imports pandas on the first export, not at start-up
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
-from render.help import help_blocks, privacy_blocks
+from render.help import help_and_list_blocks, help_blocks, privacy_blocks
 from render.primitives import escape, language_names, next_run_text, notice
 from render.pulse import agents, executives, poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
@@ -38,7 +38,7 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
     """Pure, in-memory answers (a few milliseconds)."""
     bm, slash = rt.studies, rt.config.slash_command
     if cmd.name == "help":
-        return help_blocks(slash)
+        return help_and_list_blocks(bm, slash) if cmd.action == "list" else help_blocks(slash)
     if cmd.name == "list":
         return list_blocks(bm, slash)
     if cmd.name == "study":

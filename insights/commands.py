@@ -169,7 +169,12 @@ NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
 QUOTE_LINE_RE = re.compile(r"^[ \t]*(?:&gt;|>)[ \t]?(.*?)[ \t]*$", re.MULTILINE)
 # ... or a clause that names what it wants in so many words ("any syntax I should know", "jag vill
 # gärna ha en förteckning över samtliga ämnen")
-HELP_ASK_RE = re.compile(r"\b(syntax|commands|usage|examples|kommandon|exempel|sintassi|comandi|esempi)\b")
+HELP_ASK_RE = re.compile(
+    r"\b(syntax|commands|usage|examples|kommandon|exempel|sintassi|comandi|esempi)\b"
+    # how to put a question ("can I just paste a quote?", "is there a particular way to phrase questions?")
+    r"|\b(paste|klistra in|incollare|incollo)\b|\b(phrase|word|formulate|formulera|formulare|porre|stalla) "
+    r"(my |the |a )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
+)
 LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
@@ -228,14 +233,20 @@ def _about_the_bot(text: str) -> Command | None:
     if len(text) > 200:
         return None
     folded = FILLER_RE.sub("", _folded(text))
-    asks = ABOUT_ME_SEARCH_RE if ABOUT_ME_SEARCH_RE.search(folded) else HOW_TO_USE_SEARCH_RE
-    if not asks.search(folded):
+    about_me, how_to = ABOUT_ME_SEARCH_RE.search(folded), HOW_TO_USE_SEARCH_RE.search(folded)
+    if not about_me and not how_to:
         return None
-    rest = BOT_RE.sub(" ", asks.sub(" ", folded))  # what else is asked, without the bot's own name
+    if how_to and not about_me:  # (nor how to put a question: "can I paste a quote from the press release?")
+        clauses = (_folded(c) for c in re.split(r"[?!.:,]+", text))
+        folded = FILLER_RE.sub("", " ".join(c for c in clauses if not HELP_ASK_RE.search(c)))
+    # what else is asked, without the bot's own name ("how do I use /gap, and what can I ask it?" asks both)
+    rest = BOT_RE.sub(" ", HOW_TO_USE_SEARCH_RE.sub(" ", ABOUT_ME_SEARCH_RE.sub(" ", folded)))
     answer = load().answer(rest) if rest.strip() else None
     if answer and (answer.kind != "none" or answer.about_team):
         return None
-    return Command("list" if asks is ABOUT_ME_SEARCH_RE else "help")
+    if about_me and how_to:
+        return Command("help", action="list")
+    return Command("list" if about_me else "help")
 
 
 def parse(text: str | None) -> Command:
@@ -283,6 +294,8 @@ def parse(text: str | None) -> Command:
 def answer_label(bm: Studies, text: str) -> str:
     """What `/gap <text>` answers, in data/qa.csv's labels ("cmd:list" for a subcommand)."""
     cmd = parse(text)
+    if cmd.name == "help" and cmd.action == "list":  # the usage and the list, asked together
+        return "cmd:help+cmd:list"
     return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from i18n import _
-from render.primitives import caveat, context, header, message, section
+from insights.studies import Studies
+from render.answers import list_blocks
+from render.primitives import caveat, context, divider, header, message, section
 
 
 def help_lines(cmd: str) -> list[tuple[str, str]]:
@@ -52,6 +54,12 @@ def help_blocks(cmd: str = "gap") -> dict:
         context(_("Answers are visible only to you. {caveat}", caveat=caveat())),
     ]
     return message(blocks, _("Pulsegap help"))
+
+
+def help_and_list_blocks(bm: Studies, cmd: str = "gap") -> dict:
+    """'how do I use /gap, and what can I ask it?': the usage, then what the studies measured."""
+    usage, listing = help_blocks(cmd), list_blocks(bm, "/" + cmd.lstrip("/"))
+    return message([*usage["blocks"], divider(), *listing["blocks"]], usage["text"])
 
 
 def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:

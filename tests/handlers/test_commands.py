@@ -50,6 +50,12 @@ def test_help_list_region_study(bot):
         "type": "header",
         "text": {"type": "plain_text", "text": "What the studies measured", "emoji": True},
     }
+    both = bot.command("how do I use /gap? and what topics can it actually cover").json()
+    types = [b["type"] for b in both["blocks"]]
+    assert types[:4] == ["section", "context", "divider", "header"]  # the usage, then the list
+    assert "/gap region &lt;name&gt;" in block_texts(both)
+    assert both["blocks"][3] == listing["blocks"][0]
+    assert types.count("header") == 1 and len(both["blocks"]) == 3 + len(listing["blocks"])
     germany = block_texts(bot.command("region germany").json())
     assert 'Companies that have or will add "click for a call back"*: *54%*' in germany
     assert "systematically passing on customer feedback*: *75%*" in germany

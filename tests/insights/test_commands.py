@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insights.commands import SUBCOMMANDS, Command, mention_names, parse
+from insights.commands import SUBCOMMANDS, Command, answer_label, mention_names, parse
+from insights.studies import load
 
 ids = st.from_regex(r"[A-Z0-9]{4,10}", fullmatch=True)
 
@@ -129,6 +130,17 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("question", args=text), text
 
 
+def test_how_to_use_and_what_to_ask_together_get_both():
+    for text in (
+        "how do I use /gap? and what topics can it actually cover",
+        "hur funkar /gap och vad kan jag fråga om?",
+        "come si usa il bot? che domande posso fare",
+    ):
+        assert parse(text) == Command("help", action="list"), text
+        assert answer_label(load(), text) == "cmd:help+cmd:list"
+    assert parse("help list") == Command("help", args="list")  # the help of `list`, typed as a subcommand
+
+
 def test_a_slack_quote_line_stays_a_quote():
     cmd = parse("&gt; Both groups agree that service is key to the brand\nwhat were the numbers?")
     assert cmd == Command(
@@ -143,6 +155,12 @@ def test_how_do_i_use_this_is_the_help():
     assert parse("how do i use callbacks to cut queues") == Command(
         "question", args="how do i use callbacks to cut queues"
     )
+    for text in (  # with how to put a question ("can I paste a quote from the press release?")
+        "hey, how do I use /gap? can I just paste a quote from the press release?",
+        "Hej! Hur funkar /gap, kan jag klistra in ett citat på svenska?",
+        "How do I use /gap, is there a particular way to phrase questions?",
+    ):
+        assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage
     for text in (
         "how do i use /gap? syntax?",

@@ -27,7 +27,7 @@ from render.comments import (
     defused,
     question_set,
 )
-from render.help import help_blocks, privacy_blocks
+from render.help import help_and_list_blocks, help_blocks, privacy_blocks
 from render.home import followthrough_blocks, home_view
 from render.owned_actions import (
     actions_blocks,
@@ -310,6 +310,7 @@ CASES = {
     ),
     "study_blocks": lambda: [study_blocks(BM)],
     "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
+    "help_and_list_blocks": lambda: [help_and_list_blocks(BM, "/gap")],
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
     "poll_dm": lambda: [poll_dm(HPULSE, 5)],
     "reminder_text": lambda: [reminder_text(HPULSE)],
