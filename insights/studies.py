@@ -717,6 +717,40 @@ def _normalize(text: str) -> str:
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
     text = _sub(r"\bby how much\b", "gap", text, "by how much")
+    text = _sub(r"\bfront[ -]?line(r?s)?\b", "frontline", text, "front")  # "us front line folks"
+    # "how much a customer is worth over time", "quanto vale un cliente nel tempo": customer lifetime value
+    text = _sub(
+        r"\b(how much|amount) (a |each |every |the )?customers? (is|are) worth( to us| to the company)? over (time|the years|"
+        r"their lifetime)|\b(how much|amount) (is|are) (a |each |every |the )?customers? worth( to us| to the company)?"
+        r" over (time|the years|their lifetime)|\bhur mycket (en|varje) kund ar vard over tid"
+        r"|\b(quanto|amount) vale (un|il|ogni) cliente (nel tempo|negli anni)",
+        "customer lifetime value",
+        text,
+        "worth",
+        "vard",
+        "vale",
+    )
+    # "how many people reckon it is strategic": a share, not how many answered
+    text = _sub(
+        r"\bhow many (people|folks|of them|of us)( [a-z]+)? (reckon|think|thinks|say|believe|feel|agree|consider|see)\b",
+        r"share \3",
+        text,
+        "how many",
+    )
+    # "which agency did the fieldwork", "quale istituto": who ran it
+    text = _sub(
+        r"\b(which|what|vilken|vilket|quale|che) (research |polling |market research )?"
+        r"(agency|firm|institute|institut|byra|analysbyra|istituto|agenzia|societa)\b",
+        "who",
+        text,
+        "agency",
+        "firm",
+        "institut",
+        "byra",
+        "istituto",
+        "agenzia",
+        "societa",
+    )
     # "are people paid for quality or for volume": pay, not who paid for the study
     text = _sub(
         r"\bpaid for (?=(quality|speed|productivity|volume|volumes|output|performance|calls|results|service)\b)",
@@ -914,7 +948,7 @@ LESS_WORDS = _words(
 NOT_WORDS = frozenset({"not", "never", "inte", "aldrig", "non", "mai"})
 REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
 EXEC_WORDS = _words(
-    "exec execs executive executives clevel ceo ceos top management leadership "
+    "exec execs executive executives clevel ceo ceos top management leadership bosses higherups suits "
     "beslutsfattare beslutsfattarna ledningen ledningens direktionen ledningsgruppen chef chefer cheferna chefen vd vdar "
     "direktorer direktorerna "
     "dirigenti capi capo vertici"
@@ -1074,11 +1108,10 @@ PART_ASK_WORDS = _words(
     "same samma stessa stesso"  # "same question for the consoles"
 )
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
-NUMBERS_JOINED_RE = re.compile(
-    r"\d[\d.,]*\s*%?\s*(?:million|miljoner|milioni|procent|per cent|percent)?\s*\??\s*(?:and|och|e|&|,)\s*"
-    r"(?:the |il |la |de |i |l')?\d"
-)
 FIRST_NUMBER_RE = re.compile(r"\d")
+# between two figures asked in turn: a conjunction (or a question's end) and at most four words
+CHAIN_GAP_RE = re.compile(r"(?:\?|,|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}$")
+COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
 BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
 # every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")
 ALL_FOR_REGION_RE = re.compile(
@@ -1086,12 +1119,21 @@ ALL_FOR_REGION_RE = re.compile(
     r"|tutti i (dati|numeri)|cos'altro|cos altro|che altro)\b"
 )
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
+QUESTION_START_RE = re.compile(
+    r"\s*(how|what|which|who|when|where|hur|vad|vilk|vem|n[äa]r|quant|qual|chi|quando|dove|cosa)\w*\b", re.IGNORECASE
+)
+FIGURE_WORDS = _words(
+    "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale"
+)
 ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\b", re.IGNORECASE)
 # where a second question starts inside a sentence: a conjunction, then a question word
 ANOTHER_QUESTION_RE = re.compile(
-    r"(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
-    r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?(?:how|what|which|when|who|where|hur|vad|vilka"
-    r"|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa)\b)",
+    r"(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
+    r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
+    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
+    r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa"
+    # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
+    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns)|c'?[èe]|ci sono)\b)",
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
@@ -1641,12 +1683,15 @@ class Studies:
         parts: list[Answer] = []
         for i, piece in enumerate(pieces[:3]):
             part = self._answer(piece)
-            if i and part.kind == "metrics" and all(_is_fact(t) for t in part.topics):
-                continue  # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry)
-            if self._stands_alone(piece, part, single) and part.label not in {p.label for p in parts}:
+            if part.kind == "leaders" and not part.topics and single.kind == "leaders" and single.topics:
+                part = single  # "..., and which country leads on it": on what the message names
+            facts = part.kind == "metrics" and all(_is_fact(t) for t in part.topics)
+            if i and facts and not (parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)):
+                # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
+                # follows another ("när gjordes undersökningen och när publicerades resultaten?")
+                continue
+            if self._stands_alone(piece, part, single, later=i > 0) and part.label not in {p.label for p in parts}:
                 parts.append(part)
-        if single.kind == "metrics" and all(p.kind == "metrics" and all(_is_fact(t) for t in p.topics) for p in parts):
-            return single  # facts about the study: one reading knows which question word asks which
         asked = {label for part in parts for label in part.label.split("+")}
         if len(parts) < 2 or asked <= set(single.label.split("+")):
             return single  # one reading already answers all that was asked
@@ -1662,26 +1707,40 @@ class Studies:
             )
         return Answer(query, "several", parts=parts)
 
-    def _stands_alone(self, piece: str, answer: Answer, single: Answer) -> bool:
+    def _stands_alone(self, piece: str, answer: Answer, single: Answer, later: bool = False) -> bool:
         """Whether one question of a message, read alone, asks a thing of its own in a question word
         and names it ("..., and which market leads on branch offices?"): not a follow-up on the
         other ("differenza tra i due gruppi?" is that metric's gap), a guess ("branch offices
         maybe?", "la Germania?") or a topic left to the other ("and how many companies have it?")."""
         said = {self._intent(t) for t in tokens(piece)} | set(tokens(piece))
-        if not said & PART_ASK_WORDS or len(piece.split()) < (2 if answer.kind == "region" else 3):
+        # (or a figure asked in a few words: "branch offices: worldwide %", "root-cause analytics %")
+        figure = answer.kind == "metrics" and ("%" in piece or bool(said & FIGURE_WORDS))
+        if not (said & PART_ASK_WORDS or figure) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS))
         if answer.kind in ("leaders", "region", "provenance"):
             return True
-        own = bool(ALSO_RE.match(piece))  # a sentence of its own ("Also how many agents did they cover?")
+        # a sentence of its own ("Also how many agents did they cover?"), a later question ("..., and how many
+        # agents does it cover?") or one that opens with its question word ("How many agents ..., and ...?")
+        own = later or bool(ALSO_RE.match(piece) or QUESTION_START_RE.match(piece))
         qset, guessed = self._asked_tokens(piece)
         typed = qset - guessed - NAMED_STUDY.keys()
+        # (or a study fact its question word asks of the study: "när gjordes undersökningen")
+        study = said & (STUDY_WORDS | NAMED_STUDY.keys())  # ("who answered the Strativity one?")
+        asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words} if study else set()
+        if (
+            said & ASK_WORDS["who"] and said & TOOK_PART_WORDS
+        ):  # "who responded to the Genesys survey", "chi ha risposto"
+            asks.add("who took part")
         return (
             answer.kind == "metrics"
             and bool(answer.topics)
             and all(
-                self._whole(t, typed) and not getattr(t, "context", False) and (own or not getattr(t, "alone", False))
+                set(getattr(t, "asks", ())) & asks  # (asked by its question word: "who answered the Genesys survey")
+                or self._whole(t, typed)
+                and not getattr(t, "context", False)
+                and (own or not getattr(t, "alone", False))
                 for t in answer.topics
             )
         )
@@ -1887,14 +1946,11 @@ class Studies:
             asked_ids = [m.metric.id for m in known]
             found = [(v, f) for v in dict.fromkeys(numbers) for f in [self._figures_valued(v, asked_ids, regions)] if f]
             parts = [Answer(query, "provenance", figures=f, value=v, regions=regions) for v, f in found[:3]]
-            joined = NUMBERS_JOINED_RE.search(unaccented(text))  # "var kommer 78 % och 62 % ifrån?": each
-            if (
-                len(parts) > 1
-                and joined
-                and found[0][0] == numbers[0]
-                and joined.start() == FIRST_NUMBER_RE.search(unaccented(text)).start()
-            ):
-                return Answer(query, "several", parts=parts)
+            # each figure asked in turn ("var kommer 78 % och 62 % ifrån?", "where's the 54% from? also the 927")
+            chain = self._chained(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
+            asked_values = [v for v, _ in found[:3] if v in chain]
+            if len(asked_values) > 1 and found[0][0] == numbers[0]:
+                return Answer(query, "several", parts=[p for p in parts if p.value in asked_values])
             if parts and found[0][0] == numbers[0]:
                 return parts[0]
 
@@ -2314,6 +2370,29 @@ class Studies:
         ]
         # (a second question of its own keeps its fact: "who ran it, and how many countries did it cover?")
         return list(dict.fromkeys([*found, *(t for t in chosen if and_ask and not getattr(t, "asks", ()))]))
+
+    def _chained(self, text: str) -> list[float]:
+        """The figures a message asks about one after another, from its first: each joined to the one before by
+        a conjunction and a few words ("where does the 16% come from, and the 18?", "which source says 49, and
+        which one says 39?"), not across a sentence ("... 1.5 million? We're a team of 40"), a comparison ("36%
+        of executives against 28%") or the groups of one figure ("92% of managers and 85% of agents")."""
+        text = CORRECTED_RE.sub(" ", text)
+        chain: list[float] = []
+        end = 0
+        for m in NUMBER_RE.finditer(text):
+            value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) else 1)
+            if value in YEARS:
+                continue
+            gap = text[end : m.start()]
+            if chain and not (
+                CHAIN_GAP_RE.search(gap)
+                and "." not in gap.replace("?", "")
+                and not {self._intent(t) for t in tokens(gap)} & (COMPARED_WORDS | EXEC_WORDS | CS_WORDS)
+            ):
+                break
+            chain.append(value)
+            end = m.end()
+        return chain
 
     @staticmethod
     def _numbers(text: str) -> list[float]:

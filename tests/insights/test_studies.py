@@ -1042,6 +1042,56 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "none",
         ),
     ],
+    "rounds 120-122: several things in one message, each answered; everyday words for findings": [
+        ("where's the 54% from? also the 927", "source:54+source:927"),
+        ("where does the 16% come from, and the 18?", "source:16+source:18"),
+        ("which source says 49, and which one says 39?", "source:39+source:49"),
+        ("Var kommer 927 ifrån? och 1,5 miljoner?", "source:1500000+source:927"),
+        # (not a comparison's two sides, nor a team's own figure in another sentence)
+        ("Fatturato per chiamata: l'articolo riporta 36% executive contro 28%. Da dove viene?", "source:36"),
+        (
+            'In an old board pack I found the line "survey covered over 1.5 million agents". We\'re a team of 40 so '
+            "the number looked wild. Where does the 1.5 million come from?",
+            "source:1500000",
+        ),
+        ("När gjordes Genesys-undersökningen och när publicerades resultaten?", "fact:fieldwork+fact:published"),
+        (
+            "Who answered the Genesys survey vs who answered the Strativity one?",
+            "fact:respondents+fact:strativity_respondents",
+        ),
+        (
+            "how many nations does the sample span, and how many agents does it cover overall?",
+            "study_agents_covered+study_countries",
+        ),
+        (
+            "Chi ha commissionato l'indagine e per quali mercati ci sono dati dettagliati?",
+            "fact:commissioned+fact:markets",
+        ),
+        ("Who commissioned it and which agency did the fieldwork?", "fact:commissioned"),  # the agency is who ran it
+        (
+            "which figures do execs rate higher than the CS people, and is there any where CS comes out higher?",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        (
+            "Var är klyftan störst mellan ledningen och kundtjänst, och var är de mest överens?",
+            "rank:agree+rank:largest",
+        ),
+        ("branch offices: worldwide %, and which country leads on it", "branch_offices+leaders:branch_offices"),
+        ("which numbers are the bosses rosier about than the front line?", "rank:exec_higher"),
+        ("is there anything where us front line folks give a higher number than the C-suite?", "rank:cs_higher"),
+        ("money per phone call... how many places actually get judged on that?", "revenue_per_call"),
+        ("whether staff are allowed to fix stuff themselves - what did that survey say?", "tools_authority"),
+        (
+            "quick q: how many people reckon their contact centre is genuinely strategic and not just a cost centre",
+            "cc_strategic",
+        ),
+        ("tycker folk att kundtjänsten är strategisk eller mest en kostnad?", "cc_strategic"),
+        (
+            "misuriamo davvero quanto vale un cliente nel tempo? cosa dice lo studio, manager vs operatori",
+            "clv_measured",
+        ),
+        ("how much is a customer worth over time, do companies measure it?", "clv_measured"),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
