@@ -460,16 +460,30 @@ def _normalize(text: str) -> str:
         "average",
         "snittet",
     )
+    # "largest company size (headcount)", "biggest cos - how many staff": the sizes' unit, not the workforce
+    text = _sub(r"\b(biggest|largest|smallest|big|small|large) cos\b", r"\1 companies", text, " cos")
+    text = _sub(
+        r"\b(largest|biggest|smallest|sizes?|grande|grandi|piccola|piccole|storsta|minsta|storlek)(\w*.{0,40}?)"
+        r"\b(headcount|how many staff|how many employees|number of staff|staff count|numero di dipendenti"
+        r"|antal anstallda)\b",
+        r"\1\2employees",
+        text,
+        "headcount",
+        "staff",
+        "dipendenti",
+        "employees",
+        "anstallda",
+    )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
-        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu grandi\b"
+        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
         r"|\b(max|maximum) (company |companies )?sizes?\b",
         "largestcompany",
         text,
     )
     text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
-        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccole?\b"
+        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccol[ae]\b"
         r"|\b(min|minimum) (company |companies )?sizes?\b",
         "smallestcompany",
         text,
@@ -1104,7 +1118,7 @@ YEARS = {2004.0, 2008.0}
 # a question word, or the figures asked for ("uk figures?"): what makes a part of a message a question of its own
 PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
-    "quanti quante quanto quale quali quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
+    "quanti quante quanto quale quali qual quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
 )
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
@@ -1131,7 +1145,7 @@ ANOTHER_QUESTION_RE = re.compile(
     r"(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
-    r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|quando|chi|dove|cosa"
+    r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns)|c'?[èe]|ci sono)\b)",
     re.IGNORECASE,

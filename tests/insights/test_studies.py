@@ -1092,6 +1092,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("how much is a customer worth over time, do companies measure it?", "clv_measured"),
     ],
+    "the sample's largest companies by headcount are a size, not the workforce": [
+        ("largest company size in the survey (headcount)?", "study_company_size_max"),
+        ("how big were the largest companies surveyed (headcount)?", "study_company_size_max"),
+        ("biggest cos in the survey - how many staff", "study_company_size_max"),
+        ("Qual era l'azienda più grande del campione, in numero di dipendenti?", "study_company_size_max"),
+        ("l'azienda più piccola del campione?", "study_company_size_min"),
+        ("qual è il divario maggiore tra le aziende?", "rank:largest"),  # not the largest company
+        ("what is the average headcount of a contact center?", "none"),
+        (
+            "Quanti agenti coprono in totale le aziende rispondenti e qual era l'azienda piu grande in termini di dipendenti?",
+            "study_agents_covered+study_company_size_max",
+        ),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
