@@ -118,7 +118,8 @@ RESULTS_RE = re.compile(r"#?\d+")
 
 # "how do I use this": the usage help
 HOW_TO_USE_RE = re.compile(
-    r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap)( exactly)?"
+    r"how (do|can|should) (i|we|you) use (this|this thing|this bot|this app|it|you|pulsegap|gap"
+    r"|the (gap |pulsegap )?(command|bot|app|slash command)|the gap)( exactly)?"
     r"|how (i|to) use (this|the)?( gap)?( command| bot| thing)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur (anvander|funkar) (jag|man) (boten|den har boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"

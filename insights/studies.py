@@ -701,6 +701,18 @@ def _normalize(text: str) -> str:
     )
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
+    # "how many people reckon it is strategic", "quanti operatori la considerano critica": a share, not a count
+    text = _sub(
+        r"\b(how many|quanti|quante|hur manga)( of the| of| av| dei| degli)? (people|folks|of them|of us|agents|execs"
+        r"|executives|managers|cs pros|operatori|agenti|executive|manager|dirigenti|chefer|medarbetare|agenter)"
+        r"( (?:la|lo|li|le|it|that|this|det|den|actually|really|davvero|verkligen))? (reckon|think|thinks|say|believe|feel|agree|consider|see|considerano|pensano|ritengono"
+        r"|dicono|anser|tycker|tror|sager)\b",
+        lambda m: f"share {m.group(3)} {m.group(5)}",
+        text,
+        "how many",
+        "quant",
+        "hur manga",
+    )
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
     if "feedback" in text:
@@ -743,13 +755,6 @@ def _normalize(text: str) -> str:
         "worth",
         "vard",
         "vale",
-    )
-    # "how many people reckon it is strategic": a share, not how many answered
-    text = _sub(
-        r"\bhow many (people|folks|of them|of us)( [a-z]+)? (reckon|think|thinks|say|believe|feel|agree|consider|see)\b",
-        r"share \3",
-        text,
-        "how many",
     )
     # "which agency did the fieldwork", "quale istituto": who ran it
     text = _sub(
@@ -1120,7 +1125,7 @@ PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
     "quanti quante quanto quale quali qual quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
-)
+) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
 FIRST_NUMBER_RE = re.compile(r"\d")
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
@@ -1732,6 +1737,8 @@ class Studies:
         if not (said & PART_ASK_WORDS or figure) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
+            if answer.order == "largest" and not said & (LARGEST_WORDS | WHERE_WORDS | ITEM_WORDS):
+                return False  # the other's gap ("... - and is there a difference between what execs and CS say?")
             return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS))
         if answer.kind in ("leaders", "region", "provenance"):
             return True
@@ -1771,9 +1778,14 @@ class Studies:
         if asked:
             question = " ".join(asked)
             alone = self._answer(question)
-            relayed = [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q] or [
-                m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)
-            ]
+            relayed = (
+                [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q]
+                or [m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)]
+                # or what it pasted ('"Nearly 40% ... are virtualizing" ... Which regions are actually leading?')
+                # (as quoted: a figure in it is what it said, not asked; not when a figure is asked: "vad handlar
+                # de 74 procenten om?")
+                or ([] if self._numbers(question) else PASTED_QUOTE_RE.findall(query[:500]))
+            )
             if relayed and self._names_nothing(question, alone):
                 # the asker's own question names nothing but the study ("she asked "how many companies reward
                 # quality?". what's the figure from Strativity?", "my director asked how many companies use speech

@@ -159,6 +159,7 @@ def test_how_do_i_use_this_is_the_help():
         "hey, how do I use /gap? can I just paste a quote from the press release?",
         "Hej! Hur funkar /gap, kan jag klistra in ett citat på svenska?",
         "How do I use /gap, is there a particular way to phrase questions?",
+        "I'm not sure how it works. How do I use the /gap command, do I just type a question after it?",
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

@@ -1105,6 +1105,38 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "study_agents_covered+study_company_size_max",
         ),
     ],
+    "rounds 123-125: how many as one word asks; a pasted sentence names what a bare question asks; nationalities": [
+        (
+            "Over what time frame are those priority projects planned? and how many companies have or will add "
+            "click-for-callback",
+            "callback+projects_horizon",
+        ),
+        (
+            "Hey! What company sizes were covered, and roughly how many agents in total?",
+            "fact:sizes+study_agents_covered",
+        ),
+        (
+            "How many companies have a systematic process for passing on customer feedback – and is there a "
+            "difference between what execs and CS people say?",
+            "feedback_processes",  # that metric's own gap, not a ranking
+        ),
+        (
+            'L\'articolo dice "circa il 40% dei contact center si sta virtualizzando". Quale paese è più avanti su questo?',
+            "leaders:virtualization",
+        ),
+        (
+            'Jag klistrar in från artikeln: "följt av Asien, Frankrike och Spanien på 74 procent". Min kollega fattar '
+            "inte vad det syftar på och inte jag heller. Vad handlar de 74 procenten om?",
+            "source:74",
+        ),
+        (
+            "noi il valore del cliente nel tempo non lo calcoliamo proprio. quanti executive e quanti operatori dicono "
+            "che la loro azienda lo misura?",
+            "clv_measured",  # a share who say it, not a count of agents
+        ),
+        ("how many agents did the companies cover?", "study_agents_covered"),
+        ("Cosa dice lo studio sulle aziende spagnole?", "region:spain"),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
