@@ -167,6 +167,8 @@ TITLES_COMPARED_RE = re.compile(
     r"(cfo|cio|cto|coo|cmo|ceo|vd|it chef)[a-z]*( [a-z]+){0,2} (differ|disagree|skiljer|differiscono|diverge|olika|diversamente)"
     r"|\b(between|tra|fra|mellan)( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och)( the| i| gli)? "
     r"(cfo|cio|cto|coo|cmo|ceo|vd)\b"
+    # "split by CFO and CIO", "uppdelad på CFO kontra CIO", "separato per Cfo e Cto"
+    r"|\b(by|per|pa|for) (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och|vs|versus|kontra|contro) (cfo|cio|cto|coo|cmo|ceo|vd)\b"
 )
 OPINION_RE = re.compile(
     r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
@@ -809,6 +811,9 @@ def _normalize(text: str) -> str:
     # "vad står 75 % för": what the figure stands for
     text = _sub(r"\bvad star ((?:[a-z0-9]+ ){1,4})for\b", r" \1 standfor ", text, "vad star")
     text = _sub(
+        r"\bvad ar ((?:[a-z0-9]+ ){1,4})for (nat|nagot)\b", r" \1 standfor ", text, " for na"
+    )  # "vad är 75 % för nåt"
+    text = _sub(
         r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text, "virtual"
     )
     text = _sub(  # "in che periodo", "under vilken period", "during what period": when
@@ -989,6 +994,7 @@ TOP_WORDS = _words(
     "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
+METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
 PLACE_WORDS = _words(
     "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
@@ -1096,7 +1102,7 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     "2004": "strativity2004",  # "the 2004 piece"
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
-WHICH_WORDS = _words("which what where vilka vilken var dar quali quale dove cui")
+WHICH_WORDS = _words("which what where vilka vilken vilket var dar quali quale dove cui")
 ITEM_WORDS = _words(
     "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal resultat "
     "indicatori dati voci aree ambiti metriche "
@@ -1144,15 +1150,17 @@ QUESTION_START_RE = re.compile(
 FIGURE_WORDS = _words(
     "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale"
 )
-ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\b", re.IGNORECASE)
+SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
+ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\s", re.IGNORECASE)  # (not "e.g.")
 # where a second question starts inside a sentence: a conjunction, then a question word
 ANOTHER_QUESTION_RE = re.compile(
-    r"(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
+    r"(?:[,;]\s*(?=(?:how many|how much|quanti|quante|hur m[åa]nga)\b)"  # "how many countries, how many companies"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*))"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
-    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns)|c'?[èe]|ci sono)\b)",
+    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando)\b)",
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
@@ -1210,7 +1218,9 @@ SAMPLE_RE = re.compile(  # "of the 927 (companies)": the sample named by its siz
     r"aziende|imprese|rispondenti|intervistati|foretag|foretagen|bolag|bolagen|respondenter)\b)?",
     re.IGNORECASE,
 )
-QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")  # what someone said (a Slack quote line becomes one, see commands.parse)
+QUOTE_RE = re.compile(
+    r"“[^”]*”|\"[^\"]*\"|”[^”]*”|«[^»]*»|(?<!\w)'[^']{25,}'(?!\w)"
+)  # what someone said (a Slack quote line becomes one, see commands.parse)
 BY_COUNTRY_RE = re.compile(
     r"\b(by|per|across|for each) (country|countries|region|regions|market|markets|land|lander|paese|paesi|regione|regioni)\b"
     r"|\bcountry by country\b|\blandsvis\b|\bpaese per paese\b"
@@ -1702,8 +1712,16 @@ class Studies:
         parts: list[Answer] = []
         for i, piece in enumerate(pieces[:3]):
             part = self._answer(piece)
-            if part.kind == "leaders" and not part.topics and single.kind == "leaders" and single.topics:
-                part = single  # "..., and which country leads on it": on what the message names
+            if (
+                part.kind in ("leaders", "none")
+                and not part.topics
+                and single.kind == "leaders"
+                and single.topics
+                and {self._intent(t) for t in tokens(piece)} & (LEAD_WORDS | LEADER_WORDS)
+            ):
+                part = (
+                    single  # "..., and which country leads on it", "and who's ahead on it": on what the message names
+                )
             facts = part.kind == "metrics" and all(_is_fact(t) for t in part.topics)
             if i and facts and not (parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)):
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
@@ -1734,7 +1752,13 @@ class Studies:
         said = {self._intent(t) for t in tokens(piece)} | set(tokens(piece))
         # (or a figure asked in a few words: "branch offices: worldwide %", "root-cause analytics %")
         figure = answer.kind == "metrics" and ("%" in piece or bool(said & FIGURE_WORDS))
-        if not (said & PART_ASK_WORDS or figure) or len(piece.split()) < (2 if answer.kind == "region" else 3):
+        # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
+        also = later and bool(ALSO_RE.match(piece) or SAME_RE.match(piece))
+        if answer.kind == "metrics" and len(piece.split()) >= 4 and piece.rstrip().endswith("?") and not also:
+            # a topic named in two words or more, asked without a question word ("ASA as a critical metric: exec vs CS?")
+            qset, guessed = self._asked_tokens(piece)
+            also = all(self._whole(t, qset - guessed, min_words=2) for t in answer.topics)
+        if not (said & PART_ASK_WORDS or figure or also) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             if answer.order == "largest" and not said & (LARGEST_WORDS | WHERE_WORDS | ITEM_WORDS):
@@ -1760,7 +1784,8 @@ class Studies:
             and all(
                 set(getattr(t, "asks", ())) & asks  # (asked by its question word: "who answered the Genesys survey")
                 or self._whole(t, typed)
-                and not getattr(t, "context", False)
+                # (a topic that is most questions' context, asked alone: "how many countries, how many companies")
+                and (not getattr(t, "context", False) or typed <= self._key_tokens[t.id] | self._title_tokens[t.id])
                 and (own or not getattr(t, "alone", False))
                 for t in answer.topics
             )
@@ -1810,6 +1835,10 @@ class Studies:
                 if rest.kind != "none" and not rest.about_team:
                     return replace(rest, query=query)
         return whole
+
+    def _names_a_topic(self, text: str) -> bool:
+        qset, guessed = self._asked_tokens(text)
+        return any(m.score >= MIN_SCORE for m in self._score(qset, guessed=guessed)[:1])
 
     def _names_nothing(self, question: str, answer: Answer) -> bool:
         """The question names no topic, or only the study's name ("what did Strativity find on both?", "vem
@@ -1911,7 +1940,7 @@ class Studies:
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._asked_tokens(text)
-        regions = self.find_regions(text)
+        regions = self.find_regions(QUOTE_RE.sub(" ", text)) or self.find_regions(text)  # (those asked, not quoted)
         if regions and ALL_FOR_REGION_RE.search(unaccented(text)):  # "what else is there for Germany?": all of it
             return Answer(query, "region", regions=regions)
         if qset & STUDY_NAME_WORDS and (
@@ -1939,8 +1968,13 @@ class Studies:
         # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
         # the figure asked about: '"Nearly 30% plan information consoles" - what is that about?')
         unquoted = PASTED_QUOTE_RE.sub(" ", text)
-        if unquoted != text and (  # unless its source is asked
-            {self._intent(t) for t in tokens(unquoted)} & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(unquoted)
+        outside = {self._intent(t) for t in tokens(unquoted)} if unquoted != text else set()
+        if unquoted != text and (  # unless its source is asked, or what it measures ("vilket nyckeltal menar de?")
+            outside & (SOURCE_WORDS - FROM_WORDS)
+            or WHERE_FROM_RE.search(unquoted)
+            or outside & WHICH_WORDS
+            and outside & METRIC_NOUNS
+            and not self._names_a_topic(unquoted)
         ):
             unquoted = text
         numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
@@ -2465,7 +2499,12 @@ def _question_sentences(text: str) -> tuple[list[str], list[str]]:
     few words after a question still belong to it ("...? best practice", "...? number of companies")."""
     sentences = _sentences(text)
     marked = [_asks(s) for s in sentences]
-    asked = [s for i, s in enumerate(sentences) if marked[i] or i and len(s.split()) <= 3 and marked[i - 1]]
+    asked = [
+        s
+        for i, s in enumerate(sentences)
+        # (or a few words after one, or more of the same: "... exec vs CS? and revenue per call too", "Samma för ...")
+        if marked[i] or i and marked[i - 1] and (len(s.split()) <= 3 or ALSO_RE.match(s) or SAME_RE.match(s))
+    ]
     return sentences, asked if len(asked) < len(sentences) else []
 
 

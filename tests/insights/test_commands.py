@@ -138,6 +138,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
     ):
         assert parse(text) == Command("help", action="list"), text
         assert answer_label(load(), text) == "cmd:help+cmd:list"
+    assert parse("How do I ask the bot about a specific region? e.g. what's there for Asia Pacific") == Command("help")
     assert parse("help list") == Command("help", args="list")  # the help of `list`, typed as a subcommand
 
 

@@ -1137,6 +1137,37 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("how many agents did the companies cover?", "study_agents_covered"),
         ("Cosa dice lo studio sulle aziende spagnole?", "region:spain"),
     ],
+    "rounds 126-128: more ways of asking two things; a quoted sentence's words are not the question's": [
+        ("ASA as a critical metric: exec vs CS? and revenue per call too", "asa_critical+revenue_per_call"),
+        ("Callback: execs vs CS split? Same for the real-time views", "callback+realtime_views"),
+        ("virtualisation % worldwide and who's ahead on it", "leaders:virtualization+virtualization"),
+        (
+            "how many countries, how many companies, how many agents",
+            "study_agents_covered+study_companies+study_countries",
+        ),
+        (
+            "Var är ledningen och kundtjänst överens, och var ser cheferna det hela ljusare?",
+            "rank:agree+rank:exec_higher",
+        ),
+        (
+            "Skiljer sig ledningen och kundtjänst åt när det gäller klicka-för-samtal-funktionen? hur många har den?",
+            "callback",
+        ),
+        ("which country is ahead on virtualization? not the UK i think? or was it", "leaders:virtualization"),
+        (
+            "”i Tyskland anger så många som 54 procent av företagen att de kommer att stödja detta” – vilka andra "
+            "siffror finns för Tyskland?",
+            "region:germany",
+        ),
+        (
+            "”Sydostasien och Storbritannien är duktigast på detta” står det. Vilka siffror finns för "
+            "Asien-Stillahavsområdet över huvud taget?",
+            "region:apac",  # the region asked, not those quoted
+        ),
+        ("varumärkesbetydelsen uppdelad på CFO kontra CIO?", "none"),
+        ("il dato sul brand separato per Cfo e Cto?", "none"),
+        ("vad är 75 procent för nåt?", "source:75"),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
