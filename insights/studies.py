@@ -1940,7 +1940,8 @@ class Studies:
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._asked_tokens(text)
-        regions = self.find_regions(QUOTE_RE.sub(" ", text)) or self.find_regions(text)  # (those asked, not quoted)
+        said = QUOTE_RE.sub(" ", text)  # a quote ("> Both groups agree ...") is what was said, not what is asked
+        regions = (said != text and self.find_regions(said)) or self.find_regions(text)  # (the regions asked)
         if regions and ALL_FOR_REGION_RE.search(unaccented(text)):  # "what else is there for Germany?": all of it
             return Answer(query, "region", regions=regions)
         if qset & STUDY_NAME_WORDS and (
@@ -2088,7 +2089,6 @@ class Studies:
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]
-        said = QUOTE_RE.sub(" ", text)  # a quote ("> Both groups agree ...") is what was said, not the comparison asked
         asked = [self._intent(t) for t in tokens(said)] if said != text and said.strip() else raw
         order = _order(asked, set(asked) | _study_tails(asked)) if asked is not raw else _order(raw, words)
         listing = (  # "which figures do execs rate higher"; not "the one where both agree on the brand: the numbers?"
