@@ -87,6 +87,7 @@ ABOUT_ME_RE = re.compile(
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
     r"|what (can|do|does) (you|u|this thing|this bot|the bot|it|pulsegap|gap) (answer|cover|know|know about)"
     r"|what can i ask( you| it| this thing| this bot| the bot)?( about)?"
+    r"|what (else )?can (you|u|it|this bot|the bot|pulsegap|gap) tell (me|us)( about)?"
     r"|what (topics|subjects|questions) (can|do|could) (you|this bot|this thing|the bot|it|pulsegap) (answer|cover)( on| about)?"
     r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"

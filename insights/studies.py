@@ -160,7 +160,7 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
 TITLES_COMPARED_RE = re.compile(
-    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
+    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|respektive|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
     # "between CFOs and CEOs", "tra CFO e CEO", "do CIOs and CFOs differ"
     r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd|it chef)[a-z]* (and|e|och)( the| i| gli)? "
@@ -305,6 +305,18 @@ def _normalize(text: str) -> str:
         r"|dirigenti|direttori)\b",
         "respondentmix",
         text,
+    )
+    text = _sub(  # one kind of CS professional on its own: the sources list them, they give no figure for each
+        r"\b(marketing|sales) (directors?|managers?|heads?)\b(?=.{0,50}\b(specifically|separately|alone|only|vs|versus"
+        r"|compared|than|rate|rated|said|say|think|thought)\b)"
+        r"|\b(team leads?|team leaders?|supervisors?)( [a-z]+){0,2} (vs|versus|or|and|compared (to|with)) "
+        r"(the )?(directors?|managers?|heads?)\b",
+        "respondentmix",
+        text,
+        "marketing",
+        "sales",
+        "team lead",
+        "supervisor",
     )
     text = _sub(  # a share of one job title: the studies pool C-level titles as executives
         r"\b(how many|what share of|what percentage of|what proportion of|hur manga( procent)?( av)?|hur stor andel av|"
@@ -772,6 +784,7 @@ def _normalize(text: str) -> str:
         "agenzia",
         "societa",
     )
+    text = _sub(r"\bhur lang (tidshorisont|tidsram)", r"hur \1", text, "hur lang")  # a horizon, not a duration
     # "are people paid for quality or for volume": pay, not who paid for the study
     text = _sub(
         r"\bpaid for (?=(quality|speed|productivity|volume|volumes|output|performance|calls|results|service)\b)",
@@ -994,6 +1007,7 @@ TOP_WORDS = _words(
     "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
+ONLY_WORDS = _words("only just solo soltanto bara endast enbart")  # "is it true they agree only on the brand?"
 METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
 PLACE_WORDS = _words(
@@ -1129,7 +1143,7 @@ YEARS = {2004.0, 2008.0}
 # a question word, or the figures asked for ("uk figures?"): what makes a part of a message a question of its own
 PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
-    "quanti quante quanto quale quali qual quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
+    "quanti quante quanto quale quali qual che quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
@@ -1145,7 +1159,8 @@ ALL_FOR_REGION_RE = re.compile(
 )
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
 QUESTION_START_RE = re.compile(
-    r"\s*(how|what|which|who|when|where|hur|vad|vilk|vem|n[äa]r|quant|qual|chi|quando|dove|cosa)\w*\b", re.IGNORECASE
+    r"\s*(how|what|which|who|when|where|hur|vad|vilk|vem|n[äa]r|quant|qual|che|chi|quando|dove|cosa)\w*\b",
+    re.IGNORECASE,
 )
 FIGURE_WORDS = _words(
     "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale"
@@ -1168,6 +1183,11 @@ WHERE_FROM_RE = re.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dov
 PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 # (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
+OUR_PLACE_RE = re.compile(
+    r"(?i:\b(?:our|we|we're|we are|vi|noi|abbiamo)\b)[^.?!;—–]{0,40}?"
+    r"(?i:\b(?:hub|office|offices|site|sites|hq|headquarters|kontor|kontoret|huvudkontor|ufficio|uffici|sede|sedi)\b)"
+    r"[^.?!;—–]{0,20}?(?i:\b(?:in|i|a|at|på)\s+)[A-ZÅÄÖ][\w-]+"
+)
 SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
@@ -1712,22 +1732,22 @@ class Studies:
         parts: list[Answer] = []
         for i, piece in enumerate(pieces[:3]):
             part = self._answer(piece)
-            if (
+            follow = (  # "..., and which country leads on it", "and who leads?": on what the message names
                 part.kind in ("leaders", "none")
                 and not part.topics
                 and single.kind == "leaders"
                 and single.topics
                 and {self._intent(t) for t in tokens(piece)} & (LEAD_WORDS | LEADER_WORDS)
-            ):
-                part = (
-                    single  # "..., and which country leads on it", "and who's ahead on it": on what the message names
-                )
+            )
+            if follow:
+                part = single
             facts = part.kind == "metrics" and all(_is_fact(t) for t in part.topics)
             if i and facts and not (parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)):
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")
                 continue
-            if self._stands_alone(piece, part, single, later=i > 0) and part.label not in {p.label for p in parts}:
+            alone = follow or self._stands_alone(piece, part, single, later=i > 0)
+            if alone and part.label not in {p.label for p in parts}:
                 parts.append(part)
         asked = {label for part in parts for label in part.label.split("+")}
         if len(parts) < 2 or asked <= set(single.label.split("+")):
@@ -1750,6 +1770,8 @@ class Studies:
         other ("differenza tra i due gruppi?" is that metric's gap), a guess ("branch offices
         maybe?", "la Germania?") or a topic left to the other ("and how many companies have it?")."""
         said = {self._intent(t) for t in tokens(piece)} | set(tokens(piece))
+        if BELIEF_RE.search(unaccented(piece.lower())):
+            said.discard("che")  # "è vero che ...": a belief, "che" asks nothing
         # (or a figure asked in a few words: "branch offices: worldwide %", "root-cause analytics %")
         figure = answer.kind == "metrics" and ("%" in piece or bool(said & FIGURE_WORDS))
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
@@ -1761,7 +1783,7 @@ class Studies:
         if not (said & PART_ASK_WORDS or figure or also) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
-            if answer.order == "largest" and not said & (LARGEST_WORDS | WHERE_WORDS | ITEM_WORDS):
+            if answer.order == "largest" and not said & (LARGEST_WORDS | LEADER_WORDS | WHERE_WORDS | ITEM_WORDS):
                 return False  # the other's gap ("... - and is there a difference between what execs and CS say?")
             return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS))
         if answer.kind in ("leaders", "region", "provenance"):
@@ -1931,6 +1953,7 @@ class Studies:
         text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
         text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it
         text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
+        text = OUR_PLACE_RE.sub(" ", text)  # "our APAC hub is in Singapore": where the asker sits, not what is asked
         text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
@@ -2111,6 +2134,12 @@ class Studies:
             and BELIEF_RE.search(unaccented(text))
             and not about_team
             and not any(isinstance(t, Unmeasured) for t in chosen)  # ("is it true Forrester found the same?")
+            # (not a belief about one topic's own gap or agreement, without a superlative: "è vero che c'è un gap del
+            # 16% sui feedback girati alle vendite?", "è vero che erano d'accordo sull'importanza per il brand?")
+            and (
+                words & (LARGEST_WORDS | LEAST_WORDS | SMALL_WORDS | LEADER_WORDS | ONLY_WORDS)
+                or not any(self._whole(t, qset - guessed) for t in chosen if getattr(t, "kind", "") == "paired")
+            )
         )
         if order and (not chosen and not about_team or listing and not about_team or about_study or belief):
             # a ranking by company size or industry ("exec vs CS gap by company size"): a split never given

@@ -123,6 +123,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "cosa si può chiedere al bot? c'è un elenco degli argomenti?",
         "è vero che posso chiedere al bot l'elenco di tutti gli argomenti che conosce?",
         "Che argomenti copre /gap? mi fai l'elenco completo?",  # "completo" is no typo of "completion"
+        "what can you tell me about",
         "Hej! Jag är ny som teamledare. Innan jag börjar ställa frågor vill jag veta vad den kan svara på. Vilka ämnen täcker du?",
     ):
         assert parse(text) == Command("list"), text

@@ -1168,6 +1168,42 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("il dato sul brand separato per Cfo e Cto?", "none"),
         ("vad är 75 procent för nåt?", "source:75"),
     ],
+    "one kind of CS professional alone is never given; where the asker's office is, is not asked": [
+        (
+            "What did marketing directors specifically say about brand identity, separately from the other CS professionals?",
+            "none",
+        ),
+        ("Did sales directors rate the feedback-to-sales handoff higher than contact center managers did?", "none"),
+        ("do they split the CS side into team leads vs directors for the speed-to-answer question?", "none"),
+        ("Singapore numbers on virtualisation? APAC is too broad for me", "none"),
+        ("our APAC hub is in Singapore — what did the research report for Asia Pacific?", "region:apac"),
+        ("Vi har kontor i Barcelona – vad säger studien om Spanien?", "region:spain"),
+        ("Tja, vi har kontor i Hamburg – vilka siffror finns det för Tyskland?", "region:germany"),
+    ],
+    "rounds 129-131: a belief about one topic's gap is that topic; 'and who leads?'; Italian 'che' opens a question": [
+        ("È vero che c'è un gap del 16% sui feedback dei clienti girati alle vendite?", "feedback_to_sales"),
+        (
+            "ciao, ma è vero che executive e operatori erano d'accordo sull'importanza del customer service per "
+            "l'immagine del brand? che percentuali",
+            "brand_identity",
+        ),
+        ("is it true the biggest exec vs CS disconnect is on speed to answer?", "rank:largest"),  # a superlative
+        (
+            "branch offices for peak volume – how many companies are doing it, and who leads?",
+            "branch_offices+leaders:branch_offices",
+        ),
+        (
+            "var skiljer sig ledningen och kundtjänst mest åt? och var ligger kundtjänst högre än cheferna?",
+            "rank:cs_higher+rank:largest",
+        ),
+        (
+            "Hur lång tidshorisont har projekten och hur många planerar realtidsvyer över kunddatan?",
+            "projects_horizon+realtime_views",
+        ),
+        ("che dimensioni avevano le aziende e quanti agenti in tutto?", "fact:sizes+study_agents_covered"),
+        ("è vero che manager e operatori sono d'accordo almeno su qualcosa? dove la distanza è minima?", "rank:agree"),
+        ("vad svarade vd:ar respektive IT-chefer om självbetjäning?", "none"),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
