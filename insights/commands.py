@@ -93,7 +93,7 @@ ABOUT_ME_RE = re.compile(
     r"|vad kan (jag|man) fraga (boten|dig|den|pulsegap)( om)?"
     r"|vilka (amnen|fragor|frageomraden|omraden) kan (du|tjansten|boten|den) (svara pa|besvara)"
     r"|vad kan (du|jag|boten|den|pulsegap) (svara pa|fraga( dig)?( om)?)|vilka (amnen|fragor|siffror) kan (du|jag) (svara pa|fraga om)"
-    r"|(a )?(che )?cosa (sai fare|sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere|ti posso chiedere)( al bot| a pulsegap| a questo bot)?|(su )?quali (temi|argomenti|domande) (puoi|posso) "
+    r"|(a )?(che )?cosa (sai fare|sai|sai dirmi|mi sai dire|sai rispondere|puoi rispondere|puoi dirmi|posso chiederti|posso chiedere|ti posso chiedere|gli posso chiedere|le posso chiedere)( al bot| a pulsegap| a questo bot)?|(su )?quali (temi|argomenti|domande) (puoi|posso) "
     r"(rispondere|fare|chiedere)|quali (temi|argomenti) (e in grado di|sai|sa|puoi|puo) (coprire|trattare)( questo bot| il bot)?"
 )
 ABOUT_ME_SEARCH_RE = re.compile(

@@ -488,6 +488,14 @@ def _normalize(text: str) -> str:
         "employees",
         "anstallda",
     )
+    text = _sub(  # "smallest and largest companies": both
+        r"\b(smallest|minsta) (and|och|e) (largest|biggest|storsta) (companies|firms|foretag|foretagen)\b"
+        r"|\b(largest|biggest|storsta) (and|och|e) (smallest|minsta) (companies|firms|foretag|foretagen)\b",
+        lambda m: "smallest companies and largest companies",
+        text,
+        "smallest",
+        "minsta",
+    )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
         r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
@@ -770,6 +778,22 @@ def _normalize(text: str) -> str:
         "vard",
         "vale",
     )
+    text = _sub(  # "dove la distanza è minima": the smallest gap
+        r"\b(distanza|divario|differenza|gap|scollamento)( e| sia)? (minim[oaie]|piu piccol[oaie])\b",
+        "smallest gap",
+        text,
+        "minim",
+        "piccol",
+    )
+    # "what do we know about Germany": what there is, not the team's own
+    text = _sub(
+        r"\bwhat do we (know|have) (about|on|for)\b|\bvad vet vi om\b|\bcosa sappiamo (su|di|della|del|sulla|sul)\b",
+        "what is there about",
+        text,
+        "do we",
+        "vet vi",
+        "sappiamo",
+    )
     # "which agency did the fieldwork", "quale istituto": who ran it
     text = _sub(
         r"\b(which|what|vilken|vilket|quale|che) (research |polling |market research )?"
@@ -1007,6 +1031,9 @@ TOP_WORDS = _words(
     "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
+# what asks for a ranking ("which figures", "where else", "su cosa", "anything"), not "what %age agreed?"
+RANKING_ASK_WORDS = _words("which where else vilka vilken var dove quali quale cosa anything something nagot qualcosa")
+
 ONLY_WORDS = _words("only just solo soltanto bara endast enbart")  # "is it true they agree only on the brand?"
 METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
@@ -1043,7 +1070,7 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
-    "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce citazione origine "
+    "whose context kontext contesto kalla kallan kallor varifran kommer syftar fonte fonti viene vengono arriva proviene esce escono riferisce riferiscono citazione origine "
     "doc docs document documents documento article articles artikel artikeln articolo"
 )
 
@@ -1112,7 +1139,7 @@ STOPWORDS = (
 STUDY_NAME_WORDS = _words("genesys equation")
 NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents in the strativity study")
     **dict.fromkeys(STUDY_NAME_WORDS, "genesys2008"),
-    **dict.fromkeys(_words("strativity arussy"), "strativity2004"),
+    **dict.fromkeys(_words("strativity strativitys arussy arussys"), "strativity2004"),
     "2004": "strativity2004",  # "the 2004 piece"
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
@@ -1145,6 +1172,7 @@ PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
     "quanti quante quanto quale quali qual che quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
+    " everything allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
 FIRST_NUMBER_RE = re.compile(r"\d")
@@ -1166,16 +1194,21 @@ FIGURE_WORDS = _words(
     "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale"
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
-ALSO_RE = re.compile(r"\s*(also|and|plus|och|samt|dessutom|e|inoltre|anche)\s", re.IGNORECASE)  # (not "e.g.")
+ALSO_RE = re.compile(
+    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå])\s",
+    re.IGNORECASE,
+)  # (not "e.g."; "poi anche ...")
 # where a second question starts inside a sentence: a conjunction, then a question word
 ANOTHER_QUESTION_RE = re.compile(
-    r"(?:[,;]\s*(?=(?:how many|how much|quanti|quante|hur m[åa]nga)\b)"  # "how many countries, how many companies"
-    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*))"
+    # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
+    r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
-    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando)\b)",
+    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
+    r"|everything|allt|tutto)\b)",
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
@@ -1741,8 +1774,15 @@ class Studies:
             )
             if follow:
                 part = single
-            facts = part.kind == "metrics" and all(_is_fact(t) for t in part.topics)
-            if i and facts and not (parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)):
+            # (the study's own facts: the projects' horizon, over the findings it covers, is one of them)
+            facts = part.kind == "metrics" and all(_is_fact(t) and not getattr(t, "covers", ()) for t in part.topics)
+            asked_by_word = facts and all(
+                set(getattr(t, "asks", ()))
+                & self._study_asks({self._intent(w) for w in tokens(piece)} | set(tokens(piece)))
+                for t in part.topics
+            )  # ("..., but who were the respondents in the Strativity study?")
+            first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
+            if i and facts and not first_facts and not asked_by_word:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")
                 continue
@@ -1764,6 +1804,16 @@ class Studies:
             )
         return Answer(query, "several", parts=parts)
 
+    @staticmethod
+    def _study_asks(said: set[str]) -> set[str]:
+        """What a question word asks of the study ("när gjordes undersökningen": when; "who answered the Strativity
+        one?", "chi ha risposto": who took part)."""
+        study = said & (STUDY_WORDS | NAMED_STUDY.keys())
+        asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words} if study else set()
+        if said & ASK_WORDS["who"] and said & TOOK_PART_WORDS:
+            asks.add("who took part")
+        return asks
+
     def _stands_alone(self, piece: str, answer: Answer, single: Answer, later: bool = False) -> bool:
         """Whether one question of a message, read alone, asks a thing of its own in a question word
         and names it ("..., and which market leads on branch offices?"): not a follow-up on the
@@ -1773,9 +1823,15 @@ class Studies:
         if BELIEF_RE.search(unaccented(piece.lower())):
             said.discard("che")  # "è vero che ...": a belief, "che" asks nothing
         # (or a figure asked in a few words: "branch offices: worldwide %", "root-cause analytics %")
-        figure = answer.kind == "metrics" and ("%" in piece or bool(said & FIGURE_WORDS))
+        figure = answer.kind == "metrics" and (
+            "%" in piece
+            or bool(said & FIGURE_WORDS)
+            or bool(said & EXEC_WORDS and said & CS_WORDS and said & COMPARED_WORDS)  # "feedback to sales, execs vs cs"
+        )
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
         also = later and bool(ALSO_RE.match(piece) or SAME_RE.match(piece))
+        if answer.kind == "ranking" and len(piece.split()) >= 4 and piece.rstrip().endswith("?"):
+            also = True  # "biggest disconnect between the top floor and the front line?"
         if answer.kind == "metrics" and len(piece.split()) >= 4 and piece.rstrip().endswith("?") and not also:
             # a topic named in two words or more, asked without a question word ("ASA as a critical metric: exec vs CS?")
             qset, guessed = self._asked_tokens(piece)
@@ -1793,13 +1849,7 @@ class Studies:
         own = later or bool(ALSO_RE.match(piece) or QUESTION_START_RE.match(piece))
         qset, guessed = self._asked_tokens(piece)
         typed = qset - guessed - NAMED_STUDY.keys()
-        # (or a study fact its question word asks of the study: "när gjordes undersökningen")
-        study = said & (STUDY_WORDS | NAMED_STUDY.keys())  # ("who answered the Strativity one?")
-        asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words} if study else set()
-        if (
-            said & ASK_WORDS["who"] and said & TOOK_PART_WORDS
-        ):  # "who responded to the Genesys survey", "chi ha risposto"
-            asks.add("who took part")
+        asks = self._study_asks(said)  # (or a study fact its question word asks: "när gjordes undersökningen")
         return (
             answer.kind == "metrics"
             and bool(answer.topics)
@@ -1821,6 +1871,16 @@ class Studies:
         companies have it?") the whole message does, without the sentences that tell of the team's
         own pulses when those made it a question about the team."""
         whole = self._answer(query)
+        outside = QUOTE_RE.sub(" ", PASTED_QUOTE_RE.sub(" ", query[:500]))
+        if whole.kind != "ranking" and outside.strip() and outside != query[:500]:
+            # a sentence quoted from a source, then a comparison asked in its own words ('"the rosier picture is held
+            # by the person closer to theory than practice" - which figures do execs rate higher?'): the comparison
+            said = {self._intent(t) for t in tokens(outside)}
+            compares = said & (GAP_WORDS | AGREE_WORDS | MORE_WORDS | LESS_WORDS | LARGEST_WORDS | REVERSED_WORDS)
+            if compares and said & RANKING_ASK_WORDS and not self._names_a_topic(outside):
+                mine = self._answer(outside)
+                if mine.kind == "ranking":
+                    return replace(mine, query=query)
         sentences, asked = _question_sentences(query[:500])
         if asked:
             question = " ".join(asked)

@@ -136,6 +136,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "how do I use /gap? and what topics can it actually cover",
         "hur funkar /gap och vad kan jag fråga om?",
         "come si usa il bot? che domande posso fare",
+        "come si usa il bot? e cosa gli posso chiedere?",
     ):
         assert parse(text) == Command("help", action="list"), text
         assert answer_label(load(), text) == "cmd:help+cmd:list"

@@ -1204,6 +1204,45 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("è vero che manager e operatori sono d'accordo almeno su qualcosa? dove la distanza è minima?", "rank:agree"),
         ("vad svarade vd:ar respektive IT-chefer om självbetjäning?", "none"),
     ],
+    "rounds 132-134: a comparison asked beside a quoted sentence; more ways of asking two things": [
+        (
+            "“their opinions diverge notably as one moves into the details” ok so where is the biggest disconnect "
+            "between execs and CS people?",  # (a Slack quote line, as /gap reads it)
+            "rank:largest",  # not the "details" of the quoted sentence
+        ),
+        (
+            'I&T: "C-level execs and front line customer service people agree about the importance of service to the '
+            'brand". where else do they basically agree?',
+            "rank:agree",
+        ),
+        (
+            '"Both groups agree that customer service is key to brand identity — with 92% of C-level executives and '
+            '85% of customer-centric employees agreeing." so the frontline number is lower? by how much',
+            "brand_identity",  # that topic's own gap
+        ),
+        (
+            'My boss has "54% of companies" on one of her slides with no source and no context. She\'s asking me where '
+            "it comes from and what it actually measures, can you help?",
+            "source:54",
+        ),
+        (
+            "root cause analytics plans, what %? and over how many months are those projects",
+            "projects_horizon+root_cause_analytics",
+        ),
+        (
+            "feedback passed on to sales - exec vs cs? and which country has the most companies with feedback processes",
+            "feedback_to_sales+leaders:feedback_processes",
+        ),
+        ("I 18 mesi citati nel report a cosa si riferiscono?", "source:18"),
+        (
+            "Che percentuale di executive e di operatori considera il contact center strategico? E chi ha commissionato "
+            "lo studio?",
+            "cc_strategic+fact:commissioned",
+        ),
+        ("smallest and largest companies in the sample (headcount)?", "study_company_size_max+study_company_size_min"),
+        ("Vilka var det som svarade i Strativitys studie?", "fact:strativity_respondents"),
+        ("vad vet vi om Tyskland?", "region:germany"),  # what there is, not the team's own
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
