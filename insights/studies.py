@@ -489,8 +489,8 @@ def _normalize(text: str) -> str:
         "anstallda",
     )
     text = _sub(  # "smallest and largest companies": both
-        r"\b(smallest|minsta) (and|och|e) (largest|biggest|storsta) (companies|firms|foretag|foretagen)\b"
-        r"|\b(largest|biggest|storsta) (and|och|e) (smallest|minsta) (companies|firms|foretag|foretagen)\b",
+        r"\b(smallest|minsta) (and|och|e) (largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
+        r"|\b(largest|biggest|storsta) (and|och|e) (smallest|minsta) (companies|firms|foretag|foretagen|company sizes?)\b",
         lambda m: "smallest companies and largest companies",
         text,
         "smallest",
@@ -1116,6 +1116,8 @@ STOPWORDS = (
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
             # seasons ("våren 2008" is spring, not "vården")
             "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
+            # verbs that are no typo of a topic's word ("fornisce" is not "fornitore", a vendor)
+            "fornisce forniscono fornito fornita fornire riporta riportano "
             "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
@@ -1191,7 +1193,8 @@ QUESTION_START_RE = re.compile(
     re.IGNORECASE,
 )
 FIGURE_WORDS = _words(
-    "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale"
+    "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale "
+    "complessivo complessiva"
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
@@ -1918,6 +1921,28 @@ class Studies:
                     return replace(rest, query=query)
         return whole
 
+    def _figure_told(self, text: str) -> bool:
+        """The figures are told in sentences of their own and the question asks none of them, nor where they
+        come from ("92% of C-level executives say service is key to the brand. What's the matching figure for
+        customer-facing employees?")."""
+        sentences = _sentences(text)
+        asked = [s for s in sentences if "?" in s]
+        said = {self._intent(t) for s in asked for t in tokens(s)}
+        # (the question asks another group's or the overall figure, or the split: not "what was it?")
+        other = (
+            EXEC_WORDS | CS_WORDS | GAP_WORDS | SPLIT_WORDS | COMPARED_WORDS | FIGURE_WORDS | MORE_WORDS | LESS_WORDS
+        )
+        return (
+            bool(asked)
+            and len(asked) < len(sentences)
+            and bool(said & other)
+            and not any(self._numbers(s) for s in asked)
+            and not any(
+                {self._intent(t) for t in tokens(s)} & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(s)
+                for s in asked
+            )
+        )
+
     def _names_a_topic(self, text: str) -> bool:
         qset, guessed = self._asked_tokens(text)
         return any(m.score >= MIN_SCORE for m in self._score(qset, guessed=guessed)[:1])
@@ -2075,6 +2100,7 @@ class Studies:
         if (
             numbers
             and not claim
+            and not (named and self._figure_told(unquoted))
             and (
                 words & SOURCE_WORDS
                 or not qset
@@ -2168,6 +2194,8 @@ class Studies:
         in_question = self._asked_in_the_question(text, chosen, unasked)
         if in_question != chosen:  # an aside's topic dropped: the question word narrows what is left
             chosen = self._study_question(words | qset, in_question, and_ask)
+        if {t.id for t in chosen} & {"study_company_size_min", "study_company_size_max"}:
+            chosen = [t for t in chosen if t.id != "fact:sizes"]  # the smallest or largest, not every size again
         about_team = _about_team(raw)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
@@ -2602,7 +2630,7 @@ def question_parts(text: str) -> list[str]:
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
-    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s)] or sentences[-1:]
+    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s)] or sentences[-1:]
     return [p.strip(" ,;:-–—") for s in asked for p in ANOTHER_QUESTION_RE.split(s) if len(p.split()) >= 2]
 
 

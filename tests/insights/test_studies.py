@@ -1243,6 +1243,27 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Vilka var det som svarade i Strativitys studie?", "fact:strativity_respondents"),
         ("vad vet vi om Tyskland?", "region:germany"),  # what there is, not the team's own
     ],
+    "rounds 135-137: a figure told in a sentence of its own is no figure asked; 'same for' asks again": [
+        (
+            "Nära 40 procent virtualiserar enligt artikeln. Skiljer det sig mellan chefer och medarbetare?",
+            "virtualization",
+        ),
+        (
+            "Hej! I Telekom idag-artikeln står det att 55 procent av beslutsfattarna ser genomsnittlig svarstid som ett "
+            "kritiskt nyckeltal. Vad svarade de på kundtjänst?",
+            "asa_critical",
+        ),
+        ("Someone mentioned 75% at the meeting this morning. Where does it come from?", "source:75"),  # still asked
+        (
+            "self-service measured on quality not just cost savings: execs vs CS? same for measuring customer lifetime value",
+            "clv_measured+selfservice_quality",
+        ),
+        (
+            "How many agents were covered overall, and how big was the biggest company in the sample?",
+            "study_agents_covered+study_company_size_max",  # not every size again
+        ),
+        ("Per quali aree geografiche l'indagine fornisce dati dettagliati?", "fact:markets"),  # "fornisce": no vendor
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
