@@ -785,6 +785,8 @@ def _normalize(text: str) -> str:
         "minim",
         "piccol",
     )
+    # "which numbers are rosier at the top": the executives'
+    text = _sub(r"\b(rosier|more positive|more optimistic|higher) (at|from) the top\b", r"execs \1", text, "the top")
     # "what do we know about Germany": what there is, not the team's own
     text = _sub(
         r"\bwhat do we (know|have) (about|on|for)\b|\bvad vet vi om\b|\bcosa sappiamo (su|di|della|del|sulla|sul)\b",
@@ -1007,7 +1009,9 @@ LESS_WORDS = _words(
     "pessimistiska inferiore meno sottostima sottostimano pessimista pessimisti"
 )
 NOT_WORDS = frozenset({"not", "never", "inte", "aldrig", "non", "mai"})
-REVERSED_WORDS = _words("reversed reverse reverses flip flips flipped opposite negative inverted omvand")
+REVERSED_WORDS = _words(
+    "reversed reverse reverses flip flips flipped opposite negative inverted omvand tvartom contrario"
+)
 EXEC_WORDS = _words(
     "exec execs executive executives clevel ceo ceos top management leadership bosses higherups suits "
     "beslutsfattare beslutsfattarna ledningen ledningens direktionen ledningsgruppen chef chefer cheferna chefen vd vdar "
@@ -1844,7 +1848,7 @@ class Studies:
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             if answer.order == "largest" and not said & (LARGEST_WORDS | LEADER_WORDS | WHERE_WORDS | ITEM_WORDS):
                 return False  # the other's gap ("... - and is there a difference between what execs and CS say?")
-            return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS))
+            return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS | RANKING_ASK_WORDS))
         if answer.kind in ("leaders", "region", "provenance"):
             return True
         # a sentence of its own ("Also how many agents did they cover?"), a later question ("..., and how many
@@ -1859,8 +1863,12 @@ class Studies:
             and all(
                 set(getattr(t, "asks", ())) & asks  # (asked by its question word: "who answered the Genesys survey")
                 or self._whole(t, typed)
-                # (a topic that is most questions' context, asked alone: "how many countries, how many companies")
-                and (not getattr(t, "context", False) or typed <= self._key_tokens[t.id] | self._title_tokens[t.id])
+                # (a topic that is most questions' context, asked alone: "how many countries, how many companies",
+                # "how many companies took part")
+                and (
+                    not getattr(t, "context", False)
+                    or typed <= self._key_tokens[t.id] | self._title_tokens[t.id] | TOOK_PART_WORDS | {"part"}
+                )
                 and (own or not getattr(t, "alone", False))
                 for t in answer.topics
             )

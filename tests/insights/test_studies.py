@@ -1264,6 +1264,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("Per quali aree geografiche l'indagine fornisce dati dettagliati?", "fact:markets"),  # "fornisce": no vendor
     ],
+    "rounds 138-140: two comparisons in one message; 'rosier at the top'; 'how many companies took part'": [
+        (
+            "biggest disconnect between execs and frontline? and which numbers are rosier at the top?",
+            "rank:exec_higher+rank:largest",
+        ),
+        ("how many companies took part, and roughly how big were they?", "fact:sizes+study_companies"),
+        (
+            "Var är cheferna mer positiva än kundtjänst, och finns det fall där det är tvärtom?",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        (
+            "Su cosa sono d'accordo manager e operatori? e dove gli operatori danno valori più alti dei manager?",
+            "rank:agree+rank:cs_higher",
+        ),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
