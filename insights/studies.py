@@ -489,8 +489,8 @@ def _normalize(text: str) -> str:
         "anstallda",
     )
     text = _sub(  # "smallest and largest companies": both
-        r"\b(smallest|minsta) (and|och|e) (largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
-        r"|\b(largest|biggest|storsta) (and|och|e) (smallest|minsta) (companies|firms|foretag|foretagen|company sizes?)\b",
+        r"\b(smallest|minsta) (and|och|e) (the |de )?(largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
+        r"|\b(largest|biggest|storsta) (and|och|e) (the |de )?(smallest|minsta) (companies|firms|foretag|foretagen|company sizes?)\b",
         lambda m: "smallest companies and largest companies",
         text,
         "smallest",
@@ -1038,6 +1038,7 @@ ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
 # what asks for a ranking ("which figures", "where else", "su cosa", "anything"), not "what %age agreed?"
 RANKING_ASK_WORDS = _words("which where else vilka vilken var dove quali quale cosa anything something nagot qualcosa")
 
+BOTH_WORDS = _words("both each bada bagge entrambi entrambe ciascuno")  # "X and Y - both %"
 ONLY_WORDS = _words("only just solo soltanto bara endast enbart")  # "is it true they agree only on the brand?"
 METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
@@ -2180,7 +2181,9 @@ class Studies:
         sample = bool(words & SAMPLE_WORDS) and not HOW_MANY_RE.search(normalize(text))
         # a second question of its own after the first ("who ran it, and how many countries did it cover?")
         and_ask = bool(SECOND_ASK_RE.search(unaccented(text)))
-        topics = self._topics(qset, scored, guessed, unasked, sample=sample, and_ask=and_ask)
+        # "both", "+": a further topic may be one typed with a typo ("calback + virtualiztion adoption, both")
+        both = bool(words & BOTH_WORDS) or "+" in text
+        topics = self._topics(qset, scored, guessed, unasked, sample=sample, and_ask=and_ask, both=both)
         if len(topics) > 1 and getattr(topics[0], "alone", False) and not AND_ASK_RE.search(normalize(text)):
             # its words were the others' context ("the upper end of company size": the largest companies,
             # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
@@ -2436,6 +2439,7 @@ class Studies:
         unasked=frozenset(),
         sample: bool = False,
         and_ask: bool = False,
+        both: bool = False,
     ) -> list[Topic]:
         """The best topic, then up to two more that the question's remaining words ask for on
         their own ("brand and self service"), with a whole keyword not guessed from a stem or a
@@ -2504,7 +2508,7 @@ class Studies:
                 own = {
                     w
                     for p, _ in self._phrases[m.metric.id]
-                    if p <= qset - guessed and p & left and not p <= weak
+                    if p <= (qset if both and len(chosen) == 1 else qset - guessed) and p & left and not p <= weak
                     for w in p
                 }
                 if own:

@@ -1279,6 +1279,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "rank:agree+rank:cs_higher",
         ),
     ],
+    "'both' or '+' lets a second topic be typed with a typo; 'the smallest and the largest'": [
+        ("branch offices and virtualisaton - both %", "branch_offices+virtualization"),
+        ("calback + virtualiztion adoption, both globally", "callback+virtualization"),
+        (
+            "Given that we're considering both a callback option and consolidating our three sites into one virtual "
+            "center, what did the research find on adoption of each of those?",
+            "callback+virtualization",  # (a third, guessed, does not come with them)
+        ),
+        (
+            "How big were the smallest and the largest companies in the sample, in employees?",
+            "study_company_size_max+study_company_size_min",
+        ),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
