@@ -133,6 +133,7 @@ HOW_TO_USE_RE = re.compile(
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    r"|how (am i|are we) supposed to (ask|use)( it| this| you| the bot)?( stuff| things| questions)?"
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )

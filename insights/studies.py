@@ -489,12 +489,14 @@ def _normalize(text: str) -> str:
         "anstallda",
     )
     text = _sub(  # "smallest and largest companies": both
-        r"\b(smallest|minsta) (and|och|e) (the |de )?(largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
+        r"\b(aziende|azienda) piu piccol[ae] e (le |la )?piu grand[ei]\b"
+        r"|\b(smallest|minsta) (and|och|e) (the |de )?(largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
         r"|\b(largest|biggest|storsta) (and|och|e) (the |de )?(smallest|minsta) (companies|firms|foretag|foretagen|company sizes?)\b",
         lambda m: "smallest companies and largest companies",
         text,
         "smallest",
         "minsta",
+        "piccol",
     )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
@@ -785,6 +787,7 @@ def _normalize(text: str) -> str:
         "minim",
         "piccol",
     )
+    text = _sub(r"\b(the )?other way (round|around)\b", "reversed", text, "other way")  # "and the other way round?"
     # "which numbers are rosier at the top": the executives'
     text = _sub(r"\b(rosier|more positive|more optimistic|higher) (at|from) the top\b", r"execs \1", text, "the top")
     # "what do we know about Germany": what there is, not the team's own
@@ -1179,7 +1182,7 @@ PART_ASK_WORDS = _words(
     "what which who when where how whats why is are does do did hur vad vilka vilken vilket nar vem var finns "
     "quanti quante quanto quale quali qual che quando chi dove cosa come figures numbers number data stats siffror siffrorna dati numeri "
     "same samma stessa stesso"  # "same question for the consoles"
-    " everything allt tutto"  # "..., and separately everything you have on France"
+    " everything whatever allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
 FIRST_NUMBER_RE = re.compile(r"\d")
@@ -1203,7 +1206,7 @@ FIGURE_WORDS = _words(
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
-    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå])\s",
+    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 # where a second question starts inside a sentence: a conjunction, then a question word
@@ -1216,7 +1219,7 @@ ANOTHER_QUESTION_RE = re.compile(
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
-    r"|everything|allt|tutto)\b)",
+    r"|everything|whatever|allt|tutto)\b)",
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
@@ -1846,6 +1849,8 @@ class Studies:
             also = all(self._whole(t, qset - guessed, min_words=2) for t in answer.topics)
         if not (said & PART_ASK_WORDS or figure or also) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
+        if answer.kind == "ranking" and later and ALSO_RE.match(piece) and said & REVERSED_WORDS:
+            return True  # "... which figures do execs rate higher? and the other way round?"
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             if answer.order == "largest" and not said & (LARGEST_WORDS | LEADER_WORDS | WHERE_WORDS | ITEM_WORDS):
                 return False  # the other's gap ("... - and is there a difference between what execs and CS say?")

@@ -137,6 +137,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "hur funkar /gap och vad kan jag fråga om?",
         "come si usa il bot? che domande posso fare",
         "come si usa il bot? e cosa gli posso chiedere?",
+        "new here - what can this bot answer, and how am I supposed to ask it stuff?",
     ):
         assert parse(text) == Command("help", action="list"), text
         assert answer_label(load(), text) == "cmd:help+cmd:list"

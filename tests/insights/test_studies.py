@@ -1292,6 +1292,27 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "study_company_size_max+study_company_size_min",
         ),
     ],
+    "rounds 141-143: 'and the other way round?', 'plus whatever you have for the UK', '+ ...' after a question": [
+        (
+            "does the study show which figures execs rate higher than CS? and the other way round?",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        (
+            "did most Strativity respondents think their company invests in people more than in technology? wasn't it "
+            "the opposite?",
+            "invest_people",  # a belief checked, no second question
+        ),
+        ("root cause analytics plans %, plus whatever you have for the UK", "region:uk+root_cause_analytics"),
+        (
+            "self service misurato sulla qualità e non solo sui risparmi: % manager vs professionisti? + misurazione "
+            "del valore del cliente nel tempo",
+            "clv_measured+selfservice_quality",
+        ),
+        (
+            "aziende più piccole e più grandi del campione, come numero di dipendenti?",
+            "study_company_size_max+study_company_size_min",
+        ),
+    ],
     "round 116: the question's own ranking, not one the rest's words suggest": [
         (
             "Hey, after a pretty tense quarterly review, my manager wants to open the next meeting on a positive note. "
