@@ -1903,14 +1903,17 @@ class Studies:
             question = " ".join(asked)
             alone = self._answer(question)
             relayed = (
-                [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q]
-                or [m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)]
-                # or what it pasted ('"Nearly 40% ... are virtualizing" ... Which regions are actually leading?')
-                # (as quoted: a figure in it is what it said, not asked; not when a figure is asked: "vad handlar
-                # de 74 procenten om?")
-                or ([] if self._numbers(question) else PASTED_QUOTE_RE.findall(query[:500]))
+                self._names_nothing(question, alone)
+                and (
+                    [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q]
+                    or [m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)]
+                    # or what it pasted ('"Nearly 40% ... are virtualizing" ... Which regions are actually leading?')
+                    # (as quoted: a figure in it is what it said, not asked; not when a figure is asked: "vad handlar
+                    # de 74 procenten om?")
+                    or ([] if self._numbers(question) else PASTED_QUOTE_RE.findall(query[:500]))
+                )
             )
-            if relayed and self._names_nothing(question, alone):
+            if relayed:
                 # the asker's own question names nothing but the study ("she asked "how many companies reward
                 # quality?". what's the figure from Strativity?", "my director asked how many companies use speech
                 # recognition. any data?"): it asks the question it relays
