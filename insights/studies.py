@@ -1185,7 +1185,6 @@ PART_ASK_WORDS = _words(
     " everything whatever allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
-FIRST_NUMBER_RE = re.compile(r"\d")
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
 CHAIN_GAP_RE = re.compile(r"(?:\?|,|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}$")
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
@@ -1884,9 +1883,11 @@ class Studies:
         """A message of several sentences asks in those with a question mark; the others often tell
         of the asker ("Our pulse had 44% on this, which feels low. What did the study find on
         feedback to sales?"), and their words must not pull the answer away from the question. The
-        question read alone answers when it names what it asks; else ("does the study say how many
-        companies have it?") the whole message does, without the sentences that tell of the team's
-        own pulses when those made it a question about the team."""
+        question read alone answers when it names what it asks; when it names nothing ("what's the
+        figure?"), the question the message relays, quoted or reported, or the sentence it pasted;
+        else ("does the study say how many companies have it?") the whole message does, without the
+        sentences that tell of the team's own pulses when those made it a question about the team. A
+        comparison asked beside a quoted sentence is that comparison."""
         whole = self._answer(query)
         outside = QUOTE_RE.sub(" ", PASTED_QUOTE_RE.sub(" ", query[:500]))
         if whole.kind != "ranking" and outside.strip() and outside != query[:500]:
