@@ -328,8 +328,6 @@ def _normalize(text: str) -> str:
         "ceo",
         "cio",
         "cto",
-        "cio",
-        "cto",
     )
     text = _one_title(text)
     text = _sub(  # "spends more on its people than on tech": the Strativity statement
@@ -592,13 +590,19 @@ def _normalize(text: str) -> str:
     text = _sub(
         r"\bstar det\b|\bdet star (?=\d)", " ", text, "star det", "det star"
     )  # "står det något om": does it say
-    # "how many people rate it very strategic": a share asked, not a head count
+    # "how many people rate it very strategic", "how many agents reckon", "quanti operatori la considerano
+    # critica": a share asked, not a head count (the agents, executives... asked stay named)
     text = _sub(
-        r"\bhow many (people|respondents|folks)( actually| really)? (?=(rate|rated|say|said|think|thought|agree|agreed"
-        r"|believe|believed|consider|considered|see|saw|feel|felt|claim|claimed)\b)",
-        "what share ",
+        r"\b(how many|quanti|quante|hur manga)( of the| of| av| dei| degli)? (people|respondents|folks|of them|of us"
+        r"|agents|execs|executives|managers|cs pros|operatori|agenti|executive|manager|dirigenti|chefer|medarbetare"
+        r"|agenter)( actually| really| davvero| verkligen| la| lo| li| le| it| that| this| det| den)? "
+        r"(?=(rate|rated|say|said|think|thinks|thought|agree|agreed|believe|believed|consider|considered|see|saw|feel"
+        r"|felt|claim|claimed|reckon|considerano|pensano|ritengono|dicono|anser|tycker|tror|sager)\b)",
+        lambda m: "what share " if m.group(3) in ("people", "respondents", "folks") else f"share {m.group(3)} ",
         text,
         "how many",
+        "quant",
+        "hur manga",
     )
     text = _sub(
         r"\bnormal (employees|staff|agents|people|workers|reps|ones|companies|firms|businesses)\b",
@@ -725,18 +729,6 @@ def _normalize(text: str) -> str:
     )
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
-    # "how many people reckon it is strategic", "quanti operatori la considerano critica": a share, not a count
-    text = _sub(
-        r"\b(how many|quanti|quante|hur manga)( of the| of| av| dei| degli)? (people|folks|of them|of us|agents|execs"
-        r"|executives|managers|cs pros|operatori|agenti|executive|manager|dirigenti|chefer|medarbetare|agenter)"
-        r"( (?:la|lo|li|le|it|that|this|det|den|actually|really|davvero|verkligen))? (reckon|think|thinks|say|believe|feel|agree|consider|see|considerano|pensano|ritengono"
-        r"|dicono|anser|tycker|tror|sager)\b",
-        lambda m: f"share {m.group(3)} {m.group(5)}",
-        text,
-        "how many",
-        "quant",
-        "hur manga",
-    )
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # feedback from the staff to their managers is not the customers' feedback
     if "feedback" in text:
