@@ -1030,9 +1030,6 @@ TOP_WORDS = _words(
     "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
-# what asks for a ranking ("which figures", "where else", "su cosa", "anything"), not "what %age agreed?"
-RANKING_ASK_WORDS = _words("which where else vilka vilken var dove quali quale cosa anything something nagot qualcosa")
-
 BOTH_WORDS = _words("both each bada bagge entrambi entrambe ciascuno")  # "X and Y - both %"
 ONLY_WORDS = _words("only just solo soltanto bara endast enbart")  # "is it true they agree only on the brand?"
 METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
@@ -1176,7 +1173,6 @@ PART_ASK_WORDS = _words(
     "same samma stessa stesso"  # "same question for the consoles"
     " everything whatever allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
-# figures asked together ("927 and 1.5 million", "78 % och 62 %", "il 41%? e il 35%")
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
 CHAIN_GAP_RE = re.compile(r"(?:\?|,|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}$")
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
@@ -1187,6 +1183,8 @@ ALL_FOR_REGION_RE = re.compile(
     r"|tutti i (dati|numeri)|cos'altro|cos altro|che altro)\b"
 )
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
+# what asks for a ranking ("which figures", "where else", "su cosa", "anything"), not "what %age agreed?"
+RANKING_ASK_WORDS = _words("which where else vilka vilken var dove quali quale cosa") | ANYTHING_WORDS
 QUESTION_START_RE = re.compile(
     r"\s*(how|what|which|who|when|where|hur|vad|vilk|vem|n[äa]r|quant|qual|che|chi|quando|dove|cosa)\w*\b",
     re.IGNORECASE,
@@ -1194,6 +1192,11 @@ QUESTION_START_RE = re.compile(
 FIGURE_WORDS = _words(
     "percent percentage share worldwide global overall andel procent globalt totalt percentuale globale totale mondiale "
     "complessivo complessiva"
+)
+# a question beside a figure told that asks another group's or the overall figure, or the split ("Nära 40 procent
+# virtualiserar. Skiljer det sig mellan chefer och medarbetare?"), not "what was it?"
+ANOTHER_FIGURE_WORDS = (
+    EXEC_WORDS | CS_WORDS | GAP_WORDS | SPLIT_WORDS | COMPARED_WORDS | FIGURE_WORDS | MORE_WORDS | LESS_WORDS
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
@@ -1217,12 +1220,13 @@ FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no so
 WHERE_FROM_RE = re.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
 PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
 CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
-# (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
+# where the asker sits ("our APAC hub is in Singapore", "vi har kontor i Hamburg"), not what is asked
 OUR_PLACE_RE = re.compile(
     r"(?i:\b(?:our|we|we're|we are|vi|noi|abbiamo)\b)[^.?!;—–]{0,40}?"
     r"(?i:\b(?:hub|office|offices|site|sites|hq|headquarters|kontor|kontoret|huvudkontor|ufficio|uffici|sede|sedi)\b)"
     r"[^.?!;—–]{0,20}?(?i:\b(?:in|i|a|at|på)\s+)[A-ZÅÄÖ][\w-]+"
 )
+# (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
 SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
@@ -1807,10 +1811,10 @@ class Studies:
         return Answer(query, "several", parts=parts)
 
     @staticmethod
-    def _study_asks(said: set[str]) -> set[str]:
+    def _study_asks(said: set[str], of_study: bool = True) -> set[str]:
         """What a question word asks of the study ("när gjordes undersökningen": when; "who answered the Strativity
-        one?", "chi ha risposto": who took part)."""
-        study = said & (STUDY_WORDS | NAMED_STUDY.keys())
+        one?", "chi ha risposto": who took part); of_study: only when the words name the study."""
+        study = not of_study or said & (STUDY_WORDS | NAMED_STUDY.keys())
         asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words} if study else set()
         if said & ASK_WORDS["who"] and said & TOOK_PART_WORDS:
             asks.add("who took part")
@@ -1831,7 +1835,8 @@ class Studies:
             or bool(said & EXEC_WORDS and said & CS_WORDS and said & COMPARED_WORDS)  # "feedback to sales, execs vs cs"
         )
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
-        also = later and bool(ALSO_RE.match(piece) or SAME_RE.match(piece))
+        and_more = later and bool(ALSO_RE.match(piece))
+        also = and_more or later and bool(SAME_RE.match(piece))
         if answer.kind == "ranking" and len(piece.split()) >= 4 and piece.rstrip().endswith("?"):
             also = True  # "biggest disconnect between the top floor and the front line?"
         if answer.kind == "metrics" and len(piece.split()) >= 4 and piece.rstrip().endswith("?") and not also:
@@ -1840,7 +1845,7 @@ class Studies:
             also = all(self._whole(t, qset - guessed, min_words=2) for t in answer.topics)
         if not (said & PART_ASK_WORDS or figure or also) or len(piece.split()) < (2 if answer.kind == "region" else 3):
             return False
-        if answer.kind == "ranking" and later and ALSO_RE.match(piece) and said & REVERSED_WORDS:
+        if answer.kind == "ranking" and and_more and said & REVERSED_WORDS:
             return True  # "... which figures do execs rate higher? and the other way round?"
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             if answer.order == "largest" and not said & (LARGEST_WORDS | LEADER_WORDS | WHERE_WORDS | ITEM_WORDS):
@@ -1938,14 +1943,10 @@ class Studies:
         sentences = _sentences(text)
         asked = [s for s in sentences if "?" in s]
         said = {self._intent(t) for s in asked for t in tokens(s)}
-        # (the question asks another group's or the overall figure, or the split: not "what was it?")
-        other = (
-            EXEC_WORDS | CS_WORDS | GAP_WORDS | SPLIT_WORDS | COMPARED_WORDS | FIGURE_WORDS | MORE_WORDS | LESS_WORDS
-        )
         return (
             bool(asked)
             and len(asked) < len(sentences)
-            and bool(said & other)
+            and bool(said & ANOTHER_FIGURE_WORDS)
             and not any(self._numbers(s) for s in asked)
             and not any(
                 {self._intent(t) for t in tokens(s)} & (SOURCE_WORDS - FROM_WORDS) or WHERE_FROM_RE.search(s)
@@ -2026,10 +2027,7 @@ class Studies:
         # sentences tell of the asker ("We're a mid-sized logistics firm."), not of the topic
         # ("2500+ agents... what share of the respondents?")
         personal = any(set(tokens(s)) & PERSONAL_WORDS for s in sentences if s not in asked)
-        said = {self._intent(t) for t in tokens(question)}
-        asks = {ask for ask, ask_words in ASK_WORDS.items() if said & ask_words}
-        if "who" in asks and said & TOOK_PART_WORDS:
-            asks.add("who took part")
+        asks = self._study_asks({self._intent(t) for t in tokens(question)}, of_study=False)
         return (
             alone.kind in ("metrics", "leaders")
             and bool(alone.topics)
@@ -2068,17 +2066,15 @@ class Studies:
             qset -= STUDY_NAME_WORDS
         agents = bool(words & AGENT_WORDS)
         scored = self._most_specific(self._score(qset, guessed=guessed), qset - guessed, raw)
-        if (
-            "respondentmix" in qset
-        ):  # one job title's own view ("how many CIOs think ..."): never given, whatever it is of
+        # one job title's own view ("how many CIOs think ..."): never given, whatever it is of
+        if "respondentmix" in qset:
             scored.sort(key=lambda m: m.metric.id != "none:respondent_mix")
         unasked = {
             m.metric for m in scored if getattr(m.metric, "breakdown", False) and not self._split(m.metric, qset, words)
         }
         every, scored = scored, [m for m in scored if m.metric not in unasked]
-        for (
-            m
-        ) in scored:  # a topic named whole before its examples ("which markets have detailed data - North America?")
+        # a topic named whole before its examples ("which markets have detailed data - North America?")
+        for m in scored:
             if getattr(m.metric, "covers", ()) and isinstance(m.metric, Fact) and self._whole(m.metric, qset - guessed):
                 scored = [x for x in scored if x.metric.id not in m.metric.covers]
                 break
@@ -2096,28 +2092,25 @@ class Studies:
             and not self._names_a_topic(unquoted)
         ):
             unquoted = text
-        numbers = self._numbers(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
-        named = any(
+        figure_text = DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted)))
+        numbers = self._numbers(figure_text)
+        metric_named = any(
             m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
             for m in known
             if isinstance(m.metric, Metric)
         )
-        claim = CLAIM_RE.search(normalize(text)) and any(
-            m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
-            for m in known
-            if isinstance(m.metric, Metric)
-        )
+        claim = metric_named and CLAIM_RE.search(normalize(text))
         if (
             numbers
             and not claim
-            and not (named and self._figure_told(unquoted))
+            and not (metric_named and self._figure_told(unquoted))
             and (
                 words & SOURCE_WORDS
                 or not qset
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")
-                and not (words & (GAP_WORDS | SPLIT_WORDS | {"split"}) and words & EXEC_WORDS and named)
+                and not (words & (GAP_WORDS | SPLIT_WORDS | {"split"}) and words & EXEC_WORDS and metric_named)
                 or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
                 and ("?" in text or words & ASK_WHAT_WORDS)
                 and all(_is_fact(m.metric) for m in known)
@@ -2127,7 +2120,7 @@ class Studies:
             found = [(v, f) for v in dict.fromkeys(numbers) for f in [self._figures_valued(v, asked_ids, regions)] if f]
             parts = [Answer(query, "provenance", figures=f, value=v, regions=regions) for v, f in found[:3]]
             # each figure asked in turn ("var kommer 78 % och 62 % ifrån?", "where's the 54% from? also the 927")
-            chain = self._chained(DURATION_RE.sub(" ", SIZE_NUMBER_RE.sub(" ", unaccented(unquoted))))
+            chain = self._chained(figure_text)
             asked_values = [v for v, _ in found[:3] if v in chain]
             if len(asked_values) > 1 and found[0][0] == numbers[0]:
                 return Answer(query, "several", parts=[p for p in parts if p.value in asked_values])
@@ -2566,13 +2559,10 @@ class Studies:
         a conjunction and a few words ("where does the 16% come from, and the 18?", "which source says 49, and
         which one says 39?"), not across a sentence ("... 1.5 million? We're a team of 40"), a comparison ("36%
         of executives against 28%") or the groups of one figure ("92% of managers and 85% of agents")."""
-        text = CORRECTED_RE.sub(" ", text)
+        text, found = _figures_in(text)
         chain: list[float] = []
         end = 0
-        for m in NUMBER_RE.finditer(text):
-            value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) else 1)
-            if value in YEARS:
-                continue
+        for value, m in found:
             gap = text[end : m.start()]
             if chain and not (
                 CHAIN_GAP_RE.search(gap)
@@ -2586,12 +2576,7 @@ class Studies:
 
     @staticmethod
     def _numbers(text: str) -> list[float]:
-        out = []
-        for digits, scale in NUMBER_RE.findall(CORRECTED_RE.sub(" ", text)):
-            value = float(digits.replace(",", ".")) * (1_000_000 if scale else 1)
-            if value not in YEARS:
-                out.append(value)
-        return out
+        return [value for value, _ in _figures_in(text)[1]]
 
     def _figures_valued(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
         """Figures with this value, narrowed to the metrics or regions asked about if any fit."""
@@ -2622,6 +2607,18 @@ def _span(phrase: frozenset[str], raw: list[str]) -> int:
 def _study_tails(raw: list[str]) -> set[str]:
     """The study words that compounds in the question end with."""
     return {m.group(1) for t in raw if len(t) >= 10 and (m := STUDY_TAIL_RE.match(t))}
+
+
+def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
+    """The figures a text gives, as it reads after its corrections ("the ~66, no 67%"), and where each is in
+    that text: "1.5 million" is 1500000; the studies' years are no figures."""
+    text = CORRECTED_RE.sub(" ", text)
+    found = []
+    for m in NUMBER_RE.finditer(text):
+        value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) else 1)
+        if value not in YEARS:
+            found.append((value, m))
+    return text, found
 
 
 def _question_sentences(text: str) -> tuple[list[str], list[str]]:
