@@ -224,7 +224,7 @@ def several_blocks(bm: Studies, answer: Answer, cmd: str) -> dict:
     blocks = [asked(answer.query)]
     for i, reply in enumerate(replies):
         if i:
-            blocks.append({"type": "divider"})
+            blocks.append(divider())
         blocks += [b for b in reply["blocks"] if b not in blocks]
     seen: dict[str, int] = {}
     for i, b in enumerate(blocks):  # block_ids are unique within a message: a metric answered twice gets "…#2"
