@@ -98,16 +98,17 @@ ABOUT_ME_RE = re.compile(
 )
 ABOUT_ME_SEARCH_RE = re.compile(
     rf"\b({ABOUT_ME_RE.pattern}|(che|quali) (temi|argomenti) (copre|tratta|conosce|conosci)|cosa sai fare"
-    r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso farti|(che|quali) domande ti posso fare"
+    r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso (farti|fargli|farle)|(che|quali) domande ti posso fare"
     r"|what (topics|metrics|subjects|questions)( (and |or )?(topics|metrics|subjects))? (can|do) (you|u) answer( questions)?( on| about)?"
     # what the bot can be asked, in more words ("what kind of stuff can you tell me about", "what topics
     # from these studies can u answr", "cosa sa rispondere questo bot", "su quali argomenti mi puoi rispondere")
     r"|what (kinds? of |sorts? of |types? of )?(topics|subjects|stuff|things|questions|figures|metrics)"
-    r"( or (topics|subjects|figures|metrics))?( [a-z]+){0,3} (can|could|do) (you|u|it|this bot|the bot|pulsegap|gap) "
-    r"(answer|answr|anwser|cover|tell me|tell us|help with|know)"
+    r"( or (topics|subjects|figures|metrics))?( [a-z]+){0,3} ((can|could|do) (you|u|it|this bot|the bot|pulsegap|gap)"
+    r"|(you|u|it|this bot|the bot) (can|could)) (answer|answr|anwser|cover|tell me|tell us|help with|know)"
     r"|(che )?cosa (sa|puo) (rispondere|dirmi|fare)( questo bot| il bot| pulsegap| gap)?|cosa si (puo|possono) chiedere"
     r"|(su )?(quali|che) (temi|argomenti|domande) (mi |gli |ti )?(puoi|puo|posso|sai|sa) (rispondere|fare|chiedere|coprire)"
     r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|den|pulsegap|gap)"
+    r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )

@@ -178,7 +178,13 @@ OPINION_RE = re.compile(
 
 def _one_title(text: str) -> str:
     titles = TITLE_RE.findall(text)
-    if len(titles) == 1 and not titles[0][0] and "ceo" not in text and OPINION_RE.search(text):
+    # (one title, maybe named twice: "ekonomicheferna (CFO)")
+    if (
+        len({t[1] for t in titles}) == 1
+        and not any(t[0] for t in titles)
+        and "ceo" not in text
+        and OPINION_RE.search(text)
+    ):
         return text + " respondentmix"
     if TITLES_COMPARED_RE.search(text):  # "CIOs vs CFOs", "IT-chefer jämfört med vd:ar"
         return text + " respondentmix"
@@ -277,6 +283,8 @@ def _normalize(text: str) -> str:
             "cosa",
         )
     text = _sub(r"[^a-z0-9]+", " ", text)
+    # "more or less the same opinion", "la pensano più o meno allo stesso modo": roughly, no comparison
+    text = _sub(r" (more or less|piu o meno|mer eller mindre)\b", "", text, "more", "piu", "mer")
     # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
     text = _sub(
         r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
@@ -309,12 +317,19 @@ def _normalize(text: str) -> str:
     text = _sub(  # one kind of CS professional on its own: the sources list them, they give no figure for each
         r"\b(marketing|sales) (directors?|managers?|heads?)\b(?=.{0,50}\b(specifically|separately|alone|only|vs|versus"
         r"|compared|than|rate|rated|said|say|think|thought)\b)"
+        # "i responsabili marketing, da soli", "marknadscheferna för sig"
+        r"|\b(responsabil[ei]|dirett(ore|ori)|manager) (del |dei )?(marketing|vendite|commerciali?)\b"
+        r"(?=.{0,40}\b(da soli|da sole|separatamente|a parte|soltanto|solo)\b)"
+        r"|\b(marknadschef|forsaljningschef|saljchef)(er|erna|en)?\b(?=.{0,40}\b(for sig|separat|enbart|bara|ensamma)\b)"
         r"|\b(team leads?|team leaders?|supervisors?)( [a-z]+){0,2} (vs|versus|or|and|compared (to|with)) "
         r"(the )?(directors?|managers?|heads?)\b",
         "respondentmix",
         text,
         "marketing",
         "sales",
+        "vendite",
+        "commercial",
+        "chef",
         "team lead",
         "supervisor",
     )
@@ -328,6 +343,13 @@ def _normalize(text: str) -> str:
         "ceo",
         "cio",
         "cto",
+    )
+    text = _sub(  # the CFO in Swedish and Italian ("vd:ar jämfört med ekonomichefer", "i direttori finanziari")
+        r"\b(ekonomichef|finanschef)(er|erna|en)?\b|\bdirett(ore|ori) finanziari?o?\b",
+        "cfo",
+        text,
+        "chef",
+        "finanziari",
     )
     text = _one_title(text)
     text = _sub(  # "spends more on its people than on tech": the Strativity statement
@@ -426,11 +448,26 @@ def _normalize(text: str) -> str:
         "befattning",
     )
     text = _sub(r"\bkr\b|\bsek\b", "kronor", text, "kr", "sek")
+    # "dropped a stat": quoted a figure (neither dropped calls nor a trend; a stat is no typo of "state")
+    text = _sub(
+        r"\b(drop|drops|dropped|dropping) (a|an|the|this|that|some|one) (stat|stats|number|figure)\b",
+        "quoted a figure",
+        text,
+        "drop",
+    )
+    text = _sub(r"\bstats?\b", "figure", text, "stat")
     text = _sub(
         r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in|higher|lower|better|worse|more|less)\b)",
         "released",
         text,
         " out",
+    )
+    text = _sub(  # "när kom resultaten ut", "när släpptes rapporten": published (not "vad kom de fram till")
+        r"\bkom (resultaten|resultatet|studien|undersokningen|rapporten|siffrorna|den|de|det) ut\b|\bslapptes\b",
+        "publicerades",
+        text,
+        " ut",
+        "slapptes",
     )
     text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
         r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
@@ -502,6 +539,12 @@ def _normalize(text: str) -> str:
         r"|\b(max|maximum) (company |companies )?sizes?\b",
         "largestcompany",
         text,
+        "larg",
+        "bigg",
+        "storsta",
+        "grand",
+        "maggior",
+        "max",
     )
     text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
@@ -509,6 +552,10 @@ def _normalize(text: str) -> str:
         r"|\b(min|minimum) (company |companies )?sizes?\b",
         "smallestcompany",
         text,
+        "smallest",
+        "minsta",
+        "piccol",
+        "min",
     )
     text = _sub(  # a size, not staffing
         r"\b(by|in|in terms of) headcount\b|\bheadcount ?wise\b", "employees", text, "headcount"
@@ -755,6 +802,14 @@ def _normalize(text: str) -> str:
         r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
         "howto",
         text,
+        "best",
+        "how",
+        "come",
+        "hur",
+        "should",
+        "ska",
+        "bor",
+        "dovre",
     )
     text = CUSTOMER_VIEW_RE.sub("customerview", text)
     # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
@@ -1083,7 +1138,7 @@ STOPWORDS = (
             "a an the of to in on at for by and or is are was were be do does did what which who how "
             "many much share percent percentage per cent figure figures number numbers say says said "
             "think thinks believe believes agree agrees our their my we they it this that there "
-            "about with as than more most less from tell me show give please study's "
+            "about with as than more most less from tell me show give please study's partner partners "
             "exec execs executive executives clevel ceo ceos leader leaders top management "
             "manager managers agent agents staff employee employees frontline front line floor "
             "professional professionals cs people team rep reps think consider considered "
@@ -1114,7 +1169,7 @@ STOPWORDS = (
             # seasons ("våren 2008" is spring, not "vården")
             "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
             # verbs that are no typo of a topic's word ("fornisce" is not "fornitore", a vendor)
-            "fornisce forniscono fornito fornita fornire riporta riportano "
+            "fornisce forniscono fornito fornita fornire riporta riportano conti conta contano contare "
             "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
@@ -1207,7 +1262,7 @@ ALSO_RE = re.compile(
 ANOTHER_QUESTION_RE = re.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
-    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|\+\s*)"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
@@ -1239,11 +1294,13 @@ REPORTED_RE = re.compile(
     r"\b(?:asked(?: me| us)?|asks(?: me| us)?|wants to know|wanted to know|wondered|wonders|is wondering"
     r"|fr[aå]gade(?: mig| oss)?|undrar|undrade|vill veta|ville veta"
     r"|(?:mi|ci) ha chiesto|mi chiede|ci chiede|vuole sapere|voleva sapere|si chiede|ha domandato"
-    r"|bad (?:mig|oss)|asked (?:me|us) to|wants (?:me|us) to|mi ha chiesto di|ci ha chiesto di)"
+    r"|bad (?:mig|oss)|asked (?:me|us) to|wants (?:me|us) to|mi ha chiesto di|ci ha chiesto di"
+    # what the asker wants to say or know ("I'd like to mention how many agents ...", "vill jag ange hur många")
+    r"|i'?d like to|i would like to|i want to|i need to|vill jag|jag vill|beh[oö]ver jag|jag beh[oö]ver|vorrei|voglio|devo)"
     # (a few words between: "frågade på veckomötet om", "asked me to check whether", "mi ha chiesto di verificare se")
     r"(?:\s+(?!(?:if|whether|how|what|which|who|when|where|om|hur|vad|vem|se|come|cosa|che|chi|dove)\b)\S+){0,3}"
-    r"\s+((?:if|whether|how|what|which|who|when|where|om|hur|vad|vilk|vem|n[aä]r|se|quant|qual|come|cosa|che|chi|dove|quando)"
-    r"\w*\b[^.!?]*)",
+    r"\s+((?:if|whether|how|hows|what|whats|which|who|when|where|om|hur|vad|vilk\w*|vem|n[aä]r|se|quant[aeio]|qual[ei]?|come|cosa"
+    r"|che|chi|dove|quando)\b[^.!?]*)",
     re.IGNORECASE,
 )
 EXCLUDED_RE = re.compile(
@@ -1251,6 +1308,15 @@ EXCLUDED_RE = re.compile(
     r"|inte bara|utom|forutom)\b(.*?)(?= - |[,;:?.!—–]|$)"
 )
 GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
+# who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
+# speaker, not the topic (nor advice on vendors)
+SPEAKER_RE = re.compile(
+    r"\b(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?)\b"
+    r"(?=\s+(?:[\w-]+\s+){0,5}?(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
+    r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r)\b)",
+    re.IGNORECASE,
+)
 INTRO_RE = re.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
     # "I'm a CX analyst at a telco in Auckland", "jobbar som e-handelschef", "sono l'after-sales manager di ..."
@@ -1280,8 +1346,13 @@ SAMPLE_RE = re.compile(  # "of the 927 (companies)": the sample named by its siz
 QUOTE_RE = re.compile(
     r"“[^”]*”|\"[^\"]*\"|”[^”]*”|«[^»]*»|(?<!\w)'[^']{25,}'(?!\w)"
 )  # what someone said (a Slack quote line becomes one, see commands.parse)
+RESPONDENT_WORDS = _words(
+    "respondent respondents participant participants company companies svarande respondenter deltagare foretag bolag "
+    "rispondenti intervistati partecipanti aziende"
+)
 BY_COUNTRY_RE = re.compile(
-    r"\b(by|per|across|for each) (country|countries|region|regions|market|markets|land|lander|paese|paesi|regione|regioni)\b"
+    r"\b(by|per|across|for each|from each|in each|each|every|varje|ogni|ciascun|ciascuna) (country|countries|region|regions"
+    r"|market|markets|land|lander|paese|paesi|regione|regioni)\b"
     r"|\bcountry by country\b|\blandsvis\b|\bpaese per paese\b"
 )
 SIZE_NUMBER_RE = re.compile(
@@ -1584,6 +1655,12 @@ class Studies:
         self._phrases = {  # a whole keyword counts half again
             tid: [(frozenset(p), 0.5 * sum(self._idf[w] for w in p)) for p in ps if p] for tid, ps in phrases.items()
         }
+        # each whole keyword filed under its rarest word: _score looks only at keywords that word is in
+        self._phrases_by_word: dict[str, list[tuple[str, int, frozenset[str], float]]] = defaultdict(list)
+        for tid, ps in self._phrases.items():
+            for i, (phrase, bonus) in enumerate(ps):
+                rarest = min(sorted(phrase), key=lambda w: -self._idf[w])
+                self._phrases_by_word[rarest].append((tid, i, phrase, bonus))
         self._region_aliases = sorted(
             ((normalize(alias), rid) for rid, r in self.region_info.items() for alias in r["aliases"]),
             key=lambda pair: -len(pair[0]),
@@ -1741,8 +1818,13 @@ class Studies:
             weight = GUESS_WEIGHT if w in guessed else 1.0
             for tid, key, title in self._postings.get(w, ()):
                 totals[tid] += weight * (key + (title if titles else 0.0))
-        for tid in list(totals):
-            totals[tid] += sum(bonus for phrase, bonus in self._phrases[tid] if phrase <= qset)
+        whole: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for w in qset:
+            for tid, i, phrase, bonus in self._phrases_by_word.get(w, ()):
+                if tid in totals and phrase <= qset:
+                    whole[tid].append((i, bonus))
+        for tid, bonuses in whole.items():  # summed in the keywords' own order, as ever
+            totals[tid] += sum(bonus for _, bonus in sorted(bonuses))
         scored = [Match(self.topics[tid], round(score, 3)) for tid, score in totals.items() if score > 0]
         scored.sort(key=lambda m: (-m.score, _rank(m.metric), m.metric.id))
         return scored
@@ -1917,7 +1999,14 @@ class Studies:
                 # recognition. any data?"): it asks the question it relays
                 relay = " ".join([*relayed, question])
                 told = self._answer(relay)
-                if told.kind == "unmeasured" or not self._names_nothing(relay, told):
+                # (not the sample it asks of, when the message names what: "il cliente dice che guardiamo troppo la
+                # velocità di risposta. mi ha chiesto quante aziende la considerano critica. che numeri c'erano?")
+                sample = (
+                    whole.kind == told.kind == "metrics"
+                    and all(getattr(t, "context", False) for t in told.topics)
+                    and not any(getattr(t, "context", False) for t in whole.topics)
+                )
+                if (told.kind == "unmeasured" or not self._names_nothing(relay, told)) and not sample:
                     return replace(told, query=query)
             if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
                 return replace(alone, query=query)
@@ -1932,6 +2021,15 @@ class Studies:
             told = [s for s in sentences if "?" in s or not _about_team([self._intent(t) for t in tokens(s)])]
             if len(told) < len(sentences):  # without what the asker tells of the team's own pulses
                 rest = self._answer(" ".join(told))
+                said = {self._intent(t) for t in tokens(" ".join(told))}
+                if asked and said & (STUDY_WORDS | NAMED_STUDY.keys()) and self._names_nothing(" ".join(told), rest):
+                    # the rest names only the study ("61 % av mitt team tycker att företaget förtjänar deras lojalitet.
+                    # HR nämnde en Strativity-studie. Vad var siffran där?"): what the team's sentences name, asked
+                    # of the study (without their figures, which are the team's)
+                    team = [_without_team(s) for s in sentences if s not in told]
+                    study = self._answer(" ".join([*team, *asked]))
+                    if study.kind == "metrics" and not self._names_nothing(" ".join(team), study):
+                        return replace(study, query=query)
                 if rest.kind != "none" and not rest.about_team:
                     return replace(rest, query=query)
         return whole
@@ -2051,6 +2149,7 @@ class Studies:
         if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
+        text = SPEAKER_RE.sub(" someone ", text)
         # "of the 927, what fraction...": the sample, no figure asked
         text = SAMPLE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text)
         raw = [self._intent(t) for t in tokens(text)]
@@ -2210,7 +2309,10 @@ class Studies:
         listing = (  # "which figures do execs rate higher"; not "the one where both agree on the brand: the numbers?"
             words & WHICH_WORDS
             and words & ITEM_WORDS
-            and not (len(paired) == 1 and self._whole(paired[0], qset - guessed, strong=True))
+            # (nor a metric named whole: "how many execs say they invest in people more than in tech? the number?")
+            and not (
+                len(chosen) == 1 and not _is_fact(chosen[0]) and self._whole(chosen[0], qset - guessed, strong=True)
+            )
             and not any(isinstance(t, Unmeasured) and self._whole(t, qset - guessed) for t in chosen)
         )
         # a comparison asked of the study as a whole: the facts that name the study only say which one
@@ -2271,7 +2373,9 @@ class Studies:
         if not unmeasured and BY_COUNTRY_RE.search(normalize(text)):  # "Strativity loyalty numbers by country"
             metrics = [t for t in answered if isinstance(t, Metric) and t.kind != "fact"]
             # ... or the sample counted per country ("the sample size per country, how many companies from each")
-            counts = [t for t in answered if t.id in ("study_companies", "study_agents_covered")]
+            counts = [t for t in answered if t.id in ("study_companies", "study_agents_covered", "fact:respondents")]
+            said = {self._intent(t) for t in tokens(text)}  # ("how many respondents came from each country")
+            counts += [t for t in answered if t.id == "study_countries" and said & RESPONDENT_WORDS]
             if metrics and not any(self.view(m.id).regions for m in metrics) or counts:
                 unmeasured = [self.unmeasured["none:other_regions"]]
         if and_ask and answered and all(u.id == "none:definitions" for u in unmeasured):
@@ -2499,12 +2603,8 @@ class Studies:
                 # a keyword whole, typed, with a word the topics before did not take ("feedback
                 # processes" beside "feedback to sales"); scored with the words it shares
                 weak = getattr(m.metric, "weak", frozenset())
-                own = {
-                    w
-                    for p, _ in self._phrases[m.metric.id]
-                    if p <= (qset if both and len(chosen) == 1 else qset - guessed) and p & left and not p <= weak
-                    for w in p
-                }
+                typed = qset if both and len(chosen) == 1 else qset - guessed
+                own = {w for p, _ in self._phrases[m.metric.id] if p <= typed and p & left and not p <= weak for w in p}
                 if own:
                     nxt = next(x for x in self._score(left | own, titles=False) if x.metric is m.metric)
                     break
@@ -2675,6 +2775,12 @@ def _about_team(raw: list[str]) -> bool:
         and raw[i + 2] in OUR_WORDS
         for i, t in enumerate(raw)
     )
+
+
+def _without_team(sentence: str) -> str:
+    """A sentence about the team's own pulse as the topic it names: without the words that make it the team's
+    ("our", "mitt") nor its figures."""
+    return " ".join(t for t in tokens(sentence) if t not in OUR_WORDS and not t[:1].isdigit())
 
 
 @lru_cache(maxsize=4096)

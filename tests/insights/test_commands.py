@@ -125,6 +125,9 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "Che argomenti copre /gap? mi fai l'elenco completo?",  # "completo" is no typo of "completion"
         "what can you tell me about",
         "Hej! Jag är ny som teamledare. Innan jag börjar ställa frågor vill jag veta vad den kan svara på. Vilka ämnen täcker du?",
+        # round 146: "you can" without inversion, the bot's name with a typo
+        "what kind of topics you can answer about?",
+        "vad kan botten svara på? ge mig en lista på ämnena",
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
@@ -137,6 +140,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "hur funkar /gap och vad kan jag fråga om?",
         "come si usa il bot? che domande posso fare",
         "come si usa il bot? e cosa gli posso chiedere?",
+        "come si usa il bot? e che domande posso fargli?",
         "new here - what can this bot answer, and how am I supposed to ask it stuff?",
     ):
         assert parse(text) == Command("help", action="list"), text

@@ -1327,6 +1327,70 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "rank:exec_higher",
         ),
     ],
+    "round 147: a pulse figure told, then the study's figure asked in words that name only the study": [
+        (
+            "Medarbetarundersökningen kom i dag och 61 % av mitt team tycker att företaget förtjänar deras lojalitet. HR "
+            "nämnde en gammal Strativity-studie med samma påstående. Vad var siffran där?",
+            "employer_loyalty",
+        ),
+        (
+            "Our pulse says 58% of agents think speed to answer matters. How does that compare with the study?",
+            "asa_critical",
+        ),
+    ],
+    "round 147: what the asker wants to say, relayed ('I'd like to mention how many ...')": [
+        (
+            "Putting together the methodology footnote for our board paper. Besides the number of companies and "
+            "countries, I'd like to mention how many customer service agents the responding companies represent in "
+            "total. What was that figure?",
+            "study_agents_covered",
+        ),
+        (
+            "Skriver metodavsnittet till vår rapport till ledningen. Förutom antal företag och länder vill jag ange hur "
+            "många kundtjänstagenter undersökningen omfattade totalt. Vad var den siffran? Tack!",
+            "study_agents_covered",
+        ),
+        # (the sample a relayed question asks of is not the topic the message names)
+        (
+            "ciao, il cliente ci contesta che guardiamo troppo la velocita media di risposta. mi ha chiesto quante aziende "
+            "la considerano davvero un indicatore critico. nella ricerca del 2008 che numeri c'erano, executive vs operatori?",
+            "asa_critical",
+        ),
+    ],
+    "round 147: who quoted a figure is not the topic; a metric named whole is no listing of figures": [
+        (
+            "Il fornitore di analytics nella sua presentazione cita una percentuale di aziende che vogliono usare "
+            "l'analisi per capire le cause delle interazioni dei clienti. Prima di girarla al mio capo vorrei verificarla "
+            "sulla fonte originale. Che percentuale riporta l'indagine Genesys?",
+            "root_cause_analytics",
+        ),
+        (
+            "Our CEO keeps saying we 'invest in people, not tech'. The COO, half joking, asked me how many execs elsewhere "
+            "would honestly say their company invests in people more than in technology. I think the Strativity study "
+            "asked exactly that. What was the number?",
+            "invest_people",
+        ),
+        (
+            "Buongiorno a tutti. Il mio direttore ha chiesto, testuale: 'quanti manager pensano davvero che il customer "
+            "service conti per il brand?'. Nel nostro pulse l'82% degli operatori dice di sì. Nella ricerca Genesys che "
+            "percentuali c'erano per executive e operatori?",
+            "brand_identity",
+        ),
+    ],
+    "rounds 144-147: more or less, results that came out, facts joined by '&', the sample per country, titles": [
+        ("On which points are execs and CS more or less of the same opinion?", "rank:agree"),
+        (
+            "Su quali punti executive e professionisti del customer service la pensano più o meno allo stesso modo?",
+            "rank:agree",
+        ),
+        ("Vem beställde undersökningen och när kom resultaten ut?", "fact:commissioned+fact:published"),
+        ("when were the results published & what company sizes were included", "fact:published+fact:sizes"),
+        ("How many respondents came from each country?", "none"),
+        ("Vad svarade vd:ar jämfört med ekonomichefer om varumärket? och IT-cheferna?", "none"),
+        ("tycker ekonomicheferna (CFO) att kontaktcentret är strategiskt?", "none"),
+        ("quanti responsabili marketing, da soli, pensano che il contact center sia strategico?", "none"),
+        ("hur många av de mindre bolagen mäter kundens livstidsvärde?", "none"),
+    ],
 }
 
 
