@@ -99,6 +99,7 @@ ABOUT_ME_RE = re.compile(
 ABOUT_ME_SEARCH_RE = re.compile(
     rf"\b({ABOUT_ME_RE.pattern}|(che|quali) (temi|argomenti) (copre|tratta|conosce|conosci)|cosa sai fare"
     r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso (farti|fargli|farle)|(che|quali) domande ti posso fare"
+    r"|(che )?cosa (posso|si puo) (chiedergli|chiederti|chiedere al bot|chiedere a gap)"
     r"|what (topics|metrics|subjects|questions)( (and |or )?(topics|metrics|subjects))? (can|do) (you|u) answer( questions)?( on| about)?"
     # what the bot can be asked, in more words ("what kind of stuff can you tell me about", "what topics
     # from these studies can u answr", "cosa sa rispondere questo bot", "su quali argomenti mi puoi rispondere")
@@ -134,6 +135,8 @@ HOW_TO_USE_RE = re.compile(
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
     r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    r"|how (do|should|can) (i|we) (phrase|word|formulate) (my |the |a )?questions?"
+    r"|what commands (does|do|can) (gap|it|the bot|this bot|pulsegap) (take|have|accept|support|know)"
     r"|how (am i|are we) supposed to (ask|use)( it| this| you| the bot)?( stuff| things| questions)?"
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"

@@ -12,7 +12,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -160,7 +160,8 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
 TITLES_COMPARED_RE = re.compile(
-    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|respektive|rispetto a[il]?|compared (to|with)|differently from|than|an|dei|degli)"
+    r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|respektive|rispetto a[il]?|compared (to|with)"
+    r"|differently from|than|an|dei|degli|dai|dagli)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
     # "between CFOs and CEOs", "tra CFO e CEO", "do CIOs and CFOs differ"
     r"|\b(between|tra|fra|mellan)?( the| i| gli)? (cfo|cio|cto|coo|cmo|ceo|vd|it chef)[a-z]* (and|e|och)( the| i| gli)? "
@@ -249,7 +250,7 @@ def _normalize(text: str) -> str:
     if digits:
         text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
         text = _sub(r"\b(\d+)k\b", r"\g<1>000", text)  # 10k employees
-    text = _sub(r"\b(e)[ -]?(mail|post)", r"\1\2", text, "mail", "post")
+    text = _sub(r"\b(e)[ -]?(mail|post|commerce)", r"\1\2", text, "mail", "post", "commerce")
     text = _sub(
         r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b",
         " numberone ",
@@ -834,7 +835,15 @@ def _normalize(text: str) -> str:
         "minim",
         "piccol",
     )
-    text = _sub(r"\b(the )?other way (round|around)\b", "reversed", text, "other way")  # "and the other way round?"
+    text = _sub(  # "and the other way round?", "åt andra hållet", "il contrario"
+        r"\b(the )?other way (round|around)\b|\b(at|i) (det )?andra hallet\b|\b(il|al) contrario\b|\bviceversa\b",
+        "reversed",
+        text,
+        "other way",
+        "andra hallet",
+        "contrario",
+        "viceversa",
+    )
     # "which numbers are rosier at the top": the executives'
     text = _sub(r"\b(rosier|more positive|more optimistic|higher) (at|from) the top\b", r"execs \1", text, "the top")
     # "what do we know about Germany": what there is, not the team's own
@@ -1051,7 +1060,8 @@ LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ mos
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
-    "hogre mer fler oftare positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano ottimista ottimisti alte alti "
+    "hogre mer fler oftare battre positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano "
+    "ottimista ottimisti alte alti "
     "alta alto rosei rosea piu"
 )
 LESS_WORDS = _words(
@@ -1114,6 +1124,9 @@ STRICT_ASK_WORDS = _words("who vem chi when nar quando")  # not "vilka" (which, 
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
+# what a study found, asked of it ("what did the study find on that?", "vad visade undersökningen", "cosa dice")
+FOUND_WORDS = _words("find found say says said show shows showed visar visade sager sa dice dicono trovato emerso")
+THAT_WORDS = _words("that this those these det detta dessa questo questa quello quella questi cio")  # ... on that
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered answering responded responding respondents surveyed sampled questioned "
     "asked interviewed filled "
@@ -1169,7 +1182,7 @@ STOPWORDS = (
             # seasons ("våren 2008" is spring, not "vården")
             "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
             # verbs that are no typo of a topic's word ("fornisce" is not "fornitore", a vendor)
-            "fornisce forniscono fornito fornita fornire riporta riportano conti conta contano contare "
+            "fornisce forniscono fornito fornita fornire riporta riportano conti conta contano contare cosi "
             "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
@@ -1864,9 +1877,11 @@ class Studies:
                 part = single
             # (the study's own facts: the projects' horizon, over the findings it covers, is one of them)
             facts = part.kind == "metrics" and all(_is_fact(t) and not getattr(t, "covers", ()) for t in part.topics)
+            said = {self._intent(w) for w in tokens(piece)} | set(tokens(piece))
             asked_by_word = facts and all(
-                set(getattr(t, "asks", ()))
-                & self._study_asks({self._intent(w) for w in tokens(piece)} | set(tokens(piece)))
+                set(getattr(t, "asks", ())) & self._study_asks(said)
+                or t.id in SAMPLE_IDS
+                and bool(said & TOOK_PART_WORDS)  # ("..., plus how many companies were surveyed")
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
             first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
@@ -2008,6 +2023,19 @@ class Studies:
                 )
                 if (told.kind == "unmeasured" or not self._names_nothing(relay, told)) and not sample:
                     return replace(told, query=query)
+            if (
+                self._names_nothing(question, alone)
+                and (whole.kind in ("none", "unmeasured", "ranking") or self._names_nothing(query[:500], whole))
+                and {self._intent(t) for t in tokens(question)} & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS)
+                and set(tokens(question)) & THAT_WORDS
+            ):
+                # nothing relayed: what the sentences before it name, each read alone ("Marketing says the brand is
+                # their job, but 88% of my team say service shapes it. What does the study say about that?")
+                named = self._named_in(s for s in sentences if s not in asked)
+                if named:
+                    return replace(
+                        named[0], query=query, topics=list(dict.fromkeys(t for a in named for t in a.topics))[:3]
+                    )
             if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
                 return replace(alone, query=query)
             last = max(i for i, s in enumerate(sentences) if s in asked)
@@ -2033,6 +2061,19 @@ class Studies:
                 if rest.kind != "none" and not rest.about_team:
                     return replace(rest, query=query)
         return whole
+
+    def _named_in(self, sentences: Iterable[str]) -> list[Answer]:
+        """The readings of sentences that each name a metric (without the team's words and figures)."""
+        named = []
+        for sentence in sentences:
+            text = _without_team(sentence)
+            reading = self._answer(text)
+            # (a metric, maybe found by guessed words; not a study fact found by the study's name alone)
+            if reading.kind == "metrics" and not (
+                self._names_nothing(text, reading) and all(map(_is_fact, reading.topics))
+            ):
+                named.append(reading)
+        return named
 
     def _figure_told(self, text: str) -> bool:
         """The figures are told in sentences of their own and the question asks none of them, nor where they

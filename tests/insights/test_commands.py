@@ -141,6 +141,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "come si usa il bot? che domande posso fare",
         "come si usa il bot? e cosa gli posso chiedere?",
         "come si usa il bot? e che domande posso fargli?",
+        "Come si usa il comando /gap? e cosa posso chiedergli?",
         "new here - what can this bot answer, and how am I supposed to ask it stuff?",
     ):
         assert parse(text) == Command("help", action="list"), text
@@ -168,6 +169,7 @@ def test_how_do_i_use_this_is_the_help():
         "Hej! Hur funkar /gap, kan jag klistra in ett citat på svenska?",
         "How do I use /gap, is there a particular way to phrase questions?",
         "I'm not sure how it works. How do I use the /gap command, do I just type a question after it?",
+        "what commands does /gap take? how should I phrase questions",  # round 150
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

@@ -1391,6 +1391,47 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("quanti responsabili marketing, da soli, pensano che il contact center sia strategico?", "none"),
         ("hur många av de mindre bolagen mäter kundens livstidsvärde?", "none"),
     ],
+    "round 149: what the sentences before 'what did the study find on that?' name, each read alone": [
+        (
+            "Nel nostro pulse solo il 50% degli operatori dice che le informazioni raccolte dai clienti arrivano davvero "
+            "al commerciale. Il direttore generale invece è convinto del contrario. Cosa ha trovato lo studio su questo?",
+            "feedback_to_sales",
+        ),
+        (
+            "Il premio di produzione dei miei operatori si basa solo sul numero di pratiche chiuse, la qualità non conta "
+            "niente. Ne ho parlato con l'HR e mi hanno detto che 'è così in tutte le aziende'. Cosa dice la ricerca su questo?",
+            "pay_quality",
+        ),
+        (
+            "hey, quick one. Marketing keeps telling us the brand is their job, but 88% of my team said in the pulse that "
+            "customer service is what really shapes it. Who's right here? what does the study say about that?",
+            "brand_identity",
+        ),
+        # (not a question that names what it asks, nor one about a figure's source)
+        ("I saw '62%' on a slide about feedback reaching the sales team. Which source is that from?", "source:62"),
+        (
+            "Hälften av mina handläggare jobbar hemifrån tre dagar i veckan och pulsen är bättre än någonsin. Vd:n vill "
+            "ändå ha tillbaka alla på kontoret. Hur många av företagen i studien lät agenterna jobba på distans?",
+            "none",
+        ),
+    ],
+    "rounds 148-151: the other way round in Swedish, e-commerce, loyal in Italian, the sample surveyed": [
+        (
+            "Vilka siffror tror ledningen är bättre än vad kundtjänst tycker? Och finns det något åt andra hållet?",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        ("ricavo per chiamata nell'e-commerce?", "none"),
+        (
+            "quanti dicono di non avere strumenti, autorita o investimenti per servire i clienti? e quanti si sentono leali "
+            "verso l'azienda?",
+            "employer_loyalty+lacking_means",
+        ),
+        (
+            "root cause analytics plans worldwide, plus how many companies were surveyed",
+            "root_cause_analytics+study_companies",
+        ),
+        ("I CIO rispondono diversamente dai CFO sulla domanda del brand? e i CTO?", "none"),
+    ],
 }
 
 
