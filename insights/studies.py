@@ -297,6 +297,7 @@ def _normalize(text: str) -> str:
     text = _sub(r"isation", "ization", text, "isation")
     text = _sub(r"\bcentre", "center", text, "centre")
     text = _sub(r"\bavg\b", "average", text, "avg")
+    text = _sub(r"\bcalc\b", "calculate", text, "calc")
     text = _sub(r"\brev\b", "revenue", text, "rev")
     text = _sub(r"\bfortune (500|1000)\b", "fortune", text, "fortune")  # a list of company names, not a size
     text = _sub(  # a figure as the subject: "what does the 40% measure"

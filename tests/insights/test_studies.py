@@ -1431,6 +1431,7 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "root_cause_analytics+study_companies",
         ),
         ("I CIO rispondono diversamente dai CFO sulla domanda del brand? e i CTO?", "none"),
+        ("how do they calc clv", "none"),  # round 155: how it is calculated, a definition
     ],
 }
 
