@@ -1767,9 +1767,10 @@ class Studies:
         if whole in self._short_aliases:
             return [self._short_aliases[whole]]
         text = f" {whole} "
+        typed = set(whole.split())
         found: list[str] = []
         for alias, rid in self._region_aliases:
-            if f" {alias} " in text and rid not in found:
+            if alias.split(" ", 1)[0] in typed and f" {alias} " in text and rid not in found:
                 found.append(rid)
                 text = text.replace(f" {alias} ", " ")
         if not found:  # typo-tolerant single-word region names ("germny")
