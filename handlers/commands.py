@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
@@ -18,7 +19,7 @@ from insights.commands import CHANNEL_RE, Command, parse
 from insights.export import aggregates_csv  # imports pandas on the first export, not at start-up
 from insights.schedule import Schedule, ScheduleError, parse_schedule
 from render.answers import answer_blocks, list_blocks, region_blocks, study_blocks
-from render.help import help_and_list_blocks, help_blocks, privacy_blocks
+from render.help import beside_answer_blocks, help_and_list_blocks, help_blocks, privacy_blocks
 from render.primitives import escape, language_names, next_run_text, notice
 from render.pulse import agents, executives, poll_status_blocks, roles_added, roster_blocks, statements_blocks
 from render.results import results_blocks
@@ -49,7 +50,11 @@ def _instant(rt: Runtime, cmd: Command) -> dict | None:
         found = bm.find_regions(cmd.args)
         return region_blocks(bm, found[0] if found else None, slash, cmd.args)
     if cmd.name == "question":
-        return answer_blocks(bm, bm.answer(cmd.args), slash)
+        if not cmd.action:
+            return answer_blocks(bm, bm.answer(cmd.args), slash)
+        # the usage or the list asked beside it: the question read without those clauses, echoed as typed
+        answer = replace(bm.answer(cmd.asks), query=cmd.args)
+        return beside_answer_blocks(bm, answer_blocks(bm, answer, slash), cmd.action, slash)
     return None
 
 

@@ -47,6 +47,9 @@ class Command:
     channels: tuple[str, ...] = field(default_factory=tuple)
     lang: str = ""  # digests: the channel's language as typed ("sv"), checked by the handler
     names: tuple[tuple[str, str], ...] = ()  # (id, name) Slack put in the mentions: mention_names()
+    # a question asked beside the usage or the list ("what can you answer, and who ran the study?"): the
+    # question as read, without the clauses asking for those (action: "help", "list" or "help list")
+    asks: str = ""
 
 
 def mention_names(text: str) -> dict[str, str]:
@@ -182,7 +185,7 @@ HELP_ASK_RE = re.compile(
     r"|\b(paste|klistra in|incollare|incollo)\b|\b(phrase|word|formulate|formulera|formulare|porre|stalla) "
     r"(my |the |a )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
 )
-LIST_ASK_RE = re.compile(r"\b(list|lista|elenco|forteckning|overview|oversikt|panoramica)\b")
+LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
@@ -256,6 +259,38 @@ def _about_the_bot(text: str) -> Command | None:
     return Command("list" if about_me else "help")
 
 
+# a list of what the bot knows ("list of metrics", "hela listan över ämnen"), not "a ranked list" of findings
+LIST_OF_TOPICS_RE = re.compile(
+    r"\b(list|lista|listan|elenco|forteckning)\b( [a-z]+){0,3} (topics|subjects|amnen|amnena|argomenti|temi|metrics"
+    r"|everything|allt|tutto|things you|what you|vad du|cosa sai)\b"
+)
+# where one clause of a message ends and the next begins ("what can you answer, and who ran the study?")
+BESIDE_RE = re.compile(r"[?!.:,;+&]+|\s[—–-]+\s|\b(?:and|also|plus|och|samt|sen|e|poi|inoltre)\b", re.IGNORECASE)
+
+
+def _beside_the_bot(text: str) -> Command | None:
+    """'hey, what can you answer, and who ran the study?', 'come funziona il bot, e da dove arriva il 49%?': the
+    usage or the list asked in a clause of its own beside a question the studies answer: both (in a few
+    clauses: in a longer message, the other sentences tell of the asker)."""
+    if len(text) > 160:
+        return None
+    clauses = [
+        c for c in (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))).strip() for c in BESIDE_RE.split(text)) if c
+    ]
+    lists = [c for c in clauses if ABOUT_ME_RE.fullmatch(c) or c in LIST_NOUNS or LIST_OF_TOPICS_RE.search(c)]
+    helps = [c for c in clauses if c not in lists and (HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS)]
+    # what else is asked: not how to put a question ("do I just type /gap and then my question?"), nor the bot's name
+    rest = " ".join(c for c in clauses if c not in lists and c not in helps and not HELP_ASK_RE.search(c))
+    rest = " ".join(BOT_RE.sub(" ", rest).split())
+    if not (lists or helps) or not rest:
+        return None
+    answer = load().answer(rest)
+    if answer.kind in ("none", "unmeasured") or answer.about_team:
+        return None
+    action = " ".join(name for name, asked in (("help", helps), ("list", lists)) if asked)
+    return Command("question", action=action, args=plain(text), asks=rest)
+
+
 def parse(text: str | None) -> Command:
     if text and QUOTE_LINE_RE.search(text) and QUOTE_LINE_RE.sub("", text).strip():
         text = QUOTE_LINE_RE.sub(r"“\1”", text)  # a Slack quote line above the question stays a quote on one line
@@ -273,7 +308,7 @@ def parse(text: str | None) -> Command:
             return Command("help")
         # (in a longer message, its question sentences: "I run our pulse survey. How do I use /gap?")
         asked = asked_part(text)
-        about = _about_the_bot(text) or (asked != text and _about_the_bot(asked))
+        about = _beside_the_bot(text) or _about_the_bot(text) or (asked != text and _about_the_bot(asked))
         return about or Command("question", args=plain(text))
     action = ""
     if name in ACTIONS:
@@ -303,7 +338,9 @@ def answer_label(bm: Studies, text: str) -> str:
     cmd = parse(text)
     if cmd.name == "help" and cmd.action == "list":  # the usage and the list, asked together
         return "cmd:help+cmd:list"
-    return bm.answer(cmd.args).label if cmd.name == "question" else f"cmd:{cmd.name}"
+    if cmd.name == "question":  # (with the usage or the list asked beside it)
+        return "+".join([*(f"cmd:{a}" for a in cmd.action.split()), bm.answer(cmd.asks or cmd.args).label])
+    return f"cmd:{cmd.name}"
 
 
 def qa_accuracy(bm: Studies, rows: list[dict]) -> dict[str, tuple[int, int]]:

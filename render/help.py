@@ -62,6 +62,16 @@ def help_and_list_blocks(bm: Studies, cmd: str = "gap") -> dict:
     return message([*usage["blocks"], divider(), *listing["blocks"]], usage["text"])
 
 
+def beside_answer_blocks(bm: Studies, answer: dict, action: str, cmd: str = "gap") -> dict:
+    """'what can you answer, and who ran the study?': the answer, then the usage, the list or both (`action`:
+    "help", "list" or "help list")."""
+    if action == "help list":
+        extra = help_and_list_blocks(bm, cmd)
+    else:
+        extra = help_blocks(cmd) if action == "help" else list_blocks(bm, "/" + cmd.lstrip("/"))
+    return message([*answer["blocks"], divider(), *extra["blocks"]], answer["text"])
+
+
 def privacy_blocks(threshold: int, cmd: str = "gap") -> dict:
     """`/gap privacy`: what is stored, who sees what, the threshold, and the limits, in plain words."""
     cmd = cmd.lstrip("/")

@@ -56,6 +56,14 @@ def test_help_list_region_study(bot):
     assert "/gap region &lt;name&gt;" in block_texts(both)
     assert both["blocks"][3] == listing["blocks"][0]
     assert types.count("header") == 1 and len(both["blocks"]) == 3 + len(listing["blocks"])
+    # the list asked beside a question: the answer (echoing what was typed), then the list
+    beside = bot.command("hey, what can you answer, and who ran the study?").json()
+    types = [b["type"] for b in beside["blocks"]]
+    at = types.index("divider")
+    assert beside["blocks"][at + 1 :] == listing["blocks"]
+    answer = block_texts({"blocks": beside["blocks"][:at]})
+    assert "hey, what can you answer, and who ran the study?" in answer
+    assert "Equation Research" in answer and "What the studies measured" not in answer
     germany = block_texts(bot.command("region germany").json())
     assert 'Companies that have or will add "click for a call back"*: *54%*' in germany
     assert "systematically passing on customer feedback*: *75%*" in germany

@@ -147,6 +147,31 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         assert parse(text) == Command("help", action="list"), text
         assert answer_label(load(), text) == "cmd:help+cmd:list"
     assert parse("How do I ask the bot about a specific region? e.g. what's there for Asia Pacific") == Command("help")
+
+
+def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
+    bm = load()
+    for text, action, asks, label in (
+        ("hey, what can you answer, and who ran the study?", "list", "who ran the study", "fact:commissioned"),
+        ("come funziona il bot, e da dove arriva il 49%?", "help", "da dove arriva il 49", "source:49"),
+        ("Hej! Vad kan du svara på, och vem beställde studien?", "list", "vem bestallde studien", "fact:commissioned"),
+        (
+            "is there a list of what you know? and which country tops virtualization",
+            "list",
+            "which country tops virtualization",
+            "leaders:virtualization",
+        ),
+        ("hur använder jag /gap? och hur många länder var med?", "help", "hur manga lander var med", "study_countries"),
+    ):
+        assert parse(text) == Command("question", action=action, args=text, asks=asks), text
+        assert answer_label(bm, text) == f"cmd:{action}+{label}"
+    # not a list of findings ("ranked list"), nor how to put a question, nor a long message's asides
+    for text in (
+        "Where do execs and CS managers disagree most? Ranked list for a deck",
+        "how do I use this bot? do I just type /gap and then my question?",
+        "what can you tell me about callbacks",
+    ):
+        assert parse(text).action == "", text
     assert parse("help list") == Command("help", args="list")  # the help of `list`, typed as a subcommand
 
 

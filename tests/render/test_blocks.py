@@ -27,7 +27,7 @@ from render.comments import (
     defused,
     question_set,
 )
-from render.help import help_and_list_blocks, help_blocks, privacy_blocks
+from render.help import beside_answer_blocks, help_and_list_blocks, help_blocks, privacy_blocks
 from render.home import followthrough_blocks, home_view
 from render.owned_actions import (
     actions_blocks,
@@ -311,6 +311,11 @@ CASES = {
     "study_blocks": lambda: [study_blocks(BM)],
     "help_blocks": lambda: [help_blocks("/gap"), help_blocks("/pulse")],
     "help_and_list_blocks": lambda: [help_and_list_blocks(BM, "/gap")],
+    "beside_answer_blocks": lambda: [  # the longest answer, with the usage and the list beside it
+        beside_answer_blocks(BM, answer_blocks(BM, BM.answer(q), "/gap"), action, "/gap")
+        for q in ("Germany vs UK - what do we have? and who leads on virtualisation", HOSTILE[0])
+        for action in ("help", "list", "help list")
+    ],
     "metric_blocks": lambda: [metric_blocks(BM, v, caveat=True) for v in BM.views.values()],
     "poll_dm": lambda: [poll_dm(HPULSE, 5)],
     "reminder_text": lambda: [reminder_text(HPULSE)],
