@@ -1039,7 +1039,7 @@ def _words(text: str) -> frozenset[str]:
 # rates higher, which region leads, where a figure comes from. English, Swedish, Italian.
 LARGEST_WORDS = _words(
     "largest biggest widest greatest most max maximum huge major rank ranking ranked sort order "
-    "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande classifica graduatoria"
+    "storst storsta storre rangordna rangordning topplista maggiore maggior massimo grande grosso grossa classifica graduatoria"
 )
 # "is there a breakdown by company size?": a split asked, of whatever the message is about
 SPLIT_WORDS = _words("breakdown breakdowns uppdelning uppdelat uppdelad suddivisione ripartizione spaccato")
@@ -1048,7 +1048,7 @@ GAP_WORDS = _words(
     "apart "
     "skiljer skilde skiljde skilja oense oeniga differiscono skiljelinje skiljelinjer skiljelinjen skiljelinjerna "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
-    "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati"
+    "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati distanti lontani"
 )
 AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
@@ -1211,7 +1211,7 @@ NAMED_STUDY = {  # a study named keeps the other study's facts out ("respondents
     "2004": "strativity2004",  # "the 2004 piece"
 }
 ACRONYM_ONLY = frozenset({"usa"})  # a place only typed in capitals: the Italian "usa" is "uses"
-WHICH_WORDS = _words("which what where vilka vilken vilket var dar quali quale dove cui")
+WHICH_WORDS = _words("which what where vilka vilken vilket var dar quali quale qual dove cui")
 ITEM_WORDS = _words(
     "figures metrics numbers items areas topics questions statements kpis siffror punkter omraden fragor nyckeltal resultat "
     "indicatori dati voci aree ambiti metriche "
@@ -1278,7 +1278,7 @@ ANOTHER_QUESTION_RE = re.compile(
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
     r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
-    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa])\s+)?"  # "e per quali mercati ...?"
+    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con)\s+)?"
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
@@ -1866,6 +1866,7 @@ class Studies:
         if len(pieces) < 2 or single.kind == "several" or any(getattr(t, "framing", False) for t in single.unmeasured):
             return single  # (advice, an amount ... asked of all of it: "analytics or consoles? what do you advise")
         parts: list[Answer] = []
+        lead: Answer | None = None
         for i, piece in enumerate(pieces[:3]):
             part = self._answer(piece)
             follow = (  # "..., and which country leads on it", "and who leads?": on what the message names
@@ -1894,6 +1895,12 @@ class Studies:
             alone = follow or self._stands_alone(piece, part, single, later=i > 0)
             if alone and part.label not in {p.label for p in parts}:
                 parts.append(part)
+            elif not i and self._named_request(piece, part):
+                lead = part
+        if lead and parts and lead.label not in {p.label for p in parts}:
+            parts.insert(
+                0, lead
+            )  # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")
         asked = {label for part in parts for label in part.label.split("+")}
         if len(parts) < 2 or asked <= set(single.label.split("+")):
             return single  # one reading already answers all that was asked
@@ -1908,6 +1915,20 @@ class Studies:
                 asks_gap=any(p.asks_gap for p in parts),
             )
         return Answer(query, "several", parts=parts)
+
+    def _named_request(self, piece: str, answer: Answer) -> bool:
+        """A message's first part that asks for a topic in a few words, naming it whole, without a question word
+        ("callback exec/cs split please", "smallest company size in the sample"), not a sentence about the asker."""
+        words = set(tokens(piece))
+        qset, guessed = self._asked_tokens(piece)
+        return (
+            answer.kind == "metrics"
+            and bool(answer.topics)
+            and len(piece.split()) <= 7
+            and not ALSO_RE.match(piece)  # (not a follow-up: "and the really big operations, ...")
+            and not words & PERSONAL_WORDS
+            and all(self._whole(t, qset - guessed - NAMED_STUDY.keys(), strong=True) for t in answer.topics)
+        )
 
     @staticmethod
     def _study_asks(said: set[str], of_study: bool = True) -> set[str]:
@@ -1949,7 +1970,9 @@ class Studies:
         if answer.kind == "ranking":  # "where's the biggest gap?", "is there anything they agree on?"
             if answer.order == "largest" and not said & (LARGEST_WORDS | LEADER_WORDS | WHERE_WORDS | ITEM_WORDS):
                 return False  # the other's gap ("... - and is there a difference between what execs and CS say?")
-            return bool(said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | ANYTHING_WORDS | RANKING_ASK_WORDS))
+            return bool(
+                said & (WHICH_WORDS | WHERE_WORDS | LARGEST_WORDS | SMALL_WORDS | ANYTHING_WORDS | RANKING_ASK_WORDS)
+            )
         if answer.kind in ("leaders", "region", "provenance"):
             return True
         # a sentence of its own ("Also how many agents did they cover?"), a later question ("..., and how many

@@ -1433,6 +1433,31 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("I CIO rispondono diversamente dai CFO sulla domanda del brand? e i CTO?", "none"),
         ("how do they calc clv", "none"),  # round 155: how it is calculated, a definition
     ],
+    "rounds 145-154: a ranking beside another question, a topic asked for in a few words before a question": [
+        (
+            "qual e lo scollamento piu grosso tra manager e operatori? e i contact center sono considerati strategici?",
+            "cc_strategic+rank:largest",
+        ),
+        ("smallest gaps between C-level and CS? and whats the 'very strategic' number", "cc_strategic+rank:agree"),
+        ("dove sono piu distanti manager e operatori? e su cosa invece vanno d'accordo?", "rank:agree+rank:largest"),
+        ("callback exec/cs split please, plus where 28% comes from", "callback+source:28"),
+        (
+            "Hur många planerar realtidsvyer av kunddata, och över vilken tidshorisont gäller projekten?",
+            "projects_horizon+realtime_views",
+        ),
+        (
+            "When were the results published and over what timeframe are those priority projects planned?",
+            "fact:published+projects_horizon",
+        ),
+        # (not a follow-up's opening, nor the study named before the question)
+        ("and the really big operations, 2500+ agents... roughly what share of the respondents?", "study_share_large"),
+        (
+            "Morning all. Our new COO keeps telling the board that the contact centre is 'a strategic asset' and that "
+            "every exec he knows sees it that way. I'm pretty skeptical, honestly. Is that what the Genesys study found? "
+            "How many execs actually called their contact centers very strategic?",
+            "cc_strategic",
+        ),
+    ],
 }
 
 
