@@ -107,12 +107,13 @@ ABOUT_ME_SEARCH_RE = re.compile(
     # what the bot can be asked, in more words ("what kind of stuff can you tell me about", "what topics
     # from these studies can u answr", "cosa sa rispondere questo bot", "su quali argomenti mi puoi rispondere")
     r"|what (kinds? of |sorts? of |types? of )?(topics|subjects|stuff|things|questions|figures|metrics)"
-    r"( or (topics|subjects|figures|metrics))?( [a-z]+){0,3} ((can|could|do) (you|u|it|this bot|the bot|pulsegap|gap)"
+    r"( or (topics|subjects|figures|metrics))?( [a-z]+){0,3} ((can|could|do|does) (you|u|it|this bot|the bot|pulsegap|gap)"
     r"|(you|u|it|this bot|the bot) (can|could)) (answer|answr|anwser|cover|tell me|tell us|help with|know)"
     r"|(che )?cosa (sa|puo) (rispondere|dirmi|fare)( questo bot| il bot| pulsegap| gap)?|cosa si (puo|possono) chiedere"
     r"|(su )?(quali|che) (temi|argomenti|domande) (mi |gli |ti )?(puoi|puo|posso|sai|sa) (rispondere|fare|chiedere|coprire)"
     r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|den|pulsegap|gap)"
     r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
+    r"|vilka (amnen|fragor) kan (man|jag) (fraga|stalla)( dig| boten| den)?( om)?"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )
@@ -137,7 +138,12 @@ HOW_TO_USE_RE = re.compile(
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
-    r"|how (do|should) i ask( (it|you))?( questions)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    r"|how (do|should) i ask( (it|you))?( questions| things| stuff)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    # which languages it reads ("can my team ask in Swedish?", "förstår boten svenska?", "capisci l'italiano?")
+    r"|(which|what) languages? (do|can|does) (you|u|it|the bot|this bot|pulsegap|gap) (understand|speak|support|read|know)"
+    r"|(do|can) (you|u|it|the bot) (understand|speak|read) (swedish|italian|english)"
+    r"|(forstar|talar|kan|laser) (du|boten|den) (svenska|engelska|italienska)"
+    r"|(capisci|parli|capisce|parla)( l)? (italiano|inglese|svedese)( o devo scrivere in (inglese|italiano|svedese))?"
     r"|how (do|should|can) (i|we) (phrase|word|formulate) (my |the |a )?questions?"
     r"|what commands (does|do|can) (gap|it|the bot|this bot|pulsegap) (take|have|accept|support|know)"
     r"|how (am i|are we) supposed to (ask|use)( it| this| you| the bot)?( stuff| things| questions)?"
@@ -189,7 +195,8 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|over
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
-    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here)?|scusa|scusate|ursakta|forlat)$"
+    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?"
+    r"|ok|okay|scusa|scusate|ursakta|forlat)$"
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either
     r"|^((i m|im|i am) new( here)?|sono nuov[oa]( qui| nel canale)?|jag ar ny( har)?)$"
@@ -242,7 +249,8 @@ def _about_the_bot(text: str) -> Command | None:
     studies find nothing else asked in it ('how do I use callbacks to cut queues' is a question)."""
     if len(text) > 200:
         return None
-    folded = FILLER_RE.sub("", _folded(text))
+    # (without what asks nothing: "first time using this - how do I ask it stuff?")
+    folded = FILLER_RE.sub("", " ".join(POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+|\s[—–-]+\s", text)))
     about_me, how_to = ABOUT_ME_SEARCH_RE.search(folded), HOW_TO_USE_SEARCH_RE.search(folded)
     if not about_me and not how_to:
         return None
@@ -264,6 +272,12 @@ LIST_OF_TOPICS_RE = re.compile(
     r"\b(list|lista|listan|elenco|forteckning)\b( [a-z]+){0,3} (topics|subjects|amnen|amnena|argomenti|temi|metrics"
     r"|everything|allt|tutto|things you|what you|vad du|cosa sai)\b"
 )
+# what the bot is for, beside a question ("what can you do? and which country leads on callbacks?")
+ABILITY_RE = re.compile(
+    r"what can (you|u|it|this bot|the bot|pulsegap) do|what is (this bot|this thing|this|it|pulsegap|gap) for"
+    r"|vad kan (du|boten|den) gora|vad ar (boten|den har boten|pulsegap|gap) till for|a cosa serve( il bot| questo bot)?"
+)
+OPENER_RE = re.compile(r"^(ok|okay|so|hey|hi|hello|hej|ciao|allora|alright)\s+")  # "ok how do I ask you things"
 # where one clause of a message ends and the next begins ("what can you answer, and who ran the study?")
 BESIDE_RE = re.compile(r"[?!.:,;+&]+|\s[—–-]+\s|\b(?:and|also|plus|och|samt|sen|e|poi|inoltre)\b", re.IGNORECASE)
 
@@ -274,11 +288,18 @@ def _beside_the_bot(text: str) -> Command | None:
     clauses: in a longer message, the other sentences tell of the asker)."""
     if len(text) > 160:
         return None
-    clauses = [
-        c for c in (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))).strip() for c in BESIDE_RE.split(text)) if c
+    folded = (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))).strip() for c in BESIDE_RE.split(text))
+    clauses = [c for c in (POLITE_RE.sub("", OPENER_RE.sub("", c)) for c in folded) if c]
+    lists = [
+        c
+        for c in clauses
+        if ABOUT_ME_SEARCH_RE.fullmatch(c) or ABILITY_RE.fullmatch(c) or c in LIST_NOUNS or LIST_OF_TOPICS_RE.search(c)
     ]
-    lists = [c for c in clauses if ABOUT_ME_RE.fullmatch(c) or c in LIST_NOUNS or LIST_OF_TOPICS_RE.search(c)]
-    helps = [c for c in clauses if c not in lists and (HOW_TO_USE_RE.fullmatch(c) or c in HELP_NOUNS)]
+    helps = [
+        c
+        for c in clauses
+        if c not in lists and (HOW_TO_USE_RE.fullmatch(c) or HOW_TO_USE_SEARCH_RE.fullmatch(c) or c in HELP_NOUNS)
+    ]
     # what else is asked: not how to put a question ("do I just type /gap and then my question?"), nor the bot's name
     rest = " ".join(c for c in clauses if c not in lists and c not in helps and not HELP_ASK_RE.search(c))
     rest = " ".join(BOT_RE.sub(" ", rest).split())

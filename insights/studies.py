@@ -1106,7 +1106,7 @@ PLACE_WORDS = _words(
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
     "study survey surveyed polled research report fieldwork poll data undersokning undersokningen studien studie "
-    "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results "
+    "uppgifterna enkat enkaten resultaten indagine ricerca studio sondaggio dati questionario risultati results rilevazione "
     "conducted carried condotta condotto"
 )
 FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
@@ -1243,7 +1243,9 @@ PART_ASK_WORDS = _words(
     " everything whatever allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
-CHAIN_GAP_RE = re.compile(r"(?:\?|,|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}$")
+CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
+    r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’])?$"
+)
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
 BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
 # every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")

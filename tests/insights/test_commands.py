@@ -128,6 +128,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         # round 146: "you can" without inversion, the bot's name with a typo
         "what kind of topics you can answer about?",
         "vad kan botten svara på? ge mig en lista på ämnena",
+        "vilka ämnen kan man fråga dig om?",  # round 159
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
@@ -142,6 +143,7 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "come si usa il bot? e cosa gli posso chiedere?",
         "come si usa il bot? e che domande posso fargli?",
         "Come si usa il comando /gap? e cosa posso chiedergli?",
+        "first time using this - how do I ask it stuff and what topics does it actually cover?",  # round 157
         "new here - what can this bot answer, and how am I supposed to ask it stuff?",
     ):
         assert parse(text) == Command("help", action="list"), text
@@ -162,6 +164,19 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
             "leaders:virtualization",
         ),
         ("hur använder jag /gap? och hur många länder var med?", "help", "hur manga lander var med", "study_countries"),
+        # round 159: what the bot is for, how to ask it things, after an opener
+        (
+            "what can you do? and which country is ahead on click-for-callback?",
+            "list",
+            "which country is ahead on click for callback",
+            "leaders:callback",
+        ),
+        (
+            "ok how do I ask you things? and what share of orgs measure revenue per call?",
+            "help",
+            "what share of orgs measure revenue per call",
+            "revenue_per_call",
+        ),
     ):
         assert parse(text) == Command("question", action=action, args=text, asks=asks), text
         assert answer_label(bm, text) == f"cmd:{action}+{label}"
@@ -170,8 +185,10 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
         "Where do execs and CS managers disagree most? Ranked list for a deck",
         "how do I use this bot? do I just type /gap and then my question?",
         "what can you tell me about callbacks",
+        "what can you do to cut queues?",
     ):
         assert parse(text).action == "", text
+    assert parse("what can you do") == Command("question", args="what can you do")  # (alone: labelled none)
     assert parse("help list") == Command("help", args="list")  # the help of `list`, typed as a subcommand
 
 
@@ -195,6 +212,8 @@ def test_how_do_i_use_this_is_the_help():
         "How do I use /gap, is there a particular way to phrase questions?",
         "I'm not sure how it works. How do I use the /gap command, do I just type a question after it?",
         "what commands does /gap take? how should I phrase questions",  # round 150
+        "capisci l'italiano o devo scrivere in inglese?",  # round 159: which languages it reads
+        "förstår boten svenska?",
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

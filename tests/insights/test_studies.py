@@ -1451,6 +1451,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         # (not a follow-up's opening, nor the study named before the question)
         ("and the really big operations, 2500+ agents... roughly what share of the respondents?", "study_share_large"),
+        # rounds 157-158: figures asked in turn after ';' or with an elided article, the survey as 'rilevazione'
+        ("where does 67% come from; what about 70%?", "source:67+source:70"),
+        ("Da dove arriva il 92%? E l'85%?", "source:85+source:92"),
+        ("Quando è stata fatta la rilevazione?", "fact:fieldwork"),
         (
             "Morning all. Our new COO keeps telling the board that the contact centre is 'a strategic asset' and that "
             "every exec he knows sees it that way. I'm pretty skeptical, honestly. Is that what the Genesys study found? "
