@@ -813,7 +813,10 @@ def _normalize(text: str) -> str:
         "bor",
         "dovre",
     )
-    text = CUSTOMER_VIEW_RE.sub("customerview", text)
+    if not SALES_RE.search(text):  # ("what customers say, passed on to sales": the feedback, not their own view)
+        text = CUSTOMER_VIEW_RE.sub("customerview", text)
+    # "overestimate the effort in their companies to measure ...": the work, not a customer effort score
+    text = _sub(r"\b(the|their|its|our) efforts? (in|of|to|at)\b", r"\1 work \2", text, "effort")
     # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
     text = _sub(r"\bby how much\b", "gap", text, "by how much")
     text = _sub(r"\bfront[ -]?line(r?s)?\b", "frontline", text, "front")  # "us front line folks"
@@ -959,6 +962,9 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
+)
+SALES_RE = re.compile(
+    r"\b(sales|salj|saljare|saljarna|saljet|forsaljning|forsaljningen|vendite|commerciale|commerciali)\b"
 )
 CUSTOMER_VIEW_RE = re.compile(
     r"\b(customers|callers|consumers|kunderna|kunder|clienti) (really |actually )?"
@@ -1178,6 +1184,8 @@ STOPWORDS = (
             "rispetto studio indagine ricerca dati cliente clienti servizio customer service contact "
             "center chiamata chiamate importante stata stato fatto fatta secondo anche solo ce c nell nello negli "
             "nelle realta "  # "piccole realtà": small organisations, not "realtid"
+            # words that are no typo of a topic's ("världen" is not "vården", "automated" not "automotive")
+            "varlden varldens automated automation automate automatic automatico automatica automatiserad "
             # filler adverbs, in all three
             "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
             # seasons ("våren 2008" is spring, not "vården")
@@ -1327,10 +1335,12 @@ GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
 # who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
 # speaker, not the topic (nor advice on vendors)
 SPEAKER_RE = re.compile(
-    r"\b(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?)\b"
+    r"\b(?:(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
+    r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore)\b"
     r"(?=\s+(?:[\w-]+\s+){0,5}?(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
-    r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r)\b)",
+    r"|pitch|pitches|pitched|pitching|demo|demoed|proposes|proposed|keeps|propone|proponeva"
+    r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r|p[aå]stod)\b)",
     re.IGNORECASE,
 )
 INTRO_RE = re.compile(
@@ -1715,6 +1725,10 @@ class Studies:
                     for k in (1, 2, 3)
                     if len(token) - i - k >= 8 and token[i:-k] in self._prefixes
                 ),
+                "",
+            )
+            or next(  # ... or its stem (kontaktcentervirtualiseringen -> virtualiser)
+                (stem for i in range(3, len(token) - 8) for stem in _stems(token[i:]) if stem in self._prefixes),
                 "",
             )
         )
@@ -2787,6 +2801,16 @@ def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
         if value not in YEARS:
             found.append((value, m))
     return text, found
+
+
+DEFINITE_RE = re.compile(r"(erna|arna|orna|en|et|na)$")
+
+
+@lru_cache(maxsize=4096)
+def _stems(word: str) -> tuple[str, ...]:
+    """A word's stem of at least eight letters, as tokens() folds it without a Swedish definite or plural ending
+    (virtualiseringen -> virtualiser), or nothing."""
+    return tuple(t for t in tokens(DEFINITE_RE.sub("", word))[:1] if len(t) >= 8)
 
 
 def _question_sentences(text: str) -> tuple[list[str], list[str]]:

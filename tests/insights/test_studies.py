@@ -1455,6 +1455,37 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("where does 67% come from; what about 70%?", "source:67+source:70"),
         ("Da dove arriva il 92%? E l'85%?", "source:85+source:92"),
         ("Quando è stata fatta la rilevazione?", "fact:fieldwork"),
+    ],
+    "who pitched a figure is not the topic; customers' words passed to sales are the feedback; a compound's stem": [
+        (
+            "Our telephony vendor keeps pitching 'click for a call back' on the website and claims it's becoming "
+            "standard. My team is split, 6 for and 5 against. How common was it in the study, how many companies have "
+            "it or will add it?",
+            "callback",
+        ),
+        (
+            "En säljare från en leverantör påstod att studien 'täcker miljontals agenter'. Låter som säljsnack tbh. Hur "
+            "många kundtjänstagenter omfattade undersökningen egentligen?",
+            "study_agents_covered",
+        ),
+        (
+            "förs det kunderna säger vidare till säljarna? vad tror ledningen jämfört med kundtjänst",
+            "feedback_to_sales",
+        ),
+        (
+            "do companies do a good job gathering what customers want and handing it over to the sales guys?",
+            "feedback_to_sales",
+        ),
+        (
+            '"C-level executives (73%) overestimate the effort in their companies to measure customer lifetime value" '
+            "- ok but what did the CS managers actually say?",
+            "clv_measured",
+        ),
+        (
+            "Kontaktcentervirtualiseringen – hur stor andel av kontaktcentren världen över håller på med den eller "
+            "planerar den?",
+            "virtualization",
+        ),
         (
             "Morning all. Our new COO keeps telling the board that the contact centre is 'a strategic asset' and that "
             "every exec he knows sees it that way. I'm pretty skeptical, honestly. Is that what the Genesys study found? "
