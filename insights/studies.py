@@ -236,7 +236,7 @@ def normalize(text: str) -> str:
 def _normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
-    text = unaccented(text)
+    text = unaccented(text.replace("ciò", "questo").replace("Ciò", "Questo"))  # ("su ciò": that, not the CIO)
     text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
     text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
     text = (
@@ -1335,10 +1335,11 @@ GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
 # who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
 # speaker, not the topic (nor advice on vendors)
 SPEAKER_RE = re.compile(
-    r"\b(?:(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+)?(?:[\w-]+\s+){0,2}?(?:\w+-)?"
     r"(?:vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
     r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore)\b"
-    r"(?=\s+(?:[\w-]+\s+){0,5}?(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
+    # (and what it sells, up to the verb: "il fornitore del software WFM sostiene")
+    r"(?:\s+[\w-]+){0,5}?(?=\s+(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
     r"|pitch|pitches|pitched|pitching|demo|demoed|proposes|proposed|keeps|propone|proponeva"
     r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r|p[aå]stod)\b)",
     re.IGNORECASE,
@@ -2042,7 +2043,14 @@ class Studies:
                 self._names_nothing(question, alone)
                 and (
                     [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q]
-                    or [m.group(1) for s in sentences if s not in asked for m in REPORTED_RE.finditer(s)]
+                    # (not one about what the message said: "I want to know if that's unusual", "undrar hur det står sig")
+                    or [
+                        m.group(1)
+                        for s in sentences
+                        if s not in asked
+                        for m in REPORTED_RE.finditer(s)
+                        if not set(tokens(" ".join(m.group(1).split()[:2]))) & THAT_WORDS
+                    ]
                     # or what it pasted ('"Nearly 40% ... are virtualizing" ... Which regions are actually leading?')
                     # (as quoted: a figure in it is what it said, not asked; not when a figure is asked: "vad handlar
                     # de 74 procenten om?")

@@ -1486,6 +1486,36 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "planerar den?",
             "virtualization",
         ),
+    ],
+    "round 162: a wish about what the message said is not relayed; 'ciò' is that; what the vendor sells is the speaker": [
+        (
+            "Morning all. Our quarterly pulse came back and only 14% of the team think leadership treats the contact "
+            "centre as strategic, which my director found pretty depressing. I want to know if that's unusual or just "
+            "normal. What did the study find on that?",
+            "cc_strategic",
+        ),
+        (
+            "I senaste medarbetarpulsen svarade 81 % av cheferna att företaget förtjänar deras lojalitet. HR är nöjda men "
+            "jag undrar hur det står sig mot andra. Vad fann Strativity om det?",
+            "employer_loyalty",
+        ),
+        (
+            "Abbiamo tre sedi (Milano, Bari e Cagliari) e stiamo valutando di gestirle come un unico contact center. Il "
+            "consulente dice che lo fanno in tanti. Cosa dice lo studio su ciò?",
+            "virtualization",
+        ),
+        (
+            "Il fornitore del software WFM sostiene che la velocità media di risposta è l'unico KPI che conta davvero. Nel "
+            "nostro pulse il 70% degli operatori dice di essere valutato soprattutto su quello. Che risultati ha "
+            "l'indagine su ciò?",
+            "asa_critical",
+        ),
+        # (a question relayed about its own subject stays relayed)
+        (
+            "The Genesys press release talks about companies launching priority projects to fix the misalignment. Our PMO "
+            "lead asked over what time frame those projects were planned, since our roadmap is two years. Did they say?",
+            "projects_horizon",
+        ),
         (
             "Morning all. Our new COO keeps telling the board that the contact centre is 'a strategic asset' and that "
             "every exec he knows sees it that way. I'm pretty skeptical, honestly. Is that what the Genesys study found? "
