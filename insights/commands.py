@@ -190,6 +190,8 @@ HELP_ASK_RE = re.compile(
     # how to put a question ("can I just paste a quote?", "is there a particular way to phrase questions?")
     r"|\b(paste|klistra in|incollare|incollo)\b|\b(phrase|word|formulate|formulera|formulare|porre|stalla) "
     r"(my |the |a )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
+    # "is it true I can just type a question in plain English?"
+    r"|\b(type|write|ask) (a |my )?questions? in (plain )?(english|swedish|italian|svenska|engelska|italiano|inglese)\b"
 )
 LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
@@ -228,8 +230,9 @@ def _fits(cmd: Command) -> bool:
     rest = cmd.args.lower()
     if cmd.name == "help":
         return rest in SUBCOMMANDS or not rest
-    if cmd.name == "list":
-        return rest in LIST_WORDS
+    if cmd.name == "list":  # ("list of topics pls")
+        words = POLITE_RE.sub("", _folded(rest)).strip()
+        return rest in LIST_WORDS or words in LIST_WORDS or f"list {words}" in LIST_NOUNS
     if cmd.name in ("study", "export"):
         return not rest
     if cmd.name == "results":
@@ -298,7 +301,15 @@ def _beside_the_bot(text: str) -> Command | None:
     helps = [
         c
         for c in clauses
-        if c not in lists and (HOW_TO_USE_RE.fullmatch(c) or HOW_TO_USE_SEARCH_RE.fullmatch(c) or c in HELP_NOUNS)
+        if c not in lists
+        and (
+            HOW_TO_USE_RE.fullmatch(c)
+            or HOW_TO_USE_SEARCH_RE.fullmatch(c)
+            or c in HELP_NOUNS
+            # how to put a question, naming no topic ("how should I phrase questions to you")
+            or HELP_ASK_RE.search(c)
+            and load().answer(c).kind in ("none", "unmeasured")
+        )
     ]
     # what else is asked: not how to put a question ("do I just type /gap and then my question?"), nor the bot's name
     rest = " ".join(c for c in clauses if c not in lists and c not in helps and not HELP_ASK_RE.search(c))
@@ -351,6 +362,8 @@ def parse(text: str | None) -> Command:
         lang=lang.group(1).lower() if lang else "",
         names=tuple(mention_names(rest).items()),
     )
+    if cmd.name == "list" and _fits(cmd):
+        return Command("list")  # (what follows the word only says which list: "list of topics pls", "list metrics")
     return cmd if _fits(cmd) else Command("question", args=plain(text))
 
 

@@ -298,6 +298,14 @@ def _normalize(text: str) -> str:
     text = _sub(r"\bcentre", "center", text, "centre")
     text = _sub(r"\bavg\b", "average", text, "avg")
     text = _sub(r"\bcalc\b", "calculate", text, "calc")
+    text = _sub(r"\baccording to\b", "in", text, "according")  # "according to the research": no agreement asked
+    text = _sub(  # "does the top paint a rosier picture": the executives, not who leads
+        r"\bthe top( brass| team| level)? (?=(paint|paints|is|are|see|sees|think|thinks|rate|rates|say|says|believe)\b)"
+        r"|\bthe top floor ",
+        "the executives ",
+        text,
+        "the top",
+    )
     text = _sub(r"\brev\b", "revenue", text, "rev")
     text = _sub(r"\bfortune (500|1000)\b", "fortune", text, "fortune")  # a list of company names, not a size
     text = _sub(  # a figure as the subject: "what does the 40% measure"
@@ -337,8 +345,10 @@ def _normalize(text: str) -> str:
     )
     text = _sub(  # a share of one job title: the studies pool C-level titles as executives
         r"\b(how many|what share of|what percentage of|what proportion of|hur manga( procent)?( av)?|hur stor andel av|"
-        r"quanti|quante|quale percentuale d[ei]i?|che percentuale d[ei]i?)( the| de| i| gli| dei)? (cfo|ceo|cio|cto)s?"
-        r"( erna| arna| na)?\b",
+        r"quanti|quante|quale percentuale d[ei]i?|che percentuale d[ei]i?)( the| de| i| gli| dei)? (cfo|cio|cto|ceo(?=s? "
+        # (the CEOs' view is the executives' figure: "what share of CEOs say ...", but not how many took part)
+        r"(took part|answered|responded|participated|were (surveyed|asked|polled|included)|deltog|svarade|hanno risposto"
+        r"|hanno partecipato)))s?( erna| arna| na)?\b",
         "respondentmix",
         text,
         "cfo",
@@ -1099,7 +1109,7 @@ LEADER_WORDS = _words(
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 TOP_WORDS = _words(
-    "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica"
+    "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica topp toppen testa"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
 BOTH_WORDS = _words("both each bada bagge entrambi entrambe ciascuno")  # "X and Y - both %"
@@ -2439,6 +2449,14 @@ class Studies:
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )
 
+        if [t.id for t in chosen] == ["none:other_years"]:
+            # "was the report published in 2009?", "è vero che è del 2009?": the date asked is the study's own
+            when = [
+                m.metric
+                for m in every
+                if isinstance(m.metric, Fact) and "when" in m.metric.asks and self._whole(m.metric, qset - guessed)
+            ]
+            chosen = when[:1] or chosen
         if regions and chosen and all(t.id in SAMPLE_IDS for t in chosen):
             # "what share of respondents were based in Asia Pacific?": the sample is not given per country
             return Answer(

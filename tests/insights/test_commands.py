@@ -129,6 +129,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         "what kind of topics you can answer about?",
         "vad kan botten svara på? ge mig en lista på ämnena",
         "vilka ämnen kan man fråga dig om?",  # round 159
+        "list of topics pls",  # round 165: the subcommand's word, then a list of topics and a please
     ):
         assert parse(text) == Command("list"), text
     for text in ("what can you tell me about callbacks", "what topics", "what do you know about brand?"):
@@ -164,6 +165,12 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
             "leaders:virtualization",
         ),
         ("hur använder jag /gap? och hur många länder var med?", "help", "hur manga lander var med", "study_countries"),
+        (  # round 165: how to put a question, beside a ranking
+            "which figures show the biggest disconnect? also how should I phrase questions to you",
+            "help",
+            "which figures show the biggest disconnect",
+            "rank:largest",
+        ),
         # round 159: what the bot is for, how to ask it things, after an opener
         (
             "what can you do? and which country is ahead on click-for-callback?",
@@ -214,6 +221,7 @@ def test_how_do_i_use_this_is_the_help():
         "what commands does /gap take? how should I phrase questions",  # round 150
         "capisci l'italiano o devo scrivere in inglese?",  # round 159: which languages it reads
         "förstår boten svenska?",
+        "how do I use /gap? is it true I can just type a question in plain English?",  # round 167
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

@@ -347,7 +347,9 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
     ],
     "a share of one job title is the split by role the studies do not give": [
         ("quanti CFO pensano che il servizio sia misurato sul fatturato per chiamata?", "none"),
-        ("what share of CEOs say the contact center is strategic", "none"),
+        # (but the CEOs' view is the executives' figure, as qa.csv labels it throughout; how many took part is not given)
+        ("what share of CEOs say the contact center is strategic", "cc_strategic"),
+        ("how many CEOs took part", "none"),
         ("ceo view on brand", "brand_identity"),  # no share asked: the executives' figure
     ],
     "where a figure is highest asks which region leads": [
@@ -1487,6 +1489,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "virtualization",
         ),
     ],
+    "rounds 164-167: the CEOs' view, the top floor, a year checked against the study's date, a country on top": [
+        (
+            "morning all :) quick one - what share of CEOs actually say their contact centre is very strategic?",
+            "cc_strategic",
+        ),
+        ("How many CEOs took part", "none"),
+        ("in which areas does the top paint a rosier picture than the people on the floor?", "rank:exec_higher"),
+        ("in which areas is the top floor rosier than the people on the phones?", "rank:exec_higher"),
+        ("quando sono usciti i risultati dello studio Genesys? è vero che è del 2009?", "fact:published"),
+        ("when was the 2012 update published?", "none"),
+        (
+            "Är det sant att Storbritannien ligger i topp när det gäller att använda lokala kontor vid hög belastning?",
+            "leaders:branch_offices",
+        ),
+    ],
     "round 162: a wish about what the message said is not relayed; 'ciò' is that; what the vendor sells is the speaker": [
         (
             "Morning all. Our quarterly pulse came back and only 14% of the team think leadership treats the contact "
@@ -1509,6 +1526,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "nostro pulse il 70% degli operatori dice di essere valutato soprattutto su quello. Che risultati ha "
             "l'indagine su ciò?",
             "asa_critical",
+        ),
+        (
+            "Vi har kontor i Malmö, Umeå och Göteborg och diskuterar att köra dem som ett enda kontaktcenter.",
+            "virtualization",
         ),
         # (a question relayed about its own subject stays relayed)
         (
