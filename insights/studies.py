@@ -545,6 +545,21 @@ def _normalize(text: str) -> str:
         "minsta",
         "piccol",
     )
+    text = _sub(  # "de minsta resp. största företagen": each of them named with its noun
+        r"\b(smallest|minsta|piu piccole) (resp|respektive|och|and|e|or|eller|o) (largest|biggest|storsta|piu grandi) "
+        r"(company|companies|foretag|foretagen|bolag|bolagen|aziende)\b",
+        r"\1 \4 \2 \3 \4",
+        text,
+        "smallest",
+        "minsta",
+        "piccole",
+    )
+    if "aziend" in text:  # "le aziende nel campione: la più piccola e la più grande?"
+        text = _sub(r"\b(la|le) piu (piccol[ae]|grand[ei])\b", r"\1 aziende piu \2", text, "piu")
+    if "foretag" in text:  # "hur stora var företagen – det minsta och det största?"
+        text = _sub(
+            r"\b(det|den|de) (minsta|storsta)\b(?! (foretag|bolag))", r"\1 \2 foretagen", text, "minsta", "storsta"
+        )
     text = _sub(  # the sample's largest and smallest companies
         r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
         r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
@@ -1262,7 +1277,7 @@ PART_ASK_WORDS = _words(
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
 CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
-    r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’])?$"
+    r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
 )
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
 BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
@@ -1908,10 +1923,15 @@ class Studies:
             # (the study's own facts: the projects' horizon, over the findings it covers, is one of them)
             facts = part.kind == "metrics" and all(_is_fact(t) and not getattr(t, "covers", ()) for t in part.topics)
             said = {self._intent(w) for w in tokens(piece)} | set(tokens(piece))
+            qset, guessed = self._asked_tokens(piece)
             asked_by_word = facts and all(
                 set(getattr(t, "asks", ())) & self._study_asks(said)
+                # ("..., plus how many companies were surveyed")
                 or t.id in SAMPLE_IDS
-                and bool(said & TOOK_PART_WORDS)  # ("..., plus how many companies were surveyed")
+                and bool(said & TOOK_PART_WORDS)
+                # (or named whole beside a word for the study: "..., and how many countries were in the survey?")
+                or bool(said & STUDY_WORDS)
+                and self._whole(t, qset - guessed - NAMED_STUDY.keys(), strong=True)
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
             first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
@@ -1942,6 +1962,15 @@ class Studies:
                 asks_gap=any(p.asks_gap for p in parts),
             )
         return Answer(query, "several", parts=parts)
+
+    def _stemmed(self, text: str) -> set[str]:
+        """Vocabulary words typed with another ending, sharing seven letters or more with it ("virtualising" ->
+        virtualiz): as good as typed, unlike a typo's guess."""
+        out: set[str] = set()
+        for token in _content(text):
+            found, guess = self._correct(token)
+            out.update(w for w in found if guess and _shared(token, w) >= 7)
+        return out
 
     def _named_request(self, piece: str, answer: Answer) -> bool:
         """A message's first part that asks for a topic in a few words, naming it whole, without a question word
@@ -2006,7 +2035,7 @@ class Studies:
         # agents does it cover?") or one that opens with its question word ("How many agents ..., and ...?")
         own = later or bool(ALSO_RE.match(piece) or QUESTION_START_RE.match(piece))
         qset, guessed = self._asked_tokens(piece)
-        typed = qset - guessed - NAMED_STUDY.keys()
+        typed = (qset - guessed - NAMED_STUDY.keys()) | self._stemmed(piece)
         asks = self._study_asks(said)  # (or a study fact its question word asks: "när gjordes undersökningen")
         return (
             answer.kind == "metrics"

@@ -1489,6 +1489,33 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "virtualization",
         ),
     ],
+    "rounds 168-171: a second part's topic typed with another ending, the smallest and the largest, a fact beside a metric": [
+        ("what % are doing callback and what % are virtualising?", "callback+virtualization"),
+        (
+            "Worldwide, how many centres are virtualising and how many firms are bringing in branch offices for peaks?",
+            "branch_offices+virtualization",
+        ),
+        (
+            "Hur många anställda hade de minsta resp. största företagen i undersökningen?",
+            "study_company_size_max+study_company_size_min",
+        ),
+        (
+            "Dimensioni delle aziende nel campione: quanti dipendenti aveva la più piccola e quanti la più grande?",
+            "study_company_size_max+study_company_size_min",
+        ),
+        (
+            "Hur stora var företagen som deltog – det minsta och det största?",
+            "study_company_size_max+study_company_size_min",
+        ),
+        ("saw '49%' and '50%' on a vendor deck, which figures are those?", "source:49+source:50"),
+        (
+            "hey, two quick ones: what % of execs vs CS people say their contact centre is very strategic, and how many "
+            "companies were in the survey?",
+            "cc_strategic+study_companies",
+        ),
+        # (a count asked of a topic, with no word for the study, stays that topic's)
+        ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
+    ],
     "rounds 164-167: the CEOs' view, the top floor, a year checked against the study's date, a country on top": [
         (
             "morning all :) quick one - what share of CEOs actually say their contact centre is very strategic?",
