@@ -2858,6 +2858,9 @@ def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
     return text, found
 
 
+LIST_ITEM_RE = re.compile(r"^\s*\d[.)]\s+")  # a numbered list's item marker: "1)", "2."
+NUMBERED_RE = re.compile(r"\s+(?=\d[.)]\s)")  # where the next item starts
+NUMBERED_START_RE = re.compile(r"^\s*(?:[^\n]*[:\n]\s*)?1[.)]\s")  # the first item, maybe after a line ("two things:")
 DEFINITE_RE = re.compile(r"(erna|arna|orna|en|et|na)$")
 
 
@@ -2888,6 +2891,11 @@ def question_parts(text: str) -> list[str]:
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
     asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s)] or sentences[-1:]
+    # a numbered list, its items on lines of their own or run together as a slash command's text arrives
+    # ("1) how many execs ... 2) who ran the study"): each item
+    items = [LIST_ITEM_RE.sub("", s) for s in NUMBERED_RE.split(text) if LIST_ITEM_RE.match(s)]
+    if len(items) >= 2 and NUMBERED_START_RE.match(text):
+        asked = items
     return [p.strip(" ,;:-–—") for s in asked for p in ANOTHER_QUESTION_RE.split(s) if len(p.split()) >= 2]
 
 

@@ -1513,6 +1513,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "companies were in the survey?",
             "cc_strategic+study_companies",
         ),
+        # a numbered list: each item, on lines of its own or run together as a slash command's text arrives
+        (
+            "1) how many execs say they measure customer lifetime value\n2) what do the CS pros say to that\n3) who "
+            "actually ran the study",
+            "clv_measured+fact:commissioned",
+        ),
+        (
+            "1) which country leads on branch offices 2) which leads on virtualization 3) germany's numbers",
+            "leaders:branch_offices+leaders:virtualization+region:germany",
+        ),
+        (
+            "1) quanti passano i feedback dei clienti alle vendite\n2) quando e stato fatto il sondaggio",
+            "fact:fieldwork+feedback_to_sales",
+        ),
         # (a count asked of a topic, with no word for the study, stays that topic's)
         ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
     ],
