@@ -1909,6 +1909,7 @@ class Studies:
             return single  # (advice, an amount ... asked of all of it: "analytics or consoles? what do you advise")
         parts: list[Answer] = []
         lead: Answer | None = None
+        listed = bool(list_items(query[:500]))  # (each item of a list is asked, however it is worded)
         for i, piece in enumerate(pieces[:3]):
             part = self._answer(piece)
             follow = (  # "..., and which country leads on it", "and who leads?": on what the message names
@@ -1935,11 +1936,13 @@ class Studies:
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
             first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
-            if i and facts and not first_facts and not asked_by_word:
+            if i and facts and not first_facts and not asked_by_word and not listed:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")
                 continue
             alone = follow or self._stands_alone(piece, part, single, later=i > 0)
+            if listed and part.kind in ("metrics", "ranking", "leaders", "region", "provenance"):
+                alone = part.kind != "metrics" or self._named_request(piece, part) or alone
             if alone and part.label not in {p.label for p in parts}:
                 parts.append(part)
             elif not i and self._named_request(piece, part):
@@ -1948,6 +1951,10 @@ class Studies:
             parts.insert(
                 0, lead
             )  # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")
+        # a study fact asked beside one study's findings is that study's ("Strativity: loyalty %, and who answered?")
+        found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"}
+        if len(found_in) == 1:
+            parts = [replace(p, topics=[self._fact_of(t, *found_in) for t in p.topics]) for p in parts]
         asked = {label for part in parts for label in part.label.split("+")}
         if len(parts) < 2 or asked <= set(single.label.split("+")):
             return single  # one reading already answers all that was asked
@@ -1962,6 +1969,13 @@ class Studies:
                 asks_gap=any(p.asks_gap for p in parts),
             )
         return Answer(query, "several", parts=parts)
+
+    def _fact_of(self, topic: Topic, study: str) -> Topic:
+        """The study's own fact that answers what a fact of the other study answers (who took part, when), or the
+        topic as it is."""
+        if not isinstance(topic, Fact) or topic.study == study:
+            return topic
+        return next((f for f in self.facts.values() if f.study == study and set(f.asks) == set(topic.asks)), topic)
 
     def _stemmed(self, text: str) -> set[str]:
         """Vocabulary words typed with another ending, sharing seven letters or more with it ("virtualising" ->
@@ -2861,6 +2875,8 @@ def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
 LIST_ITEM_RE = re.compile(r"^\s*\d[.)]\s+")  # a numbered list's item marker: "1)", "2."
 NUMBERED_RE = re.compile(r"\s+(?=\d[.)]\s)")  # where the next item starts
 NUMBERED_START_RE = re.compile(r"^\s*(?:[^\n]*[:\n]\s*)?1[.)]\s")  # the first item, maybe after a line ("two things:")
+BULLETED_START_RE = re.compile(r"^\s*(?:[^\n:]*[:\n]\s*)?[-•*]\s")  # "- where do they ...", "Feedback processes: * ..."
+BULLET_RE = re.compile(r"(?:^|\s)[-•*]\s+")
 DEFINITE_RE = re.compile(r"(erna|arna|orna|en|et|na)$")
 
 
@@ -2885,16 +2901,27 @@ def _question_sentences(text: str) -> tuple[list[str], list[str]]:
     return sentences, asked if len(asked) < len(sentences) else []
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a list, numbered or bulleted, on lines of their own or run together as a slash command's text
+    arrives ("1) how many execs ... 2) who ran the study", "Feedback processes: * what % ... * which region is top"),
+    or nothing."""
+    if NUMBERED_START_RE.match(text):
+        items = [LIST_ITEM_RE.sub("", s) for s in NUMBERED_RE.split(text) if LIST_ITEM_RE.match(s)]
+    elif BULLETED_START_RE.match(text):
+        items = BULLET_RE.split(text)[1:]
+    else:
+        return []
+    return [i.strip() for i in items if i.strip()] if len(items) >= 2 else []
+
+
 def question_parts(text: str) -> list[str]:
     """The questions a message asks, each on its own: its sentences with a question mark (or opening
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
     asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s)] or sentences[-1:]
-    # a numbered list, its items on lines of their own or run together as a slash command's text arrives
-    # ("1) how many execs ... 2) who ran the study"): each item
-    items = [LIST_ITEM_RE.sub("", s) for s in NUMBERED_RE.split(text) if LIST_ITEM_RE.match(s)]
-    if len(items) >= 2 and NUMBERED_START_RE.match(text):
+    items = list_items(text)
+    if items:
         asked = items
     return [p.strip(" ,;:-–—") for s in asked for p in ANOTHER_QUESTION_RE.split(s) if len(p.split()) >= 2]
 

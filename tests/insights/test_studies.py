@@ -1527,6 +1527,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "1) quanti passano i feedback dei clienti alle vendite\n2) quando e stato fatto il sondaggio",
             "fact:fieldwork+feedback_to_sales",
         ),
+        (
+            "Feedback processes:\n* what % of companies pass on customer feedback systematically\n* which region is top",
+            "feedback_processes+leaders:feedback_processes",
+        ),
+        ("- where do execs and CS people disagree the most\n- where do they actually agree", "rank:agree+rank:largest"),
+        ("1. brand identity CEO vs customer care\n2. biggest exec-CS gap overall", "brand_identity+rank:largest"),
+        # (who answered, beside one study's findings, is that study's respondents)
+        (
+            "What did the Strativity survey find on loyalty to the employer, and who took it?",
+            "employer_loyalty+fact:strativity_respondents",
+        ),
+        (
+            "Strativity: hur stor andel tycker att arbetsgivaren förtjänar deras lojalitet, och vilka var det som svarade?",
+            "employer_loyalty+fact:strativity_respondents",
+        ),
         # (a count asked of a topic, with no word for the study, stays that topic's)
         ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
     ],
