@@ -1216,7 +1216,7 @@ STOPWORDS = (
             # seasons ("våren 2008" is spring, not "vården")
             "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
             # verbs that are no typo of a topic's word ("fornisce" is not "fornitore", a vendor)
-            "fornisce forniscono fornito fornita fornire riporta riportano conti conta contano contare cosi "
+            "fornisce forniscono fornito fornita fornire riporta riportano conti conta contano contare cosi com era "
             "longer shorter actually completo completa completi fullstandig fullstandiga "
             # greetings and sign-offs of a formal message ("Dear colleagues, ... Kind regards")
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
@@ -2642,7 +2642,8 @@ class Studies:
         if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
             known |= self._key_tokens["study_companies"]
         known |= {getattr(t, "study", "")[-4:] for t in topics}  # "speed to answer in 2008": the study's own year
-        return all(t in known or t in self._region_words for t in _content(text))
+        # (nor the words for the study and its sample: "com'era distribuito il campione per dimensione aziendale?")
+        return all(t in known or t in self._region_words or t in SAMPLE_WORDS | STUDY_WORDS for t in _content(text))
 
     def _whole(self, topic: Topic, words: set[str], min_words: int = 1, strong: bool = False) -> bool:
         """Whether one of the topic's keywords, of at least min_words words, is whole in these words
