@@ -1921,6 +1921,14 @@ class Studies:
             )
             if follow:
                 part = single
+            elif (  # "... who's the leader, and what's the worldwide share?": the figures of what the message names
+                i
+                and part.kind == "none"
+                and single.kind == "leaders"
+                and single.topics
+                and {self._intent(t) for t in tokens(piece)} & FIGURE_WORDS
+            ):
+                part, follow = replace(single, kind="metrics"), True
             # (the study's own facts: the projects' horizon, over the findings it covers, is one of them)
             facts = part.kind == "metrics" and all(_is_fact(t) and not getattr(t, "covers", ()) for t in part.topics)
             said = {self._intent(w) for w in tokens(piece)} | set(tokens(piece))
@@ -1931,7 +1939,7 @@ class Studies:
                 or t.id in SAMPLE_IDS
                 and bool(said & TOOK_PART_WORDS)
                 # (or named whole beside a word for the study: "..., and how many countries were in the survey?")
-                or bool(said & STUDY_WORDS)
+                or bool(said & (STUDY_WORDS | SAMPLE_WORDS | TOOK_PART_WORDS))
                 and self._whole(t, qset - guessed - NAMED_STUDY.keys(), strong=True)
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")

@@ -1542,6 +1542,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "Strativity: hur stor andel tycker att arbetsgivaren förtjänar deras lojalitet, och vilka var det som svarade?",
             "employer_loyalty+fact:strativity_respondents",
         ),
+        ("intäkt per samtal – chefer vs kundtjänst, plus vilka branscher var med?", "fact:industries+revenue_per_call"),
+        (
+            "Quick q about the callback number: is that 28% execs or CS people? And how many countries took part?",
+            "callback+study_countries",
+        ),
+        (
+            "branch offices helping out in peak periods — who's the leader, and what's the worldwide share?",
+            "branch_offices+leaders:branch_offices",
+        ),
         # (a count asked of a topic, with no word for the study, stays that topic's)
         ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
     ],
