@@ -114,6 +114,7 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|den|pulsegap|gap)"
     r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
     r"|vilka (amnen|fragor) kan (man|jag) (fraga|stalla)( dig| boten| den)?( om)?"
+    r"|(su )?(quali|che) (temi|argomenti) (risponde|rispondi|copre|copri|tratta|tratti|conosce|conosci)"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )
@@ -146,7 +147,7 @@ HOW_TO_USE_RE = re.compile(
     r"|(capisci|parli|capisce|parla)( l)? (italiano|inglese|svedese)( o devo scrivere in (inglese|italiano|svedese))?"
     r"|how (do|should|can) (i|we) (phrase|word|formulate) (my |the |a )?questions?"
     r"|what commands (does|do|can) (gap|it|the bot|this bot|pulsegap) (take|have|accept|support|know)"
-    r"|how (am i|are we) supposed to (ask|use)( it| this| you| the bot)?( stuff| things| questions)?"
+    r"|how (am i|are we) supposed to (ask|use|phrase|word)( it| this| you| the bot| my| the)?( stuff| things| questions)?"
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )

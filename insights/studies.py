@@ -298,6 +298,16 @@ def _normalize(text: str) -> str:
     text = _sub(r"\bcentre", "center", text, "centre")
     text = _sub(r"\bavg\b", "average", text, "avg")
     text = _sub(r"\bcalc\b", "calculate", text, "calc")
+    # shorthand: "biggest co size", "cos >10k staff" (not the Italian "cos'è"), "virtualization leader?"
+    text = _sub(
+        r"\bco\b(?= (size|sizes|count|counts)\b)|\bcos\b(?! (e|era|altro|hai|ha|sono)\b)", "companies", text, "co"
+    )
+    text = _sub(
+        r"^(?!.*\b(exec|execs|executive|executives|cs|ceo|ceos|team|my|our|your|who)\b)(.+) leader\s*$",
+        r"\2 which country leads",
+        text,
+        "leader",
+    )
     text = _sub(r"\baccording to\b", "in", text, "according")  # "according to the research": no agreement asked
     text = _sub(  # "does the top paint a rosier picture": the executives, not who leads
         r"\bthe top( brass| team| level)? (?=(paint|paints|is|are|see|sees|think|thinks|rate|rates|say|says|believe)\b)"
@@ -1956,11 +1966,14 @@ class Studies:
             elif not i and self._named_request(piece, part):
                 lead = part
         if lead and parts and lead.label not in {p.label for p in parts}:
-            parts.insert(
-                0, lead
-            )  # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")
+            # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")
+            parts.insert(0, lead)
         # a study fact asked beside one study's findings is that study's ("Strativity: loyalty %, and who answered?")
-        found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"}
+        found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"} or {
+            NAMED_STUDY[w]
+            for w in tokens(query[:500])
+            if w in NAMED_STUDY  # (or the one study the message names)
+        }
         if len(found_in) == 1:
             parts = [replace(p, topics=[self._fact_of(t, *found_in) for t in p.topics]) for p in parts]
         asked = {label for part in parts for label in part.label.split("+")}

@@ -145,6 +145,8 @@ def test_how_to_use_and_what_to_ask_together_get_both():
         "come si usa il bot? e che domande posso fargli?",
         "Come si usa il comando /gap? e cosa posso chiedergli?",
         "first time using this - how do I ask it stuff and what topics does it actually cover?",  # round 157
+        "what can this bot answer and how am I supposed to phrase questions?",  # round 182
+        "Come si usa il bot? E su quali argomenti risponde?",
         "new here - what can this bot answer, and how am I supposed to ask it stuff?",
     ):
         assert parse(text) == Command("help", action="list"), text

@@ -1551,6 +1551,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "branch offices helping out in peak periods — who's the leader, and what's the worldwide share?",
             "branch_offices+leaders:branch_offices",
         ),
+        # round 183: shorthand
+        ("biggest co size covered", "study_company_size_max"),
+        ("virtualization leader?", "leaders:virtualization"),
+        ("who is the team leader", "none"),
+        ("cos'è il callback?", "callback"),
         # (a count asked of a topic, with no word for the study, stays that topic's)
         ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
     ],
