@@ -300,7 +300,10 @@ def _normalize(text: str) -> str:
     text = _sub(r"\bcalc\b", "calculate", text, "calc")
     # shorthand: "biggest co size", "cos >10k staff" (not the Italian "cos'è"), "virtualization leader?"
     text = _sub(
-        r"\bco\b(?= (size|sizes|count|counts)\b)|\bcos\b(?! (e|era|altro|hai|ha|sono)\b)", "companies", text, "co"
+        r"\bco\b(?= (size|sizes|count|counts)\b)|\bcos\b(?! (e|era|altro|hai|ha|hanno|fa|fanno|dice|dicono|significa|sono)\b)",
+        "companies",
+        text,
+        "co",
     )
     text = _sub(
         r"^(?!.*\b(exec|execs|executive|executives|cs|ceo|ceos|team|my|our|your|who)\b)(.+) leader\s*$",

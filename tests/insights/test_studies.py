@@ -1556,6 +1556,7 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("virtualization leader?", "leaders:virtualization"),
         ("who is the team leader", "none"),
         ("cos'è il callback?", "callback"),
+        ("cos'hanno detto i manager sul brand?", "brand_identity"),  # (the Italian "cos'", not "companies")
         # (a count asked of a topic, with no word for the study, stays that topic's)
         ("uffici periferici nei picchi di traffico, quante aziende li coinvolgono?", "branch_offices"),
     ],
