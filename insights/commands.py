@@ -215,10 +215,18 @@ def _folded(text: str) -> str:
     return " ".join(NOT_WORD_RE.sub(" ", unaccented(text)).split())
 
 
+CLAUSE_END_RE = re.compile(r"[?!.:,]+")
+
+
+def _clauses(text: str, ends: re.Pattern = CLAUSE_END_RE) -> list[str]:
+    """A text's clauses, folded, without the words that ask nothing (thanks, a greeting, a filler adverb)."""
+    return [FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))) for c in ends.split(text)]
+
+
 def _asks(text: str, question: re.Pattern, nouns: set[str], naming: re.Pattern) -> bool:
     """'how do I use this' (HOW_TO_USE_RE), or such a question with more of the same after it ('how
     do I use /gap? syntax?', 'cosa posso chiederti? elenco degli argomenti'): every clause asks it."""
-    clauses = [c for c in (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))) for c in re.split(r"[?!.:,]+", text)) if c]
+    clauses = [c for c in _clauses(text) if c]
     return (
         bool(clauses)
         and any(question.fullmatch(c) for c in clauses)
@@ -259,7 +267,7 @@ def _about_the_bot(text: str) -> Command | None:
     if not about_me and not how_to:
         return None
     if how_to and not about_me:  # (nor how to put a question: "can I paste a quote from the press release?")
-        clauses = (_folded(c) for c in re.split(r"[?!.:,]+", text))
+        clauses = (_folded(c) for c in CLAUSE_END_RE.split(text))
         folded = FILLER_RE.sub("", " ".join(c for c in clauses if not HELP_ASK_RE.search(c)))
     # what else is asked, without the bot's own name ("how do I use /gap, and what can I ask it?" asks both)
     rest = BOT_RE.sub(" ", HOW_TO_USE_SEARCH_RE.sub(" ", ABOUT_ME_SEARCH_RE.sub(" ", folded)))
@@ -292,8 +300,7 @@ def _beside_the_bot(text: str) -> Command | None:
     clauses: in a longer message, the other sentences tell of the asker)."""
     if len(text) > 160:
         return None
-    folded = (FILLER_RE.sub("", POLITE_RE.sub("", _folded(c))).strip() for c in BESIDE_RE.split(text))
-    clauses = [c for c in (POLITE_RE.sub("", OPENER_RE.sub("", c)) for c in folded) if c]
+    clauses = [c for c in (POLITE_RE.sub("", OPENER_RE.sub("", c.strip())) for c in _clauses(text, BESIDE_RE)) if c]
     lists = [
         c
         for c in clauses

@@ -1370,20 +1370,21 @@ EXCLUDED_RE = re.compile(
     r"|inte bara|utom|forutom)\b(.*?)(?= - |[,;:?.!—–]|$)"
 )
 GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
+SPEAKER_NOUNS = (
+    r"vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
+    r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore"
+)
+SPEAKER_NOUN_RE = re.compile(SPEAKER_NOUNS, re.IGNORECASE)  # (a cheap test before SPEAKER_RE's search)
 # who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
 # speaker, not the topic (nor advice on vendors)
 SPEAKER_RE = re.compile(
     r"\b(?:(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+)?(?:[\w-]+\s+){0,2}?(?:\w+-)?"
-    r"(?:vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
-    r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore)\b"
+    rf"(?:{SPEAKER_NOUNS})\b"
     # (and what it sells, up to the verb: "il fornitore del software WFM sostiene")
     r"(?:\s+[\w-]+){0,5}?(?=\s+(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
     r"|pitch|pitches|pitched|pitching|demo|demoed|proposes|proposed|keeps|propone|proponeva"
     r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r|p[aå]stod)\b)",
     re.IGNORECASE,
-)
-SPEAKER_NOUN_RE = re.compile(
-    r"vendor|supplier|consultant|fornitor|consulent|leverant|konsult|sales|s[aä]ljare|venditore", re.I
 )
 INTRO_RE = re.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
@@ -2120,8 +2121,9 @@ class Studies:
         if asked:
             question = " ".join(asked)
             alone = self._answer(question)
+            nameless = self._names_nothing(question, alone)
             relayed = (
-                self._names_nothing(question, alone)
+                nameless
                 and (
                     [q.strip("\"“”«»'") for q in QUOTED_RE.findall(query[:500]) if "?" in q]
                     # (not one about what the message said: "I want to know if that's unusual", "undrar hur det står sig")
@@ -2154,7 +2156,7 @@ class Studies:
                 if (told.kind == "unmeasured" or not self._names_nothing(relay, told)) and not sample:
                     return replace(told, query=query)
             if (
-                self._names_nothing(question, alone)
+                nameless
                 and (whole.kind in ("none", "unmeasured", "ranking") or self._names_nothing(query[:500], whole))
                 and {self._intent(t) for t in tokens(question)} & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS)
                 and set(tokens(question)) & THAT_WORDS
@@ -2178,9 +2180,10 @@ class Studies:
         if whole.about_team and len(sentences) > 1:  # "... Our own pulse says 52%. What does the study say?"
             told = [s for s in sentences if "?" in s or not _about_team([self._intent(t) for t in tokens(s)])]
             if len(told) < len(sentences):  # without what the asker tells of the team's own pulses
-                rest = self._answer(" ".join(told))
-                said = {self._intent(t) for t in tokens(" ".join(told))}
-                if asked and said & (STUDY_WORDS | NAMED_STUDY.keys()) and self._names_nothing(" ".join(told), rest):
+                rest_text = " ".join(told)
+                rest = self._answer(rest_text)
+                said = {self._intent(t) for t in tokens(rest_text)}
+                if asked and said & (STUDY_WORDS | NAMED_STUDY.keys()) and self._names_nothing(rest_text, rest):
                     # the rest names only the study ("61 % av mitt team tycker att företaget förtjänar deras lojalitet.
                     # HR nämnde en Strativity-studie. Vad var siffran där?"): what the team's sentences name, asked
                     # of the study (without their figures, which are the team's)
