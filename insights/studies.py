@@ -1374,7 +1374,8 @@ SPEAKER_NOUNS = (
     r"vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
     r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore"
 )
-SPEAKER_NOUN_RE = re.compile(SPEAKER_NOUNS, re.IGNORECASE)  # (a cheap test before SPEAKER_RE's search)
+# (a cheap test before SPEAKER_RE's search: one of these is in every speaker's noun, in lower case)
+SPEAKER_NEEDLES = ("vendor", "supplier", "consul", "fornitor", "leverant", "konsult", "sales", "ljare", "venditore")
 # who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
 # speaker, not the topic (nor advice on vendors)
 SPEAKER_RE = re.compile(
@@ -1398,6 +1399,23 @@ INTRO_RE = re.compile(
     r"(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
 )
+# one of these, in lower case, is in every match of INTRO_RE and of OUR_PLACE_RE
+INTRO_NEEDLES = (
+    "here", "här", "qui", "i'm a", "im a", "i am a", "i work", "jag ", "jobbar", "arbetar", "sono ", "lavoro",
+    "analyst", "manager", "director", "founder", "consultant", "lead", "head", "vp",
+)  # fmt: skip
+OUR_PLACE_NEEDLES = ("hub", "office", "site", "hq", "headquarters", "kontor", "uffic", "sede", "sedi")
+
+
+def _resub(regex: re.Pattern, repl: str, text: str, needles: tuple[str, ...]) -> str:
+    """regex.sub, searched only in a text holding one of the needles in lower case (each match holds one)."""
+    low = text.lower()
+    for needle in needles:
+        if needle in low:
+            return regex.sub(repl, text)
+    return text
+
+
 AND_ASK_RE = re.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
 )
@@ -2315,18 +2333,26 @@ class Studies:
         )
 
     def _answer(self, query: str) -> Answer:
-        text = SLACK_MARKUP_RE.sub(" ", query[:500])  # mentions and <!channel> are not words
+        text = query[:500]
+        if "<" in text:
+            text = SLACK_MARKUP_RE.sub(" ", text)  # mentions and <!channel> are not words
         text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it
-        text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
-        text = OUR_PLACE_RE.sub(" ", text)  # "our APAC hub is in Singapore": where the asker sits, not what is asked
-        text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
-        if not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
+        if ":" in text:
+            text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
+        # (each search below only where its needles are: most questions hold none of them)
+        text = _resub(
+            OUR_PLACE_RE, " ", text, OUR_PLACE_NEEDLES
+        )  # "our APAC hub is in Singapore": where the asker sits
+        if "/" in text:
+            text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
+        if "U" in text and not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
-        text = INTRO_RE.sub(" ", text)  # "WFM analyst here." says who asks, not what
-        if SPEAKER_NOUN_RE.search(text):  # (the speaker's noun first: a cheap test that spares most texts the search)
-            text = SPEAKER_RE.sub(" someone ", text)
-        # "of the 927, what fraction...": the sample, no figure asked
-        text = SAMPLE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text)
+        text = _resub(INTRO_RE, " ", text, INTRO_NEEDLES)  # "WFM analyst here." says who asks, not what
+        text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)
+        if "927" in text:  # "of the 927, what fraction...": the sample, no figure asked
+            text = SAMPLE_RE.sub(
+                lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text
+            )
         raw = [self._intent(t) for t in tokens(text)]
         words = set(raw) | _study_tails(raw)
         qset, guessed = self._asked_tokens(text)
