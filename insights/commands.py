@@ -193,6 +193,9 @@ HELP_ASK_RE = re.compile(
     r"(my |the |a )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
     # "is it true I can just type a question in plain English?"
     r"|\b(type|write|ask) (a |my )?questions? in (plain )?(english|swedish|italian|svenska|engelska|italiano|inglese)\b"
+    # "kan jag skriva frågan på svenska?", "posso scrivere la domanda in italiano?"
+    r"|\b(skriva|stalla|fraga) (fragan |fragorna |fragor |en fraga )?pa (svenska|engelska|italienska)\b"
+    r"|\b(scrivere|fare|porre) (la domanda |le domande |una domanda )?in (italiano|inglese|svedese)\b"
 )
 LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
@@ -203,6 +206,9 @@ POLITE_RE = re.compile(
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either
     r"|^((i m|im|i am) new( here)?|sono nuov[oa]( qui| nel canale)?|jag ar ny( har)?)$"
+    r"|^((i m |im |i am )?new here|(sono )?nuov[oa] qui|(jag ar )?ny har) (?=\S)"  # "new here 👋 what can you tell me about"
+    # a preamble that asks nothing ("before I bug you with all my team's pulse stuff - ...")
+    r"|^(before|innan|prima che) (i|jag|ti) (bug|bother|pester|trouble|stor|disturbo|assillo) (you|u|dig)\b.*$"
 )
 
 
@@ -372,7 +378,10 @@ def parse(text: str | None) -> Command:
     )
     if cmd.name == "list" and _fits(cmd):
         return Command("list")  # (what follows the word only says which list: "list of topics pls", "list metrics")
-    return cmd if _fits(cmd) else Command("question", args=plain(text))
+    if _fits(cmd):
+        return cmd
+    # "help — how do I phrase questions? also where does 40% come from": the usage beside a question
+    return (name in ("help", "list") and _beside_the_bot(text)) or Command("question", args=plain(text))
 
 
 def answer_label(bm: Studies, text: str) -> str:

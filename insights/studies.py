@@ -996,7 +996,9 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     r"(?<!scored on )(?<!rated on )(?<!graded on )(?<!just )(?<!only )(?<!solo su )(?<!solo )(?<!mats pa )(?<!bedoms pa )(?<!misurato su )(?<!valutato su )"
     r"\b(how much|how many|hur mycket|quanto|quanta)\b(?!( [a-z0-9]+){0,5} (measured|measure|measures|tracked|track)\b)"
     r"(?! (said|say|says|think|thought|agree|agreed|feel|felt|believe|believed)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
-    r"save|saves|revenue|money|budget|generate|generates|bring|brings|dollars?|euros?|intakt|intakter|pengar|tjanar|"
+    r"save|saves|revenue|money|budget|generate|generates|dollars?|"
+    # (not "how many bring in branch offices at peak times": brought in to help, not money)
+    r"brings?(?! (in|into) (the |their |our |more |extra |local )?(branch|local|remote|office|offices|staff|people|agents?|help|extra)\b)|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
@@ -1132,7 +1134,7 @@ CS_WORDS = _words(
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
     "hardest heaviest keenest keener eagerest "
-    "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst guida migliore primo "
+    "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst framst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
@@ -1320,6 +1322,10 @@ ALSO_RE = re.compile(
     r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
+# a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
+TOO_RE = re.compile(
+    r"\s(too|as well|ocks[aå]|anche|pure)\s*(pls|please|plz|thanks|tack|grazie)?[\s.!?]*$", re.IGNORECASE
+)
 # where a second question starts inside a sentence: a conjunction, then a question word
 ANOTHER_QUESTION_RE = re.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
@@ -1330,7 +1336,12 @@ ANOTHER_QUESTION_RE = re.compile(
     r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
-    r"|everything|whatever|allt|tutto)\b)",
+    r"|everything|whatever|allt|tutto"
+    # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
+    r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi)\b)"
+    # a semicolon before a question word ("...täckte undersökningen; hur stor andel av svaren ...")
+    r"|;\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
+    r"|quando|chi|dove|cosa)\b)",
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
@@ -1398,6 +1409,13 @@ INTRO_RE = re.compile(
     r"|^\s*(?:(?!(?:vs|versus|and|or|och|eller|e|o)\b)[^\s.!?;:,]+\s+){0,3}"  # not "execs vs CS manager: ..."
     r"(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
+)
+BEHIND_FIGURE_RE = re.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
+WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
+# the verbs a finding is asked with ("do most companies measure X", "how many offer callbacks"): no topic
+FRAME_WORDS = _words(
+    "measure measured measuring track tracked tracking offer offered offering provide provided providing"
+    " mater mats matt mata misura misurano misurato misurata misurate misurare"
 )
 # one of these, in lower case, is in every match of INTRO_RE and of OUR_PLACE_RE
 INTRO_NEEDLES = (
@@ -1470,7 +1488,7 @@ INDUSTRY_RE = re.compile(
     r"(?! (average|averages|standard|standards|benchmark|benchmarks|norm|norms|best|wide|peers|experts?|analysts?))"
     # a Swedish compound naming an industry's companies ("telekombolagen", "e-handelsföretagen", "kommunerna")
     r"|\b(?!(stor|sma|mindre|storre|medelstor|medelstora|svenska|utlandska|deltagande|olika|manga|alla)[a-z]*\b)"
-    r"[a-z]{3,}(bolag|bolagen|foretag|foretagen)\b|\bkommuner(na)?\b|\blandsting(en)?\b"
+    r"[a-z]{3,}(bolag|bolagen|foretag|foretagen|bransch|branschen)\b|\bkommuner(na)?\b|\blandsting(en)?\b"
     # ... or the public bodies of one sector ("aziende sanitarie", "pubbliche amministrazioni")
     r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
@@ -2065,6 +2083,8 @@ class Studies:
         said = {self._intent(t) for t in tokens(piece)} | set(tokens(piece))
         if BELIEF_RE.search(unaccented(piece.lower())):
             said.discard("che")  # "è vero che ...": a belief, "che" asks nothing
+        if WAS_IT_RE.search(unaccented(piece)):
+            said.discard("var")  # "var det runt 40 procent?": "was it", no "where"
         # (or a figure asked in a few words: "branch offices: worldwide %", "root-cause analytics %")
         figure = answer.kind == "metrics" and (
             "%" in piece
@@ -2072,7 +2092,7 @@ class Studies:
             or bool(said & EXEC_WORDS and said & CS_WORDS and said & COMPARED_WORDS)  # "feedback to sales, execs vs cs"
         )
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
-        and_more = later and bool(ALSO_RE.match(piece))
+        and_more = later and bool(ALSO_RE.match(piece) or _one_more(piece))
         also = and_more or later and bool(SAME_RE.match(piece))
         if answer.kind == "ranking" and len(piece.split()) >= 4 and piece.rstrip().endswith("?"):
             also = True  # "biggest disconnect between the top floor and the front line?"
@@ -2407,6 +2427,7 @@ class Studies:
             and (
                 words & SOURCE_WORDS
                 or not qset
+                or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")
@@ -2697,6 +2718,7 @@ class Studies:
         is there for what the studies never measured asked in words no rule foresaw."""
         known = set().union(*(self._key_tokens[t.id] | self._title_tokens[t.id] for t in topics))
         known |= {"company"}  # "do companies measure X": every finding is about companies
+        known |= FRAME_WORDS  # "do most companies measure / offer X": what every finding is asked with
         if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
             known |= self._key_tokens["study_companies"]
         known |= {getattr(t, "study", "")[-4:] for t in topics}  # "speed to answer in 2008": the study's own year
@@ -2973,12 +2995,20 @@ def list_items(text: str) -> list[str]:
     return [i.strip() for i in items if i.strip()] if len(items) >= 2 else []
 
 
+def _one_more(sentence: str) -> bool:
+    """A few words that ask for one more topic by ending in "too" ("customer lifetime value too"; not
+    "not just the execs, I need the CS side too")."""
+    found = TOO_RE.search(sentence)
+    return bool(found) and len(sentence[: found.start()].split()) <= 4
+
+
 def question_parts(text: str) -> list[str]:
     """The questions a message asks, each on its own: its sentences with a question mark (or opening
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
-    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s)] or sentences[-1:]
+    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s) or _one_more(s)]
+    asked = asked or sentences[-1:]
     items = list_items(text)
     if items:
         asked = items

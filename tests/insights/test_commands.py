@@ -87,6 +87,10 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("list"), text
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
+    # round 185: nor a preamble ("before I bug you with ...")
+    assert parse("before I bug you with my team's pulse stuff - what topics can you actually answer? list pls") == (
+        Command("list")
+    )
     assert parse("Quali argomenti è in grado di coprire questo bot? Mi servirebbe un elenco.") == Command("list")
     for text in (
         "what sort of questions can I ask?",
@@ -186,6 +190,19 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
             "what share of orgs measure revenue per call",
             "revenue_per_call",
         ),
+        # round 185: after a greeting run into it ("new here 👋"); the help word typed first
+        (
+            "hi! new here 👋 what can you tell me about? plus what's the biggest disconnect",
+            "list",
+            "what s the biggest disconnect",
+            "rank:largest",
+        ),
+        (
+            "help — how am I supposed to phrase questions? also where does 40% come from",
+            "help",
+            "where does 40 come from",
+            "source:40",
+        ),
     ):
         assert parse(text) == Command("question", action=action, args=text, asks=asks), text
         assert answer_label(bm, text) == f"cmd:{action}+{label}"
@@ -224,6 +241,8 @@ def test_how_do_i_use_this_is_the_help():
         "capisci l'italiano o devo scrivere in inglese?",  # round 159: which languages it reads
         "förstår boten svenska?",
         "how do I use /gap? is it true I can just type a question in plain English?",  # round 167
+        "hur använder man /gap? kan jag skriva frågan på svenska?",  # round 186: in Swedish and Italian too
+        "come si usa? posso scrivere la domanda in italiano?",
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

@@ -1615,6 +1615,67 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "cc_strategic",
         ),
     ],
+    # rounds 184-191
+    "the verbs a finding is asked with name no topic: the second opinion does not weigh them": [
+        ("do most companies measure revenue per call?", "revenue_per_call"),
+        ("do most companies offer click for a call back?", "callback"),
+        ("% of companies using IVR", "none"),  # (not "use": adopting a channel is not measured)
+    ],
+    "branch offices brought in at peak times are no money brought in": [
+        ("how many bring in branch offices at peak times? was it about 40 percent?", "branch_offices"),
+        ("how much revenue do calls bring in per year?", "none"),
+    ],
+    "a Swedish 'var det ...' checks a figure ('was it'), it asks no source ('var', where)": [
+        ("Hur många företag tar in lokala kontor vid hög belastning? Var det runt 40 procent?", "branch_offices"),
+    ],
+    "a request after 'and', or a question after ';', is a question of its own": [
+        ("who leads on call back adoption by country, and give me the UK numbers", "leaders:callback+region:uk"),
+        (
+            "Hur många kundtjänstagenter täckte undersökningen; hur stor andel av svaren kom från företag med färre än 500 agenter",
+            "study_agents_covered+study_share_small",
+        ),
+    ],
+    "a few words ending in 'too' ask for one more topic": [
+        ("brand identity exec vs cs? customer lifetime value too", "brand_identity+clv_measured"),
+        ("brand identity? clv också tack", "brand_identity+clv_measured"),
+        (
+            "how many think customer service is key to brand identity? not just the execs, I need the CS side too",
+            "brand_identity",
+        ),
+    ],
+    "who is behind a figure asks its source; who was behind the study, who ran it": [
+        ("vem står bakom 54 %?", "source:54"),
+        ("who is behind the 54%?", "source:54"),
+        ("Hej! Hur många länder omfattade undersökningen, och vem låg bakom den?", "fact:commissioned+study_countries"),
+        ("raw respondent counts behind the 28% callback figure", "none"),
+    ],
+    "a Swedish compound ending in 'branschen' is an industry; 'ligger främst' leads": [
+        ("hur många i telekombranschen tycker att kontaktcentret är strategiskt?", "none"),
+        ("Vilket land ligger främst när det gäller klicka-för-kontakt-funktionen?", "leaders:callback"),
+    ],
+    "metrics described in everyday words": [
+        (
+            "what share of execs think their company keeps track of how much a customer is worth to us over the whole relationship?",
+            "clv_measured",
+        ),
+        (
+            "hey, how many of these companies actually see their contact centre as central to where the business is heading?",
+            "cc_strategic",
+        ),
+        (
+            "what share of managers basically feel they don't have what they need to look after customers properly",
+            "lacking_means",
+        ),
+        (
+            "bedöms självservicen på webben efter hur bra den funkar för kunden eller bara efter vad den sparar in?",
+            "selfservice_quality",
+        ),
+        (
+            "quante aziende valutano il customer service in base a quanti soldi porta ogni telefonata?",
+            "revenue_per_call",
+        ),
+        ("quante aziende vogliono usare i dati per capire perché i clienti ci chiamano?", "root_cause_analytics"),
+    ],
 }
 
 
