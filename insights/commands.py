@@ -115,6 +115,8 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
     r"|vilka (amnen|fragor) kan (man|jag) (fraga|stalla)( dig| boten| den)?( om)?"
     r"|(su )?(quali|che) (temi|argomenti) (risponde|rispondi|copre|copri|tratta|tratti|conosce|conosci)"
+    # "elencami gli argomenti su cui posso farti domande"
+    r"|(elencami|elenca|listami) (gli |i |tutti gli )?(argomenti|temi)( su cui( ti)? posso (farti|fare) (delle )?domande| che conosci)?"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )
@@ -148,6 +150,9 @@ HOW_TO_USE_RE = re.compile(
     r"|how (do|should|can) (i|we) (phrase|word|formulate) (my |the |a )?questions?"
     r"|what commands (does|do|can) (gap|it|the bot|this bot|pulsegap) (take|have|accept|support|know)"
     r"|how (am i|are we) supposed to (ask|use|phrase|word)( it| this| you| the bot| my| the)?( stuff| things| questions)?"
+    # "give me a quick how-to for this bot", "a short guide to pulsegap"
+    r"|((give|send|show) me |i need )?(a |some )?(quick |short |brief )?(how to|guide|tutorial|instructions)"
+    r"( for| to| on)( using)? (this|the|gap|pulsegap)( bot| thing| app| command)?"
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
 )

@@ -286,6 +286,10 @@ def _normalize(text: str) -> str:
     text = _sub(r"[^a-z0-9]+", " ", text)
     # "more or less the same opinion", "la pensano più o meno allo stesso modo": roughly, no comparison
     text = _sub(r" (more or less|piu o meno|mer eller mindre)\b", "", text, "more", "piu", "mer")
+    # "dove sono più d'accordo", "mest överens", "agree the most": where they agree, not who rates higher
+    text = _sub(
+        r"\b(piu|mest|most) (d accordo|daccordo|overens|aligned|in agreement)\b", r"\2", text, "piu", "mest", "most"
+    )
     # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
     text = _sub(
         r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
@@ -697,6 +701,8 @@ def _normalize(text: str) -> str:
         text,
         "normal",
     )
+    # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
+    text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
     text = _sub(r"\bfirst (call|contact) resolution\b", "fcr", text, "first")  # not "first" as in leading
     text = _sub(
@@ -1237,6 +1243,10 @@ STOPWORDS = (
             "dear colleagues colleague regards kind grateful cheers mvh halsningar gentili colleghi cordiali saluti "
             # how widely something is taken up: the share of companies a company metric already is
             "adoption adopted adopting "
+            # a request's verb ("send me the country count"; "send" is no typo of "spend")
+            "send sends mandami inviami skicka skickar "
+            # ... and words no typo of a comparison's ("a guide to the callback figures" is not "guida", leads)
+            "guide guides guided "
             # a finding ("what the survey found"), never a typo of a topic's word ("bound")
             "find finds found finding findings"
         )
@@ -1410,6 +1420,14 @@ INTRO_RE = re.compile(
     r"(?:analyst|manager|director|founder|consultant|lead|head|vp)\s*(?=[.:—–])",
     re.IGNORECASE,
 )
+# why the asker needs the figures, after the request ("send me ... numbers, need them for a budget pitch"): no topic
+NEED_FOR_RE = re.compile(
+    r"[,;:—–-]\s*(?:i |we |jag |vi )?(?:need|needed|beh[öo]ver|mi serv(?:ono|e)|ci serv(?:ono|e))"
+    r"\s+(?:them|it|this|these|those|dem|det|den|li|le|lo|la)\s+(?:for|by|till|f[öo]r|per|entro)\b[^?]*$",
+    re.IGNORECASE,
+)
+WHICH_ONE_WORDS = _words("which vilken vilket vilka quale quali")  # "which study is that?" (not "what did they find?")
+TEAM_SURVEY_RE = re.compile(r"\b(engagement|employee|staff|hr|people) (pulse|survey|poll|check)s?\b", re.IGNORECASE)
 BEHIND_FIGURE_RE = re.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
 WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
 # the verbs a finding is asked with ("do most companies measure X", "how many offer callbacks"): no topic
@@ -2160,6 +2178,7 @@ class Studies:
             question = " ".join(asked)
             alone = self._answer(question)
             nameless = self._names_nothing(question, alone)
+            asks = {self._intent(t) for t in tokens(question)}
             relayed = (
                 nameless
                 and (
@@ -2195,9 +2214,18 @@ class Studies:
                     return replace(told, query=query)
             if (
                 nameless
-                and (whole.kind in ("none", "unmeasured", "ranking") or self._names_nothing(query[:500], whole))
-                and {self._intent(t) for t in tokens(question)} & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS)
-                and set(tokens(question)) & THAT_WORDS
+                and (
+                    whole.kind in ("none", "unmeasured", "ranking")
+                    or self._names_nothing(query[:500], whole)
+                    # (the team's figure, told and not asked: "I vår pulsmätning svarade bara 35 procent ...")
+                    # (unless the question asks which study or source: "1.5 million agents ... which study is that?")
+                    or whole.kind == "provenance"
+                    and not self._numbers(question)
+                    and not asks & (SOURCE_WORDS | WHICH_ONE_WORDS)
+                )
+                and asks & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS)
+                # ("... on that?", or in a few words: "Vad säger Strativity?", "What did they find?")
+                and (set(tokens(question)) & THAT_WORDS or len(question.split()) <= 4 and asks & FOUND_WORDS)
             ):
                 # nothing relayed: what the sentences before it name, each read alone ("Marketing says the brand is
                 # their job, but 88% of my team say service shapes it. What does the study say about that?")
@@ -2369,6 +2397,7 @@ class Studies:
             text = US_RE.sub("USA", text)
         text = _resub(INTRO_RE, " ", text, INTRO_NEEDLES)  # "WFM analyst here." says who asks, not what
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)
+        text = _resub(NEED_FOR_RE, " ", text, ("need", "behov", "serv"))  # "..., need them for a budget pitch"
         if "927" in text:  # "of the 927, what fraction...": the sample, no figure asked
             text = SAMPLE_RE.sub(
                 lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text
@@ -2804,7 +2833,7 @@ class Studies:
                 real
                 and real[0].score >= MIN_SCORE
                 and not (sample and isinstance(real[0].metric, Unmeasured))
-                and (not named or self._whole(real[0].metric, qset - guessed))
+                and (not named or self._whole(real[0].metric, qset - guessed, strong=True))
             ):
                 scored = real
         if not scored or scored[0].score < MIN_SCORE:
@@ -3051,6 +3080,7 @@ def _about_team(raw: list[str]) -> bool:
 def _without_team(sentence: str) -> str:
     """A sentence about the team's own pulse as the topic it names: without the words that make it the team's
     ("our", "mitt") nor its figures."""
+    sentence = TEAM_SURVEY_RE.sub(" pulse ", sentence)  # (the team's survey by its kind: "our engagement pulse")
     return " ".join(t for t in tokens(sentence) if t not in OUR_WORDS and not t[:1].isdigit())
 
 

@@ -87,6 +87,7 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         assert parse(text) == Command("list"), text
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
+    assert parse("elencami gli argomenti su cui posso farti domande") == Command("list")  # round 194
     # round 185: nor a preamble ("before I bug you with ...")
     assert parse("before I bug you with my team's pulse stuff - what topics can you actually answer? list pls") == (
         Command("list")
@@ -243,6 +244,7 @@ def test_how_do_i_use_this_is_the_help():
         "how do I use /gap? is it true I can just type a question in plain English?",  # round 167
         "hur använder man /gap? kan jag skriva frågan på svenska?",  # round 186: in Swedish and Italian too
         "come si usa? posso scrivere la domanda in italiano?",
+        "give me a quick how-to for this bot",  # round 194
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

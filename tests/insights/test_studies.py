@@ -1676,6 +1676,49 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("quante aziende vogliono usare i dati per capire perché i clienti ci chiamano?", "root_cause_analytics"),
     ],
+    # rounds 192-199
+    "'what did the study find?' after the team's own figure: the topic its sentences name, not the figure": [
+        (
+            "I vår senaste pulsmätning svarade bara 35 procent av medarbetarna att de har rätt verktyg och mandat att "
+            "lösa kundernas problem. Min chef tycker det är en katastrof. Hur såg det ut i Strativitys undersökning?",
+            "tools_authority",
+        ),
+        (
+            "Ran an engagement pulse this month: 81% of my team said the company deserves their loyalty. HR says "
+            "that's way above the norm. What did the Strativity study find on that?",
+            "employer_loyalty",
+        ),
+        (
+            "In our last engagement pulse, 58% of our service managers said the company deserves their loyalty. "
+            "HR thinks that's low. I remember the Strativity study asked executives. What did they find?",
+            "employer_loyalty",
+        ),
+        # (not when it asks which study or source the figure is)
+        ("heard 1.5 million agents quoted in a deck. which study is that?", "source:1500000"),
+        ("När gjordes undersökningen egentligen? Jag trodde att den gjordes hösten 2008", "fact:fieldwork"),
+    ],
+    "'is it normal that ...' asks how common a finding is, not a typical value": [
+        ("is it normal for comp plans to emphasise quality over productivity?", "pay_quality"),
+        ("e normale che i piani retributivi premino la qualità piu della produttività?", "pay_quality"),
+        ("what's a normal ASA?", "none"),
+    ],
+    "a request's verb and why the figures are needed name no topic": [
+        ("send me the asia pacific numbers", "region:apac"),
+        ("send me the country count for the executive disconnect study", "study_countries"),
+        (
+            "send me the strativity people-vs-tech and compensation plan numbers, need them for a budget pitch",
+            "invest_people+pay_quality",
+        ),
+        ("how much budget do companies need for callbacks?", "none"),
+        ("is there a guide to the callback figures?", "callback"),
+    ],
+    "the planned projects' horizon yields only to a topic named by a strong keyword": [
+        ("how long is the timeframe for those planned improvement projects?", "projects_horizon"),
+    ],
+    "'più d'accordo', 'mest överens': where they agree": [
+        ("Mostrami dove manager e professionisti del customer service sono più d'accordo", "rank:agree"),
+        ("var är de mest överens?", "rank:agree"),
+    ],
 }
 
 
