@@ -133,7 +133,7 @@ HOW_TO_USE_RE = re.compile(
     r"|how (i|to) use (this|the)?( gap)?( command| bot| thing)?"
     r"|how does (this|this thing|this bot|it|pulsegap) work|hur (anvander|funkar) (jag|man|den|du)( den| dig| det)?"
     r"|hur (anvander|funkar) (jag|man) (boten|den har boten|pulsegap|gap)|vad (skriver|ska) (jag|man)( skriva)? efter gap"
-    r"|hur funkar (det|den|pulsegap|gap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap)?"
+    r"|hur funkar (det|den|pulsegap|gap)|come (si usa|funziona|uso)( questo| questa| il| sto| sta)?( bot| app| pulsegap| gap)?"
     r"|what (do|should|can) i (type|write)|vad (ska|kan) jag skriva|(che|cosa) (devo|posso) scrivere"
     r"|how does (this|the)( gap| pulsegap)?( thing| bot| command| app)? work"
     r"|(i )?just (type|write|ask|put) (a |my |the )?question( after it| after gap| after that)?"
@@ -141,7 +141,7 @@ HOW_TO_USE_RE = re.compile(
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
-    r"|how (do|should) i ask( (it|you))?( questions| things| stuff)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    r"|how (do|should) i ask( (it|you))?( questions| things| stuff| something| anything)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
     # which languages it reads ("can my team ask in Swedish?", "förstår boten svenska?", "capisci l'italiano?")
     r"|(which|what) languages? (do|can|does) (you|u|it|the bot|this bot|pulsegap|gap) (understand|speak|support|read|know)"
     r"|(do|can) (you|u|it|the bot) (understand|speak|read) (swedish|italian|english)"
@@ -195,9 +195,13 @@ HELP_ASK_RE = re.compile(
     r"\b(syntax|commands|usage|examples|kommandon|exempel|sintassi|comandi|esempi)\b"
     # how to put a question ("can I just paste a quote?", "is there a particular way to phrase questions?")
     r"|\b(paste|klistra in|incollare|incollo)\b|\b(phrase|word|formulate|formulera|formulare|porre|stalla) "
-    r"(my |the |a )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
+    r"(my |the |a |mina |min |le mie |la mia )?(questions?|fragor(na)?|fragan|domande|domanda)\b"
     # "is it true I can just type a question in plain English?"
     r"|\b(type|write|ask) (a |my )?questions? in (plain )?(english|swedish|italian|svenska|engelska|italiano|inglese)\b"
+    # how it can be asked ("can I ask by country?", "kan man fråga per land?", "posso chiedere per paese?")
+    r"|\b(can|could) (i|we|you) (ask|search|filter|look up)( it| you| things)? (by|per) (country|region|topic|market|language)\b"
+    r"|\bkan (jag|man|vi) (fraga|soka) (per|efter) (land|region|amne|marknad)\b"
+    r"|\b(posso|possiamo|si puo) (chiedere|cercare|filtrare) per (paese|regione|argomento|mercato)\b"
     # "kan jag skriva frågan på svenska?", "posso scrivere la domanda in italiano?"
     r"|\b(skriva|stalla|fraga) (fragan |fragorna |fragor |en fraga )?pa (svenska|engelska|italienska)\b"
     r"|\b(scrivere|fare|porre) (la domanda |le domande |una domanda )?in (italiano|inglese|svedese)\b"
@@ -205,7 +209,7 @@ HELP_ASK_RE = re.compile(
 LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
-    r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore)$"
+    r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore|btw|by the way)$"
     r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?"
     r"|ok|okay|scusa|scusate|ursakta|forlat)$"
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
@@ -342,10 +346,13 @@ def _beside_the_bot(text: str) -> Command | None:
     return Command("question", action=action, args=plain(text), asks=rest)
 
 
+GAP_TYPED_RE = re.compile(r"^/gap\s+(?=\S)", re.IGNORECASE)
+
+
 def parse(text: str | None) -> Command:
     if text and QUOTE_LINE_RE.search(text) and QUOTE_LINE_RE.sub("", text).strip():
         text = QUOTE_LINE_RE.sub(r"“\1”", text)  # a Slack quote line above the question stays a quote on one line
-    text = clean(text)
+    text = GAP_TYPED_RE.sub("", clean(text))  # "/gap help - also who ran it?": the command typed again
     if not text:
         return Command("help")
     head, _, rest = text.partition(" ")

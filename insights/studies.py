@@ -228,8 +228,31 @@ def normalize(text: str) -> str:
     sentences, its parts), and each sentence is then normalized once."""
     sentences = _sentences(text) if len(text) > 60 else ()
     if len(sentences) > 1:
-        return " ".join(_normalize(s) for s in sentences)
+        # (the projects named in one sentence, how long asked in the next: "... progetti prioritari ... Entro
+        # quanto tempo erano previsti?")
+        return _horizon(" ".join(_normalize(s) for s in sentences))
     return _normalize(text)
+
+
+def _horizon(text: str) -> str:
+    """How long the projects take, asked of the planned projects: their horizon."""
+    if "project" in text or "progett" in text or "projekt" in text:
+        text = _sub(
+            r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
+            r"|(over )?(which|what) (period|time frame|timeframe)|how many months|quanti mesi|hur manga manader"
+            r"|(in )?(che|quale) arco (di tempo|temporale)|orizzonte temporale)\b",
+            " horizon ",
+            text,
+            "tempo",
+            "how",
+            "hur",
+            "period",
+            "frame",
+            "mesi",
+            "arco",
+            "orizzonte",
+        )
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -643,22 +666,7 @@ def _normalize(text: str) -> str:
         text,
         " out ",
     )
-    if "project" in text or "progett" in text or "projekt" in text:  # how long the projects take: their horizon
-        text = _sub(
-            r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
-            r"|(over )?(which|what) (period|time frame|timeframe)|how many months|quanti mesi|hur manga manader"
-            r"|(in )?(che|quale) arco (di tempo|temporale)|orizzonte temporale)\b",
-            " horizon ",
-            text,
-            "tempo",
-            "how",
-            "hur",
-            "period",
-            "frame",
-            "mesi",
-            "arco",
-            "orizzonte",
-        )
+    text = _horizon(text)
     text = _sub(  # the causes themselves, not the companies planning analytics to find them
         r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
         r"|(quali sono|quali erano) (i|le) (principali |piu comuni )?(motivi|cause|ragioni)"
@@ -701,6 +709,15 @@ def _normalize(text: str) -> str:
         text,
         "normal",
     )
+    # "did they hire a research firm?": who ran the study, not hiring agents
+    text = _sub(
+        r"\b(hire|hired|hiring|use|used|pay|paid) (a|an|the|some) (market )?(research|survey|polling) (firm|company|agency|house|outfit)\b",
+        "commissioned a research firm",
+        text,
+        "research",
+        "survey",
+        "polling",
+    )
     # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
     text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
@@ -710,12 +727,14 @@ def _normalize(text: str) -> str:
     )  # what he says
     # what a figure means: "vad betyder de 16 procenten", "cosa significa il 16%"
     text = _sub(
-        r"\b(vad betyder|cosa significa|che significa|what means) (de |det |il |la |the )?(\d+)",
+        r"\b(vad betyder|cosa significa|che significa|what means|cosa indica|cosa rappresenta) (de |det |il |la |the )?(\d+)",
         r"\3 source",
         text,
         "betyder",
         "significa",
         "means",
+        "indica",
+        "rappresenta",
     )
     text = _sub(
         r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
@@ -823,6 +842,24 @@ def _normalize(text: str) -> str:
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
+    # companies beside countries, the sample's two counts ("companies and countries in the Genesys sample?")
+    if "countr" in text or "paesi" in text or "lander" in text:
+        text = _sub(
+            r"\b(companies|aziende|foretag|foretagen)( and| e| och)? (?=(countries|paesi|lander|countcountry)\b)",
+            r"countcompany\2 ",
+            text,
+            "companies",
+            "aziende",
+            "foretag",
+        )
+        text = _sub(
+            r"\b(countries|paesi|lander|countcountry)( and| e| och)? (companies|aziende|foretag|foretagen)\b",
+            r"\1\2 countcompany",
+            text,
+            "companies",
+            "aziende",
+            "foretag",
+        )
     # feedback from the staff to their managers is not the customers' feedback
     if "feedback" in text:
         text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
@@ -944,18 +981,20 @@ def _normalize(text: str) -> str:
         "intendo",
     )
     text = _sub(
-        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b(?! (mer|mycket|lite|mest|nagot|allt))",
+        r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bcosa (?:indica|indicano|rappresenta|rappresentano)\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b(?! (mer|mycket|lite|mest|nagot|allt))",
         lambda m: f" {m.group(2)}standfor " if m.group(1) else " standfor ",  # (what is defined stays: "virtualizing")
         text,
         "stand",
         "sta per",
+        "indica",
+        "rappresenta",
         "counts as",
         "mean",
         "vuol dire",
         "betyder",
     )  # a definition
     # "vad står 75 % för": what the figure stands for
-    text = _sub(r"\bvad star ((?:[a-z0-9]+ ){1,4})for\b", r" \1 standfor ", text, "vad star")
+    text = _sub(r"\bvad star ((?:[a-z0-9]+ ){1,6})for\b", r" \1 standfor ", text, "vad star")
     text = _sub(
         r"\bvad ar ((?:[a-z0-9]+ ){1,4})for (nat|nagot)\b", r" \1 standfor ", text, " for na"
     )  # "vad är 75 % för nåt"
@@ -1004,7 +1043,7 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     r"(?! (said|say|says|think|thought|agree|agreed|feel|felt|believe|believed)\b)(?=( [a-z0-9]+){0,6} (spend|spent|spending|earn|earns|paid|pay|pays|cost|costs|worth|"
     r"save|saves|revenue|money|budget|generate|generates|dollars?|"
     # (not "how many bring in branch offices at peak times": brought in to help, not money)
-    r"brings?(?! (in|into) (the |their |our |more |extra |local )?(branch|local|remote|office|offices|staff|people|agents?|help|extra)\b)|euros?|intakt|intakter|pengar|tjanar|"
+    r"brings?(?! (in |into )?(the |their |our |more |extra |local )?(branch|local|remote|office|offices|staff|people|agents?|help|extra)\b)|euros?|intakt|intakter|pengar|tjanar|"
     r"sparar|"
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
@@ -1026,7 +1065,7 @@ STUDY_YEAR_RE = re.compile(r"\b(2004|2008)\b")
 OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
 COUNT_RE = re.compile(
     r"\b(how many|how much|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
-    r"numero delle|numero degli|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
+    r"numero delle|numero degli|numero|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
     r"(?:customer service |customer care |cs )?"
     r"(company|companies|cos|foretag|foretagen|bolag|bolagen|aziende|agents?|agenter|agenterna|operatori|agenti|"
     r"customers?|kunder|kunderna|clienti|calls|contacts|interactions|tickets|(sales )?leads|samtal|chiamate|"
@@ -1340,15 +1379,18 @@ TOO_RE = re.compile(
 ANOTHER_QUESTION_RE = re.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
-    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*)"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
+    # "..., anche: quante aziende ...", "..., också: hur många ...", "prima dimmi ..., poi per quali mercati"
+    r"|(?:anche|ocks[åa]|dessutom|also):\s*|(?<=,\s)(?:poi|then|sen|sedan)\s+)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
-    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con)\s+)?"
-    r"(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
+    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
+    r"(?:how|what|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
     # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
-    r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi)\b)"
+    r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi"
+    r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|see)|(?:can|could)\s+you\s+(?:give|show|send|tell))\b)"
     # a semicolon before a question word ("...täckte undersökningen; hur stor andel av svaren ...")
     r"|;\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
     r"|quando|chi|dove|cosa)\b)",
@@ -1366,6 +1408,7 @@ OUR_PLACE_RE = re.compile(
 )
 # (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
 SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
+SLACK_EMPHASIS_RE = re.compile(r"(?<![\w*_~])[*_~]+(?=[^\s*_~])|(?<=[^\s*_~])[*_~]+(?![\w*_~])")
 SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
 RELAYED_RE = re.compile(
     r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
@@ -1434,6 +1477,8 @@ WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "v
 FRAME_WORDS = _words(
     "measure measured measuring track tracked tracking offer offered offering provide provided providing"
     " mater mats matt mata misura misurano misurato misurata misurate misurare"
+    " flesta majority majoriteten maggioranza maggior"  # ("mäter de flesta företag kundens livstidsvärde?")
+    " foretag foretagen bolag bolagen aziende imprese"  # (every finding is about companies, as "company" is)
 )
 # one of these, in lower case, is in every match of INTRO_RE and of OUR_PLACE_RE
 INTRO_NEEDLES = (
@@ -2315,6 +2360,12 @@ class Studies:
             and alone.unmeasured
             and all(self._whole(t, typed) for t in alone.unmeasured)
             and not (whole.kind == "provenance" and whole.value in self._numbers(question))  # "vad står 67% för?"
+            # (nor what a figure told before means: "saw the number 927 on a slide, no caption. what does it mean?")
+            and not (
+                whole.kind == "provenance"
+                and not alone.topics
+                and all(t.id == "none:definitions" for t in alone.unmeasured)
+            )
         ):
             return True
         if whole.kind == "provenance" and whole.value not in self._numbers(question):
@@ -2382,6 +2433,8 @@ class Studies:
 
     def _answer(self, query: str) -> Answer:
         text = query[:500]
+        if "*" in text or "_" in text or "~" in text:
+            text = SLACK_EMPHASIS_RE.sub("", text)  # "a _16%_ gap", "*brand*": Slack's bold, italics, strike
         if "<" in text:
             text = SLACK_MARKUP_RE.sub(" ", text)  # mentions and <!channel> are not words
         text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it

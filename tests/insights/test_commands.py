@@ -191,6 +191,13 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
             "what share of orgs measure revenue per call",
             "revenue_per_call",
         ),
+        # round 201-203: "btw"
+        (
+            "which metrics do CS pros rate higher than the execs do? + how does this bot work btw",
+            "help",
+            "which metrics do cs pros rate higher than the execs do",
+            "rank:cs_higher",
+        ),
         # round 185: after a greeting run into it ("new here 👋"); the help word typed first
         (
             "hi! new here 👋 what can you tell me about? plus what's the biggest disconnect",
@@ -207,6 +214,10 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
     ):
         assert parse(text) == Command("question", action=action, args=text, asks=asks), text
         assert answer_label(bm, text) == f"cmd:{action}+{label}"
+    # the command typed again before the help word (round 201-203)
+    text = "/gap help - also who commissioned this study?"
+    assert parse(text) == Command("question", action="help", args=text[5:], asks="who commissioned this study")
+    assert answer_label(bm, text) == "cmd:help+fact:commissioned"
     # not a list of findings ("ranked list"), nor how to put a question, nor a long message's asides
     for text in (
         "Where do execs and CS managers disagree most? Ranked list for a deck",
@@ -245,6 +256,8 @@ def test_how_do_i_use_this_is_the_help():
         "hur använder man /gap? kan jag skriva frågan på svenska?",  # round 186: in Swedish and Italian too
         "come si usa? posso scrivere la domanda in italiano?",
         "give me a quick how-to for this bot",  # round 194
+        "hur funkar /gap egentligen, hur ska jag formulera mina frågor?",  # round 202
+        "how do I use /gap? can I ask by country?",
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

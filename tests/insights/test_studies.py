@@ -1663,10 +1663,6 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "cc_strategic",
         ),
         (
-            "what share of managers basically feel they don't have what they need to look after customers properly",
-            "lacking_means",
-        ),
-        (
             "bedöms självservicen på webben efter hur bra den funkar för kunden eller bara efter vad den sparar in?",
             "selfservice_quality",
         ),
@@ -1718,6 +1714,48 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
     "'più d'accordo', 'mest överens': where they agree": [
         ("Mostrami dove manager e professionisti del customer service sono più d'accordo", "rank:agree"),
         ("var är de mest överens?", "rank:agree"),
+    ],
+    # rounds 200-207
+    "companies beside countries, or 'numero aziende', are the sample's counts": [
+        ("companies and countries in the Genesys sample?", "study_companies+study_countries"),
+        ("numero aziende + paesi. subito.", "study_companies+study_countries"),
+        ("which countries and companies lead on callbacks?", "leaders:callback"),
+    ],
+    "a further question after 'by whom', 'across', 'can I get', 'anche:', ', poi'": [
+        (
+            "Who ran the survey, when, and across how many countries?",
+            "fact:commissioned+fact:fieldwork+study_countries",
+        ),
+        (
+            "which country leads on virtualization, and can I get all the UK numbers too",
+            "leaders:virtualization+region:uk",
+        ),
+        (
+            "Qual è l'orizzonte temporale dei progetti, anche: quante aziende coinvolgono le filiali nei picchi di traffico?",
+            "branch_offices+projects_horizon",
+        ),
+        (
+            "prima dimmi quando sono usciti i risultati, poi per quali mercati ci sono dati dettagliati",
+            "fact:markets+fact:published",
+        ),
+    ],
+    "Slack's *bold* and _italics_ around a figure or a topic": [
+        ("someone quoted a _16%_ gap on customer feedback in #cx-leads. what's that from?", "source:16"),
+        ("*brand identity* exec vs cs?", "brand_identity"),
+    ],
+    "hiring a research firm is who ran the study; a headcount covered is the agents covered": [
+        (
+            "hey all, quick one: was the Genesys study actually done by Genesys or did they hire a research firm?",
+            "fact:commissioned",
+        ),
+        ("total agent headcount covered by the survey?", "study_agents_covered"),
+        ("what's the average agent headcount?", "none"),
+    ],
+    "what a figure told before means, or stands for, asks its source": [
+        ("saw the number 927 on a slide about the genesys research, no caption. what does it mean?", "source:927"),
+        ("cosa indica il 927?", "source:927"),
+        ("Vad står 927 och 1,5 miljoner för?", "source:1500000+source:927"),
+        ("how many bring branch offices in for peak periods", "branch_offices"),
     ],
 }
 
