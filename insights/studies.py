@@ -158,7 +158,10 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
-TITLE_RE = re.compile(r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b")
+TITLE_RE = re.compile(
+    r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra|the|il|lo|our new|the new|il nuovo)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b"
+)
+POSSESSIVES = {"my", "our", "min", "var", "mitt", "mio", "mia", "nostro", "nostra"}
 TITLES_COMPARED_RE = re.compile(
     r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|respektive|rispetto a[il]?|compared (to|with)"
     r"|differently from|than|an|dei|degli|dai|dagli)"
@@ -182,7 +185,8 @@ def _one_title(text: str) -> str:
     # (one title, maybe named twice: "ekonomicheferna (CFO)")
     if (
         len({t[1] for t in titles}) == 1
-        and not any(t[0] for t in titles)
+        # (not one person: "my CFO", "il CFO vuole misurarci ...", but "what did the CFOs say")
+        and not any(t[0] in POSSESSIVES or t[0] and not t[2] for t in titles)
         and "ceo" not in text
         and OPINION_RE.search(text)
     ):
@@ -718,6 +722,29 @@ def _normalize(text: str) -> str:
         "survey",
         "polling",
     )
+    # "hur stor andel av deltagarna kom från ...", "che quota di partecipanti veniva da ...": a share of the sample
+    # (its frame), not who the respondents were
+    text = _sub(
+        r"\b(andel|del|quota) (av|di|dei) (deltagarna|partecipanti)(?= (kom|veniva|venivano))",
+        r"\1",
+        text,
+        "deltagarna",
+        "partecipanti",
+    )
+    # who answered, asked as a choice ("var det vanliga anställda eller chefer som svarade?", "were they agents or managers?")
+    text = _sub(
+        r"\b(var det|was it|were they|were those|were it|erano) ([a-z]+ ){0,5}(som svarade|who answered|who responded"
+        r"|che hanno risposto)\b"
+        r"|\b(were|was) (they|those|it) ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives)"
+        r"( [a-z]+){0,2} or ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives|directors)\b",
+        " who answered ",
+        text,
+        "svarade",
+        "answered",
+        "responded",
+        "risposto",
+        " or ",
+    )
     # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
     text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
@@ -1142,7 +1169,7 @@ GAP_WORDS = _words(
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati distanti lontani"
 )
 AGREE_WORDS = _words(
-    "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika samstammiga "
+    "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika likadant samstammiga "
     "accordo concordano allineati allineamento uguale uguali"
 )
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
@@ -1154,7 +1181,7 @@ MORE_WORDS = _words(
     "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
     "hogre mer fler oftare battre positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano "
     "ottimista ottimisti alte alti "
-    "alta alto rosei rosea piu"
+    "alta alto rosei rosea piu sopra"
 )
 LESS_WORDS = _words(
     "lower less underestimate underestimates underrate underrates below pessimistic lagre mindre underskattar "
@@ -1448,6 +1475,7 @@ SPEAKER_RE = re.compile(
     # (and what it sells, up to the verb: "il fornitore del software WFM sostiene")
     r"(?:\s+[\w-]+){0,5}?(?=\s+(?:dropped|said|says|claims?|claimed|told|mentioned|quoted|cites?|cited|showed|shows"
     r"|pitch|pitches|pitched|pitching|demo|demoed|proposes|proposed|keeps|propone|proponeva"
+    r"|is pushing|keeps pushing|pushes|pushed|recommends|recommended|suggests|suggested|parla|parlano|pratar|snackar"
     r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r|p[aå]stod)\b)",
     re.IGNORECASE,
 )
@@ -1467,6 +1495,16 @@ INTRO_RE = re.compile(
 NEED_FOR_RE = re.compile(
     r"[,;:—–-]\s*(?:i |we |jag |vi )?(?:need|needed|beh[öo]ver|mi serv(?:ono|e)|ci serv(?:ono|e))"
     r"\s+(?:them|it|this|these|those|dem|det|den|li|le|lo|la)\s+(?:for|by|till|f[öo]r|per|entro)\b[^?]*$",
+    re.IGNORECASE,
+)
+# whether the team's figure is unusual ("In our pulse only 29% said ... Are we unusual?")
+UNUSUAL_WORDS = _words(
+    "unusual normal typical outlier outliers ovanliga ovanligt normala normalt strani strano normali normale"
+)
+# a speaker from the asker's team ("someone on my team says 36% plan analytics"): who said it, not the team's pulse
+TEAM_SPEAKER_RE = re.compile(
+    r"\b(?:someone|somebody|a colleague|one of the \w+|a guy|a lead|n[åa]gon|en kollega|qualcuno|un collega)"
+    r" (?:on|in|from|i|p[åa]|del|nel|dal) (?:my|our|mitt|v[åa]rt|mio|nostro) team\b",
     re.IGNORECASE,
 )
 WHICH_ONE_WORDS = _words("which vilken vilket vilka quale quali")  # "which study is that?" (not "what did they find?")
@@ -2268,9 +2306,13 @@ class Studies:
                     and not self._numbers(question)
                     and not asks & (SOURCE_WORDS | WHICH_ONE_WORDS)
                 )
-                and asks & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS)
-                # ("... on that?", or in a few words: "Vad säger Strativity?", "What did they find?")
-                and (set(tokens(question)) & THAT_WORDS or len(question.split()) <= 4 and asks & FOUND_WORDS)
+                and asks & (STUDY_WORDS | NAMED_STUDY.keys() | FOUND_WORDS | UNUSUAL_WORDS)
+                # ("... on that?", or in a few words: "Vad säger Strativity?", "What did they find?", "Are we unusual?")
+                and (
+                    set(tokens(question)) & THAT_WORDS
+                    or len(question.split()) <= 4
+                    and asks & (FOUND_WORDS | UNUSUAL_WORDS)
+                )
             ):
                 # nothing relayed: what the sentences before it name, each read alone ("Marketing says the brand is
                 # their job, but 88% of my team say service shapes it. What does the study say about that?")
@@ -2450,6 +2492,8 @@ class Studies:
             text = US_RE.sub("USA", text)
         text = _resub(INTRO_RE, " ", text, INTRO_NEEDLES)  # "WFM analyst here." says who asks, not what
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)
+        if "team" in text:
+            text = TEAM_SPEAKER_RE.sub(" someone ", text)
         text = _resub(NEED_FOR_RE, " ", text, ("need", "behov", "serv"))  # "..., need them for a budget pitch"
         if "927" in text:  # "of the 927, what fraction...": the sample, no figure asked
             text = SAMPLE_RE.sub(

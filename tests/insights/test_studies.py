@@ -1757,6 +1757,44 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Vad står 927 och 1,5 miljoner för?", "source:1500000+source:927"),
         ("how many bring branch offices in for peak periods", "branch_offices"),
     ],
+    # rounds 208-215
+    "who pushes or talks up a topic is a speaker; 'il CFO' is one person, not the CFOs' view": [
+        (
+            'Our telephony vendor is pushing click-for-callback on the website again, says "everyone\'s doing it now". '
+            "I'm skeptical. What share of companies in the study had it or were adding it?",
+            "callback",
+        ),
+        (
+            "il CFO vuole misurarci sul fatturato per chiamata, dice che lo fanno tutti. quante aziende lo fanno davvero "
+            "secondo lo studio?",
+            "revenue_per_call",
+        ),
+        ("what did the CFOs say about revenue per call?", "none"),
+    ],
+    "'are we unusual?' after the team's own figure asks what the study found on its topic": [
+        (
+            "Agents on my team constantly escalate because they can't issue refunds over 20 quid without a supervisor. "
+            "In our pulse only 29% said they have the tools and authority to fix customer problems. Are we unusual?",
+            "tools_authority",
+        ),
+        # (someone on the team who quotes a figure is a speaker, not the team's pulse)
+        (
+            "someone on my team says 36% plan analytics to find root causes of customer interactions. correct?",
+            "root_cause_analytics",
+        ),
+    ],
+    "a share of the participants is the sample's share, not who they were": [
+        (
+            "che quota di partecipanti veniva da aziende con meno di 500 operatori e quale da quelle con più di 2.500?",
+            "study_share_large+study_share_small",
+        ),
+    ],
+    "who answered, asked as a choice; 'likadant', 'stanno sopra'": [
+        ("var det chefer som svarade?", "fact:respondents"),
+        ("were they agents or managers?", "fact:respondents"),
+        ("finns det nåt där cheferna och kundtjänstpersonalen faktiskt tycker likadant?", "rank:agree"),
+        ("c'è qualche dato in cui i professionisti del customer service stanno sopra gli executive?", "rank:cs_higher"),
+    ],
 }
 
 
