@@ -90,6 +90,8 @@ ABOUT_ME_RE = re.compile(
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
     r"|what (can|do|does) (you|u|this thing|this bot|the bot|it|pulsegap|gap) (answer|cover|know|know about)"
     r"|what can i ask( you| it| this thing| this bot| the bot)?( about)?"
+    r"|((could|can|would) you |please )?list (all )?(the )?(topics|subjects|things|metrics) (you|u|it|the bot)"
+    r" (know|cover|can answer|are able to answer|answer)( questions)?( about| on)?"
     r"|what (else )?can (you|u|it|this bot|the bot|pulsegap|gap) tell (me|us)( about)?"
     r"|what (topics|subjects|questions) (can|do|could) (you|this bot|this thing|the bot|it|pulsegap) (answer|cover)( on| about)?"
     r"|what (kinds?|sorts?|types?) of (things|questions|topics|stuff) (can|do|could) (you|i) (answer|ask|cover)( about)?"
@@ -210,7 +212,7 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|over
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore|btw|by the way)$"
-    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?"
+    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?|before i start"
     r"|ok|okay|scusa|scusate|ursakta|forlat)$"
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either
@@ -392,6 +394,8 @@ def parse(text: str | None) -> Command:
         return Command("list")  # (what follows the word only says which list: "list of topics pls", "list metrics")
     if _fits(cmd):
         return cmd
+    if name == "list" and ABOUT_ME_RE.fullmatch(_folded(text)):
+        return Command("list")  # "list all the topics you know about"
     # "help — how do I phrase questions? also where does 40% come from": the usage beside a question
     return (name in ("help", "list") and _beside_the_bot(text)) or Command("question", args=plain(text))
 

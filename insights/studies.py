@@ -159,7 +159,7 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = re.compile(
-    r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra|the|il|lo|our new|the new|il nuovo)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b"
+    r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra|the|il|lo|our new|the new|il nuovo|new)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b"
 )
 POSSESSIVES = {"my", "our", "min", "var", "mitt", "mio", "mia", "nostro", "nostra"}
 TITLES_COMPARED_RE = re.compile(
@@ -745,6 +745,19 @@ def _normalize(text: str) -> str:
         "risposto",
         " or ",
     )
+    # "what kind of people answered the survey?": who answered
+    text = _sub(
+        r"\b(what|which) (kinds?|sorts?|types?) of (people|persons|respondents|folks|roles|managers)( [a-z]+)?"
+        r" (answered|responded|took part|participated|were asked|were surveyed|filled)",
+        " who answered ",
+        text,
+        "kind",
+        "sort",
+        "type",
+    )
+    text = _sub(r"\bmajor (markets|regions|countries)\b", r"\1", text, "major")  # the release's "major markets"
+    # "quick one": a filler, no "one" of "run as one"
+    text = _sub(r"\b(a )?quick (one|q)\b", " ", text, "quick")
     # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
     text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
@@ -1250,7 +1263,7 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
     "took part participated participants answered answering responded responding respondents surveyed sampled questioned "
     "asked interviewed filled "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
-    "intervistati"
+    "intervistati omfattade omfattades omfattar tackte tacktes coprivano coperti copriva"
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
@@ -1398,6 +1411,7 @@ ALSO_RE = re.compile(
     r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
+PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
 # a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
 TOO_RE = re.compile(
     r"\s(too|as well|ocks[aå]|anche|pure)\s*(pls|please|plz|thanks|tack|grazie)?[\s.!?]*$", re.IGNORECASE
@@ -1432,6 +1446,9 @@ OUR_PLACE_RE = re.compile(
     r"(?i:\b(?:our|we|we're|we are|vi|noi|abbiamo)\b)[^.?!;—–]{0,40}?"
     r"(?i:\b(?:hub|office|offices|site|sites|hq|headquarters|kontor|kontoret|huvudkontor|ufficio|uffici|sede|sedi)\b)"
     r"[^.?!;—–]{0,20}?(?i:\b(?:in|i|a|at|på)\s+)[A-ZÅÄÖ][\w-]+"
+    # "I run our Singapore and Sydney centres": the asker's own sites by their places
+    r"|(?i:\bour\s+)[A-ZÅÄÖ][\w-]+(?:\s+(?:and|och|e|&)\s+[A-ZÅÄÖ][\w-]+)?"
+    r"(?i:\s+(?:centres|centers|sites|offices|hubs))\b"
 )
 # (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
 SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
@@ -1517,13 +1534,14 @@ FRAME_WORDS = _words(
     " mater mats matt mata misura misurano misurato misurata misurate misurare"
     " flesta majority majoriteten maggioranza maggior"  # ("mäter de flesta företag kundens livstidsvärde?")
     " foretag foretagen bolag bolagen aziende imprese"  # (every finding is about companies, as "company" is)
+    " considered seen regarded considerati considerato considerata considerate anses betraktas ses"  # ("... considerati strategici?")
 )
 # one of these, in lower case, is in every match of INTRO_RE and of OUR_PLACE_RE
 INTRO_NEEDLES = (
     "here", "här", "qui", "i'm a", "im a", "i am a", "i work", "jag ", "jobbar", "arbetar", "sono ", "lavoro",
     "analyst", "manager", "director", "founder", "consultant", "lead", "head", "vp",
 )  # fmt: skip
-OUR_PLACE_NEEDLES = ("hub", "office", "site", "hq", "headquarters", "kontor", "uffic", "sede", "sedi")
+OUR_PLACE_NEEDLES = ("hub", "office", "site", "hq", "headquarters", "kontor", "uffic", "sede", "sedi", "cent")
 
 
 def _resub(regex: re.Pattern, repl: str, text: str, needles: tuple[str, ...]) -> str:
@@ -2060,8 +2078,14 @@ class Studies:
         for the UK, and which market leads on branch offices?") gets each answered."""
         single = self._one(query)
         pieces = question_parts(query[:500])
-        if len(pieces) < 2 or single.kind == "several" or any(getattr(t, "framing", False) for t in single.unmeasured):
-            return single  # (advice, an amount ... asked of all of it: "analytics or consoles? what do you advise")
+        if len(pieces) < 2 or single.kind == "several":
+            return single
+        if any(getattr(t, "framing", False) for t in single.unmeasured) and not all(
+            self._answer(p).kind not in ("none", "unmeasured") for p in pieces[:3]
+        ):
+            # advice, an amount ... asked of all of it ("analytics or consoles? what do you advise"); unless each
+            # question, read alone, is answered ("UK figures? and how many agents in total?": no count per country)
+            return single
         parts: list[Answer] = []
         lead: Answer | None = None
         listed = bool(list_items(query[:500]))  # (each item of a list is asked, however it is worded)
@@ -3121,6 +3145,12 @@ def list_items(text: str) -> list[str]:
     return [i.strip() for i in items if i.strip()] if len(items) >= 2 else []
 
 
+def _requested(sentence: str) -> bool:
+    """A request of a few words that ends in "pls" ("germany numbers pls.", "Spanien, alla siffror tack.")."""
+    found = PLEASE_END_RE.search(sentence)
+    return bool(found) and 2 <= len(sentence[: found.start()].split()) <= 6
+
+
 def _one_more(sentence: str) -> bool:
     """A few words that ask for one more topic by ending in "too" ("customer lifetime value too"; not
     "not just the execs, I need the CS side too")."""
@@ -3133,7 +3163,7 @@ def question_parts(text: str) -> list[str]:
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
-    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s) or _one_more(s)]
+    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s) or _one_more(s) or _requested(s)]
     asked = asked or sentences[-1:]
     items = list_items(text)
     if items:

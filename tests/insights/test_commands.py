@@ -88,6 +88,10 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("cosa posso chiederti? elenco degli argomenti") == Command("list")  # each clause asks it
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
     assert parse("elencami gli argomenti su cui posso farti domande") == Command("list")  # round 194
+    assert parse("list all the topics you know about") == Command("list")  # round 217
+    assert parse("Before I start: could you list all the topics you are able to answer questions on?") == Command(
+        "list"
+    )
     # round 185: nor a preamble ("before I bug you with ...")
     assert parse("before I bug you with my team's pulse stuff - what topics can you actually answer? list pls") == (
         Command("list")

@@ -1795,6 +1795,35 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("finns det nåt där cheferna och kundtjänstpersonalen faktiskt tycker likadant?", "rank:agree"),
         ("c'è qualche dato in cui i professionisti del customer service stanno sopra gli executive?", "rank:cs_higher"),
     ],
+    # rounds 216-223
+    "a country's figures asked in a short request without a question mark, beside another question": [
+        ("germany numbers pls. also who actually answered the survey, which roles?", "fact:respondents+region:germany"),
+        (
+            "Spanien, alla siffror tack. Och hur stora var de största företagen i undersökningen?",
+            "region:spain+study_company_size_max",
+        ),
+        (
+            "hur ser siffrorna ut för Storbritannien? och hur manga kundtjanstagenter omfattades totalt",
+            "region:uk+study_agents_covered",
+        ),
+    ],
+    "the asker's own sites by their places, 'major markets', 'quick one', what kind of people answered": [
+        (
+            "I run our Singapore and Sydney centres – what did the research show for Asia Pacific overall?",
+            "region:apac",
+        ),
+        ("For which major markets does the study claim to provide detailed data?", "fact:markets"),
+        (
+            "Hey all, quick one. In the Genesys survey, on which points are the C-suite more optimistic than the people "
+            "actually running service?",
+            "rank:exec_higher",
+        ),
+        ("what kind of people actually answered the Genesys survey?", "fact:respondents"),
+        (
+            "new COO wants us to track both speed to answer and revenue per call. how many companies measure each of those?",
+            "asa_critical+revenue_per_call",
+        ),
+    ],
 }
 
 
