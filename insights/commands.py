@@ -143,7 +143,7 @@ HOW_TO_USE_RE = re.compile(
     r"|come (si usa|funziona|uso) (il |questo )?comando( gap)?"
     r"|(do|should|can) i (just )?(type|write|put|enter|ask)( in)? (a |my |the )?(question|questions|text)( after it| after gap| after that)?"
     r"|(scrivo|devo scrivere|basta scrivere) (gap )?e poi (la |una )?domanda( anche in (italiano|inglese|svedese))?|scrivo (la |una )?domanda dopo (gap)?( e basta)?|(skriver|skriva) (jag )?(gap )?(och )?(sen|sedan) (min |en )?fragan?"
-    r"|how (do|should) i ask( (it|you))?( questions| things| stuff| something| anything)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
+    r"|how (do|should) i ask( (it|you|this bot|the bot|this thing))?( questions| things| stuff| something| anything)?|hur (fragar|staller) (jag|man)( fragor| en fraga)?"
     # which languages it reads ("can my team ask in Swedish?", "förstår boten svenska?", "capisci l'italiano?")
     r"|(which|what) languages? (do|can|does) (you|u|it|the bot|this bot|pulsegap|gap) (understand|speak|support|read|know)"
     r"|(do|can) (you|u|it|the bot) (understand|speak|read) (swedish|italian|english)"

@@ -756,6 +756,7 @@ def _normalize(text: str) -> str:
         "type",
     )
     text = _sub(r"\bmajor (markets|regions|countries)\b", r"\1", text, "major")  # the release's "major markets"
+    text = _sub(r"\bchurn(ing|s)? (through|out)\b", "processing", text, "churn")  # volume churned through, no churn
     # "quick one": a filler, no "one" of "run as one"
     text = _sub(r"\b(a )?quick (one|q)\b", " ", text, "quick")
     # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
@@ -1411,6 +1412,9 @@ ALSO_RE = re.compile(
     r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
+ALL_FIGURES_RE = re.compile(
+    r"\ball (?:of )?(?:the )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
+)
 PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
 # a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
 TOO_RE = re.compile(
@@ -1431,7 +1435,9 @@ ANOTHER_QUESTION_RE = re.compile(
     r"|everything|whatever|allt|tutto"
     # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
     r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi"
-    r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|see)|(?:can|could)\s+you\s+(?:give|show|send|tell))\b)"
+    r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|see)|(?:can|could)\s+you\s+(?:give|show|send|tell)"
+    # a country's figures asked in a few words ("..., and France's numbers", "..., all of Germany's figures")
+    r"|(?:all\s+(?:of\s+)?)?[a-zåäö][\w-]+(?:'s|’s)\s+(?:numbers|figures|data|stats))\b)"
     # a semicolon before a question word ("...täckte undersökningen; hur stor andel av svaren ...")
     r"|;\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
     r"|quando|chi|dove|cosa)\b)",
@@ -1535,6 +1541,7 @@ FRAME_WORDS = _words(
     " flesta majority majoriteten maggioranza maggior"  # ("mäter de flesta företag kundens livstidsvärde?")
     " foretag foretagen bolag bolagen aziende imprese"  # (every finding is about companies, as "company" is)
     " considered seen regarded considerati considerato considerata considerate anses betraktas ses"  # ("... considerati strategici?")
+    " erbjuder erbjuda erbjuds offre offrono offerto offerta"  # ("hur många företag erbjuder att kunden ...")
 )
 # one of these, in lower case, is in every match of INTRO_RE and of OUR_PLACE_RE
 INTRO_NEEDLES = (
@@ -3148,7 +3155,8 @@ def list_items(text: str) -> list[str]:
 def _requested(sentence: str) -> bool:
     """A request of a few words that ends in "pls" ("germany numbers pls.", "Spanien, alla siffror tack.")."""
     found = PLEASE_END_RE.search(sentence)
-    return bool(found) and 2 <= len(sentence[: found.start()].split()) <= 6
+    # (or all of a country's figures: "Spain: all the numbers you have.")
+    return bool(found) and 2 <= len(sentence[: found.start()].split()) <= 6 or bool(ALL_FIGURES_RE.search(sentence))
 
 
 def _one_more(sentence: str) -> bool:

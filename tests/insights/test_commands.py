@@ -262,6 +262,7 @@ def test_how_do_i_use_this_is_the_help():
         "give me a quick how-to for this bot",  # round 194
         "hur funkar /gap egentligen, hur ska jag formulera mina frågor?",  # round 202
         "how do I use /gap? can I ask by country?",
+        "how do i ask this bot things?",  # round 225
     ):
         assert parse(text) == Command("help"), text
     # more than one clause, each asking for the usage

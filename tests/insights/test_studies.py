@@ -1824,6 +1824,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "asa_critical+revenue_per_call",
         ),
     ],
+    # rounds 224-227
+    "a country's figures asked in a few words after 'and', or as 'all the numbers'; 'erbjuder', 'churning through'": [
+        ("feedback-to-sales split please, and France's numbers", "feedback_to_sales+region:france"),
+        ("Spain: all the numbers you have. Also what industries were in the sample?", "fact:industries+region:spain"),
+        ("Hur många företag erbjuder att kunden klickar och blir uppringd?", "callback"),
+        ("is pay set up to reward doing a good job or just churning through volume?", "pay_quality"),
+    ],
 }
 
 
