@@ -2091,7 +2091,8 @@ class Studies:
             self._answer(p).kind not in ("none", "unmeasured") for p in pieces[:3]
         ):
             # advice, an amount ... asked of all of it ("analytics or consoles? what do you advise"); unless each
-            # question, read alone, is answered ("UK figures? and how many agents in total?": no count per country)
+            # question, read alone, is answered ("Which markets have detailed data in the Genesys report, and what
+            # company sizes were included?": no split by company size asked of the markets)
             return single
         parts: list[Answer] = []
         lead: Answer | None = None
@@ -2514,9 +2515,8 @@ class Studies:
         if ":" in text:
             text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
         # (each search below only where its needles are: most questions hold none of them)
-        text = _resub(
-            OUR_PLACE_RE, " ", text, OUR_PLACE_NEEDLES
-        )  # "our APAC hub is in Singapore": where the asker sits
+        # "our APAC hub is in Singapore": where the asker sits, not what is asked
+        text = _resub(OUR_PLACE_RE, " ", text, OUR_PLACE_NEEDLES)
         if "/" in text:
             text = GAP_COMMAND_RE.sub(" ", text)  # "what do I type after /gap?": the command, not a gap
         if "U" in text and not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
@@ -2525,7 +2525,7 @@ class Studies:
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)
         if "team" in text:
             text = TEAM_SPEAKER_RE.sub(" someone ", text)
-        text = _resub(NEED_FOR_RE, " ", text, ("need", "behov", "serv"))  # "..., need them for a budget pitch"
+        text = _resub(NEED_FOR_RE, " ", text, ("need", "beh", "serv"))  # "..., need them for a budget pitch"
         if "927" in text:  # "of the 927, what fraction...": the sample, no figure asked
             text = SAMPLE_RE.sub(
                 lambda m: f"{m.group(1)}{m.group(2) or ''}" + ("" if m.group(3) else " respondents"), text

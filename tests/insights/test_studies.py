@@ -1829,6 +1829,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("feedback-to-sales split please, and France's numbers", "feedback_to_sales+region:france"),
         ("Spain: all the numbers you have. Also what industries were in the sample?", "fact:industries+region:spain"),
         ("Hur många företag erbjuder att kunden klickar och blir uppringd?", "callback"),
+        # (a framing of the whole message does not hold when each question read alone is answered)
+        (
+            "Which markets have detailed data in the Genesys report, and what company sizes were included?",
+            "fact:markets+fact:sizes",
+        ),
         ("is pay set up to reward doing a good job or just churning through volume?", "pay_quality"),
     ],
 }
