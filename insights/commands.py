@@ -212,7 +212,7 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|over
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore|btw|by the way)$"
-    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?|before i start"
+    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?|before i start( [a-z ]+)?"
     r"|ok|okay|scusa|scusate|ursakta|forlat)$"
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either

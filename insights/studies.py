@@ -759,6 +759,10 @@ def _normalize(text: str) -> str:
     text = _sub(r"\bchurn(ing|s)? (through|out)\b", "processing", text, "churn")  # volume churned through, no churn
     # "quick one": a filler, no "one" of "run as one"
     text = _sub(r"\b(a )?quick (one|q)\b", " ", text, "quick")
+    # "is that kind of disconnect normal or is it just us?": how common, not a typical value
+    text = _sub(
+        r"\b(is|isn t|are) (that|this|it|we|our [a-z]+)(( [a-z]+){0,3}) normal\b", r"\1 \2\3 common", text, "normal"
+    )
     # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
     text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
     text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
@@ -921,7 +925,8 @@ def _normalize(text: str) -> str:
         )
     text = _sub(
         r"\b(what|which) (is|are|s) the best\b(?! (country|countries|region|regions|market|markets))|\bhow to\b"
-        r"|\bhow (do|can|should) (i|you|one|we)\b|\bhow (i|we) (can|should)\b|\bcome (si fa|fare|faccio|posso)\b"
+        r"|\bhow (do|can|should) (i|you|one|we)\b(?! (stack|compare|measure up|fare|rank|line up|look against))"
+        r"|\bhow (i|we) (can|should)\b|\bcome (si fa|fare|faccio|posso)\b"
         r"|\bhur (gor man|kan jag|ska jag|kan vi)\b|\bhur [a-z]+ar man\b"
         r"|\bshould (we|i)\b|\b(ska|bor|borde) vi\b|\bdovre(i|mmo)\b",
         "howto",
@@ -1438,8 +1443,9 @@ ANOTHER_QUESTION_RE = re.compile(
     r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|see)|(?:can|could)\s+you\s+(?:give|show|send|tell)"
     # a country's figures asked in a few words ("..., and France's numbers", "..., all of Germany's figures")
     r"|(?:all\s+(?:of\s+)?)?[a-zåäö][\w-]+(?:'s|’s)\s+(?:numbers|figures|data|stats))\b)"
-    # a semicolon before a question word ("...täckte undersökningen; hur stor andel av svaren ...")
-    r"|;\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
+    # a semicolon or a slash before a question word ("...täckte undersökningen; hur stor andel av svaren ...",
+    # "When were the results published / which markets got detailed data?")
+    r"|(?:;|\s/)\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
     r"|quando|chi|dove|cosa)\b)",
     re.IGNORECASE,
 )
@@ -2084,6 +2090,11 @@ class Studies:
         """The answer to a message; one that asks two or three different things ("what do you have
         for the UK, and which market leads on branch offices?") gets each answered."""
         single = self._one(query)
+        named = {NAMED_STUDY[w] for w in tokens(query[:500]) if w in NAMED_STUDY}
+        if single.kind == "metrics" and len(named) == 1:
+            # a study fact asked in a message that names one study is that study's ("The Strativity loyalty numbers
+            # ... Who were the respondents in that study?")
+            single = replace(single, topics=[self._fact_of(t, *named) for t in single.topics])
         pieces = question_parts(query[:500])
         if len(pieces) < 2 or single.kind == "several":
             return single

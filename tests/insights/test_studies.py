@@ -1836,6 +1836,30 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("is pay set up to reward doing a good job or just churning through volume?", "pay_quality"),
     ],
+    # rounds 228-233
+    "'is that ... normal?', 'how do we stack up?' after the team's figures ask what the study found on their topics": [
+        (
+            "Our CFO swears we measure customer lifetime value religiously. I did a quick show of hands with my "
+            "supervisors and barely half of them think we do. Is that kind of disconnect normal or is it just us?",
+            "clv_measured",
+        ),
+        (
+            "Our pulse results: 18% of managers say our centre is very strategic, 80% say customer service is key to "
+            "the brand. How do we stack up on both against the research?",
+            "brand_identity+cc_strategic",
+        ),
+        ("how do we score against the 67% on ASA?", "none"),
+        ("how do we improve CLV?", "none"),
+    ],
+    "a study fact asked in a message that names one study is that study's; a question after ' / '": [
+        (
+            "The Strativity loyalty numbers keep getting quoted at us as if they were agent opinions. Who were the "
+            "respondents in that study, really?",
+            "fact:strativity_respondents",
+        ),
+        ("Who answered the Genesys survey?", "fact:respondents"),
+        ("When were the Genesys results published / which markets got detailed data?", "fact:markets+fact:published"),
+    ],
 }
 
 
