@@ -772,7 +772,8 @@ def _normalize(text: str) -> str:
     )  # what he says
     # what a figure means: "vad betyder de 16 procenten", "cosa significa il 16%"
     text = _sub(
-        r"\b(vad betyder|cosa significa|che significa|what means|cosa indica|cosa rappresenta) (de |det |il |la |the )?(\d+)",
+        r"\b(vad betyder|cosa significa|che significa|what means|cosa indica|cosa rappresenta)"
+        r" (de |det |il |la |the |siffran |talet |the number |the figure |il numero |la cifra |il dato )?(\d+)",
         r"\3 source",
         text,
         "betyder",
@@ -1420,6 +1421,9 @@ ALSO_RE = re.compile(
 ALL_FIGURES_RE = re.compile(
     r"\ball (?:of )?(?:the )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
+TOPIC_JOIN_RE = re.compile(
+    r"\s*(?:[+&;]|,?\s+(?:and|och|e|plus)(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+", re.IGNORECASE
+)
 PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
 # a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
 TOO_RE = re.compile(
@@ -1434,7 +1438,7 @@ ANOTHER_QUESTION_RE = re.compile(
     r"|(?:anche|ocks[åa]|dessutom|also):\s*|(?<=,\s)(?:poi|then|sen|sedan)\s+)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
-    r"(?:how|what|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
+    r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
@@ -2096,6 +2100,10 @@ class Studies:
             # ... Who were the respondents in that study?")
             single = replace(single, topics=[self._fact_of(t, *named) for t in single.topics])
         pieces = question_parts(query[:500])
+        if len(pieces) < 2 and [u.id for u in single.unmeasured] == ["none:other_regions"]:
+            # a country's figures and a metric it has none for, asked together without a question word between
+            # them ("uk figures pls + revenue per call exec vs cs"): each asked in turn
+            pieces = [p for p in TOPIC_JOIN_RE.split(query[:500]) if len(p.split()) >= 2] or pieces
         if len(pieces) < 2 or single.kind == "several":
             return single
         if any(getattr(t, "framing", False) for t in single.unmeasured) and not all(
@@ -2151,7 +2159,15 @@ class Studies:
                 alone = part.kind != "metrics" or self._named_request(piece, part) or alone
             if alone and part.label not in {p.label for p in parts}:
                 parts.append(part)
-            elif not i and self._named_request(piece, part):
+            elif not i and (
+                self._named_request(piece, part)
+                # (or the question that opens the message and names what the whole of it is about: "Feedback
+                # passati alle vendite, manager contro operatori? E in che arco di tempo sono previsti i progetti?")
+                or part.kind == "metrics"
+                and single.kind == "metrics"
+                and part.topics == single.topics
+                and "?" in piece
+            ):
                 lead = part
         if lead and parts and lead.label not in {p.label for p in parts}:
             # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")

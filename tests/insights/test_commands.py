@@ -197,6 +197,13 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
             "what share of orgs measure revenue per call",
             "revenue_per_call",
         ),
+        # round 228: the list, beside what a figure means
+        (
+            "vilka ämnen kan du svara på? och vad betyder siffran 20 procent",
+            "list",
+            "vad betyder siffran 20 procent",
+            "source:20",
+        ),
         # round 201-203: "btw"
         (
             "which metrics do CS pros rate higher than the execs do? + how does this bot work btw",

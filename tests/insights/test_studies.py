@@ -1860,6 +1860,24 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Who answered the Genesys survey?", "fact:respondents"),
         ("When were the Genesys results published / which markets got detailed data?", "fact:markets+fact:published"),
     ],
+    # rounds 234-237
+    "a country's figures beside a metric it has none for, joined without a question word, are each asked": [
+        ("uk figures pls + revenue per call exec vs cs", "region:uk+revenue_per_call"),
+        ("revenue per call in the UK?", "none"),
+        ("Strativity loyalty numbers by country", "none"),
+    ],
+    "the question that opens a message, naming what all of it is about, beside a later one; 'whats'; 'siffran 20'": [
+        (
+            "Feedback raccolti e passati alle vendite, manager contro operatori? E in che arco di tempo sono previsti i "
+            "progetti?",
+            "feedback_to_sales+projects_horizon",
+        ),
+        (
+            "which country leads on feedback processes, and whats the feedback-to-sales number?",
+            "feedback_to_sales+leaders:feedback_processes",
+        ),
+        ("Vad betyder siffran 54 procent? och 1,5 miljoner?", "source:1500000+source:54"),
+    ],
 }
 
 
