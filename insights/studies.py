@@ -2106,8 +2106,9 @@ class Studies:
             pieces = [p for p in TOPIC_JOIN_RE.split(query[:500]) if len(p.split()) >= 2] or pieces
         if len(pieces) < 2 or single.kind == "several":
             return single
+        readings = [self._answer(piece) for piece in pieces[:3]]  # (each question read alone, once)
         if any(getattr(t, "framing", False) for t in single.unmeasured) and not all(
-            self._answer(p).kind not in ("none", "unmeasured") for p in pieces[:3]
+            r.kind not in ("none", "unmeasured") for r in readings
         ):
             # advice, an amount ... asked of all of it ("analytics or consoles? what do you advise"); unless each
             # question, read alone, is answered ("Which markets have detailed data in the Genesys report, and what
@@ -2116,8 +2117,7 @@ class Studies:
         parts: list[Answer] = []
         lead: Answer | None = None
         listed = bool(list_items(query[:500]))  # (each item of a list is asked, however it is worded)
-        for i, piece in enumerate(pieces[:3]):
-            part = self._answer(piece)
+        for i, (piece, part) in enumerate(zip(pieces[:3], readings, strict=True)):
             follow = (  # "..., and which country leads on it", "and who leads?": on what the message names
                 part.kind in ("leaders", "none")
                 and not part.topics
@@ -2173,11 +2173,8 @@ class Studies:
             # a topic asked for in a few words, before a question ("callback exec/cs split, plus ...?")
             parts.insert(0, lead)
         # a study fact asked beside one study's findings is that study's ("Strativity: loyalty %, and who answered?")
-        found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"} or {
-            NAMED_STUDY[w]
-            for w in tokens(query[:500])
-            if w in NAMED_STUDY  # (or the one study the message names)
-        }
+        # (or the one study the message names)
+        found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"} or named
         if len(found_in) == 1:
             parts = [replace(p, topics=[self._fact_of(t, *found_in) for t in p.topics]) for p in parts]
         asked = {label for part in parts for label in part.label.split("+")}
