@@ -1259,8 +1259,10 @@ SAMPLE_WORDS = _words(
     "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
     "coinvolte coinvolti"
 )
-STRICT_ASK_WORDS = _words("who vem chi when nar quando")  # not "vilka" (which, who)
-ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who vem vilka chi")}
+STRICT_ASK_WORDS = _words("who whom vem chi when nar quando")  # not "vilka" (which, who)
+ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who whom vem vilka chi")}
+ROLE_WORDS = _words("roles titles roller titlar ruoli")  # who answered, asked by their jobs: never context
+DATE_WORDS = _words("date dates datum")  # "who ran it + fieldwork dates": its dates are asked too
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
 # what a study found, asked of it ("what did the study find on that?", "vad visade undersökningen", "cosa dice")
@@ -1628,9 +1630,9 @@ INDUSTRY_RE = re.compile(
     # ... or the public bodies of one sector ("aziende sanitarie", "pubbliche amministrazioni")
     r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
-NUMBER_RE = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w-])\s*(million|millon|milion|miljoner|miljon|milioni)?"
-)  # not a "60-seat team"
+NUMBER_RE = re.compile(  # "1.5 million", "1,5 miljoner", "1.5m", "1,5 mln"; not a "60-seat team"
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(million|millon|milion|miljoner|miljon|milj|milioni|mln)\b|(m|mn)\b)?(?![\w-])"
+)
 
 
 @dataclass(frozen=True)
@@ -2104,6 +2106,24 @@ class Studies:
             # a country's figures and a metric it has none for, asked together without a question word between
             # them ("uk figures pls + revenue per call exec vs cs"): each asked in turn
             pieces = [p for p in TOPIC_JOIN_RE.split(query[:500]) if len(p.split()) >= 2] or pieces
+        if (
+            len(pieces) == 1
+            and single.kind == "metrics"
+            and len(single.topics) > 1
+            and "?" in pieces[0]
+            and query.find(pieces[0]) > 0  # (after what was told, not "sample size? companies and countries")
+        ):
+            # one question among sentences that tell: a topic only the telling named is no topic asked ("we're
+            # building a voice-of-customer loop. what share of companies have processes for passing on feedback?")
+            part = self._answer(pieces[0])
+            qset, guessed = self._asked_tokens(pieces[0])
+            if (
+                part.kind == "metrics"
+                and part.topics
+                and set(part.topics) < set(single.topics)
+                and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
+            ):
+                return replace(single, topics=[t for t in single.topics if t in part.topics])
         if len(pieces) < 2 or single.kind == "several":
             return single
         readings = [self._answer(piece) for piece in pieces[:3]]  # (each question read alone, once)
@@ -2680,7 +2700,12 @@ class Studies:
         # "both", "+": a further topic may be one typed with a typo ("calback + virtualiztion adoption, both")
         both = bool(words & BOTH_WORDS) or "+" in text
         topics = self._topics(qset, scored, guessed, unasked, sample=sample, and_ask=and_ask, both=both)
-        if len(topics) > 1 and getattr(topics[0], "alone", False) and not AND_ASK_RE.search(normalize(text)):
+        if (
+            len(topics) > 1
+            and getattr(topics[0], "alone", False)
+            and not AND_ASK_RE.search(normalize(text))
+            and not (topics[0].id == "fact:respondents" and words & ROLE_WORDS)  # "settori e ruoli degli intervistati"
+        ):
             # its words were the others' context ("the upper end of company size": the largest companies,
             # not all sizes); unless asked in a question of its own ("..., and how many agents does it cover?")
             topics = topics[1:]
@@ -3007,7 +3032,11 @@ class Studies:
             for m in self._score(left, titles=False):
                 if m.metric in chosen or m.metric in unasked:
                     continue
-                if getattr(m.metric, "alone", False) and not and_ask:  # unless asked on its own ("and who ran it?")
+                if (
+                    getattr(m.metric, "alone", False)
+                    and not and_ask  # unless asked on its own ("and who ran it?") or by their jobs ("e che ruoli")
+                    and not (m.metric.id == "fact:respondents" and qset & ROLE_WORDS)
+                ):
                     continue
                 if m.metric.id in getattr(chosen[0], "covers", ()):  # an example of the first topic
                     continue
@@ -3051,8 +3080,12 @@ class Studies:
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen
-        if chosen and not any(getattr(t, "asks", ()) for t in chosen):
-            return chosen  # "vilka branscher", "quali paesi": which industries, not who
+        # a question of its own that asks who, strictly ("who answered, and which sectors were they from?")
+        own = bool((and_ask or who_took_part) and words & STRICT_ASK_WORDS)
+        if chosen and not any(getattr(t, "asks", ()) for t in chosen) and not own:
+            # "vilka branscher", "quali paesi": which industries, not who; unless a question of its own asks who
+            # ("who answered, and which sectors were they from?")
+            return chosen
         # each question word asked gets its fact ("who ran the survey and when was it fielded?")
         answers = [
             asked,
@@ -3065,7 +3098,9 @@ class Studies:
             or [next(f for f in self.facts.values() if a in f.asks)]
         ]
         # (a second question of its own keeps its fact: "who ran it, and how many countries did it cover?")
-        return list(dict.fromkeys([*found, *(t for t in chosen if and_ask and not getattr(t, "asks", ()))]))
+        # (and a fact whose dates are asked beside who ran it: "who ran it + fieldwork dates")
+        dated = [t for t in chosen if words & DATE_WORDS and "when" in getattr(t, "asks", ())]
+        return list(dict.fromkeys([*found, *dated, *(t for t in chosen if own and not getattr(t, "asks", ()))]))
 
     def _chained(self, text: str) -> list[float]:
         """The figures a message asks about one after another, from its first: each joined to the one before by
@@ -3128,7 +3163,7 @@ def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
     text = CORRECTED_RE.sub(" ", text)
     found = []
     for m in NUMBER_RE.finditer(text):
-        value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) else 1)
+        value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) or m.group(3) else 1)
         if value not in YEARS:
             found.append((value, m))
     return text, found

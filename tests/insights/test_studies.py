@@ -1878,6 +1878,28 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("Vad betyder siffran 54 procent? och 1,5 miljoner?", "source:1500000+source:54"),
     ],
+    "'by whom', 'fieldwork dates' and the jobs of who answered ask their facts beside another; '1.5m' is 1.5 million": [
+        ("When was the fieldwork done, and by whom?", "fact:commissioned+fact:fieldwork"),
+        ("who ran it + fieldwork dates", "fact:commissioned+fact:fieldwork"),
+        ("who answered, and which sectors were they from?", "fact:industries+fact:respondents"),
+        ("settori coinvolti e ruoli degli intervistati?", "fact:industries+fact:respondents"),
+        ("vilka branscher var med?", "fact:industries"),
+        ("1.5m agents - which doc says that?", "source:1500000"),
+    ],
+    "one question after sentences that tell: a topic only the telling named is not asked": [
+        (
+            "we're finally building a formal voice-of-customer loop. what share of companies have processes for "
+            "systematically passing on customer feedback? want a benchmark before I pitch it",
+            "feedback_processes",
+        ),
+        (
+            "Per la presentazione al CdA della multiutility mi serve la dimensione del campione, altrimenti mi fanno a "
+            "pezzi. Su quante aziende è stata fatta l'indagine?",
+            "study_companies",
+        ),
+        ("sample size? companies and countries", "study_companies+study_countries"),
+        ("feedback to sales: exec vs cs numbers. And CLV too", "clv_measured+feedback_to_sales"),
+    ],
 }
 
 
