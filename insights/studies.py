@@ -1261,6 +1261,9 @@ SAMPLE_WORDS = _words(
 )
 STRICT_ASK_WORDS = _words("who whom vem chi when nar quando")  # not "vilka" (which, who)
 ASK_WORDS = {"when": _words("when nar quando"), "who": _words("who whom vem vilka chi")}
+SIZE_IDS = {"fact:sizes", "study_company_size_min", "study_company_size_max"}  # the companies' sizes, and their ends
+SMALLEST_WORDS = _words("smallest smallestcompany minsta")  # ... both ends asked
+BIGGEST_WORDS = _words("biggest largest largestcompany storsta maggiore")
 ROLE_WORDS = _words("roles titles roller titlar ruoli")  # who answered, asked by their jobs: never context
 DATE_WORDS = _words("date dates datum")  # "who ran it + fieldwork dates": its dates are asked too
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
@@ -2726,6 +2729,10 @@ class Studies:
         in_question = self._asked_in_the_question(text, chosen, unasked)
         if in_question != chosen:  # an aside's topic dropped: the question word narrows what is left
             chosen = self._study_question(words | qset, in_question, and_ask)
+        ends = [self.topics["study_company_size_min"], self.topics["study_company_size_max"]]
+        if {t.id for t in chosen} & SIZE_IDS and words & SMALLEST_WORDS and words & BIGGEST_WORDS:
+            # "the smallest company size in the sample, and the biggest?", "size range, smallest to largest": both ends
+            chosen = list(dict.fromkeys([*(t for t in chosen if t.id not in SIZE_IDS), *ends]))
         if {t.id for t in chosen} & {"study_company_size_min", "study_company_size_max"}:
             chosen = [t for t in chosen if t.id != "fact:sizes"]  # the smallest or largest, not every size again
         about_team = _about_team(raw)

@@ -1900,6 +1900,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("sample size? companies and countries", "study_companies+study_countries"),
         ("feedback to sales: exec vs cs numbers. And CLV too", "clv_measured+feedback_to_sales"),
     ],
+    "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
+        (
+            "what's the smallest company size in the sample, and the biggest?",
+            "study_company_size_max+study_company_size_min",
+        ),
+        (
+            "vad var det minsta och det största företaget i urvalet, räknat i antal anställda?",
+            "study_company_size_max+study_company_size_min",
+        ),
+        (
+            "Che dimensioni avevano le aziende intervistate? Solo grandi gruppi o anche aziende piccole?",
+            "fact:sizes",
+        ),
+    ],
 }
 
 
