@@ -1548,6 +1548,12 @@ TEAM_SPEAKER_RE = re.compile(
 WHICH_ONE_WORDS = _words("which vilken vilket vilka quale quali")  # "which study is that?" (not "what did they find?")
 TEAM_SURVEY_RE = re.compile(r"\b(engagement|employee|staff|hr|people) (pulse|survey|poll|check)s?\b", re.IGNORECASE)
 BEHIND_FIGURE_RE = re.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
+# "a 16% gap", "glappet på 16 procent" named by its figure: which gap that is, its source
+GAP_FIGURE_RE = re.compile(
+    r"\b\d+(?:[.,]\d+)? ?(%|percent|per cent|procent|per cento|punti|points?|procentenheter)?[ -]"
+    r"(gap|glapp|glappet|divario|disconnect|scarto)\b",
+    re.IGNORECASE,
+)
 WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
 # the verbs a finding is asked with ("do most companies measure X", "how many offer callbacks"): no topic
 FRAME_WORDS = _words(
@@ -2400,7 +2406,17 @@ class Studies:
                     return replace(
                         named[0], query=query, topics=list(dict.fromkeys(t for a in named for t in a.topics))[:3]
                     )
-            if alone.label != whole.label and self._reads_alone(question, sentences, asked, alone, whole):
+            gap_told = (  # "... quoting 'a 16% gap'. a gap in what exactly?": that figure's gap, not the largest
+                whole.kind == "provenance"
+                and alone.kind == "ranking"
+                and not asks & (LARGEST_WORDS | SMALL_WORDS)
+                and GAP_FIGURE_RE.search(unaccented(query[:500]))
+            )
+            if (
+                alone.label != whole.label
+                and not gap_told
+                and self._reads_alone(question, sentences, asked, alone, whole)
+            ):
                 return replace(alone, query=query)
             last = max(i for i, s in enumerate(sentences) if s in asked)
             if whole.kind in ("none", "unmeasured") and last < len(sentences) - 1:
@@ -2632,6 +2648,10 @@ class Studies:
                 words & SOURCE_WORDS
                 or not qset
                 or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
+                # "'a 16% gap'. a gap in what?" (not "is the 16 point gap the biggest?")
+                or GAP_FIGURE_RE.search(figure_text)
+                and not _about_team(raw)
+                and not words & (LARGEST_WORDS | SMALL_WORDS)
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")

@@ -1900,6 +1900,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("sample size? companies and countries", "study_companies+study_countries"),
         ("feedback to sales: exec vs cs numbers. And CLV too", "clv_measured+feedback_to_sales"),
     ],
+    "a gap told by its figure ('a 16% gap') asks where that figure comes from, not which gap is largest": [
+        ("the exec summary my director forwarded just says 'a 16% gap'. a gap in what exactly?", "source:16"),
+        (
+            "My boss keeps quoting 'a 16% gap' from some customer service report. Nobody on the team knows what it "
+            "refers to. Where does that number come from, and what is it the gap between?",
+            "source:16",
+        ),
+        ("is the 16 point gap the biggest one?", "rank:largest"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
