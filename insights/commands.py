@@ -113,7 +113,7 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|(you|u|it|this bot|the bot) (can|could)) (answer|answr|anwser|cover|tell me|tell us|help with|know)"
     r"|(che )?cosa (sa|puo) (rispondere|dirmi|fare)( questo bot| il bot| pulsegap| gap)?|cosa si (puo|possono) chiedere"
     r"|(su )?(quali|che) (temi|argomenti|domande) (mi |gli |ti )?(puoi|puo|posso|sai|sa) (rispondere|fare|chiedere|coprire)"
-    r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|den|pulsegap|gap)"
+    r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|botten|den|pulsegap|gap)"
     r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
     r"|vilka (amnen|fragor) kan (man|jag) (fraga|stalla)( dig| boten| den)?( om)?"
     r"|(su )?(quali|che) (temi|argomenti) (risponde|rispondi|copre|copri|tratta|tratti|conosce|conosci)"
@@ -122,8 +122,8 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )
-BOT_RE = re.compile(
-    r"\b(this |the |il |questo |sto |den har )?(bot|boten|pulsegap|gap|app|command|comando|kommandot)\b"
+BOT_RE = re.compile(  # the bot named, with the verb that uses it ("usare questo bot": no usage asked of a channel)
+    r"\b((use|using|usare|anvanda) )?(this |the |il |questo |sto |den har )?(bot|boten|pulsegap|gap|app|command|comando|kommandot)\b"
 )
 RESULTS_RE = re.compile(r"#?\d+")
 
@@ -157,6 +157,7 @@ HOW_TO_USE_RE = re.compile(
     r"( for| to| on)( using)? (this|the|gap|pulsegap)( bot| thing| app| command)?"
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
+    r"|come (devo|posso|si devono|si possono) (scrivere|fare|formulare|porre) (le |una |la )?domand[ae]"
 )
 HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")

@@ -885,6 +885,20 @@ def _normalize(text: str) -> str:
         "tot",
         "in tutto",
     )
+    # "did it really cover over 900 companies?", "close to a thousand companies": the sample's count, checked
+    text = _sub(
+        r"\b(over|about|around|almost|nearly|close to|roughly|some|ca|circa|cirka|quasi|oltre) "
+        r"(\d{3}|a thousand|mille|tusen) (companies|firms|organi[sz]ations|foretag|bolag|aziende|imprese)\b",
+        "how many companies",
+        text,
+        "compan",
+        "firms",
+        "organi",
+        "foretag",
+        "bolag",
+        "aziend",
+        "impres",
+    )
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
@@ -1183,7 +1197,7 @@ LARGEST_WORDS = _words(
 SPLIT_WORDS = _words("breakdown breakdowns uppdelning uppdelat uppdelad suddivisione ripartizione spaccato")
 GAP_WORDS = _words(
     "gap gaps delta glapp glappet difference differences differ differs diverge disagree disagreed disagreement disconnect divide mismatch "
-    "apart "
+    "apart gulf chasm "
     "skiljer skilde skiljde skilja oense oeniga differiscono skiljelinje skiljelinjer skiljelinjen skiljelinjerna "
     "skillnad skillnaden skillnader skillnaderna gapet gapen divario divari differenza differenze distanza "
     "klyfta klyftan klyftor isar scollamento disaccordo divergenza disallineamento disallineati distanti lontani"
@@ -1212,7 +1226,7 @@ REVERSED_WORDS = _words(
     "reversed reverse reverses flip flips flipped opposite negative inverted omvand tvartom contrario"
 )
 EXEC_WORDS = _words(
-    "exec execs executive executives clevel ceo ceos top management leadership bosses higherups suits "
+    "exec execs executive executives clevel ceo ceos top management leadership bosses higherups suits senior "
     "beslutsfattare beslutsfattarna ledningen ledningens direktionen ledningsgruppen chef chefer cheferna chefen vd vdar "
     "direktorer direktorerna "
     "dirigenti capi capo vertici"
@@ -1275,7 +1289,8 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
     "took part participated participants answered answering responded responding respondents surveyed sampled questioned "
     "asked interviewed filled "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
-    "intervistati omfattade omfattades omfattar tackte tacktes coprivano coperti copriva"
+    "intervistati omfattade omfattades omfattar tackte tacktes coprivano coperti copriva "
+    "talk talked spoke spoken polled"  # "who did Strativity talk to?"
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "
@@ -1339,7 +1354,11 @@ STOPWORDS = (
             # ... and words no typo of a comparison's ("a guide to the callback figures" is not "guida", leads)
             "guide guides guided "
             # a finding ("what the survey found"), never a typo of a topic's word ("bound")
-            "find finds found finding findings"
+            "find finds found finding findings "
+            # ... nor a verb no typo of another language's word ("the revenue each call generates" is no "genere")
+            "generate generates generated generating "
+            # ... nor an adverb of a framing's word ("ideally ranked": no ideal value asked)
+            "ideally"
         )
     )
     | COMPARISON_WORDS
@@ -1550,9 +1569,34 @@ TEAM_SURVEY_RE = re.compile(r"\b(engagement|employee|staff|hr|people) (pulse|sur
 BEHIND_FIGURE_RE = re.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
 # "a 16% gap", "glappet på 16 procent" named by its figure: which gap that is, its source
 GAP_FIGURE_RE = re.compile(
-    r"\b\d+(?:[.,]\d+)? ?(%|percent|per cent|procent|per cento|punti|points?|procentenheter)?[ -]"
+    r"\b\d+(?:[.,]\d+)? ?(%|percent|per cent|procent|per cento|punti|points?|procentenheter)?\)?[ -]"
     r"(gap|glapp|glappet|divario|disconnect|scarto)\b",
     re.IGNORECASE,
+)
+MAJOR_WORDS = _words("major")
+NUMBER_WORDS = {
+    "a hundred": "100",
+    "one hundred": "100",
+    "five hundred": "500",
+    "twenty five hundred": "2500",
+    "two thousand five hundred": "2500",
+    "ten thousand": "10000",
+    "femhundra": "500",
+    "tvatusenfemhundra": "2500",
+    "tvåtusenfemhundra": "2500",
+    "tiotusen": "10000",
+    "cinquecento": "500",
+    "duemilacinquecento": "2500",
+    "diecimila": "10000",
+}
+NUMBER_WORD_RE = re.compile(
+    r"\b(" + "|".join(sorted((k.replace(" ", "[ -]") for k in NUMBER_WORDS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+NUMBER_NEEDLES = ("hundred", "thousand", "hundra", "tusen", "cento", "mila")
+CLIENT_RE = re.compile(r"\b(for|with) (a|an|one of our|our|my|the) ([\w&-]+ ){0,3}(client|prospect)s?\b", re.IGNORECASE)
+PEOPLE_LEADERS_RE = re.compile(
+    r"\b(senior|business|company|corporate|executive|c-level|c-suite) leaders\b", re.IGNORECASE
 )
 WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
 # the verbs a finding is asked with ("do most companies measure X", "how many offer callbacks"): no topic
@@ -2409,7 +2453,7 @@ class Studies:
             gap_told = (  # "... quoting 'a 16% gap'. a gap in what exactly?": that figure's gap, not the largest
                 whole.kind == "provenance"
                 and alone.kind == "ranking"
-                and not asks & (LARGEST_WORDS | SMALL_WORDS)
+                and not asks & (LARGEST_WORDS | SMALL_WORDS) - MAJOR_WORDS
                 and GAP_FIGURE_RE.search(unaccented(query[:500]))
             )
             if (
@@ -2575,6 +2619,10 @@ class Studies:
         if "<" in text:
             text = SLACK_MARKUP_RE.sub(" ", text)  # mentions and <!channel> are not words
         text = RELAYED_RE.sub(" ", text)  # "@legal asked: who ran it?": the question, not who asked it
+        # "fewer than five hundred agents", "oltre duemilacinquecento": the sizes' figures in words
+        text = _resub(
+            NUMBER_WORD_RE, lambda m: NUMBER_WORDS[m.group(0).lower().replace("-", " ")], text, NUMBER_NEEDLES
+        )
         if ":" in text:
             text = SWEDISH_ENDING_RE.sub(r"\1\2", text)
         # (each search below only where its needles are: most questions hold none of them)
@@ -2585,6 +2633,10 @@ class Studies:
         if "U" in text and not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = _resub(INTRO_RE, " ", text, INTRO_NEEDLES)  # "WFM analyst here." says who asks, not what
+        # "benchmarking for a financial services client": whom the asker works for, not what is asked
+        text = _resub(CLIENT_RE, " ", text, ("client", "prospect"))
+        # "senior leaders ... market needs": the executives, not which market leads
+        text = _resub(PEOPLE_LEADERS_RE, " executives ", text, ("leader",))
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)
         if "team" in text:
             text = TEAM_SPEAKER_RE.sub(" someone ", text)
@@ -2651,7 +2703,7 @@ class Studies:
                 # "'a 16% gap'. a gap in what?" (not "is the 16 point gap the biggest?")
                 or GAP_FIGURE_RE.search(figure_text)
                 and not _about_team(raw)
-                and not words & (LARGEST_WORDS | SMALL_WORDS)
+                and not words & (LARGEST_WORDS | SMALL_WORDS) - MAJOR_WORDS  # (the release's "a major (16%) gap")
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")

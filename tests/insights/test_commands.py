@@ -89,6 +89,14 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("what can you answer? list of topics pls") == Command("list")  # thanks and please are no topic
     assert parse("elencami gli argomenti su cui posso farti domande") == Command("list")  # round 194
     assert parse("list all the topics you know about") == Command("list")  # round 217
+    # round 238: "botten" typed for "boten", beside an opener that asks nothing
+    assert parse("Hej! Ny här i kanalen. Vilka ämnen kan botten svara på, finns det en lista nånstans?") == Command(
+        "list"
+    )
+    # ... and the usage: using the bot is no usage of a channel ("usare questo bot"); "come devo scrivere le domande?"
+    text = "Ciao! Mi hanno detto di usare questo bot per i dati sul customer service, ma come funziona? Come devo scrivere le domande?"
+    assert parse(text) == Command("help")
+    assert parse("come devo scrivere le domande?") == Command("help")
     text = "before I start pasting quotes from the Genesys release at you: what topics can you actually answer? full list pls"
     assert parse(text) == Command("list")  # round 229
     assert parse("Before I start: could you list all the topics you are able to answer questions on?") == Command(

@@ -1909,6 +1909,39 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("is the 16 point gap the biggest one?", "rank:largest"),
     ],
+    "rounds 238-241: a count checked in words, 'senior leaders', 'for a ... client', 'best practice', 'gulf', 'go public'": [
+        ("did the Genesys survey really cover over 900 companies?", "study_companies"),
+        (
+            "Reading the Genesys press release and it mentions a 'major (16%) gap'. 16% between what and what?",
+            "source:16",
+        ),
+        (
+            "Do senior leaders believe their company is effective at gathering insight on customer and market needs and "
+            "handing it over to the sales function, and do the customer service professionals share that view?",
+            "feedback_to_sales",
+        ),
+        (
+            "How widespread is the practice of operating several contact centres as if they were a single virtual entity?",
+            "virtualization",
+        ),
+        ("best practice for ASA?", "none"),
+        ("how do companies close the gap between the boardroom and the front line? best practise", "none"),
+        (
+            "Where is the gulf between the leadership view and the service professionals' view most pronounced? Ideally "
+            "ranked, please.",
+            "rank:largest",
+        ),
+        ("When did the Executive Disconnect findings go public?", "fact:published"),
+        (
+            "who did Strativity talk to, and what % feel the company invests in people over technology?",
+            "fact:strativity_respondents+invest_people",
+        ),
+        (
+            "What proportion of the participants came from operations with fewer than five hundred service agents?",
+            "study_share_small",
+        ),
+        ("when are peak periods typically - december?", "none"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
