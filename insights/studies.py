@@ -1279,6 +1279,7 @@ SIZE_IDS = {"fact:sizes", "study_company_size_min", "study_company_size_max"}  #
 SMALLEST_WORDS = _words("smallest smallestcompany minsta")  # ... both ends asked
 BIGGEST_WORDS = _words("biggest largest largestcompany storsta maggiore")
 ROLE_WORDS = _words("roles titles roller titlar ruoli")  # who answered, asked by their jobs: never context
+FIELDED_WORDS = _words("fielded")  # ... a verb beside another fact, unless its dates are asked
 DATE_WORDS = _words("date dates datum")  # "who ran it + fieldwork dates": its dates are asked too
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
 WHERE_WORDS = _words("where dove")
@@ -1358,7 +1359,10 @@ STOPWORDS = (
             # ... nor a verb no typo of another language's word ("the revenue each call generates" is no "genere")
             "generate generates generated generating "
             # ... nor an adverb of a framing's word ("ideally ranked": no ideal value asked)
-            "ideally"
+            "ideally "
+            # ... nor the sources' own words that are a letter off a topic's ("while" is no "chile", "on a
+            # worldwide basis" no "paesi bassi", "i primi di maggio" no "privi")
+            "while whilst basis primi"
         )
     )
     | COMPARISON_WORDS
@@ -1574,6 +1578,17 @@ GAP_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 MAJOR_WORDS = _words("major")
+WHAT_THIS_RE = re.compile(
+    r"\b(what('s| is| does)|vad (ar|menas med|syftar)|che cos ?e|cos ?e|cosa e) ?[\"'“”]?(this|that|it|det|detta|questo|quello)"
+    r"[\"'“”]?( refer to| mean| stand for| pa| till)?\s*\?",
+    re.IGNORECASE,
+)
+CUSTOMER_LEVEL_RE = re.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
+TRADE_PAPER_RE = re.compile(
+    r"\binsurance ?(&|and|&amp;) ?technology\b|\bi&t\b|\b(the )?strategic alignment of customer service\b"
+    r"|\b(?<=genesys )telecommunications? laborator(y|ies)\b",
+    re.IGNORECASE,
+)
 NUMBER_WORDS = {
     "a hundred": "100",
     "one hundred": "100",
@@ -2633,6 +2648,12 @@ class Studies:
         if "U" in text and not text.isupper():  # "US numbers for callbacks": the country, not the pronoun
             text = US_RE.sub("USA", text)
         text = _resub(INTRO_RE, " ", text, INTRO_NEEDLES)  # "WFM analyst here." says who asks, not what
+        # "the Insurance & Technology piece": a source, the trade magazine, and no industry; the study's full title and
+        # its sponsor's full name ("The Strategic Alignment of Customer Service", "Genesys Telecommunications
+        # Laboratories") name the study, not cc strategy or telecoms
+        text = _resub(TRADE_PAPER_RE, " article ", text, ("nsurance", "i&t", "alignment", "laborator"))
+        # the release's "customer-level employees" are the customer service staff, no count of customers
+        text = _resub(CUSTOMER_LEVEL_RE, "customer service employees", text, ("level",))
         # "benchmarking for a financial services client": whom the asker works for, not what is asked
         text = _resub(CLIENT_RE, " ", text, ("client", "prospect"))
         # "senior leaders ... market needs": the executives, not which market leads
@@ -2700,6 +2721,9 @@ class Studies:
                 words & SOURCE_WORDS
                 or not qset
                 or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
+                or WHAT_THIS_RE.search(
+                    figure_text
+                )  # '"... 67% considered this a key metric" what's "this"?': its source
                 # "'a 16% gap'. a gap in what?" (not "is the 16 point gap the biggest?")
                 or GAP_FIGURE_RE.search(figure_text)
                 and not _about_team(raw)
@@ -2801,6 +2825,13 @@ class Studies:
         in_question = self._asked_in_the_question(text, chosen, unasked)
         if in_question != chosen:  # an aside's topic dropped: the question word narrows what is left
             chosen = self._study_question(words | qset, in_question, and_ask)
+        if (  # "across how many countries was the survey fielded?": the count, not when it was in the field
+            len(chosen) > 1
+            and any(t.id == "fact:fieldwork" for t in chosen)
+            and not words & (ASK_WORDS["when"] | DATE_WORDS)
+            and not self._whole(self.facts["fact:fieldwork"], qset - guessed - FIELDED_WORDS)
+        ):
+            chosen = [t for t in chosen if t.id != "fact:fieldwork"]
         ends = [self.topics["study_company_size_min"], self.topics["study_company_size_max"]]
         if {t.id for t in chosen} & SIZE_IDS and words & SMALLEST_WORDS and words & BIGGEST_WORDS:
             # "the smallest company size in the sample, and the biggest?", "size range, smallest to largest": both ends

@@ -1942,6 +1942,34 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("when are peak periods typically - december?", "none"),
     ],
+    "the sources' own sentences read as the topic they state: their words are no unmeasured topic, typo or industry": [
+        (
+            "But C-level executives (73%) overestimate the effort in their companies to measure customer lifetime value, "
+            "compared to a smaller number of customer-level employees.",
+            "clv_measured",
+        ),
+        (
+            "Oltre il 28% delle aziende intervistate dispone già o pensa di aggiungere la funzionalità “click for a call "
+            "back”; per supportare la gestione del business, circa il 30% degli intervistati pensa di adottare strumenti "
+            "per disporre di viste in tempo reale sui dati dei clienti.",
+            "callback+realtime_views",
+        ),
+        (
+            "While C-level execs and front line customer service people agree about the importance of service to the "
+            "brand, their opinions diverge notably as one moves into other areas.",
+            "brand_identity",
+        ),
+        ("On a worldwide basis 67% of all organizations considered this a key metric. what's this?", "source:67"),
+        ("Il self-service viene valutato sulla qualità o solo sul risparmio sui costi?", "selfservice_quality"),
+        (
+            "The Insurance & Technology piece says 41 percent of C-level execs believe their companies measure "
+            "self-service by quality rather than cost savings. Is that right, and what did the front line say?",
+            "selfservice_quality",
+        ),
+        ("across how many countries was the genesys survey fielded?", "study_countries"),
+        ("what is the average customer effort score?", "none"),
+        ("are small companies more likely to offer callbacks?", "none"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
