@@ -177,6 +177,8 @@ TITLES_COMPARED_RE = re.compile(
 OPINION_RE = re.compile(
     r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
     r"anser|ansag|svarar|svarade|pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene|rispondono|risposto)\b"
+    # (not who answered: "chi ha risposto all'indagine? c'erano anche i CFO?", "who answered - CFOs too?")
+    r"(?<!\bwho answered)(?<!\bchi ha risposto)(?<!\bchi hanno risposto)(?<!\bvem svarade)(?<!\bwho has answered)"
 )
 
 
@@ -887,8 +889,8 @@ def _normalize(text: str) -> str:
     )
     # "did it really cover over 900 companies?", "close to a thousand companies": the sample's count, checked
     text = _sub(
-        r"\b(over|about|around|almost|nearly|close to|roughly|some|ca|circa|cirka|quasi|oltre) "
-        r"(\d{3}|a thousand|mille|tusen) (companies|firms|organi[sz]ations|foretag|bolag|aziende|imprese)\b",
+        r"\b((over|about|around|almost|nearly|close to|roughly|some|ca|circa|cirka|quasi|oltre) (\d{3}|a thousand|mille|tusen)"
+        r"|(?<!\bin )927) (companies|firms|organi[sz]ations|foretag|bolag|aziende|imprese)\b",  # (not the release's "in 927 companies")
         "how many companies",
         text,
         "compan",
@@ -1118,7 +1120,9 @@ CUSTOMER_VIEW_RE = re.compile(
     r"prefer|prefers|say|says|agree|agrees|believe|believes|rate|rates|themselves|"
     r"tycker|vill|gillar|anvander|sager|sjalva|pensano|vogliono|amano|usano|dicono|stessi)\b"
     r"|\b(tycker|vill|gillar|sager|pensano|vogliono|amano|dicono) (kunderna|i clienti)\b"  # verb first: "vad tycker kunderna"
-    r"|\b(customers|clienti|kunderna) ([a-z]+ ){1,2}(think|pensano|tycker)\b"  # "i clienti cosa ne pensano"
+    # "i clienti cosa ne pensano" (not "dati dei clienti, quante aziende pensano di farlo": the companies think)
+    r"|\b(customers|clienti|kunderna) ((?!(countcompany|quante|quanti|aziende|imprese|companies|firms|many|foretag|andel)\b)[a-z]+ ){1,2}"
+    r"(think|pensano|tycker)\b"
 )
 
 
@@ -1279,6 +1283,7 @@ SIZE_IDS = {"fact:sizes", "study_company_size_min", "study_company_size_max"}  #
 SMALLEST_WORDS = _words("smallest smallestcompany minsta")  # ... both ends asked
 BIGGEST_WORDS = _words("biggest largest largestcompany storsta maggiore")
 ROLE_WORDS = _words("roles titles roller titlar ruoli")  # who answered, asked by their jobs: never context
+HOW_MANY_WORDS = _words("many manga quanti quante")
 FIELDED_WORDS = _words("fielded")  # ... a verb beside another fact, unless its dates are asked
 DATE_WORDS = _words("date dates datum")  # "who ran it + fieldwork dates": its dates are asked too
 # With a leader word, which region leads ("where is X highest"); not Swedish "var", also "was"
@@ -1581,6 +1586,12 @@ MAJOR_WORDS = _words("major")
 WHAT_THIS_RE = re.compile(
     r"\b(what('s| is| does)|vad (ar|menas med|syftar)|che cos ?e|cos ?e|cosa e) ?[\"'“”]?(this|that|it|det|detta|questo|quello)"
     r"[\"'“”]?( refer to| mean| stand for| pa| till)?\s*\?",
+    re.IGNORECASE,
+)
+VENDOR_PAID_RE = re.compile(
+    r"\b(commissioned|paid for|funded|sponsored|bestalld|beställd|betald|finansierad|commissionata|pagata|finanziata)"
+    r" (by|av|da) (a|an|one|en|ett|un|una) (vendor|supplier|leverantor|leverantör|fornitore)\b"
+    r"|\b(per) conto (di|del|della)\b",
     re.IGNORECASE,
 )
 CUSTOMER_LEVEL_RE = re.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
@@ -2652,6 +2663,8 @@ class Studies:
         # its sponsor's full name ("The Strategic Alignment of Customer Service", "Genesys Telecommunications
         # Laboratories") name the study, not cc strategy or telecoms
         text = _resub(TRADE_PAPER_RE, " article ", text, ("nsurance", "i&t", "alignment", "laborator"))
+        # "beställd av en leverantör", "paid for by a vendor", "per conto di Genesys": who commissioned it, no vendors
+        text = _resub(VENDOR_PAID_RE, r"\1", text, ("vendor", "leverant", "fornitor", "conto"))
         # the release's "customer-level employees" are the customer service staff, no count of customers
         text = _resub(CUSTOMER_LEVEL_RE, "customer service employees", text, ("level",))
         # "benchmarking for a financial services client": whom the asker works for, not what is asked
@@ -3186,7 +3199,14 @@ class Studies:
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")
         took_part = words & TOOK_PART_WORDS
-        if asked == "who" and (took_part or groups) or not asked and (took_part & STUDY_WORDS or caveat) and groups:
+        if (
+            asked == "who"
+            and (took_part or groups)
+            or not asked
+            # ("è vero che hanno risposto CEO ...?"; not how many of each: "how many execs vs CS managers responded")
+            and (took_part & STUDY_WORDS or caveat or took_part and not chosen and not words & HOW_MANY_WORDS)
+            and groups
+        ):
             asked = "who took part"  # "who answered", "were frontline agents surveyed or only managers"
         if not asked:
             return chosen

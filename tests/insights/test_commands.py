@@ -178,7 +178,7 @@ def test_the_usage_or_the_list_asked_beside_a_question_gets_both():
     for text, action, asks, label in (
         ("hey, what can you answer, and who ran the study?", "list", "who ran the study", "fact:commissioned"),
         ("come funziona il bot, e da dove arriva il 49%?", "help", "da dove arriva il 49", "source:49"),
-        ("Hej! Vad kan du svara på, och vem beställde studien?", "list", "vem bestallde studien", "fact:commissioned"),
+        ("Hej! Vad kan du svara på och vem beställde studien?", "list", "vem bestallde studien", "fact:commissioned"),
         (
             "is there a list of what you know? and which country tops virtualization",
             "list",
