@@ -1424,7 +1424,11 @@ CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
     r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
 )
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
-BELIEF_RE = re.compile(r"\b(is it true|is that true|stammer det|ar det sant|e vero)\b")
+BELIEF_RE = re.compile(
+    r"\b(is it true|is that true|stammer det|ar det sant|e vero"
+    # a guess to check ("where's the biggest gap? I'd bet it's feedback", "min kollega påstår ...", "scommetto che")
+    r"|i'?d bet|i bet|is convinced|are convinced|my guess is|was it the|jag tror|jag gissar|pastar|scommetto)\b"
+)
 # every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")
 ALL_FOR_REGION_RE = re.compile(
     r"\b(anything else|what else|everything|all (the |of the )?([a-z]+ )?(figures|numbers|data)|alla siffror|allt ni har|allt om"
@@ -1592,6 +1596,12 @@ VENDOR_PAID_RE = re.compile(
     r"\b(commissioned|paid for|funded|sponsored|bestalld|beställd|betald|finansierad|commissionata|pagata|finanziata)"
     r" (by|av|da) (a|an|one|en|ett|un|una) (vendor|supplier|leverantor|leverantör|fornitore)\b"
     r"|\b(per) conto (di|del|della)\b",
+    re.IGNORECASE,
+)
+PHONE_PEOPLE_RE = re.compile(
+    r"\b(the )?(people|those|staff|folks|ones|guys|agents|reps) (who are |who |that )?(actually |really )?"
+    r"(answering|answer|picking up|pick up|taking|take|on) the (phones?|calls)\b"
+    r"|\b(quelli|chi sta|chi risponde|de som (svarar|sitter) i) (al )?telefon[oe]?\b",
     re.IGNORECASE,
 )
 CUSTOMER_LEVEL_RE = re.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
@@ -2669,6 +2679,8 @@ class Studies:
         text = _resub(CUSTOMER_LEVEL_RE, "customer service employees", text, ("level",))
         # "benchmarking for a financial services client": whom the asker works for, not what is asked
         text = _resub(CLIENT_RE, " ", text, ("client", "prospect"))
+        # "the people actually answering the phones": the agents, not speed to answer
+        text = _resub(PHONE_PEOPLE_RE, " agents ", text, ("phone", "call", "telefon"))
         # "senior leaders ... market needs": the executives, not which market leads
         text = _resub(PEOPLE_LEADERS_RE, " executives ", text, ("leader",))
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)

@@ -1982,6 +1982,22 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vem låg bakom undersökningen, är den oberoende eller beställd av en leverantör?", "fact:commissioned"),
         ("which vendor do most firms use?", "none"),
     ],
+    "a guess about the largest gap ('I'd bet it's ...', 'min kollega påstår ...') is checked against the ranking": [
+        (
+            "where's the biggest gap between execs and CS pros? I'd bet it's the feedback-to-sales one",
+            "rank:largest",
+        ),
+        (
+            "Where is the biggest disconnect between execs and CS pros? My boss is convinced it's on whether the contact "
+            "centre is strategic.",
+            "rank:largest",
+        ),
+        (
+            "where's the biggest disconnect between the C-suite and the people actually answering the phones?",
+            "rank:largest",
+        ),
+        ("do the people on the phones think speed to answer is critical?", "asa_critical"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
