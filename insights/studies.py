@@ -1587,6 +1587,10 @@ GAP_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 MAJOR_WORDS = _words("major")
+REGION_STANDING_RE = re.compile(  # how a country or region stands, on the whole or on one finding
+    r"\bhow (does|do|did|is|are) [a-z ]{2,30}? (do|doing|look|looking|compare|stack up|fare|faring|perform)\b"
+    r"|\bcom'? ?e messa\b|\bcome sono messe\b|\bcome va\b|\bhur ligger\b[a-z ]{0,30}\btill\b|\bhur star sig\b"
+)
 WHAT_THIS_RE = re.compile(
     r"\b(what('s| is| does)|vad (ar|menas med|syftar)|che cos ?e|cos ?e|cosa e) ?[\"'“”]?(this|that|it|det|detta|questo|quello)"
     r"[\"'“”]?( refer to| mean| stand for| pa| till)?\s*\?",
@@ -2717,6 +2721,16 @@ class Studies:
                 scored = [x for x in scored if x.metric.id not in m.metric.covers]
                 break
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
+        if regions and (said == text or self.find_regions(said)) and REGION_STANDING_RE.search(unaccented(text)):
+            # how a country stands ("how does Asia do on passing on feedback?", "hur ligger asien till på ..."): all its
+            # figures, when each metric it names has one there (else the metric's answer says the country has none)
+            named = [
+                m.metric
+                for m in known
+                if isinstance(m.metric, Metric) and m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
+            ]
+            if all(set(regions) & set(self.view(t.id).regions) for t in named[:1]):
+                return Answer(query, "region", regions=regions)
 
         # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
         # the figure asked about: '"Nearly 30% plan information consoles" - what is that about?')

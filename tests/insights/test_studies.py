@@ -1998,6 +1998,25 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("do the people on the phones think speed to answer is critical?", "asa_critical"),
     ],
+    "how a country stands ('how does Asia do on ...', 'hur ligger asien till på ...') is all its figures": [
+        ("how does Asia do on passing on customer feedback systematically?", "region:asia"),
+        ("Com'è messa l'Asia sui processi per passare sistematicamente i feedback dei clienti?", "region:asia"),
+        ("hur ligger asien till på feedbackprocesser", "region:asia"),
+        ("how are british companies doing on virtualisation and branch offices", "region:uk"),
+        ("how do uk companies do on feedback processes", "none"),  # (the UK has no figure there)
+        ("”Internationellt sätt är Tyskland bäst på detta” – hur ligger de nordiska länderna till?", "none"),
+    ],
+    "feedback passed on: to sales, or by a process ('föra vidare till sälj', 'a set routine', 'processi strutturati')": [
+        (
+            "hur stort är glappet mellan ledningen och kundtjänst när det gäller att föra feedback vidare till säljarna?",
+            "feedback_to_sales",
+        ),
+        ("what share of firms have a set routine for passing customer comments on?", "feedback_processes"),
+        (
+            "feedback dei clienti: quanti lo passano alle vendite e quante aziende hanno processi strutturati per farlo?",
+            "feedback_processes+feedback_to_sales",
+        ),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
