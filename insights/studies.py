@@ -1367,7 +1367,7 @@ STOPWORDS = (
             "ideally "
             # ... nor the sources' own words that are a letter off a topic's ("while" is no "chile", "on a
             # worldwide basis" no "paesi bassi", "i primi di maggio" no "privi")
-            "while whilst basis primi"
+            "while whilst basis primi vice versa viceversa"
         )
     )
     | COMPARISON_WORDS
@@ -1587,6 +1587,9 @@ GAP_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 MAJOR_WORDS = _words("major")
+VICE_VERSA_RE = re.compile(
+    r"\b(and|or|och|eller|e|o) (vice ?versa|viceversa|tvartom|omvant)\b"
+)  # (not "always the other way round")
 REGION_STANDING_RE = re.compile(  # how a country or region stands, on the whole or on one finding
     r"\bhow (does|do|did|is|are) [a-z ]{2,30}? (do|doing|look|looking|compare|stack up|fare|faring|perform)\b"
     r"|\bcom'? ?e messa\b|\bcome sono messe\b|\bcome va\b|\bhur ligger\b[a-z ]{0,30}\btill\b|\bhur star sig\b"
@@ -2280,6 +2283,11 @@ class Studies:
                 and single.kind == "metrics"
                 and part.topics == single.topics
                 and "?" in piece
+                # (or another ranking than the one the message ends on: "Biggest exec/frontline gap, and where are execs
+                # more optimistic than their teams?")
+                or part.kind == single.kind == "ranking"
+                and part.order != single.order
+                and "?" not in piece
             ):
                 lead = part
         if lead and parts and lead.label not in {p.label for p in parts}:
@@ -2922,6 +2930,16 @@ class Studies:
             ]
             if by:
                 return Answer(query, "unmeasured", unmeasured=by[:1], asks_about_agents=agents)
+            if order in ("exec_higher", "cs_higher") and VICE_VERSA_RE.search(unaccented(text)):
+                # "where are the execs more positive than CS, and vice versa?": both ways
+                return Answer(
+                    query,
+                    "several",
+                    parts=[
+                        Answer(query, "ranking", order=way, asks_about_agents=agents)
+                        for way in (order, "cs_higher" if order == "exec_higher" else "exec_higher")
+                    ],
+                )
             return Answer(
                 query, "ranking", topics=paired if len(paired) > 1 else [], order=order, asks_about_agents=agents
             )

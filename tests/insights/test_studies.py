@@ -2017,6 +2017,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "feedback_processes+feedback_to_sales",
         ),
     ],
+    "two rankings in one message: a ranking asked first in a few words, 'and vice versa', 'och tvärtom'": [
+        (
+            "Biggest exec/frontline gap, and where are execs more optimistic than their teams?",
+            "rank:exec_higher+rank:largest",
+        ),
+        ("i vilka frågor är cheferna mer positiva än kundtjänst, och tvärtom?", "rank:cs_higher+rank:exec_higher"),
+        ("where do execs rate things higher than CS, and vice versa?", "rank:cs_higher+rank:exec_higher"),
+        (
+            "is there anything where the CS pros score higher than the executives? feels like it's always the other way "
+            "round",
+            "rank:cs_higher",
+        ),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
