@@ -2263,6 +2263,9 @@ class Studies:
                 # (or named whole beside a word for the study: "..., and how many countries were in the survey?")
                 or bool(said & (STUDY_WORDS | SAMPLE_WORDS | TOOK_PART_WORDS))
                 and self._whole(t, qset - guessed - NAMED_STUDY.keys(), strong=True)
+                # (or the countries counted, named whole: "... + how many countries did it cover", "E quanti paesi c'erano?")
+                or t.id == "study_countries"
+                and "countcountry" in qset
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
             first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)

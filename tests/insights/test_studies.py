@@ -2030,6 +2030,22 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "rank:cs_higher",
         ),
     ],
+    "the countries counted, asked after another question, are asked too (not 'per country')": [
+        (
+            "brand identity numbers for execs and frontline + how many countries did it cover",
+            "brand_identity+study_countries",
+        ),
+        (
+            "Sul click for a call back: il dato è diviso tra executive e professionisti del contact center? E quanti "
+            "paesi c'erano?",
+            "callback+study_countries",
+        ),
+        (
+            "What share of companies have processes for systematically passing on customer feedback? Is there a global "
+            "number or only per country?",
+            "feedback_processes",
+        ),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
