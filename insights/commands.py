@@ -116,6 +116,8 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|vad kan (man|jag) fraga om|vilka (amnen|fragor) (kan|klarar|tacker|besvarar|svarar) (du|boten|botten|den|pulsegap|gap)"
     r"|vad kan (du|boten|botten|den|pulsegap|gap) (svara pa|svara om|besvara)"
     r"|vilka (amnen|fragor) kan (man|jag) (fraga|stalla)( dig| boten| den)?( om)?"
+    # "kan du visa allt du kan svara på?", "vilka ämnen och siffror finns i den?"
+    r"|(kan du )?visa allt (du kan svara pa|du kan|du vet)|vilka amnen( och siffror)? finns( det)? (i den|i boten)"
     r"|(su )?(quali|che) (temi|argomenti) (risponde|rispondi|copre|copri|tratta|tratti|conosce|conosci)"
     # "elencami gli argomenti su cui posso farti domande"
     r"|(elencami|elenca|listami) (gli |i |tutti gli )?(argomenti|temi)( su cui( ti)? posso (farti|fare) (delle )?domande| che conosci)?"
@@ -158,6 +160,8 @@ HOW_TO_USE_RE = re.compile(
     r"|hur ska (jag|man) (stalla|formulera) (fragorna|fragor|en fraga|min fraga)"
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
     r"|come (devo|posso|si devono|si possono) (scrivere|fare|formulare|porre) (le |una |la )?domand[ae]"
+    r"|hur funkar (den har boten|boten|gap|pulsegap)|hur ska (jag|man) (fraga|skriva)( fragorna| fragor| min fraga| den)?"
+    r"|what (kind|sort|type)s? of (questions?|things) (should|can|do) (i|we) (type|ask|write|put)( in| it| you)?"
 )
 HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
@@ -208,6 +212,8 @@ HELP_ASK_RE = re.compile(
     # "kan jag skriva frågan på svenska?", "posso scrivere la domanda in italiano?"
     r"|\b(skriva|stalla|fraga) (fragan |fragorna |fragor |en fraga )?pa (svenska|engelska|italienska)\b"
     r"|\b(scrivere|fare|porre) (la domanda |le domande |una domanda )?in (italiano|inglese|svedese)\b"
+    # "can my Stockholm team ask in swedish?"
+    r"|\b(can|could) (i|we|my|our|the)( [a-z]+){0,2} (ask|write|type)( it| you| questions)? in (swedish|italian|english)\b"
 )
 LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|oversikt|panoramica)\b")
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"

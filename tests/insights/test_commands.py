@@ -97,6 +97,17 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     text = "Ciao! Mi hanno detto di usare questo bot per i dati sul customer service, ma come funziona? Come devo scrivere le domande?"
     assert parse(text) == Command("help")
     assert parse("come devo scrivere le domande?") == Command("help")
+    # "hur funkar den här boten", "what kind of question should I type?", "can my Stockholm team ask in swedish?"
+    for text in (
+        "hur funkar den här boten, hur ska jag fråga?",
+        "how do I use /gap? what kind of question should I type?",
+        "which languages do you understand? can my Stockholm team ask in swedish?",
+    ):
+        assert parse(text) == Command("help"), text
+    assert parse("Innan jag börjar fråga: vilka ämnen och siffror finns i den? Kan du visa allt du kan svara på?") == (
+        Command("list")
+    )
+    assert parse("Tyskland – vilka siffror finns?").name == "question"  # a country's figures, not the list
     text = "before I start pasting quotes from the Genesys release at you: what topics can you actually answer? full list pls"
     assert parse(text) == Command("list")  # round 229
     assert parse("Before I start: could you list all the topics you are able to answer questions on?") == Command(
