@@ -1367,7 +1367,9 @@ STOPWORDS = (
             "ideally "
             # ... nor the sources' own words that are a letter off a topic's ("while" is no "chile", "on a
             # worldwide basis" no "paesi bassi", "i primi di maggio" no "privi")
-            "while whilst basis primi vice versa viceversa"
+            "while whilst basis primi vice versa viceversa "
+            # the asker's own meeting ("Inför budgetmötet på torsdag": no cost asked)
+            "budgetmote budgetmotet budgetmoten budgetmotena"
         )
     )
     | COMPARISON_WORDS
@@ -1603,6 +1605,10 @@ VENDOR_PAID_RE = re.compile(
     r"\b(commissioned|paid for|funded|sponsored|bestalld|beställd|betald|finansierad|commissionata|pagata|finanziata)"
     r" (by|av|da) (a|an|one|en|ett|un|una) (vendor|supplier|leverantor|leverantör|fornitore)\b"
     r"|\b(per) conto (di|del|della)\b",
+    re.IGNORECASE,
+)
+BUDGET_MEETING_RE = re.compile(
+    r"\bbudget (meeting|review|round|season|call|planning|discussion|cycle|deck|presentation|committee)s?\b",
     re.IGNORECASE,
 )
 PHONE_PEOPLE_RE = re.compile(
@@ -2694,6 +2700,8 @@ class Studies:
         text = _resub(CUSTOMER_LEVEL_RE, "customer service employees", text, ("level",))
         # "benchmarking for a financial services client": whom the asker works for, not what is asked
         text = _resub(CLIENT_RE, " ", text, ("client", "prospect"))
+        # "before the budget meeting": the asker's own meeting, no cost asked
+        text = _resub(BUDGET_MEETING_RE, "meeting", text, ("budget",))
         # "the people actually answering the phones": the agents, not speed to answer
         text = _resub(PHONE_PEOPLE_RE, " agents ", text, ("phone", "call", "telefon"))
         # "senior leaders ... market needs": the executives, not which market leads

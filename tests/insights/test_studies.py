@@ -2046,6 +2046,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "feedback_processes",
         ),
     ],
+    "the asker's own budget meeting asks no cost": [
+        (
+            "Inför budgetmötet på torsdag behöver jag veta hur många som uppger att kundservicen mäts på intäkt per "
+            "samtal.",
+            "revenue_per_call",
+        ),
+        ("for the budget meeting on thursday I need the revenue per call figure", "revenue_per_call"),
+        ("what budget do contact centres have?", "none"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
