@@ -247,7 +247,7 @@ def _horizon(text: str) -> str:
             r"\b(entro quanto tempo|in quanto tempo|quanto tempo|how long|how soon|hur lang tid|hur snart"
             r"|(over )?(which|what) (period|time frame|timeframe)|how many months|quanti mesi|hur manga manader"
             r"|(in )?(che|quale) arco (di tempo|temporale)|orizzonte temporale)\b",
-            " horizon ",
+            " how horizon ",  # (still a question: "..., e in che arco di tempo sono previsti questi progetti?")
             text,
             "tempo",
             "how",
@@ -1216,7 +1216,7 @@ LOW_WORDS = _words("basso bassa bassi basse negativo negativi pessimisti pessimi
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
-    "higher more rosier greater above overestimate overestimates overrate overrates optimistic positive "
+    "higher more rosier rosiest sunnier greater above overestimate overestimates overrate overrates optimistic positive "
     "hogre mer fler oftare battre positiva overskattar optimistiska rosigare rosig rosigt ljusare superiore sovrastima sovrastimano "
     "ottimista ottimisti alte alti "
     "alta alto rosei rosea piu sopra"
@@ -1367,7 +1367,7 @@ STOPWORDS = (
             "ideally "
             # ... nor the sources' own words that are a letter off a topic's ("while" is no "chile", "on a
             # worldwide basis" no "paesi bassi", "i primi di maggio" no "privi")
-            "while whilst basis primi vice versa viceversa "
+            "while whilst basis primi vice versa viceversa forresten "
             # the asker's own meeting ("Inför budgetmötet på torsdag": no cost asked)
             "budgetmote budgetmotet budgetmoten budgetmotena"
         )
@@ -1598,7 +1598,7 @@ REGION_STANDING_RE = re.compile(  # how a country or region stands, on the whole
 )
 WHAT_THIS_RE = re.compile(
     r"\b(what('s| is| does)|vad (ar|menas med|syftar)|che cos ?e|cos ?e|cosa e) ?[\"'“”]?(this|that|it|det|detta|questo|quello)"
-    r"[\"'“”]?( refer to| mean| stand for| pa| till)?\s*\?",
+    r"[\"'“”]?( one)?( refer to| mean| stand for| pa| till)?\s*(\?|$)",
     re.IGNORECASE,
 )
 VENDOR_PAID_RE = re.compile(

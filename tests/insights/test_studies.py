@@ -2055,6 +2055,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("for the budget meeting on thursday I need the revenue per call figure", "revenue_per_call"),
         ("what budget do contact centres have?", "none"),
     ],
+    "a second question after a metric: 'förresten' is no Forrester, 'in che arco di tempo' still asks, 'rosiest'": [
+        (
+            "Mäter man kundens livstidsvärde enligt cheferna vs kundtjänst? När publicerades resultaten förresten?",
+            "clv_measured+fact:published",
+        ),
+        (
+            "quante aziende hanno o aggiungeranno il click for a call back, e in che arco di tempo sono previsti questi "
+            "progetti?",
+            "callback+projects_horizon",
+        ),
+        (
+            "where do the execs paint the rosiest picture vs CS? and the 92% - what's that one",
+            "rank:exec_higher+source:92",
+        ),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
