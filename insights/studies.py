@@ -1675,7 +1675,8 @@ def _resub(regex: re.Pattern, repl: str, text: str, needles: tuple[str, ...]) ->
 
 
 AND_ASK_RE = re.compile(
-    r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi)\b"
+    r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi"
+    r"|che quota|che percentuale|che parte)\b"  # ("... in totale e che quota di risposte ...")
 )
 SECOND_ASK_RE = re.compile(
     r"[\w?][,;]? (and|och|plus|e)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|nar|vem|quanti|quante"

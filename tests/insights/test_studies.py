@@ -2070,6 +2070,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "rank:exec_higher+source:92",
         ),
     ],
+    "'e che quota' asks a question of its own; the long-term value of customers is their lifetime value": [
+        (
+            "quanti operatori coperti in totale e che quota di risposte da aziende con più di 2.500 agenti?",
+            "study_agents_covered+study_share_large",
+        ),
+        (
+            "Quick one for a client workshop: how many organisations claim to track the long-term value of their "
+            "customers, and is there a difference between what the C-suite believes and what the service teams report?",
+            "clv_measured",
+        ),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
