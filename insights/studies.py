@@ -1368,6 +1368,8 @@ STOPWORDS = (
             # ... nor the sources' own words that are a letter off a topic's ("while" is no "chile", "on a
             # worldwide basis" no "paesi bassi", "i primi di maggio" no "privi")
             "while whilst basis primi vice versa viceversa forresten "
+            # ... nor who answered, in Italian ("i rispondenti", "devo rispondergli": no "tempo di risposta")
+            "rispondenti rispondergli risposto rispondono "
             # the asker's own meeting ("Inför budgetmötet på torsdag": no cost asked)
             "budgetmote budgetmotet budgetmoten budgetmotena"
         )
@@ -1605,6 +1607,11 @@ VENDOR_PAID_RE = re.compile(
     r"\b(commissioned|paid for|funded|sponsored|bestalld|beställd|betald|finansierad|commissionata|pagata|finanziata)"
     r" (by|av|da) (a|an|one|en|ett|un|una) (vendor|supplier|leverantor|leverantör|fornitore)\b"
     r"|\b(per) conto (di|del|della)\b",
+    re.IGNORECASE,
+)
+OPERATIONAL_MANAGERS_RE = re.compile(
+    r"\b(operational|operations) (managers?|leads?|leaders?|directors?|heads?)\b"
+    r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\boperativa (chefer|chefer(na)?)\b",
     re.IGNORECASE,
 )
 BUDGET_MEETING_RE = re.compile(
@@ -2705,6 +2712,8 @@ class Studies:
         text = _resub(BUDGET_MEETING_RE, "meeting", text, ("budget",))
         # "the people actually answering the phones": the agents, not speed to answer
         text = _resub(PHONE_PEOPLE_RE, " agents ", text, ("phone", "call", "telefon"))
+        # "operational managers", "manager operativi": the managers who answered, not an operational contact center
+        text = _resub(OPERATIONAL_MANAGERS_RE, " managers ", text, ("operati", "operativ"))
         # "senior leaders ... market needs": the executives, not which market leads
         text = _resub(PEOPLE_LEADERS_RE, " executives ", text, ("leader",))
         text = _resub(SPEAKER_RE, " someone ", text, SPEAKER_NEEDLES)

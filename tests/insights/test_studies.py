@@ -2081,6 +2081,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "clv_measured",
         ),
     ],
+    "operational managers are people who answered; Italian words for answering are no speed to answer": [
+        ("Chi sono i rispondenti? Solo C-level o anche manager operativi del customer care?", "fact:respondents"),
+        (
+            "Which job roles were actually polled in the Genesys study - purely C-level, or operational managers too?",
+            "fact:respondents",
+        ),
+        (
+            "Il mio capo mi ha chiesto chi ha risposto al sondaggio: solo i CEO o anche i responsabili dei contact "
+            "center? Devo rispondergli entro stasera.",
+            "fact:respondents",
+        ),
+        ("is the contact centre strategic or operational?", "cc_strategic"),
+    ],
     "the smallest and the biggest companies asked together are both ends of the sample's sizes": [
         (
             "what's the smallest company size in the sample, and the biggest?",
