@@ -1568,7 +1568,7 @@ INTRO_RE = re.compile(
 # why the asker needs the figures, after the request ("send me ... numbers, need them for a budget pitch"): no topic
 NEED_FOR_RE = re.compile(
     r"[,;:—–-]\s*(?:i |we |jag |vi )?(?:need|needed|beh[öo]ver|mi serv(?:ono|e)|ci serv(?:ono|e))"
-    r"\s+(?:them|it|this|these|those|dem|det|den|li|le|lo|la)\s+(?:for|by|till|f[öo]r|per|entro)\b[^?]*$",
+    r"\s+(?:them|it|this|these|those|both|both numbers|dem|det|den|båda|bada|li|le|lo|la|entrambi)\s+(?:for|by|till|f[öo]r|per|entro)\b[^?]*$",
     re.IGNORECASE,
 )
 # whether the team's figure is unusual ("In our pulse only 29% said ... Are we unusual?")

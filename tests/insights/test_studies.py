@@ -2046,6 +2046,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "feedback_processes",
         ),
     ],
+    "what the asker needs the figures for asks nothing ('need both for the coaching workshop')": [
+        (
+            "tools & authority + comp plan numbers from Strativity pls, need both for the coaching workshop",
+            "pay_quality+tools_authority",
+        ),
+    ],
     "the asker's own budget meeting asks no cost": [
         (
             "Inför budgetmötet på torsdag behöver jag veta hur många som uppger att kundservicen mäts på intäkt per "
