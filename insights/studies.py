@@ -2711,7 +2711,7 @@ class Studies:
         # "before the budget meeting": the asker's own meeting, no cost asked
         text = _resub(BUDGET_MEETING_RE, "meeting", text, ("budget",))
         # "the people actually answering the phones": the agents, not speed to answer
-        text = _resub(PHONE_PEOPLE_RE, " agents ", text, ("phone", "call", "telefon"))
+        text = _resub(PHONE_PEOPLE_RE, " agents ", text, ("the phone", "the call", "telefon"))
         # "operational managers", "manager operativi": the managers who answered, not an operational contact center
         text = _resub(OPERATIONAL_MANAGERS_RE, " managers ", text, ("operati", "operativ"))
         # "senior leaders ... market needs": the executives, not which market leads
