@@ -124,7 +124,7 @@ ABOUT_ME_SEARCH_RE = re.compile(
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
     r"(the )?(topics|argomenti|temi|amnen|subjects)( che conosce| you know| you cover)?)\b"
 )
-BOT_RE = re.compile(  # the bot named, with the verb that uses it ("usare questo bot": no usage asked of a channel)
+BOT_RE = re.compile(  # the bot named, with the verb that uses it ("usare questo bot" asks no figure on usage)
     r"\b((use|using|usare|anvanda) )?(this |the |il |questo |sto |den har )?(bot|boten|pulsegap|gap|app|command|comando|kommandot)\b"
 )
 RESULTS_RE = re.compile(r"#?\d+")

@@ -1611,7 +1611,7 @@ VENDOR_PAID_RE = re.compile(
 )
 OPERATIONAL_MANAGERS_RE = re.compile(
     r"\b(operational|operations) (managers?|leads?|leaders?|directors?|heads?)\b"
-    r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\boperativa (chefer|chefer(na)?)\b",
+    r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\boperativa chefer(na)?\b",
     re.IGNORECASE,
 )
 BUDGET_MEETING_RE = re.compile(
@@ -1625,11 +1625,19 @@ PHONE_PEOPLE_RE = re.compile(
     re.IGNORECASE,
 )
 CUSTOMER_LEVEL_RE = re.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
-TRADE_PAPER_RE = re.compile(
+SOURCE_NAMES_RE = re.compile(
     r"\binsurance ?(&|and|&amp;) ?technology\b|\bi&t\b|\b(the )?strategic alignment of customer service\b"
     r"|\b(?<=genesys )telecommunications? laborator(y|ies)\b",
     re.IGNORECASE,
 )
+
+
+def _source_named(m: re.Match) -> str:
+    """The trade magazine is an article; the study's subtitle, the study; the sponsor's full name, its name."""
+    said = m.group(0).lower()
+    return " article " if "nsurance" in said or "i&t" in said else " study " if "alignment" in said else " "
+
+
 NUMBER_WORDS = {
     "a hundred": "100",
     "one hundred": "100",
@@ -2701,7 +2709,7 @@ class Studies:
         # "the Insurance & Technology piece": a source, the trade magazine, and no industry; the study's full title and
         # its sponsor's full name ("The Strategic Alignment of Customer Service", "Genesys Telecommunications
         # Laboratories") name the study, not cc strategy or telecoms
-        text = _resub(TRADE_PAPER_RE, " article ", text, ("nsurance", "i&t", "alignment", "laborator"))
+        text = _resub(SOURCE_NAMES_RE, _source_named, text, ("nsurance", "i&t", "alignment", "laborator"))
         # "beställd av en leverantör", "paid for by a vendor", "per conto di Genesys": who commissioned it, no vendors
         text = _resub(VENDOR_PAID_RE, r"\1", text, ("vendor", "leverant", "fornitor", "conto"))
         # the release's "customer-level employees" are the customer service staff, no count of customers
@@ -2752,7 +2760,7 @@ class Studies:
         known = [m for m in scored if not isinstance(m.metric, Unmeasured) and m.score >= MIN_SCORE]
         if regions and (said == text or self.find_regions(said)) and REGION_STANDING_RE.search(unaccented(text)):
             # how a country stands ("how does Asia do on passing on feedback?", "hur ligger asien till på ..."): all its
-            # figures, when each metric it names has one there (else the metric's answer says the country has none)
+            # figures, when the metric it names first has one there (else that metric's answer says the country has none)
             named = [
                 m.metric
                 for m in known
@@ -2789,9 +2797,8 @@ class Studies:
                 words & SOURCE_WORDS
                 or not qset
                 or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
-                or WHAT_THIS_RE.search(
-                    figure_text
-                )  # '"... 67% considered this a key metric" what's "this"?': its source
+                # '"... 67% considered this a key metric" what's "this"?': its source
+                or WHAT_THIS_RE.search(figure_text)
                 # "'a 16% gap'. a gap in what?" (not "is the 16 point gap the biggest?")
                 or GAP_FIGURE_RE.search(figure_text)
                 and not _about_team(raw)
@@ -3295,7 +3302,9 @@ class Studies:
         # (a second question of its own keeps its fact: "who ran it, and how many countries did it cover?")
         # (and a fact whose dates are asked beside who ran it: "who ran it + fieldwork dates")
         dated = [t for t in chosen if words & DATE_WORDS and "when" in getattr(t, "asks", ())]
-        return list(dict.fromkeys([*found, *dated, *(t for t in chosen if own and not getattr(t, "asks", ()))]))
+        return list(
+            dict.fromkeys([*found, *dated, *(t for t in chosen if (and_ask or own) and not getattr(t, "asks", ()))])
+        )
 
     def _chained(self, text: str) -> list[float]:
         """The figures a message asks about one after another, from its first: each joined to the one before by
