@@ -1590,7 +1590,8 @@ GAP_FIGURE_RE = re.compile(
     r"(gap|glapp|glappet|divario|disconnect|scarto)\b",
     re.IGNORECASE,
 )
-MAJOR_WORDS = _words("major")
+# a superlative that asks which gap is largest ("is the 16 point gap the biggest?"), not the release's "a major (16%) gap"
+SUPERLATIVE_WORDS = (LARGEST_WORDS | SMALL_WORDS) - _words("major")
 VICE_VERSA_RE = re.compile(
     r"\b(and|or|och|eller|e|o) (vice ?versa|viceversa|tvartom|omvant)\b"
 )  # (not "always the other way round")
@@ -2526,7 +2527,7 @@ class Studies:
             gap_told = (  # "... quoting 'a 16% gap'. a gap in what exactly?": that figure's gap, not the largest
                 whole.kind == "provenance"
                 and alone.kind == "ranking"
-                and not asks & (LARGEST_WORDS | SMALL_WORDS) - MAJOR_WORDS
+                and not asks & SUPERLATIVE_WORDS
                 and GAP_FIGURE_RE.search(unaccented(query[:500]))
             )
             if (
@@ -2761,12 +2762,17 @@ class Studies:
         if regions and (said == text or self.find_regions(said)) and REGION_STANDING_RE.search(unaccented(text)):
             # how a country stands ("how does Asia do on passing on feedback?", "hur ligger asien till på ..."): all its
             # figures, when the metric it names first has one there (else that metric's answer says the country has none)
-            named = [
-                m.metric
-                for m in known
-                if isinstance(m.metric, Metric) and m.metric.kind != "fact" and self._whole(m.metric, qset - guessed)
-            ]
-            if all(set(regions) & set(self.view(t.id).regions) for t in named[:1]):
+            first = next(
+                (
+                    m.metric
+                    for m in known
+                    if isinstance(m.metric, Metric)
+                    and m.metric.kind != "fact"
+                    and self._whole(m.metric, qset - guessed)
+                ),
+                None,
+            )
+            if first is None or set(regions) & set(self.view(first.id).regions):
                 return Answer(query, "region", regions=regions)
 
         # (not "under 50 agents"; nor a figure inside a sentence quoted from a source, what it said and not
@@ -2802,7 +2808,7 @@ class Studies:
                 # "'a 16% gap'. a gap in what?" (not "is the 16 point gap the biggest?")
                 or GAP_FIGURE_RE.search(figure_text)
                 and not _about_team(raw)
-                and not words & (LARGEST_WORDS | SMALL_WORDS) - MAJOR_WORDS  # (the release's "a major (16%) gap")
+                and not words & SUPERLATIVE_WORDS
                 or words & WHICH_WORDS
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")
@@ -2907,9 +2913,9 @@ class Studies:
             and not self._whole(self.facts["fact:fieldwork"], qset - guessed - FIELDED_WORDS)
         ):
             chosen = [t for t in chosen if t.id != "fact:fieldwork"]
-        ends = [self.topics["study_company_size_min"], self.topics["study_company_size_max"]]
         if {t.id for t in chosen} & SIZE_IDS and words & SMALLEST_WORDS and words & BIGGEST_WORDS:
             # "the smallest company size in the sample, and the biggest?", "size range, smallest to largest": both ends
+            ends = [self.topics["study_company_size_min"], self.topics["study_company_size_max"]]
             chosen = list(dict.fromkeys([*(t for t in chosen if t.id not in SIZE_IDS), *ends]))
         if {t.id for t in chosen} & {"study_company_size_min", "study_company_size_max"}:
             chosen = [t for t in chosen if t.id != "fact:sizes"]  # the smallest or largest, not every size again
