@@ -1273,6 +1273,7 @@ STUDY_TAIL_RE = re.compile(
 )
 # what the sample held: "were banks included", "vilka branscher var med", "nel campione"
 HOW_MANY_RE = re.compile(r"\b(how many|hur manga|quant[ei]) [a-z]+ (companies|firms|foretag|bolag|aziende|imprese)\b")
+COUNT_ASK_RE = re.compile(r"\b(how many|hur manga|quant[aei]|number of|antal|count[a-z]*)\b")
 SAMPLE_WORDS = _words(
     "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
     "coinvolte coinvolti"
@@ -1639,6 +1640,7 @@ def _source_named(m: re.Match) -> str:
     return " article " if "nsurance" in said or "i&t" in said else " study " if "alignment" in said else " "
 
 
+SHARE_WORDS = _words("two third half quarter")  # a share said of any finding ("two thirds of orgs ...")
 NUMBER_WORDS = {
     "a hundred": "100",
     "one hundred": "100",
@@ -3129,6 +3131,10 @@ class Studies:
         if any(getattr(t, "kind", "") == "company" for t in topics):  # "how many companies do X": its frame
             known |= self._key_tokens["study_companies"]
         known |= {getattr(t, "study", "")[-4:] for t in topics}  # "speed to answer in 2008": the study's own year
+        if not COUNT_ASK_RE.search(normalize(text)):  # (not "how many banks took part?": no count per industry)
+            for u in self.unmeasured.values():  # "were banks and telcos included?": the fact's examples
+                if u.yields_to and any(t.id == u.yields_to for t in topics):
+                    known |= self._key_tokens[u.id]
         # (nor the words for the study and its sample: "com'era distribuito il campione per dimensione aziendale?")
         return all(t in known or t in self._region_words or t in SAMPLE_WORDS | STUDY_WORDS for t in _content(text))
 
@@ -3194,6 +3200,14 @@ class Studies:
         )
         if cover and all(m.metric.id in cover.metric.covers for m in scored[: scored.index(cover)]):
             scored = [cover, *(m for m in scored if m is not cover)]
+        top = scored[0].metric if scored else None
+        weak = getattr(top, "weak", frozenset())
+        if weak and weak <= SHARE_WORDS and not self._whole(top, qset - guessed, strong=True):
+            # named only by a share ("two thirds") said of a topic named whole ("two thirds of orgs treat ASA as
+            # key"); not by a weak word of its own ("the how-fast-we-answer thing and the money-per-call thing")
+            strong = [m for m in scored[1:] if self._whole(m.metric, qset - guessed, strong=True)]
+            if strong and strong[0].score >= MIN_SCORE:
+                scored = [strong[0], *(m for m in scored if m is not strong[0])]
         if scored and _is_fact(scored[0].metric):
             fact = scored[0].metric.id
             real = [

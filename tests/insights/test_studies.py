@@ -2114,6 +2114,26 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "fact:sizes",
         ),
     ],
+    "the industries named as examples of what the sample held are the fact's own words, not a figure per industry": [
+        ("Does the study include retail companies, or just banks and telcos?", "fact:industries"),
+        ("were retail banks / financial services included in the research", "fact:industries"),
+        ("Hur många försäkringsbolag var med i undersökningen?", "none"),
+        ("Quante aziende del campione sono del settore sanitario?", "none"),
+    ],
+    "a share said of a topic named whole ('two thirds of orgs ...') is that topic's, not the author's two thirds": [
+        (
+            "Someone in the VP sync said two thirds of orgs worldwide treat ASA as a key metric. Does that match the study?",
+            "asa_critical",
+        ),
+        ("two thirds lack the tools", "lacking_means"),
+        (
+            "hey, a vendor rep told me today that average speed to answer is the metric every contact center lives and dies by. he said like two thirds of orgs treat it as critical. is that right according to the study?",
+            "asa_critical",
+        ),
+    ],
+    "the planned fixes are the planned projects, asked over what time": [
+        ("what's the timeframe on those planned fixes – next year, next five?", "projects_horizon"),
+    ],
 }
 
 
