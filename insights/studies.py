@@ -1213,6 +1213,7 @@ AGREE_WORDS = _words(
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
 CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
 LOW_WORDS = _words("basso bassa bassi basse negativo negativi pessimisti pessimistic negative cautious")
+AMONG_WORDS = _words("among amongst bland hos")  # (not "tra", "fra": also "between")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
 MORE_WORDS = _words(
@@ -1479,10 +1480,12 @@ ANOTHER_QUESTION_RE = re.compile(
     # "..., anche: quante aziende ...", "..., också: hur många ...", "prima dimmi ..., poi per quali mercati"
     r"|(?:anche|ocks[åa]|dessutom|also):\s*|(?<=,\s)(?:poi|then|sen|sedan)\s+)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
+    # ("..., and in general which figures do execs rate rosier?")
+    r"(?:(?:in general|overall|more generally|generally|i allm[äa]nhet|generellt|in generale|in genere),?\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
     r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
-    r"|(?:is|are) there|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
+    r"|(?:is|are) there|is (?:that|it|this) the only|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
     # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
     r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi"
@@ -1596,6 +1599,10 @@ SUPERLATIVE_WORDS = (LARGEST_WORDS | SMALL_WORDS) - _words("major")
 VICE_VERSA_RE = re.compile(
     r"\b(and|or|och|eller|e|o) (vice ?versa|viceversa|tvartom|omvant)\b"
 )  # (not "always the other way round")
+BOTH_ENDS_RE = re.compile(  # the largest gap and the smallest, asked side by side (not ranked "from biggest to smallest")
+    r"\b(biggest|largest|widest|storsta|maggiore|piu grande)( (gap|glapp|divario|disconnect|difference|skillnad)s?)? "
+    r"(and|och|e|\+) (the )?(smallest|narrowest|minsta|minore|piu piccolo)\b"
+)
 REGION_STANDING_RE = re.compile(  # how a country or region stands, on the whole or on one finding
     r"\bhow (does|do|did|is|are) [a-z ]{2,30}? (do|doing|look|looking|compare|stack up|fare|faring|perform)\b"
     r"|\bcom'? ?e messa\b|\bcome sono messe\b|\bcome va\b|\bhur ligger\b[a-z ]{0,30}\btill\b|\bhur star sig\b"
@@ -2311,11 +2318,14 @@ class Studies:
                 and single.kind == "metrics"
                 and part.topics == single.topics
                 and "?" in piece
-                # (or another ranking than the one the message ends on: "Biggest exec/frontline gap, and where are execs
-                # more optimistic than their teams?")
-                or part.kind == single.kind == "ranking"
-                and part.order != single.order
+                # (or a ranking asked for in a few words, before another question: "biggest disconnect + how many
+                # countries", "Biggest exec/frontline gap, and where are execs more optimistic than their teams?")
+                or part.kind == "ranking"
+                and (single.kind != "ranking" or part.order != single.order)
                 and "?" not in piece
+                and len(piece.split()) <= 7
+                and not set(tokens(piece)) & PERSONAL_WORDS  # (not the asker's story: "and I had no answer")
+                and not ALSO_RE.match(piece)
             ):
                 lead = part
         if lead and parts and lead.label not in {p.label for p in parts}:
@@ -2966,6 +2976,14 @@ class Studies:
             ]
             if by:
                 return Answer(query, "unmeasured", unmeasured=by[:1], asks_about_agents=agents)
+            if order == "largest" and BOTH_ENDS_RE.search(normalize(text)):  # "biggest gap and smallest gap"
+                return Answer(
+                    query,
+                    "several",
+                    parts=[
+                        Answer(query, "ranking", order=way, asks_about_agents=agents) for way in ("largest", "agree")
+                    ],
+                )
             if order in ("exec_higher", "cs_higher") and VICE_VERSA_RE.search(unaccented(text)):
                 # "where are the execs more positive than CS, and vice versa?": both ways
                 return Answer(
@@ -3544,7 +3562,11 @@ def _order(raw: list[str], words: set[str]) -> str:
         # the group named before the comparative rates higher ("execs rate X higher"), or the one named
         # after it and before "than" ("rosier from the top floor than from the contact center floor")
         after = raw[at:]
-        named_after = subject in after and "than" in after[after.index(subject) :]
+        # (or named after it as the group it holds among: "which figures are rosier among the execs")
+        named_after = subject in after and (
+            "than" in after[after.index(subject) :]
+            or bool(set(after[max(1, after.index(subject) - 2) : after.index(subject)]) & AMONG_WORDS)
+        )
         if subject and (named_after or raw.index(subject) < at):
             # "which metric do execs NOT rate higher": the other side
             negated = not named_after and any(t in NOT_WORDS for t in raw[raw.index(subject) : at])

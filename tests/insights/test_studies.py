@@ -2134,6 +2134,29 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
     "the planned fixes are the planned projects, asked over what time": [
         ("what's the timeframe on those planned fixes – next year, next five?", "projects_horizon"),
     ],
+    "a ranking asked for in a few words before another question, and the largest gap beside the smallest, are each answered": [
+        ("biggest disconnect + how many countries", "rank:largest+study_countries"),
+        ("biggest exec vs CS gaps + what's the revenue per call number?", "rank:largest+revenue_per_call"),
+        ("biggest gap and smallest gap please, side by side", "rank:agree+rank:largest"),
+        ("rank the exec vs cs gaps from biggest to smallest pls", "rank:largest"),
+    ],
+    "the group a comparative holds among is the one that rates higher": [
+        ("which figures are rosier among the execs, and which gap is the worst?", "rank:exec_higher+rank:largest"),
+    ],
+    "a ranking asked after a topic's question ('..., and in general which ...', '..., and is that the only place where ...') is a question of its own": [
+        (
+            "Morning! Quick one: % of execs who think average speed to answer is a critical metric vs the CS folks, and in general which figures do execs rate rosier?",
+            "asa_critical+rank:exec_higher",
+        ),
+        (
+            "avg speed to answer as a critical metric: which side rates it higher, and is that the only place where CS is above the execs?",
+            "asa_critical+rank:cs_higher",
+        ),
+        (
+            "what share of respondents were from firms with more than 2,500 agents; and generally how big were the companies",
+            "fact:sizes+study_share_large",
+        ),
+    ],
 }
 
 
