@@ -1647,7 +1647,8 @@ def _source_named(m: re.Match) -> str:
     return " article " if "nsurance" in said or "i&t" in said else " study " if "alignment" in said else " "
 
 
-SHARE_WORDS = _words("two third half quarter")  # a share said of any finding ("two thirds of orgs ...")
+# a quantity said of any finding ("two thirds of orgs ...", "how many companies and countries in total")
+QUANTITY_WORDS = _words("two third half quarter total totalt totale tutto") | {"in_total", "in_tutto"}
 NUMBER_WORDS = {
     "a hundred": "100",
     "one hundred": "100",
@@ -1893,7 +1894,7 @@ class Studies:
                 alone=m.get("alone", False),
                 context=m.get("context", False),
                 covers=tuple(m.get("covers", ())),
-                weak=frozenset(normalize(w) for w in m.get("weak", ())),
+                weak=frozenset(w if "_" in w else normalize(w) for w in m.get("weak", ())),  # ("in_total": "=in total")
             )
             for m in raw_metrics
         }
@@ -3220,9 +3221,10 @@ class Studies:
             scored = [cover, *(m for m in scored if m is not cover)]
         top = scored[0].metric if scored else None
         weak = getattr(top, "weak", frozenset())
-        if weak and weak <= SHARE_WORDS and not self._whole(top, qset - guessed, strong=True):
-            # named only by a share ("two thirds") said of a topic named whole ("two thirds of orgs treat ASA as
-            # key"); not by a weak word of its own ("the how-fast-we-answer thing and the money-per-call thing")
+        if weak and weak <= QUANTITY_WORDS and qset & self._key_tokens[top.id] <= weak:
+            # named only by a quantity ("two thirds", "in total") said of a topic named whole ("two thirds of orgs
+            # treat ASA as key"); not by a weak word of its own ("the how-fast-we-answer thing and the money-per-call
+            # thing")
             strong = [m for m in scored[1:] if self._whole(m.metric, qset - guessed, strong=True)]
             if strong and strong[0].score >= MIN_SCORE:
                 scored = [strong[0], *(m for m in scored if m is not strong[0])]

@@ -2157,6 +2157,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "fact:sizes+study_share_large",
         ),
     ],
+    "'in total' said of the companies and countries counted is theirs, not the agents covered": [
+        ("how many companies and how many countries were in it, in total?", "study_companies+study_countries"),
+        ("Su quali mercati ci sono dati dettagliati, e quanti paesi in tutto?", "fact:markets+study_countries"),
+        ("total agents covered by the respondents", "study_agents_covered"),
+    ],
 }
 
 
