@@ -1171,6 +1171,8 @@ COUNTED = {
     ),
 }
 
+COUNT_TOKENS = frozenset("count" + v for v in COUNTED.values())  # "how many companies": countcompany
+
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
@@ -3301,11 +3303,17 @@ class Studies:
         )
         caveat = words & FRONTLINE_WORDS and words & MANAGER_WORDS  # "were they agents or managers?"
         asks = [ask for ask, ask_words in ASK_WORDS.items() if words & ask_words]
-        if len(asks) == 1 and len(chosen) > 1 and all(_is_fact(t) for t in chosen) and not and_ask:
+        counted = bool(words & COUNT_TOKENS)  # a count asked too ("quante aziende e in che periodo?")
+        if len(asks) == 1 and len(chosen) > 1 and all(_is_fact(t) for t in chosen) and not and_ask and not counted:
             # one question word, two facts found: the one it asks ("när gjordes intervjuerna", not who did them)
             fits = [t for t in chosen if asks[0] in getattr(t, "asks", ())]
             if fits:
                 return fits
+        if asks == ["when"] and chosen and all(_is_fact(t) and "when" not in getattr(t, "asks", ()) for t in chosen):
+            # asked when, of a fact that says who ("när genomfördes den?": carried out when, not by whom)
+            when = next(f for f in self.facts.values() if "when" in f.asks)
+            if any("who" in getattr(t, "asks", ()) for t in chosen):
+                return [when if "who" in getattr(t, "asks", ()) else t for t in chosen]
         who_took_part = words & TOOK_PART_WORDS and (groups or words & ASK_WORDS["who"])  # "who answered?"
         if not (words & STUDY_WORDS or who_took_part) or not all(_is_fact(t) for t in chosen):
             return chosen
@@ -3343,7 +3351,10 @@ class Studies:
         # (and a fact whose dates are asked beside who ran it: "who ran it + fieldwork dates")
         dated = [t for t in chosen if words & DATE_WORDS and "when" in getattr(t, "asks", ())]
         return list(
-            dict.fromkeys([*found, *dated, *(t for t in chosen if (and_ask or own) and not getattr(t, "asks", ()))])
+            # (or a count asked beside it: "su quante aziende è stata condotta e in che periodo?")
+            dict.fromkeys(
+                [*found, *dated, *(t for t in chosen if (and_ask or own or counted) and not getattr(t, "asks", ()))]
+            )
         )
 
     def _chained(self, text: str) -> list[float]:

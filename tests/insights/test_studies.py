@@ -2162,6 +2162,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Su quali mercati ci sono dati dettagliati, e quanti paesi in tutto?", "fact:markets+study_countries"),
         ("total agents covered by the respondents", "study_agents_covered"),
     ],
+    "asked when of a fact that says who is the fact that says when, and a count asked beside the study's dates keeps its fact": [
+        ("hur manga länder omfattar studien och när gjordes den", "fact:fieldwork+study_countries"),
+        (
+            "Ciao, su quante aziende è stata condotta l'indagine Genesys e in che periodo?",
+            "fact:fieldwork+study_companies",
+        ),
+        (
+            "quanti paesi, quante aziende e in che periodo è stata fatta?",
+            "fact:fieldwork+study_companies+study_countries",
+        ),
+        ("vem beställde studien och vem genomförde den?", "fact:commissioned"),
+        ("When was the fieldwork for the 47-country survey done?", "fact:fieldwork"),
+    ],
 }
 
 
