@@ -1215,6 +1215,28 @@ AGREE_WORDS = _words(
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
 CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
 LOW_WORDS = _words("basso bassa bassi basse negativo negativi pessimisti pessimistic negative cautious")
+# a country asked on the whole ("what's the UK picture overall", "vad finns det för siffror för Spanien")
+COUNTRY_WHOLE_WORDS = frozenset(  # (as typed, not stemmed: "the Germany number on it" is one figure)
+    [
+        "overall",
+        "overlag",
+        "picture",
+        "figures",
+        "numbers",
+        "stats",
+        "data",
+        "everything",
+        "siffror",
+        "siffrorna",
+        "allt",
+        "dati",
+        "numeri",
+        "tutto",
+        "tutti",
+        "generale",
+    ]
+)
+WHAT_ABOUT_RE = re.compile(r"\b(what|how) about\b|\bvad galler\b|\be per\b|\be (la|il|l|lo)\b")
 AMONG_WORDS = _words("among amongst bland hos")  # (not "tra", "fra": also "between")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
@@ -2308,6 +2330,16 @@ class Studies:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")
                 continue
+            if (
+                i
+                and part.kind == "region"
+                and single.kind == "metrics"
+                and set(part.regions) <= set(single.regions)
+                and all(t.id in self.views and set(part.regions) <= set(self.view(t.id).regions) for t in single.topics)
+                and not set(normalize(piece).split()) & COUNTRY_WHOLE_WORDS
+                and not WHAT_ABOUT_RE.search(normalize(piece))
+            ):
+                continue  # the figure just asked, in a country it has one for ("..., and how does it look in Germany?")
             alone = follow or self._stands_alone(piece, part, single, later=i > 0)
             if listed and part.kind in ("metrics", "ranking", "leaders", "region", "provenance"):
                 alone = part.kind != "metrics" or self._named_request(piece, part) or alone

@@ -2175,6 +2175,24 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vem beställde studien och vem genomförde den?", "fact:commissioned"),
         ("When was the fieldwork for the 47-country survey done?", "fact:fieldwork"),
     ],
+    "a country asked after a figure it has one for is that figure there; asked on the whole, it is the country's figures": [
+        (
+            "Hur många företag har eller ska införa klicka-för-återuppringning? och hur ser det ut i Tyskland",
+            "callback",
+        ),
+        (
+            "is there an exec vs CS split on the click-for-callback figure? and whats the Germany number on it",
+            "callback",
+        ),
+        (
+            "how many firms are pulling branch offices in for peak periods + what's the UK picture overall",
+            "branch_offices+region:uk",
+        ),
+        (
+            "lokalkontor som extra resurs vid toppar - hur stor andel? och vad finns det för siffror för spanien",
+            "branch_offices+region:spain",
+        ),
+    ],
 }
 
 
