@@ -2277,7 +2277,7 @@ class Studies:
                 and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
             ):
                 return replace(single, topics=[t for t in single.topics if t in part.topics])
-        if len(pieces) < 2 or single.kind == "several":
+        if len(pieces) < 2 or single.kind == "several" and not self._leader_then_figure(single, pieces):
             return single
         readings = [self._answer(piece) for piece in pieces[:3]]  # (each question read alone, once)
         if any(getattr(t, "framing", False) for t in single.unmeasured) and not all(
@@ -2385,6 +2385,21 @@ class Studies:
                 asks_gap=any(p.asks_gap for p in parts),
             )
         return Answer(query, "several", parts=parts)
+
+    def _leader_then_figure(self, single: Answer, pieces: list[str]) -> bool:
+        """Leaders read from the whole of a message whose later question asks a figure, not a leader ("who leads on
+        branch offices? and how many virtualise worldwide?"; not "... and which one on virtualisation?")."""
+        if not all(p.kind == "leaders" for p in single.parts):
+            return False
+        for piece in pieces[1:3]:
+            said = {self._intent(w) for w in tokens(piece)}
+            if (
+                self._answer(piece).kind == "metrics"
+                and (COUNT_ASK_RE.search(normalize(piece)) or said & FIGURE_WORDS)
+                and not said & (LEAD_WORDS | LEADER_WORDS | WHICH_ONE_WORDS)
+            ):
+                return True
+        return False
 
     def _fact_of(self, topic: Topic, study: str) -> Topic:
         """The study's own fact that answers what a fact of the other study answers (who took part, when), or the

@@ -2193,6 +2193,24 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "branch_offices+region:spain",
         ),
     ],
+    "a later question that asks a figure, not a leader, beside a leader asked is that figure": [
+        (
+            "lokalkontor vid toppar – vem leder? och hur många virtualiserar globalt?",
+            "leaders:branch_offices+virtualization",
+        ),
+        (
+            "who's ahead on click-for-callback by country, and what's the global share of contact centres virtualizing",
+            "leaders:callback+virtualization",
+        ),
+        (
+            "which country leads on click for a call back, and which one on virtualisation?",
+            "leaders:callback+leaders:virtualization",
+        ),
+        (
+            "Qual è il primo paese per l'uso degli uffici periferici nei momenti di picco? e quanti contact center si stanno virtualizzando nel mondo?",
+            "leaders:branch_offices+virtualization",
+        ),
+    ],
 }
 
 
