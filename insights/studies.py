@@ -3069,6 +3069,11 @@ class Studies:
         unmeasured = [t for t in chosen if isinstance(t, Unmeasured)]
         if not unmeasured:
             unmeasured = self._elsewhere(answered, regions)
+            hinted = {g for g in guessed if len(g) < 6}  # ("slack" is no "lack"; "virtualizaton" is virtualization)
+            if unmeasured and not any(self._whole(t, qset - hinted) for t in answered):
+                # a country's figures asked, beside words that only hint at a topic ("spain numbers pls (... not
+                # answering slack from the beach)", "a sede a Madrid e il country manager ...: dati sulla Spagna?")
+                return Answer(query, "region", regions=regions)
         years = set(STUDY_YEAR_RE.findall(text))
         if (  # "speed to answer back in 2004": a figure of the 2008 study asked of the other study's year
             not unmeasured

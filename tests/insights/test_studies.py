@@ -2211,6 +2211,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "leaders:branch_offices+virtualization",
         ),
     ],
+    "a country's figures asked beside words that only hint at a topic are that country's figures; software is technology, not advice": [
+        (
+            "spain numbers pls 🇪🇸 (yes I'm going there on holiday next week, yes this is loosely related to work, no I will not be answering slack from the beach 🏖️😎)",
+            "region:spain",
+        ),
+        ("do companies put their money into people or into gadgets and software?", "invest_people"),
+        ("spain virtualizaton", "none"),
+        ("Genesys vs competitors — who's the market leader in CX software?", "none"),
+    ],
 }
 
 
