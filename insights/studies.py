@@ -1237,6 +1237,7 @@ COUNTRY_WHOLE_WORDS = frozenset(  # (as typed, not stemmed: "the Germany number 
     ]
 )
 WHAT_ABOUT_RE = re.compile(r"\b(what|how) about\b|\bvad galler\b|\be per\b|\be (la|il|l|lo)\b")
+DASH_RE = re.compile(r"\s[-–—]\s")  # a clause set off by a spaced dash
 AMONG_WORDS = _words("among amongst bland hos")  # (not "tra", "fra": also "between")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
@@ -2640,7 +2641,9 @@ class Studies:
         """The figures are told in sentences of their own and the question asks none of them, nor where they
         come from ("92% of C-level executives say service is key to the brand. What's the matching figure for
         customer-facing employees?")."""
-        sentences = _sentences(text)
+        # (or in a clause before a dash: "92% of C-level say it's key to the brand - what was the number for the
+        # service people?")
+        sentences = [c for s in _sentences(text) for c in DASH_RE.split(s) if c.strip()]
         asked = [s for s in sentences if "?" in s]
         said = {self._intent(t) for s in asked for t in tokens(s)}
         return (

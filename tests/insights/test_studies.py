@@ -2220,6 +2220,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("spain virtualizaton", "none"),
         ("Genesys vs competitors — who's the market leader in CX software?", "none"),
     ],
+    "a figure told before a dash, then the other group's figure asked, asks the finding, not the figure's source": [
+        (
+            "92% of C-level say customer service is key to brand identity - what was the number for the service people?",
+            "brand_identity",
+        ),
+        ("the branch office figure (28%) — is that what execs said or what the CS people said?", "branch_offices"),
+        (
+            'Good morning :) "with 49% and 50% of companies respectively" - what is the 49 about and which doc is it in?',
+            "source:49+source:50",
+        ),
+    ],
 }
 
 
