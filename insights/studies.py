@@ -1487,7 +1487,7 @@ ALSO_RE = re.compile(
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 ALL_FIGURES_RE = re.compile(
-    r"\ball (?:of )?(?:the )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
+    r"\b(?:all|alla|tutti) (?:of )?(?:the |i )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
 TOPIC_JOIN_RE = re.compile(
     r"\s*(?:[+&;]|,?\s+(?:and|och|e|plus)(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+", re.IGNORECASE
@@ -1510,13 +1510,16 @@ ANOTHER_QUESTION_RE = re.compile(
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
     r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
-    r"|(?:is|are) there|is (?:that|it|this) the only|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
+    r"|(?:is|are) there|is (?:that|it|this) (?:the only|one where|the one where)|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
     # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
     r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi"
     r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|see)|(?:can|could)\s+you\s+(?:give|show|send|tell)"
     # a country's figures asked in a few words ("..., and France's numbers", "..., all of Germany's figures")
     r"|(?:all\s+(?:of\s+)?)?[a-zåäö][\w-]+(?:'s|’s)\s+(?:numbers|figures|data|stats))\b)"
+    # "+" or "plus" before a figure or a topic's numbers ("APAC figures + the 36%, what is that", "everything for Germany,
+    # plus the ASA numbers")
+    r"|\s*(?:\+|,?\s+plus)\s+(?=the\s+(?:\S*\d|[\w-]+\s+(?:numbers|figures|data|stats|split)\b))"
     # a semicolon or a slash before a question word ("...täckte undersökningen; hur stor andel av svaren ...",
     # "When were the results published / which markets got detailed data?")
     r"|(?:;|\s/)\s*(?=(?:how|what|which|when|who|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual"
@@ -2327,7 +2330,14 @@ class Studies:
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
             first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
-            if i and facts and not first_facts and not asked_by_word and not listed:
+            # (a fact asked after a question of another kind is one of its own: "what does the 1.5 million refer to?
+            # and how big were the companies generally")
+            after_other = (
+                bool(parts)
+                and parts[0].kind in ("provenance", "region", "ranking", "leaders")
+                and bool(ALSO_RE.match(piece))
+            )
+            if i and facts and not first_facts and not asked_by_word and not listed and not after_other:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")
                 continue
@@ -2456,7 +2466,12 @@ class Studies:
         figure = answer.kind == "metrics" and (
             "%" in piece
             or bool(said & FIGURE_WORDS)
-            or bool(said & EXEC_WORDS and said & CS_WORDS and said & COMPARED_WORDS)  # "feedback to sales, execs vs cs"
+            # "feedback to sales, execs vs cs", "..., executive vs customer service"
+            or bool(
+                said & EXEC_WORDS
+                and (said & CS_WORDS or "customer service" in normalize(piece))
+                and said & COMPARED_WORDS
+            )
         )
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
         and_more = later and bool(ALSO_RE.match(piece) or _one_more(piece))

@@ -2228,6 +2228,26 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("the branch office figure (28%) — is that what execs said or what the CS people said?", "branch_offices"),
         ("what's the 49% - where does it come from?", "source:49"),
     ],
+    "questions of different kinds joined by '+', 'plus the ...', 'and how ...', or after a request for all of a country's figures, are each answered": [
+        ("APAC figures + the 36%, what is that", "region:apac+source:36"),
+        ("give me everything you have for Germany, plus the ASA numbers", "asa_critical+region:germany"),
+        (
+            "saw '1.5 million' on a slide, what does it refer to? and how big were the companies generally",
+            "fact:sizes+source:1500000",
+        ),
+        (
+            "Spanien: alla siffror. Och hur långt fram i tiden gäller de planerade projekten?",
+            "projects_horizon+region:spain",
+        ),
+        (
+            "feedback dei clienti girati alle vendite, executive vs customer service + a cosa si riferisce il 74",
+            "feedback_to_sales+source:74",
+        ),
+        (
+            "execs vs cs on average speed to answer, and is that one where CS rates it higher?",
+            "asa_critical+rank:cs_higher",
+        ),
+    ],
 }
 
 
