@@ -607,7 +607,7 @@ def _normalize(text: str) -> str:
             r"\b(det|den|de) (minsta|storsta)\b(?! (foretag|bolag))", r"\1 \2 foretagen", text, "minsta", "storsta"
         )
     text = _sub(  # the sample's largest and smallest companies
-        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|"
+        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|foretaget|"
         r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
         r"|\b(max|maximum) (company |companies )?sizes?\b",
         "largestcompany",
@@ -621,7 +621,7 @@ def _normalize(text: str) -> str:
     )
     text = _sub(
         r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
-        r"foretagen|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccol[ae]\b"
+        r"foretagen|foretaget|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccol[ae]\b"
         r"|\b(min|minimum) (company |companies )?sizes?\b",
         "smallestcompany",
         text,
@@ -1508,7 +1508,7 @@ ANOTHER_QUESTION_RE = re.compile(
     # ("..., and in general which figures do execs rate rosier?")
     r"(?:(?:in general|overall|more generally|generally|i allm[äa]nhet|generellt|in generale|in genere),?\s+)?"
     r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
-    r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quale|quali|qual|quando|chi|dove|cosa"
+    r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quanto|quanta|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
     r"|(?:is|are) there|is (?:that|it|this) (?:the only|one where|the one where)|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
@@ -2329,7 +2329,10 @@ class Studies:
                 and "countcountry" in qset
                 for t in part.topics
             )  # ("..., but who were the respondents in the Strativity study?")
-            first_facts = parts and parts[0].kind == "metrics" and all(_is_fact(t) for t in parts[0].topics)
+            # (or a fact asked in a few words, then another with "and": "smallest companies by headcount? and how many
+            # agents in total did they cover")
+            first = parts[0] if parts else lead if ALSO_RE.match(piece) else None
+            first_facts = first and first.kind == "metrics" and all(_is_fact(t) for t in first.topics)
             # (a fact asked after a question of another kind is one of its own: "what does the 1.5 million refer to?
             # and how big were the companies generally")
             after_other = (

@@ -2248,6 +2248,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "asa_critical+rank:cs_higher",
         ),
     ],
+    "the sample's facts asked one after another ('...? and how many agents in total', ', e quanto erano grandi ...'), and 'det minsta/största företaget', are each the sample's": [
+        (
+            "smallest companies in the sample by headcount? and how many agents in total did they cover",
+            "study_agents_covered+study_company_size_min",
+        ),
+        (
+            "Quanti agenti di customer service coprono le aziende intervistate, e quanto erano grandi le aziende più grandi?",
+            "study_agents_covered+study_company_size_max",
+        ),
+        ("tjena, vad var det största företaget i undersökningen, räknat i antal anställda?", "study_company_size_max"),
+        (
+            "Were the really big operations represented? What share came from companies with more than 2,500 agents?",
+            "study_share_large",
+        ),
+    ],
 }
 
 
