@@ -2401,11 +2401,11 @@ class Studies:
         return Answer(query, "several", parts=parts)
 
     def _leader_then_figure(self, single: Answer, pieces: list[str]) -> bool:
-        """Leaders read from the whole of a message whose later question asks a figure, not a leader ("who leads on
+        """Leaders read from the whole of a message one of whose questions asks a figure, not a leader ("who leads on
         branch offices? and how many virtualise worldwide?"; not "... and which one on virtualisation?")."""
         if not all(p.kind == "leaders" for p in single.parts):
             return False
-        for piece in pieces[1:3]:
+        for piece in pieces[:3]:
             said = {self._intent(w) for w in tokens(piece)}
             if (
                 self._answer(piece).kind == "metrics"
@@ -3574,10 +3574,14 @@ def asked_part(text: str) -> str:
 def _number_first(text: str) -> bool:
     """The question starts with a figure ("1.5 million - what is that?", "the 54%?"): it asks about the figure."""
     words = normalize(text).split()
+    if words[:1] in (["and"], ["och"], ["e"], ["also"], ["plus"]):
+        words = words[1:]  # ("..., och vad är 1,5 miljoner för siffra")
     if words[:1] == ["whats"]:
         words = words[1:]
     elif words[:1] == ["what"] and words[1:2] in (["is"], ["are"], ["s"], ["does"], ["do"]):
         words = words[2:]  # "what are the 18 months about?"
+    elif words[:2] in (["vad", "ar"], ["vad", "betyder"], ["cosa", "e"], ["cosa", "sono"], ["cos", "e"]):
+        words = words[2:]  # "vad är 1,5 miljoner för siffra?", "cosa sono i 927?"
     while words and words[0] in ("the", "that", "this", "den", "det", "il", "lo", "la", "quel", "quello"):
         words = words[1:]
     return bool(words) and words[0].isdigit()

@@ -2263,6 +2263,13 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "study_share_large",
         ),
     ],
+    "a figure asked after a leader, and 'vad är X för siffra' after another question, are each answered": [
+        (
+            "Hur många har eller ska införa klicka-för-kontakt (callback)? och vilket land ligger först med processer för kundfeedback",
+            "callback+leaders:feedback_processes",
+        ),
+        ("hur många kontaktcenter virtualiserar? och vad är 1,5 miljoner för siffra", "source:1500000+virtualization"),
+    ],
 }
 
 
