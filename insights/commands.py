@@ -119,6 +119,8 @@ ABOUT_ME_SEARCH_RE = re.compile(
     # "kan du visa allt du kan svara på?", "vilka ämnen och siffror finns i den?"
     r"|(kan du )?visa allt (du kan svara pa|du kan|du vet)|vilka amnen( och siffror)? finns( det)? (i den|i boten)"
     r"|(su )?(quali|che) (temi|argomenti) (risponde|rispondi|copre|copri|tratta|tratti|conosce|conosci)"
+    # "su quali argomenti posso interrogare il bot?", "su quali argomenti gli si può chiedere?"
+    r"|(su )?(quali|che) (temi|argomenti) (posso|possiamo|si puo|gli si puo|le si puo) (interrogar\w*|chieder\w*|domandar\w*)"
     # "elencami gli argomenti su cui posso farti domande"
     r"|(elencami|elenca|listami) (gli |i |tutti gli )?(argomenti|temi)( su cui( ti)? posso (farti|fare) (delle )?domande| che conosci)?"
     r"|(l )?(elenco|lista|list|forteckning)( completo| completa| full| hela)? (of |di |degli |dei |over |of all |di tutti gli |over alla )?"
@@ -161,6 +163,7 @@ HOW_TO_USE_RE = re.compile(
     r"|come (faccio|si fanno|posso fare|devo fare) (le )?domande"
     r"|come (devo|posso|si devono|si possono) (scrivere|fare|formulare|porre) (le |una |la )?domand[ae]"
     r"|hur funkar (den har boten|boten|gap|pulsegap)|hur ska (jag|man) (fraga|skriva)( fragorna| fragor| min fraga| den)?"
+    r"|hur (skriver|anger) (jag|man) (kommandot|fragan|fragorna)"
     r"|what (kind|sort|type)s? of (questions?|things) (should|can|do) (i|we) (type|ask|write|put)( in| it| you)?"
 )
 HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")

@@ -118,6 +118,10 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
         Command("list")
     )
     assert parse("Quali argomenti è in grado di coprire questo bot? Mi servirebbe un elenco.") == Command("list")
+    # round 243-244: the topics it can be asked about ("interrogare", "gli si può chiedere"), how to write the command
+    assert parse("Su quali argomenti posso interrogare il bot?") == Command("list")
+    assert parse("Su quali argomenti gli si può chiedere? C'è un elenco?") == Command("list")
+    assert parse("Hur skriver jag kommandot, finns det nån hjälp?") == Command("help")
     for text in (
         "what sort of questions can I ask?",
         "vad kan man fråga boten om?",
