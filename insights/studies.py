@@ -879,6 +879,13 @@ def _normalize(text: str) -> str:
             r"\g<0> bysize",
             text,
         )
+    if "kit" in text or "say" in text:  # "the kit, the say-so or the investment": the tools, the authority
+        text = _sub(r"\b(the|their|any) kit\b", r"\1 tools", text, "kit")
+        text = _sub(r"\b(the|any) say ?so\b", r"\1 authority", text, "say")
+    if "kon" in text:  # "storm i kön", "när kön växer": the queue, not gender
+        text = _sub(r"\b(i|pa|nar|da) kon\b|\bkon (vaxer|ar lang|exploderar|smaller)\b", "i telefonkon", text, "kon")
+    # "le aziende intervistate": the surveyed companies, the sample (not the respondents' roles, "gli intervistati")
+    text = _sub(r"\b(aziende|imprese) (intervistate|coinvolte)\b", r"\1", text, "intervistate", "coinvolte")
     text = _sub(  # "total companies surveyed", "companies in total": how many companies
         r"\b(total|totale|totalt)( number of| antal| numero di)? (company|companies|foretag|aziende)\b"
         r"|\b(company|companies|foretag|aziende)( surveyed| sampled| polled| intervistate| tillfragade)? (in total|totalt|in tutto)\b",
@@ -1323,7 +1330,8 @@ TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who 
     "asked interviewed filled "
     "deltog deltagit deltagare svarade svarat respondenterna tillfragades fyllde partecipato partecipanti rispondenti risposto compilato "
     "intervistati omfattade omfattades omfattar tackte tacktes coprivano coperti copriva "
-    "talk talked spoke spoken polled"  # "who did Strativity talk to?"
+    "talk talked spoke spoken polled "  # "who did Strativity talk to?"
+    "sottoposto sottoposta somministrato somministrata"  # "a chi è stato sottoposto?"
 )
 SOURCE_WORDS = _words(
     "source sources come comes came from quote quoted quotes quoting cite citation reference origin refer refers referring "

@@ -2270,6 +2270,18 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("hur många kontaktcenter virtualiserar? och vad är 1,5 miljoner för siffra", "source:1500000+virtualization"),
     ],
+    "words people use for the studies' own: 'the kit, the say-so' are tools and authority, 'storm i kön' the queue, 'le aziende intervistate' the sample, 'a chi è stato sottoposto' who answered": [
+        (
+            "what share of leaders basically dont have the kit, the say-so or the investment to look after customers",
+            "lacking_means",
+        ),
+        ("hur många företag drar in lokalkontoren när det är storm i kön", "branch_offices"),
+        ("quanto erano grandi le aziende intervistate?", "fact:sizes"),
+        (
+            "Lo studio di Strativity Group a chi è stato sottoposto, dipendenti o dirigenti?",
+            "fact:strativity_respondents",
+        ),
+    ],
 }
 
 
