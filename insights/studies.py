@@ -2392,7 +2392,14 @@ class Studies:
         # (or the one study the message names)
         found_in = {t.study for p in parts for t in p.topics if isinstance(t, Metric) and t.kind != "fact"} or named
         if len(found_in) == 1:
-            parts = [replace(p, topics=[self._fact_of(t, *found_in) for t in p.topics]) for p in parts]
+            # (not a fact of the study the message names for it: "self-service on quality ...? Second question: who
+            # took part in the Strativity survey?")
+            parts = [
+                replace(
+                    p, topics=[t if getattr(t, "study", "") in named else self._fact_of(t, *found_in) for t in p.topics]
+                )
+                for p in parts
+            ]
         asked = {label for part in parts for label in part.label.split("+")}
         if len(parts) < 2 or asked <= set(single.label.split("+")):
             return single  # one reading already answers all that was asked
@@ -2487,8 +2494,12 @@ class Studies:
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
         and_more = later and bool(ALSO_RE.match(piece) or _one_more(piece))
         also = and_more or later and bool(SAME_RE.match(piece))
-        if answer.kind == "ranking" and len(piece.split()) >= 4 and piece.rstrip().endswith("?"):
-            also = True  # "biggest disconnect between the top floor and the front line?"
+        if (
+            answer.kind == "ranking"
+            and piece.rstrip().endswith("?")
+            and (len(piece.split()) >= 4 or len(piece.split()) >= 2 and said & SUPERLATIVE_WORDS)
+        ):
+            also = True  # "biggest disconnect between the top floor and the front line?", "biggest exec/CS disconnect?"
         if answer.kind == "metrics" and len(piece.split()) >= 4 and piece.rstrip().endswith("?") and not also:
             # a topic named in two words or more, asked without a question word ("ASA as a critical metric: exec vs CS?")
             qset, guessed = self._asked_tokens(piece)
@@ -2892,7 +2903,7 @@ class Studies:
             and not (metric_named and self._figure_told(unquoted))
             and (
                 words & SOURCE_WORDS
-                or not qset
+                or not {w for w in qset if not w.isdigit()}  # (a figure is no topic: "what's the 20% about?")
                 or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
                 # '"... 67% considered this a key metric" what's "this"?': its source
                 or WHAT_THIS_RE.search(figure_text)

@@ -2282,6 +2282,14 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "fact:strativity_respondents",
         ),
     ],
+    "a figure asked, a ranking asked in a few words, and a fact of the study a question names, beside another question, are each answered": [
+        ("hey so what's the 20% about, and the 36%?", "source:20+source:36"),
+        ("biggest exec/CS disconnect? and the brand identity numbers for both groups", "brand_identity+rank:largest"),
+        (
+            "What share measure the self-service experience on quality rather than just cost savings, execs and CS separately? Second question: who took part in the Strativity survey?",
+            "fact:strativity_respondents+selfservice_quality",
+        ),
+    ],
 }
 
 
