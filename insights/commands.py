@@ -164,6 +164,13 @@ HOW_TO_USE_RE = re.compile(
     r"|come (devo|posso|si devono|si possono) (scrivere|fare|formulare|porre) (le |una |la )?domand[ae]"
     r"|hur funkar (den har boten|boten|gap|pulsegap)|hur ska (jag|man) (fraga|skriva)( fragorna| fragor| min fraga| den)?"
     r"|hur (skriver|anger) (jag|man) (kommandot|fragan|fragorna)"
+    # "how do I ask this bot about a particular country?"
+    r"|how (do|should|can) (i|we) ask( (it|you|this bot|the bot|this thing))? (about|for) (a |one )?(specific |particular "
+    r"|single |given )?(country|region|market|number|figure|topic|metric)"
+    r"|hur (fragar|soker) (jag|man)( boten| den)? (om|efter) (ett |en )?(visst |viss |specifikt |specifik )?"
+    r"(land|region|marknad|siffra|amne)"
+    r"|come (chiedo|faccio a chiedere|posso chiedere|si chiede)( al bot| a gap)? (di |per |su )?(un |una )?"
+    r"(paese|regione|mercato|numero|dato|argomento)( specifico| specifica| particolare)?"
     r"|what (kind|sort|type)s? of (questions?|things) (should|can|do) (i|we) (type|ask|write|put)( in| it| you)?"
 )
 HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")

@@ -1494,6 +1494,10 @@ ALSO_RE = re.compile(
     r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
+# a sentence that asks next ("... che % di aziende? poi chi ha condotto la ricerca, e ...")
+THEN_ASK_RE = re.compile(
+    r"\s*(?:then|poi|sen|sedan|dopo)\s+(?=" + QUESTION_START_RE.pattern.lstrip("\\s*") + ")", re.IGNORECASE
+)
 ALL_FIGURES_RE = re.compile(
     r"\b(?:all|alla|tutti) (?:of )?(?:the |i )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
@@ -3577,7 +3581,11 @@ def question_parts(text: str) -> list[str]:
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
     which market leads on branch offices?", "france figures + who's the leader on callbacks")."""
     sentences = _sentences(text)
-    asked = [s for s in sentences if _asks(s) or ALSO_RE.match(s) or SAME_RE.match(s) or _one_more(s) or _requested(s)]
+    asked = [
+        s
+        for s in sentences
+        if _asks(s) or ALSO_RE.match(s) or THEN_ASK_RE.match(s) or SAME_RE.match(s) or _one_more(s) or _requested(s)
+    ]
     asked = asked or sentences[-1:]
     items = list_items(text)
     if items:

@@ -122,6 +122,13 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("Su quali argomenti posso interrogare il bot?") == Command("list")
     assert parse("Su quali argomenti gli si può chiedere? C'è un elenco?") == Command("list")
     assert parse("Hur skriver jag kommandot, finns det nån hjälp?") == Command("help")
+    # round 246: how to ask about one country, a number or a topic, in the three languages
+    for text in (
+        "How do I ask this bot about a particular country?",
+        "hur frågar jag boten om ett visst land?",
+        "come posso chiedere di un paese specifico?",
+    ):
+        assert parse(text) == Command("help"), text
     for text in (
         "what sort of questions can I ask?",
         "vad kan man fråga boten om?",

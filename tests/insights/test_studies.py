@@ -2290,6 +2290,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "fact:strativity_respondents+selfservice_quality",
         ),
     ],
+    "a question that asks next after 'poi', 'then', 'sedan' is one of its own": [
+        (
+            "analisi delle cause alla base delle interazioni: che % di aziende? poi chi ha condotto la ricerca, e su quale orizzonte sono pianificati i progetti",
+            "fact:commissioned+projects_horizon+root_cause_analytics",
+        ),
+    ],
 }
 
 
