@@ -2919,6 +2919,11 @@ class Studies:
                 and words & (STUDY_WORDS | STAT_WORDS)  # "which stat is the 67% one"
                 # (not the split of a figure named: "the ~40% virtualizing figure - execs or CS? what's the split?")
                 and not (words & (GAP_WORDS | SPLIT_WORDS | {"split"}) and words & EXEC_WORDS and metric_named)
+                # (nor the other group's figure: "is it right that 92% of execs think ...? And what was the number for
+                # the customer service people?")
+                and not (
+                    metric_named and words & EXEC_WORDS and (words & CS_WORDS or "customer service" in normalize(text))
+                )
                 or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
                 and ("?" in text or words & ASK_WHAT_WORDS)
                 and all(_is_fact(m.metric) for m in known)

@@ -2296,6 +2296,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "fact:commissioned+projects_horizon+root_cause_analytics",
         ),
     ],
+    "a figure of one group told beside a named finding, and the other group's asked, asks the finding": [
+        (
+            "Is it right that 92% of execs think customer service is key to brand identity? And what was the number for the customer service people?",
+            "brand_identity",
+        ),
+        (
+            "CFO here – I was told only 28% of CS staff say they're measured on revenue per call, while a lot more execs think so. Is that right? what are the exact figures",
+            "revenue_per_call",
+        ),
+        ("which document has the 92% of executives on the brand?", "source:92"),
+    ],
 }
 
 
