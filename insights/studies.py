@@ -3039,10 +3039,9 @@ class Studies:
         listing = (  # "which figures do execs rate higher"; not "the one where both agree on the brand: the numbers?"
             words & WHICH_WORDS
             and words & ITEM_WORDS
-            # (nor a metric named whole: "how many execs say they invest in people more than in tech? the number?")
-            and not (
-                len(chosen) == 1 and not _is_fact(chosen[0]) and self._whole(chosen[0], qset - guessed, strong=True)
-            )
+            # (nor metrics named whole: "how many execs say they invest in people more than in tech? the number?",
+            # "... disagree on both speed to answer and revenue per call. what are the numbers")
+            and not (chosen and all(not _is_fact(t) and self._whole(t, qset - guessed, strong=True) for t in chosen))
             and not any(isinstance(t, Unmeasured) and self._whole(t, qset - guessed) for t in chosen)
         )
         # a comparison asked of the study as a whole: the facts that name the study only say which one

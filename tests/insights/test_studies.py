@@ -2307,6 +2307,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("which document has the 92% of executives on the brand?", "source:92"),
     ],
+    "'what are the numbers' after findings named whole asks their figures, not which figures differ": [
+        (
+            "my boss says execs and agents disagree on both speed to answer and revenue per call. what are the numbers",
+            "asa_critical+revenue_per_call",
+        ),
+        (
+            "in strativity, is the 'invests in people more than technology' figure the same as the 'about two thirds lack tools' claim? what are both numbers?",
+            "invest_people+lacking_means",
+        ),
+    ],
 }
 
 
