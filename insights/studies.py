@@ -2419,6 +2419,12 @@ class Studies:
             )
         return Answer(query, "several", parts=parts)
 
+    def _leader_clause_tokens(self, text: str) -> set[str]:
+        """The vocabulary words of the clause that asks who leads, in a question (the whole text when none does)."""
+        clauses = [c for s in _sentences(text) if "?" in s for c in DASH_RE.split(s) if c.strip()]
+        asking = [c for c in clauses if {self._intent(t) for t in tokens(c)} & (LEAD_WORDS | LEADER_WORDS | TOP_WORDS)]
+        return set(self._asked_tokens(" ".join(asking) if asking else text)[0])
+
     def _leader_then_figure(self, single: Answer, pieces: list[str]) -> bool:
         """Leaders read from the whole of a message one of whose questions asks a figure, not a leader ("who leads on
         branch offices? and how many virtualise worldwide?"; not "... and which one on virtualisation?")."""
@@ -2967,7 +2973,9 @@ class Studies:
             if never and not metrics:  # "which region has the highest CSAT?": not measured, in no country either
                 return Answer(query, "unmeasured", unmeasured=never[:1], regions=regions)
             elsewhere = self.unmeasured["none:other_regions"]
-            if metrics and self._whole(elsewhere, qset - guessed):  # "which Nordic country is best": none given
+            # "which Nordic country is best": none given (not a guess beside the question: "which country leads on
+            # virtualisation? someone said Sweden")
+            if metrics and self._whole(elsewhere, self._leader_clause_tokens(text) - guessed):
                 return Answer(query, "unmeasured", topics=metrics[:1], unmeasured=[elsewhere])
             if metrics and not regional:  # "which country leads on real-time consoles": no country figures
                 return Answer(

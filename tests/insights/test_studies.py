@@ -2317,6 +2317,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "invest_people+lacking_means",
         ),
     ],
+    "a country without figures guessed beside the question of who leads leaves the question asked": [
+        ("Vilket land är bäst på att virtualisera kontaktcenter? Någon sa Sverige", "leaders:virtualization"),
+        ("which country leads on virtualisation - is it sweden?", "leaders:virtualization"),
+        ("which Nordic country is best at virtualisation?", "none"),
+    ],
 }
 
 
