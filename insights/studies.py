@@ -2907,9 +2907,25 @@ class Studies:
             if isinstance(m.metric, Metric)
         )
         claim = metric_named and CLAIM_RE.search(normalize(text))
+        # a figure told of what the studies never measured ("FCR is around 75%", "turnover was 40% last year"): no
+        # figure of theirs, whatever its value
+        never_measured = (
+            not metric_named
+            and not words & (SOURCE_WORDS - FROM_WORDS)  # (unless its source is asked: "saw 54% in a vendor deck,
+            and not WHERE_FROM_RE.search(text)  # where does it come from?")
+            and not WHAT_THIS_RE.search(figure_text)
+            and not (words & WHICH_WORDS and words & STAT_WORDS)  # ("which figures are those?")
+        ) and any(
+            isinstance(m.metric, Unmeasured)
+            and not getattr(m.metric, "framing", False)
+            and m.metric.id not in ("none:other_regions", "none:systems", "none:training")  # (where it was seen)
+            and self._whole(m.metric, qset - guessed)
+            for m in scored
+        )
         if (
             numbers
             and not claim
+            and not never_measured
             and not (metric_named and self._figure_told(unquoted))
             and (
                 words & SOURCE_WORDS

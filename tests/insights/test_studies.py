@@ -2322,6 +2322,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which country leads on virtualisation - is it sweden?", "leaders:virtualization"),
         ("which Nordic country is best at virtualisation?", "none"),
     ],
+    "a figure told of what the studies never measured is no figure of theirs, unless its source is asked": [
+        ("Our CSAT dipped to 78% this quarter – what CSAT levels did companies in the research report?", "none"),
+        ("Heard agents spend 20% of their time on after-call work - is that from this study?", "none"),
+        ("someone quoted 54% in a vendor deck, where does that come from?", "source:54"),
+    ],
 }
 
 
