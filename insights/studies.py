@@ -1325,6 +1325,7 @@ WHERE_WORDS = _words("where dove")
 # what a study found, asked of it ("what did the study find on that?", "vad visade undersökningen", "cosa dice")
 FOUND_WORDS = _words("find found say says said show shows showed visar visade sager sa dice dicono trovato emerso")
 THAT_WORDS = _words("that this those these det detta dessa questo questa quello quella questi cio")  # ... on that
+IT_WORDS = THAT_WORDS | _words("it")  # a question that points back ("NPS: do execs rate it higher?")
 TOOK_PART_WORDS = _words(  # "who" with one of these asks who answered, not who ran the study
     "took part participated participants answered answering responded responding respondents surveyed sampled questioned "
     "asked interviewed filled "
@@ -3258,6 +3259,8 @@ class Studies:
             return alone
         if not real and self.find_regions(question):  # "for the bank's board: what does it say about the UK?"
             return []
+        if not real and asked[-1] > 0 and set(tokens(question)) & IT_WORDS:
+            return chosen  # the question asks of what the clause before named ("NPS: do execs rate it higher?")
         if not real and _order(raw, set(raw)):  # a comparison: what kind of answer (advice, a trend) still counts,
             # said before or in the question or a few words after it ("...? best practice"), not in an aside
             # after it ("...? top 3 would be ideal for the slide")

@@ -2327,6 +2327,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("Heard agents spend 20% of their time on after-call work - is that from this study?", "none"),
         ("someone quoted 54% in a vendor deck, where does that come from?", "source:54"),
     ],
+    "a comparison asked of what the clause before named ('NPS: do execs rate it higher?'), and pay levels compared, are about what the studies never measured": [
+        ("NPS: do execs rate it higher than agents?", "none"),
+        ("is it true CS agents get paid more in Germany than in the UK?", "none"),
+        ("agent attrition - do execs underestimate it compared to team leads?", "none"),
+    ],
 }
 
 
