@@ -2332,6 +2332,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("is it true CS agents get paid more in Germany than in the UK?", "none"),
         ("agent attrition - do execs underestimate it compared to team leads?", "none"),
     ],
+    "a gap asked to have shrunk or narrowed asks a trend, which one snapshot cannot give": [
+        ("ci sono dati del 2011 o del 2012? il divario si è ridotto?", "none"),
+        ("Finns det siffror från 2015 års undersökning? Och har gapet krympt sen 2008?", "none"),
+    ],
 }
 
 
