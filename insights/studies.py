@@ -882,6 +882,22 @@ def _normalize(text: str) -> str:
     if "kit" in text or "say" in text:  # "the kit, the say-so or the investment": the tools, the authority
         text = _sub(r"\b(the|their|any) kit\b", r"\1 tools", text, "kit")
         text = _sub(r"\b(the|any) say ?so\b", r"\1 authority", text, "say")
+    if "genere" in text:  # "strumenti del genere": of that kind, not gender
+        text = _sub(r"\b(del|di questo|di quel|dello stesso|di che) genere\b", r"\1 tipo", text, "genere")
+    # tools of the kind the message told of ("strumenti del genere", "such tools", "sådana verktyg"): no tools asked
+    text = _sub(
+        r"\b(strumenti|soluzioni) (del tipo|di questo tipo|simili)\b|\bsuch (tools|solutions)\b"
+        r"|\b(tools|solutions) like (that|this|these|those)\b|\bsadana (verktyg|losningar)\b",
+        "such things",
+        text,
+        "tipo",
+        "simili",
+        "such",
+        "like th",
+        "sadana",
+    )
+    if "sla" in text:  # "slå ihop": merge, not an SLA
+        text = _sub(r"\bsla (ihop|samman)\b", "merge", text, "sla")
     if "kon" in text:  # "storm i kön", "när kön växer": the queue, not gender
         text = _sub(r"\b(i|pa|nar|da) kon\b|\bkon (vaxer|ar lang|exploderar|smaller)\b", "i telefonkon", text, "kon")
     # "le aziende intervistate": the surveyed companies, the sample (not the respondents' roles, "gli intervistati")
@@ -1661,7 +1677,8 @@ VENDOR_PAID_RE = re.compile(
 )
 OPERATIONAL_MANAGERS_RE = re.compile(
     r"\b(operational|operations) (managers?|leads?|leaders?|directors?|heads?)\b"
-    r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\boperativa chefer(na)?\b",
+    r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\b(direttore|responsabile|direttrice) operativ[oa]\b"
+    r"|\boperativa chefer(na)?\b|\b(operativ|operations)chef(en)?\b",
     re.IGNORECASE,
 )
 BUDGET_MEETING_RE = re.compile(

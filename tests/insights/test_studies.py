@@ -2336,6 +2336,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("ci sono dati del 2011 o del 2012? il divario si è ridotto?", "none"),
         ("Finns det siffror från 2015 års undersökning? Och har gapet krympt sen 2008?", "none"),
     ],
+    "words that only look like a topic's: 'del genere' is 'of that kind' (not gender), 'slå ihop' is merge (not an SLA), 'il direttore operativo' is a person, and tools 'del genere' are the ones the message told of": [
+        (
+            "Stiamo valutando una console con viste in tempo reale sui dati dei clienti per tutta l'azienda. Il vendor dice che ormai la metà delle aziende lo sta facendo. Quante aziende pianificavano strumenti del genere secondo lo studio?",
+            "realtime_views",
+        ),
+        (
+            "IT vill slå ihop våra tre kontaktcenter så att de körs som ett enda virtuellt center. Konsulten påstår att det är standard numera. Hur stor andel höll på med det eller planerade det i undersökningen?",
+            "virtualization",
+        ),
+        (
+            "Il direttore operativo vuole una console con la vista in tempo reale su tutti i dati del cliente, l'IT dice che ci vogliono due anni. Prima di rispondergli vorrei dei numeri. Quante aziende pensano di adottare strumenti del genere?",
+            "realtime_views",
+        ),
+    ],
 }
 
 
