@@ -1508,7 +1508,7 @@ ANOTHER_FIGURE_WORDS = (
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
-    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|anche|[aä]ven|ocks[aå]|\+)\s",
+    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 # a sentence that asks next ("... che % di aziende? poi chi ha condotto la ricerca, e ...")
@@ -1519,7 +1519,8 @@ ALL_FIGURES_RE = re.compile(
     r"\b(?:all|alla|tutti) (?:of )?(?:the |i )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
 TOPIC_JOIN_RE = re.compile(
-    r"\s*(?:[+&;]|,?\s+(?:and|och|e|plus)(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+", re.IGNORECASE
+    r"\s*(?:[+&;]|,?\s+(?:and|och|e|plus|nonch[eé])(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+",
+    re.IGNORECASE,
 )
 PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
 # a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
@@ -1530,7 +1531,7 @@ TOO_RE = re.compile(
 ANOTHER_QUESTION_RE = re.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
-    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|nonch[eé]|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
     # "..., anche: quante aziende ...", "..., också: hur många ...", "prima dimmi ..., poi per quali mercati"
     r"|(?:anche|ocks[åa]|dessutom|also):\s*|(?<=,\s)(?:poi|then|sen|sedan)\s+)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"

@@ -2350,6 +2350,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "realtime_views",
         ),
     ],
+    "'nonché' joins one more topic, as 'and' does": [
+        (
+            "velocita media di risposta come metrica critica: executive vs operatori? nonché fatturato per chiamata",
+            "asa_critical+revenue_per_call",
+        ),
+    ],
 }
 
 
