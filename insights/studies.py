@@ -882,6 +882,21 @@ def _normalize(text: str) -> str:
     if "kit" in text or "say" in text:  # "the kit, the say-so or the investment": the tools, the authority
         text = _sub(r"\b(the|their|any) kit\b", r"\1 tools", text, "kit")
         text = _sub(r"\b(the|any) say ?so\b", r"\1 authority", text, "say")
+    # a language version of a source ("the Swedish article", "i den svenska artikeln", "l'articolo svedese"): no country
+    text = _sub(
+        r"\b(swedish|svenska|italian|italienska|english|engelska) (article|artikeln|version|versionen|release|"
+        r"pressmeddelandet|write-up|source|kallan|text|texten)\b"
+        r"|\b(articolo|comunicato|versione|fonte|testo) (svedese|italiano|italiana|inglese)\b",
+        "translation",
+        text,
+        "swedish",
+        "svensk",
+        "italian",
+        "english",
+        "engelsk",
+        "svedese",
+        "inglese",
+    )
     if "genere" in text:  # "strumenti del genere": of that kind, not gender
         text = _sub(r"\b(del|di questo|di quel|dello stesso|di che) genere\b", r"\1 tipo", text, "genere")
     # tools of the kind the message told of ("strumenti del genere", "such tools", "sådana verktyg"): no tools asked

@@ -2356,6 +2356,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "asa_critical+revenue_per_call",
         ),
     ],
+    "a language version of a source ('the Swedish article', 'la versione inglese') names no country, and asks no source by itself": [
+        (
+            "Engelska pressmeddelandet säger 39 % för UK men den svenska artikeln säger 49. Vad gäller egentligen för Storbritannien?",
+            "region:uk",
+        ),
+        (
+            "Does the Italian article give the same ~30% for real-time information consoles as the English release?",
+            "realtime_views",
+        ),
+        (
+            "I svenska artikeln står det 73 procent för kundens värde över tiden men ingen siffra för kundtjänst, vad är den?",
+            "clv_measured",
+        ),
+        ("Nella fonte inglese si parla dell'Asia al 74%: che altri dati ci sono sull'Asia?", "region:asia"),
+    ],
 }
 
 
