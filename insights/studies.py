@@ -228,6 +228,10 @@ def _asks(sentence: str) -> bool:
     return "?" in QUOTED_RE.sub(" ", sentence)
 
 
+# which language version of a source has a figure ("does the swedish article also have the 67%?")
+VERSION_HAS_RE = re.compile(r"\b(also (have|has|give|gives)|only in|har (den|det) (ocksa|aven)|solo (nel|nella))\b")
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """normalize() of each sentence, joined: a long message's sentences are read again alone (its question
@@ -883,19 +887,24 @@ def _normalize(text: str) -> str:
         text = _sub(r"\b(the|their|any) kit\b", r"\1 tools", text, "kit")
         text = _sub(r"\b(the|any) say ?so\b", r"\1 authority", text, "say")
     # a language version of a source ("the Swedish article", "i den svenska artikeln", "l'articolo svedese"): no country
-    text = _sub(
-        r"\b(swedish|svenska|italian|italienska|english|engelska) (article|artikeln|version|versionen|release|"
-        r"pressmeddelandet|write-up|source|kallan|text|texten)\b"
-        r"|\b(articolo|comunicato|versione|fonte|testo) (svedese|italiano|italiana|inglese)\b",
-        "translation",
-        text,
-        "swedish",
-        "svensk",
-        "italian",
-        "english",
-        "engelsk",
-        "svedese",
-        "inglese",
+    # (unless which version has a figure is asked: "does the swedish article also have the 67% ... or only the english?")
+    text = (
+        text
+        if VERSION_HAS_RE.search(text)
+        else _sub(
+            r"\b(swedish|svenska|italian|italienska|english|engelska) (article|artikeln|version|versionen|release|"
+            r"pressmeddelandet|write-up|source|kallan|text|texten)\b"
+            r"|\b(articolo|comunicato|versione|fonte|testo) (svedese|italiano|italiana|inglese)\b",
+            "translation",
+            text,
+            "swedish",
+            "svensk",
+            "italian",
+            "english",
+            "engelsk",
+            "svedese",
+            "inglese",
+        )
     )
     if "genere" in text:  # "strumenti del genere": of that kind, not gender
         text = _sub(r"\b(del|di questo|di quel|dello stesso|di che) genere\b", r"\1 tipo", text, "genere")
