@@ -3149,7 +3149,14 @@ class Studies:
                         Answer(query, "ranking", order=way, asks_about_agents=agents) for way in ("largest", "agree")
                     ],
                 )
-            if order in ("exec_higher", "cs_higher") and VICE_VERSA_RE.search(unaccented(text)):
+            # ("..., and vice versa?", "which figures do CS rate higher than the c-suite, and which ones do they rate
+            # lower"): both ways
+            both_ways = (
+                set(raw) & MORE_WORDS
+                and set(raw) & LESS_WORDS
+                and any(set(tokens(p)) & LESS_WORDS and set(tokens(p)) & WHICH_WORDS for p in question_parts(text)[1:])
+            )
+            if order in ("exec_higher", "cs_higher") and (VICE_VERSA_RE.search(unaccented(text)) or both_ways):
                 # "where are the execs more positive than CS, and vice versa?": both ways
                 return Answer(
                     query,

@@ -2371,6 +2371,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("Nella fonte inglese si parla dell'Asia al 74%: che altri dati ci sono sull'Asia?", "region:asia"),
     ],
+    "which figures one group rates higher, and which ones it rates lower, asks both ways": [
+        (
+            "which figures do CS pros rate higher than the c-suite, and which ones do they rate lower",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+    ],
 }
 
 
