@@ -2390,10 +2390,13 @@ class Studies:
             first_facts = first and first.kind == "metrics" and all(_is_fact(t) for t in first.topics)
             # (a fact asked after a question of another kind is one of its own: "what does the 1.5 million refer to?
             # and how big were the companies generally")
-            after_other = (
+            after_other = bool(ALSO_RE.match(piece)) and (
                 bool(parts)
                 and parts[0].kind in ("provenance", "region", "ranking", "leaders")
-                and bool(ALSO_RE.match(piece))
+                # (or after a finding, a fact named whole in a question of its own: "... execs vs CS? Also how big were
+                # the companies in general")
+                or bool(QUESTION_START_RE.match(ALSO_RE.sub("", piece, count=1)))
+                and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
             )
             if i and facts and not first_facts and not asked_by_word and not listed and not after_other:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or

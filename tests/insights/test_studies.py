@@ -2377,6 +2377,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "rank:cs_higher+rank:exec_higher",
         ),
     ],
+    "a fact named whole in a question of its own after 'also' follows a finding's question": [
+        (
+            "Branch office figure split by execs vs customer service professionals? Also how big were the companies in general",
+            "branch_offices+fact:sizes",
+        ),
+    ],
 }
 
 
