@@ -90,6 +90,8 @@ ABOUT_ME_RE = re.compile(
     r"(answer|cover|know|ask|ask you|ask about|ask you about|answer about|answer questions about|help with)"
     r"|what (can|do|does) (you|u|this thing|this bot|the bot|it|pulsegap|gap) (answer|cover|know|know about)"
     r"|what can i ask( you| it| this thing| this bot| the bot)?( about)?"
+    r"|(what|which) (topics|subjects|questions|things) (are you|is it|is the bot|is this bot) able to (answer|cover)"
+    r"( questions)?( about| on)?"
     r"|((could|can|would) you |please )?list (all )?(the )?(topics|subjects|things|metrics) (you|u|it|the bot)"
     r" (know|cover|can answer|are able to answer|answer)( questions)?( about| on)?"
     r"|what (else )?can (you|u|it|this bot|the bot|pulsegap|gap) tell (me|us)( about)?"
@@ -103,7 +105,8 @@ ABOUT_ME_RE = re.compile(
 )
 ABOUT_ME_SEARCH_RE = re.compile(
     rf"\b({ABOUT_ME_RE.pattern}|(che|quali) (temi|argomenti) (copre|tratta|conosce|conosci)|cosa sai fare"
-    r"|(che|quali) domande (posso|si possono) fare|(che|quali) domande posso (farti|fargli|farle)|(che|quali) domande ti posso fare"
+    r"|(che|quali) domande (posso|si possono) fare( a gap| al bot| a pulsegap| a questo bot)?|(che|quali) domande posso (farti|fargli|farle)"
+    r"|(che|quali) domande ti posso fare"
     r"|(che )?cosa (posso|si puo) (chiedergli|chiederti|chiedere al bot|chiedere a gap)"
     r"|what (topics|metrics|subjects|questions)( (and |or )?(topics|metrics|subjects))? (can|do) (you|u) answer( questions)?( on| about)?"
     # what the bot can be asked, in more words ("what kind of stuff can you tell me about", "what topics

@@ -1257,7 +1257,7 @@ GAP_WORDS = _words(
 )
 AGREE_WORDS = _words(
     "agree agreed agreement aligned alignment same alike closest consensus overens eniga enig lika likadant samstammiga "
-    "accordo concordano allineati allineamento uguale uguali"
+    "accordo concordano allineati allineamento uguale uguali concur concurs converge converged"
 )
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
 CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
@@ -1532,7 +1532,7 @@ ANOTHER_FIGURE_WORDS = (
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
-    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)\s",
+    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|ed|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 # a sentence that asks next ("... che % di aziende? poi chi ha condotto la ricerca, e ...")
@@ -1543,7 +1543,7 @@ ALL_FIGURES_RE = re.compile(
     r"\b(?:all|alla|tutti) (?:of )?(?:the |i )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
 TOPIC_JOIN_RE = re.compile(
-    r"\s*(?:[+&;]|,?\s+(?:and|och|e|plus|nonch[eé])(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+",
+    r"\s*(?:[+&;]|,?\s+(?:and|och|e|ed|plus|nonch[eé])(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+",
     re.IGNORECASE,
 )
 PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
@@ -1555,7 +1555,7 @@ TOO_RE = re.compile(
 ANOTHER_QUESTION_RE = re.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
-    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|plus|also|samt|inoltre|nonch[eé]|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
+    r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|ed|plus|also|samt|inoltre|nonch[eé]|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
     # "..., anche: quante aziende ...", "..., också: hur många ...", "prima dimmi ..., poi per quali mercati"
     r"|(?:anche|ocks[åa]|dessutom|also):\s*|(?<=,\s)(?:poi|then|sen|sedan)\s+)"
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
@@ -1680,6 +1680,7 @@ GAP_FIGURE_RE = re.compile(
 SUPERLATIVE_WORDS = (LARGEST_WORDS | SMALL_WORDS) - _words("major")
 VICE_VERSA_RE = re.compile(
     r"\b(and|or|och|eller|e|o) (vice ?versa|viceversa|tvartom|omvant)\b"
+    r"|\b(e|o) (ci sono )?(casi |metriche |dati )?(al|il) contrario\b"  # "..., e ci sono casi al contrario?"
 )  # (not "always the other way round")
 BOTH_ENDS_RE = re.compile(  # the largest gap and the smallest, asked side by side (not ranked "from biggest to smallest")
     r"\b(biggest|largest|widest|storsta|maggiore|piu grande)( (gap|glapp|divario|disconnect|difference|skillnad)s?)? "

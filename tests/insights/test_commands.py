@@ -122,6 +122,11 @@ def test_a_question_about_what_the_bot_can_answer_is_the_list():
     assert parse("Su quali argomenti posso interrogare il bot?") == Command("list")
     assert parse("Su quali argomenti gli si può chiedere? C'è un elenco?") == Command("list")
     assert parse("Hur skriver jag kommandot, finns det nån hjälp?") == Command("help")
+    # round 250-251: "are you able to answer", "che domande posso fare a /gap?" beside a question
+    assert parse("Which topics are you able to answer questions about?") == Command("list")
+    assert answer_label(load(), "Che domande posso fare a /gap? Poi, su quante aziende è stata fatta l'indagine?") == (
+        "cmd:list+study_companies"
+    )
     # round 246: how to ask about one country, a number or a topic, in the three languages
     for text in (
         "How do I ask this bot about a particular country?",

@@ -2383,6 +2383,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "branch_offices+fact:sizes",
         ),
     ],
+    "'ed', 'al contrario' and 'concur' are read as 'and', 'vice versa' and 'agree'": [
+        (
+            "Su quali metriche i manager sono più ottimisti degli operatori, e ci sono casi al contrario?",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        (
+            "quante aziende pensano di usare gli analytics per capire le cause delle interazioni coi clienti, ed entro quanti mesi sono previsti questi progetti?",
+            "projects_horizon+root_cause_analytics",
+        ),
+        ("On which items do executives and customer care staff broadly concur?", "rank:agree"),
+    ],
 }
 
 
