@@ -1285,6 +1285,7 @@ COUNTRY_WHOLE_WORDS = frozenset(  # (as typed, not stemmed: "the Germany number 
 )
 WHAT_ABOUT_RE = re.compile(r"\b(what|how) about\b|\bvad galler\b|\be per\b|\be (la|il|l|lo)\b")
 DASH_RE = re.compile(r"\s[-–—]\s")  # a clause set off by a spaced dash
+CHE_ASK_RE = re.compile(r"\s*che\s+(dimensioni|quota|percentuale|ruoli|settori|paesi|tipo)\b", re.IGNORECASE)
 AMONG_WORDS = _words("among amongst bland hos")  # (not "tra", "fra": also "between")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
@@ -1561,10 +1562,11 @@ ANOTHER_QUESTION_RE = re.compile(
     r"(?=(?:roughly\s+|about\s+|approximately\s+|ungef[äa]r\s+|circa\s+)?"
     # ("..., and in general which figures do execs rate rosier?")
     r"(?:(?:in general|overall|more generally|generally|i allm[äa]nhet|generellt|in generale|in genere),?\s+)?"
-    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da)\s+)?"
+    r"(?:(?:for|in|on|about|per|di|su|in|a|f[öo]r|om|i|p[åa]|over|[öo]ver|within|inom|entro|by|with|med|con|across|da|under)\s+)?"
     r"(?:how|what|whats|which|when|who|whom|where|hur|vad|vilka|vilken|vilket|n[äa]r|vem|quanti|quante|quanto|quanta|quale|quali|qual|quando|chi|dove|cosa"
     # "..., and is there any where CS comes out higher?", "och var är de mest överens?", "och finns det nåt där ...?"
-    r"|(?:is|are) there|is (?:that|it|this) (?:the only|one where|the one where)|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer)|c'?[èe]|ci sono|in che|di che|da quando"
+    r"|(?:is|are) there|is (?:that|it|this) (?:the only|one where|the one where)|any\s+(?:where|metric|metrics|figures?|items?)"
+    r"|che\s+(?:dimensioni|quota|percentuale|ruoli|settori|paesi|tipo)\b|finns det|var (?:[äa]r|ligger|finns|ger|har|ser|tycker|skiljer|kommer)|c'?[èe]|ci sono|in che|di che|da quando"
     r"|everything|whatever|allt|tutto"
     # a request of its own ("..., and give me the UK numbers", "e dammi i dati per la Francia")
     r"|(?:give|show|tell|send)\s+(?:me|us)|(?:ge|visa)\s+mig|dammi|mostrami|dimmi"
@@ -2391,14 +2393,18 @@ class Studies:
             first_facts = first and first.kind == "metrics" and all(_is_fact(t) for t in first.topics)
             # (a fact asked after a question of another kind is one of its own: "what does the 1.5 million refer to?
             # and how big were the companies generally")
-            after_other = bool(ALSO_RE.match(piece)) and (
-                bool(parts)
-                and parts[0].kind in ("provenance", "region", "ranking", "leaders")
-                # (or after a finding, a fact named whole in a question of its own: "... execs vs CS? Also how big were
-                # the companies in general")
-                or bool(QUESTION_START_RE.match(ALSO_RE.sub("", piece, count=1)))
-                and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
-            )
+            after_other = (
+                bool(ALSO_RE.match(piece))
+                and (
+                    bool(parts)
+                    and parts[0].kind in ("provenance", "region", "ranking", "leaders")
+                    # (or after a finding, a fact named whole in a question of its own: "... execs vs CS? Also how big were
+                    # the companies in general")
+                    or bool(QUESTION_START_RE.match(ALSO_RE.sub("", piece, count=1)))
+                    and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
+                )
+                or bool(CHE_ASK_RE.match(piece))
+            )  # ("..., e che dimensioni avevano le aziende?")
             if i and facts and not first_facts and not asked_by_word and not listed and not after_other:
                 # a study fact only opens a message ("e quanti tra i professionisti del settore?": no industry), or
                 # follows another ("när gjordes undersökningen och när publicerades resultaten?")

@@ -2394,6 +2394,21 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("On which items do executives and customer care staff broadly concur?", "rank:agree"),
     ],
+    "a second question after ', och var kommer', '+ any where', ', e che dimensioni' is one of its own": [
+        (
+            "top disconnects between C-suite and front line + any where CS rates higher than the execs?",
+            "rank:cs_higher+rank:largest",
+        ),
+        (
+            "vilket land ligger i topp på att använda lokalkontor vid toppar, och var kommer 38 % ifrån?",
+            "leaders:branch_offices+source:38",
+        ),
+        ("quanti paesi copre lo studio, e che dimensioni avevano le aziende coinvolte?", "fact:sizes+study_countries"),
+        (
+            "Ciao! il contact center è considerato strategico? dati manager vs operatori, e che dimensioni avevano le aziende?",
+            "cc_strategic+fact:sizes",
+        ),
+    ],
 }
 
 
