@@ -2409,6 +2409,17 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "cc_strategic+fact:sizes",
         ),
     ],
+    "'non hanno (gli) strumenti' is lacking the means, 'hanno gli strumenti' the tools and authority": [
+        (
+            "Strativity: quanti sentono che l'azienda merita la loro fedeltà, e quanti invece non hanno gli strumenti o l'autorità per servire bene i clienti?",
+            "employer_loyalty+lacking_means",
+        ),
+        (
+            "chi ha risposto allo studio Strativity? e cos'è questa storia dei 2/3 che non hanno strumenti e autorità?",
+            "fact:strativity_respondents+lacking_means",
+        ),
+        ("Har personalen verktygen och mandatet att lösa kundernas problem?", "tools_authority"),
+    ],
 }
 
 
