@@ -906,6 +906,8 @@ def _normalize(text: str) -> str:
             "inglese",
         )
     )
+    # the release's "two significant areas of investment ... branch offices and virtualization": those two, not people
+    text = _sub(r"\b(areas? of investment|investment areas?)\b", "areas", text, "investment")
     if "genere" in text:  # "strumenti del genere": of that kind, not gender
         text = _sub(r"\b(del|di questo|di quel|dello stesso|di che) genere\b", r"\1 tipo", text, "genere")
     # tools of the kind the message told of ("strumenti del genere", "such tools", "sådana verktyg"): no tools asked
@@ -1710,7 +1712,9 @@ OPERATIONAL_MANAGERS_RE = re.compile(
     re.IGNORECASE,
 )
 BUDGET_MEETING_RE = re.compile(
-    r"\bbudget (meeting|review|round|season|call|planning|discussion|cycle|deck|presentation|committee)s?\b",
+    r"\bbudget (meeting|review|round|season|call|planning|discussion|cycle|deck|presentation|committee)s?\b"
+    # the asker's own budget ("we have budget for ONE project next year", "before she signs off the budget")
+    r"|\b(we|i) (only )?(have|got|had) (a |the |some )?budget for\b|\bsigns? off the budget\b",
     re.IGNORECASE,
 )
 PHONE_PEOPLE_RE = re.compile(

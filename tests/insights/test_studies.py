@@ -2420,6 +2420,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("Har personalen verktygen och mandatet att lösa kundernas problem?", "tools_authority"),
     ],
+    "the asker's own budget and the release's 'areas of investment' name no topic": [
+        (
+            "We have budget for ONE project next year: either real-time customer data views or root-cause analytics. How many companies were planning each of these?",
+            "realtime_views+root_cause_analytics",
+        ),
+        (
+            "The release mentions two investment areas making companies more dynamic - branch offices and virtualization. What are the worldwide figures for both?",
+            "branch_offices+virtualization",
+        ),
+    ],
 }
 
 
