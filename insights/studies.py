@@ -643,7 +643,7 @@ def _normalize(text: str) -> str:
         text,
         "lead",
     )
-    text = _sub(r"\b(over|inom|under) hur lang tid\b", "tidsram", text, "hur lang tid")  # over what period
+    text = _sub(r"\b(over|inom|under) hur lang tid\b", "hur tidsram", text, "hur lang tid")  # over what period
     text = _sub(r"\bin quanto tempo (sono previst[ie]|verranno|saranno)\b", "orizzonte", text, "quanto tempo")
     text = _sub(r"\baltogether\b|\ball told\b", "in total", text, "altogether", "all told")
     text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")

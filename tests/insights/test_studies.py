@@ -2430,6 +2430,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "branch_offices+virtualization",
         ),
     ],
+    "'under hur lång tid' keeps its question word beside the time frame": [
+        (
+            "hur många planerar realtidsvyer av kunddata, och under hur lång tid ska projekten genomföras?",
+            "projects_horizon+realtime_views",
+        ),
+    ],
 }
 
 
