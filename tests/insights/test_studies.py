@@ -2436,6 +2436,16 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "projects_horizon+realtime_views",
         ),
     ],
+    "a vendor who tells or sells is the asker's story; which vendor to pick is a question about CRM systems and vendors": [
+        (
+            "En leverantör var här igår och sålde in 'klicka för att bli uppringd' på webben, och påstod att alla har det nu. Hur många företag har eller planerar en sån funktion?",
+            "callback",
+        ),
+        (
+            "Il nostro fornitore di centralino spinge tanto la funzione 'click for a call back' sul sito. Dice che ce l'hanno quasi tutti. Che percentuale di aziende ce l'ha o la vuole aggiungere secondo l'indagine?",
+            "callback",
+        ),
+    ],
 }
 
 
