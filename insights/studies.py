@@ -3062,6 +3062,9 @@ class Studies:
                 return Answer(
                     query, "several", parts=[Answer(query, "leaders", topics=[m], regions=regions) for m in named[:3]]
                 )
+            if not regional and words & (GAP_WORDS | MORE_WORDS) and words & (EXEC_WORDS | CS_WORDS):
+                # "which country has the largest exec vs CS disconnect?": the groups' figures are not given per country
+                return Answer(query, "unmeasured", unmeasured=[elsewhere], regions=regions)
             return Answer(query, "leaders", topics=regional[:1], regions=regions)
 
         # what the sample held ("were banks included?"), not how many of one industry it held ("how many

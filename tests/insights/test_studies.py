@@ -2446,6 +2446,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "callback",
         ),
     ],
+    "which country has the largest exec-vs-CS gap asks a split per country the studies do not give": [
+        ("which country has the largest exec vs CS disconnect overall?", "none"),
+        ("in quale paese i manager sono più ottimisti rispetto agli operatori?", "none"),
+    ],
 }
 
 
