@@ -2450,6 +2450,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which country has the largest exec vs CS disconnect overall?", "none"),
         ("in quale paese i manager sono più ottimisti rispetto agli operatori?", "none"),
     ],
+    "how much branch offices add at peaks (extra agents, a share of peak volume) is a volume the studies never measured, not how many companies use them": [
+        ("how many extra agents do branch offices add at peak, in headcount?", "none"),
+        ("what % of interactions go to branch offices during peaks", "none"),
+        ("branch offices used for peak volume, what share of compnies", "branch_offices"),
+    ],
 }
 
 
