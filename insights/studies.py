@@ -3211,7 +3211,7 @@ class Studies:
             hinted = {g for g in guessed if len(g) < 6}  # ("slack" is no "lack"; "virtualizaton" is virtualization)
             if unmeasured and not any(self._whole(t, qset - hinted) for t in answered):
                 # a country's figures asked, beside words that only hint at a topic ("spain numbers pls (... not
-                # answering slack from the beach)", "a sede a Madrid e il country manager ...: dati sulla Spagna?")
+                # answering slack from the beach)": a guess from a short typo)
                 return Answer(query, "region", regions=regions)
         years = set(STUDY_YEAR_RE.findall(text))
         if (  # "speed to answer back in 2004": a figure of the 2008 study asked of the other study's year
@@ -3502,11 +3502,15 @@ class Studies:
             fits = [t for t in chosen if asks[0] in getattr(t, "asks", ())]
             if fits:
                 return fits
-        if asks == ["when"] and chosen and all(_is_fact(t) and "when" not in getattr(t, "asks", ()) for t in chosen):
+        if (
+            asks == ["when"]
+            and chosen
+            and all(_is_fact(t) and "when" not in getattr(t, "asks", ()) for t in chosen)
+            and any("who" in getattr(t, "asks", ()) for t in chosen)
+        ):
             # asked when, of a fact that says who ("när genomfördes den?": carried out when, not by whom)
             when = next(f for f in self.facts.values() if "when" in f.asks)
-            if any("who" in getattr(t, "asks", ()) for t in chosen):
-                return [when if "who" in getattr(t, "asks", ()) else t for t in chosen]
+            return [when if "who" in getattr(t, "asks", ()) else t for t in chosen]
         who_took_part = words & TOOK_PART_WORDS and (groups or words & ASK_WORDS["who"])  # "who answered?"
         if not (words & STUDY_WORDS or who_took_part) or not all(_is_fact(t) for t in chosen):
             return chosen
