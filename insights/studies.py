@@ -1349,7 +1349,10 @@ STUDY_TAIL_RE = re.compile(
 )
 # what the sample held: "were banks included", "vilka branscher var med", "nel campione"
 HOW_MANY_RE = re.compile(r"\b(how many|hur manga|quant[ei]) [a-z]+ (companies|firms|foretag|bolag|aziende|imprese)\b")
-COUNT_ASK_RE = re.compile(r"\b(how many|hur manga|quant[aei]|number of|antal|count[a-z]*)\b")
+# a count asked, as typed or as normalize() writes it ("how many companies": countcompany; not "countries")
+COUNT_ASK_RE = re.compile(
+    r"\b(how many|hur manga|quant[aei]|number of|antal|" + "|".join(sorted(COUNT_TOKENS)) + r")\b"
+)
 SAMPLE_WORDS = _words(
     "included include includes sample covered deltog ingick ingar urvalet urval campione inclusi incluse inclusa "
     "coinvolte coinvolti"
@@ -2103,6 +2106,11 @@ class Studies:
         self.topics = topics
         self._idf = {w: math.log(1 + n / c) for w, c in {**title_df, **df}.items()}
         self._key_tokens = key_tokens
+        # a fact's examples: the words of what the studies never measured that yields to it ("which industries: banks?")
+        self._examples: dict[str, set[str]] = defaultdict(set)
+        for u in self.unmeasured.values():
+            if u.yields_to:
+                self._examples[u.yields_to] |= key_tokens[u.id]
         self._title_tokens = title_tokens
         # an inverted index: word -> (topic, weight as a keyword, weight in a title, which counts half).
         # A word that is a keyword on its own counts whole; one that only comes inside a longer
@@ -2552,11 +2560,7 @@ class Studies:
             "%" in piece
             or bool(said & FIGURE_WORDS)
             # "feedback to sales, execs vs cs", "..., executive vs customer service"
-            or bool(
-                said & EXEC_WORDS
-                and (said & CS_WORDS or "customer service" in normalize(piece))
-                and said & COMPARED_WORDS
-            )
+            or bool(said & EXEC_WORDS and _cs_named(said, piece) and said & COMPARED_WORDS)
         )
         # a later sentence that opens with "and", "plus": "... exec vs CS? and revenue per call too"
         and_more = later and bool(ALSO_RE.match(piece) or _one_more(piece))
@@ -2967,7 +2971,8 @@ class Studies:
         # a figure told of what the studies never measured ("FCR is around 75%", "turnover was 40% last year"): no
         # figure of theirs, whatever its value
         never_measured = (
-            not metric_named
+            bool(numbers)
+            and not metric_named
             and not words & (SOURCE_WORDS - FROM_WORDS)  # (unless its source is asked: "saw 54% in a vendor deck,
             and not WHERE_FROM_RE.search(text)  # where does it come from?")
             and not WHAT_THIS_RE.search(figure_text)
@@ -3000,9 +3005,7 @@ class Studies:
                 and not (words & (GAP_WORDS | SPLIT_WORDS | {"split"}) and words & EXEC_WORDS and metric_named)
                 # (nor the other group's figure: "is it right that 92% of execs think ...? And what was the number for
                 # the customer service people?")
-                and not (
-                    metric_named and words & EXEC_WORDS and (words & CS_WORDS or "customer service" in normalize(text))
-                )
+                and not (metric_named and words & EXEC_WORDS and _cs_named(words, text))
                 or _number_first(text)  # "the 927 - companies or people?" (not "1.5 million agents")
                 and ("?" in text or words & ASK_WHAT_WORDS)
                 and all(_is_fact(m.metric) for m in known)
@@ -3346,9 +3349,8 @@ class Studies:
             known |= self._key_tokens["study_companies"]
         known |= {getattr(t, "study", "")[-4:] for t in topics}  # "speed to answer in 2008": the study's own year
         if not COUNT_ASK_RE.search(normalize(text)):  # (not "how many banks took part?": no count per industry)
-            for u in self.unmeasured.values():  # "were banks and telcos included?": the fact's examples
-                if u.yields_to and any(t.id == u.yields_to for t in topics):
-                    known |= self._key_tokens[u.id]
+            for t in topics:  # "were banks and telcos included?": the fact's examples
+                known |= self._examples.get(t.id, set())
         # (nor the words for the study and its sample: "com'era distribuito il campione per dimensione aziendale?")
         return all(t in known or t in self._region_words or t in SAMPLE_WORDS | STUDY_WORDS for t in _content(text))
 
@@ -3697,6 +3699,12 @@ def question_parts(text: str) -> list[str]:
 def asked_part(text: str) -> str:
     """The sentences with a question mark of a message that has others, else the whole message."""
     return " ".join(_question_sentences(text)[1]) or text
+
+
+def _cs_named(words: set[str], text: str) -> bool:
+    """The customer-service group named: one of its words, or "customer service" itself (not in CS_WORDS: it is
+    also the topic, "customer service is key to the brand")."""
+    return bool(words & CS_WORDS) or "customer service" in normalize(text)
 
 
 def _number_first(text: str) -> bool:
