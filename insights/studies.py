@@ -2351,9 +2351,11 @@ class Studies:
                 and all(self._whole(t, qset - guessed, strong=True) for t in part.topics)
             ):
                 return replace(single, topics=[t for t in single.topics if t in part.topics])
-        if len(pieces) < 2 or single.kind == "several" and not self._leader_then_figure(single, pieces):
+        if len(pieces) < 2 or single.kind == "several" and not all(p.kind == "leaders" for p in single.parts):
             return single
         readings = [self._answer(piece) for piece in pieces[:3]]  # (each question read alone, once)
+        if single.kind == "several" and not self._leader_then_figure(pieces, readings):
+            return single
         if any(getattr(t, "framing", False) for t in single.unmeasured) and not all(
             r.kind not in ("none", "unmeasured") for r in readings
         ):
@@ -2490,15 +2492,14 @@ class Studies:
         asking = [c for c in clauses if {self._intent(t) for t in tokens(c)} & (LEAD_WORDS | LEADER_WORDS | TOP_WORDS)]
         return set(self._asked_tokens(" ".join(asking) if asking else text)[0])
 
-    def _leader_then_figure(self, single: Answer, pieces: list[str]) -> bool:
-        """Leaders read from the whole of a message one of whose questions asks a figure, not a leader ("who leads on
-        branch offices? and how many virtualise worldwide?"; not "... and which one on virtualisation?")."""
-        if not all(p.kind == "leaders" for p in single.parts):
-            return False
-        for piece in pieces[:3]:
+    def _leader_then_figure(self, pieces: list[str], readings: list[Answer]) -> bool:
+        """One of a message's questions, read alone, asks a figure, not a leader ("who leads on branch offices? and
+        how many virtualise worldwide?"; not "... and which one on virtualisation?"): the leaders read from the whole
+        give way to the questions read alone."""
+        for piece, reading in zip(pieces, readings, strict=False):
             said = {self._intent(w) for w in tokens(piece)}
             if (
-                self._answer(piece).kind == "metrics"
+                reading.kind == "metrics"
                 and (COUNT_ASK_RE.search(normalize(piece)) or said & FIGURE_WORDS)
                 and not said & (LEAD_WORDS | LEADER_WORDS | WHICH_ONE_WORDS)
             ):
