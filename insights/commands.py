@@ -368,6 +368,47 @@ def _beside_the_bot(text: str) -> Command | None:
     return Command("question", action=action, args=plain(text), asks=rest)
 
 
+# The last reading of a short message the studies find nothing in: words that ask how to put a question,
+# or what the bot holds ("help pls", "any tips on asking you stuff?", "show me everything you've got",
+# "which figures are in here? just want a quick overview")
+HELP_CUE_RE = re.compile(
+    r"\b(help|hjalp|aiuto|syntax|instructions|guide|phrase|word my|how (do|should|can) (i|we) (ask|use|write|type)"
+    r"|how does (this|it) work|hur (funkar|fungerar|anvander|fragar)|come (si usa|funziona|chiedo|faccio a chiedere)"
+    r"|(tips?|advice|consigli|knep|rad) (on|for|su come|per|om|for att) (asking|using|phrasing|chiedere|usare|formulare|fraga"
+    r"|anvanda|stalla))\b"
+)
+LIST_CUE_RE = re.compile(  # (the words LIST_WORDS, LIST_NOUNS and LIST_ASK_RE know)
+    r"\b(list|lista|listan|elenco|forteckning|topics|subjects|amnen|amnena|argomenti|temi|everything|overview|oversikt"
+    r"|panoramica)\b"
+)
+HOW_TO_READS = {"none:advice", "none:targets", "none:definitions"}  # what a how-to question can be read as
+
+
+def _cued(text: str) -> Command | None:
+    """'help pls', 'show me everything you've got': a short message that asks how to use the bot, or
+    what it holds, in words no fuller reading knew, when the studies find nothing asked in it."""
+    if len(text) > 160:
+        return None
+    folded = _folded(text)
+    helps, lists = HELP_CUE_RE.search(folded), LIST_CUE_RE.search(folded)
+    if not helps and not lists:
+        return None
+    answer = load().answer(text)
+    if (
+        answer.about_team
+        or answer.kind != "none"
+        and not (
+            # (asking for tips, on asking, is no request for advice the studies never gave)
+            helps
+            and answer.kind == "unmeasured"
+            and not answer.topics
+            and {u.id for u in answer.unmeasured} <= HOW_TO_READS
+        )
+    ):
+        return None
+    return Command("help", action="list") if helps and lists else Command("help" if helps else "list")
+
+
 GAP_TYPED_RE = re.compile(r"^/gap\s+(?=\S)", re.IGNORECASE)
 
 
@@ -389,7 +430,7 @@ def parse(text: str | None) -> Command:
         # (in a longer message, its question sentences: "I run our pulse survey. How do I use /gap?")
         asked = asked_part(text)
         about = _beside_the_bot(text) or _about_the_bot(text) or (asked != text and _about_the_bot(asked))
-        return about or Command("question", args=plain(text))
+        return about or _cued(text) or Command("question", args=plain(text))
     action = ""
     if name in ACTIONS:
         first, _, remainder = rest.partition(" ")
@@ -417,7 +458,9 @@ def parse(text: str | None) -> Command:
     if name == "list" and ABOUT_ME_RE.fullmatch(_folded(text)):
         return Command("list")  # "list all the topics you know about"
     # "help — how do I phrase questions? also where does 40% come from": the usage beside a question
-    return (name in ("help", "list") and _beside_the_bot(text)) or Command("question", args=plain(text))
+    return (name in ("help", "list") and (_beside_the_bot(text) or _cued(text))) or Command(
+        "question", args=plain(text)
+    )
 
 
 def answer_label(bm: Studies, text: str) -> str:

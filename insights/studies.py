@@ -1538,7 +1538,7 @@ ANOTHER_FIGURE_WORDS = (
 )
 SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
 ALSO_RE = re.compile(
-    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|ed|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)\s",
+    r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|ed|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)[,:]?\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 # a sentence that asks next ("... che % di aziende? poi chi ha condotto la ricerca, e ...")
@@ -3680,6 +3680,12 @@ def _one_more(sentence: str) -> bool:
     return bool(found) and len(sentence[: found.start()].split()) <= 4
 
 
+LAST_ASK_RE = re.compile(  # (not "finns det ingen uppdelning så duger totalsiffran": if there is none)
+    r"\s*(is there|are there|any|finns det(?! (ingen|inga|inte))|finns (nagot|något|nat|nåt)|c e|ci sono|c'è)\b",
+    re.IGNORECASE,
+)
+
+
 def question_parts(text: str) -> list[str]:
     """The questions a message asks, each on its own: its sentences with a question mark (or opening
     with "also", "and", "plus"), each cut again where a conjunction opens a new question ("..., and
@@ -3690,6 +3696,10 @@ def question_parts(text: str) -> list[str]:
         for s in sentences
         if _asks(s) or ALSO_RE.match(s) or THEN_ASK_RE.match(s) or SAME_RE.match(s) or _one_more(s) or _requested(s)
     ]
+    if asked and sentences[-1] not in asked and LAST_ASK_RE.match(sentences[-1]):
+        # the last question typed without its question mark ("vilka siffror ser ledningen ljusare på? finns det
+        # nåt där kundtjänst är mer positiv")
+        asked.append(sentences[-1])
     asked = asked or sentences[-1:]
     items = list_items(text)
     if items:

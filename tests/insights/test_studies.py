@@ -2455,6 +2455,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("what % of interactions go to branch offices during peaks", "none"),
         ("branch offices used for peak volume, what share of compnies", "branch_offices"),
     ],
+    "a last question typed without its question mark, after one with it (round 258); a question that goes on after 'Plus,'": [
+        (
+            "vilka siffror ser ledningen ljusare på än kundtjänst? finns det nåt där kundtjänst är mer positiv",
+            "rank:cs_higher+rank:exec_higher",
+        ),
+        (
+            "Ok lite bakgrund: vår kundtjänst på e-handeln har bonus på antal ärenden per timme, och i pulsen svarade 14 % att lönemodellen belönar kvalitet. Chefen säger att det är likadant överallt. Vad visade Strativity om att ersättningsmodellen betonar kvalitet framför produktivitet, och skilde det sig mellan chefer och vanliga medarbetare? Finns det ingen uppdelning så duger totalsiffran.",
+            "pay_quality",
+        ),
+        (
+            "In the Strativity article the author says roughly how many lack the tools/authority/investment to serve customers? Plus, what % said comp emphasises quality over productivity",
+            "lacking_means+pay_quality",
+        ),
+    ],
 }
 
 
