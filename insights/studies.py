@@ -792,6 +792,7 @@ def _normalize(text: str) -> str:
         r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
     )  # "cuz I think": because
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
+    text = _sub(r"\b(took|take|takes|taking|taken) part\b", r"\1", text, " part")  # took part: no part of the world
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
@@ -3365,14 +3366,16 @@ class Studies:
 
     def _framing(self, scored: list[Match], words: set[str]) -> Unmeasured | None:
         """The best-scored framing (an amount, a definition, advice...) named whole in these words, but
-        not inside a longer keyword of the best topic ("worth" in "worth over the whole relationship")."""
-        named = [p for p, _ in self._phrases[scored[0].metric.id] if p <= words] if scored else []
+        not inside a keyword of the best topic ("worth" in "worth over the whole relationship", "what a customer is
+        worth")."""
+        best = scored[0].metric if scored and not getattr(scored[0].metric, "framing", False) else None
+        named = [p for p, _ in self._phrases[best.id] if p <= words] if best else []
         return next(
             (
                 m.metric
                 for m in scored
                 if getattr(m.metric, "framing", False)
-                and any(p <= words and not any(p < longer for longer in named) for p, _ in self._phrases[m.metric.id])
+                and any(p <= words and not any(p <= longer for longer in named) for p, _ in self._phrases[m.metric.id])
             ),
             None,
         )

@@ -2469,6 +2469,30 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "lacking_means+pay_quality",
         ),
     ],
+    "'took part' names no part of the world; the projects' time period (round 255, 261)": [
+        ("How many companies took part worldwide?", "study_companies"),
+        ("the priority projects they mention, over what time period are they planned?", "projects_horizon"),
+        ("those improvement projects companies have lined up - over what timeframe?", "projects_horizon"),
+        ("what time period was the survey done?", "fact:fieldwork"),
+    ],
+    "everyday words for findings (round 255): what a customer is worth is no amount of money; phone menus, a set process, sticking with it, skärmar med kunddata live": [
+        (
+            "Morning! prepping for our QBR - how many bosses vs agents said we work out what a customer is worth long-term?",
+            "clv_measured",
+        ),
+        (
+            "do execs think the automated phone menus get judged on how good they are more often than agents do?",
+            "selfservice_quality",
+        ),
+        (
+            "which country is best at having a set process for passing on what customers say?",
+            "leaders:feedback_processes",
+        ),
+        ("in that 2004 study did people feel their company deserves them sticking with it?", "employer_loyalty"),
+        ("planerar företagen skärmar där man ser kunddata live i hela bolaget?", "realtime_views"),
+        ("is pay set up to reward doing a good job or just churning through volume?", "pay_quality"),
+        ("vad sticker ut för Spanien i undersökningen?", "region:spain"),
+    ],
 }
 
 
