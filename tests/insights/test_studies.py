@@ -2493,6 +2493,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("is pay set up to reward doing a good job or just churning through volume?", "pay_quality"),
         ("vad sticker ut för Spanien i undersökningen?", "region:spain"),
     ],
+    "solving the customer's problem, in Swedish (round 258)": [
+        ("har folk verktygen och mandatet att lösa kundernas problem? och satsar bolagen mer på människor än på teknik?", "invest_people+tools_authority"),
+        ("hur stor andel saknar verktyg, mandat eller investeringar för att kunna ge bra service?", "lacking_means"),
+    ],
 }
 
 
