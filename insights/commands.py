@@ -373,28 +373,32 @@ def _beside_the_bot(text: str) -> Command | None:
 # "which figures are in here? just want a quick overview")
 HELP_CUE_RE = re.compile(
     r"\b(help|hjalp|aiuto|syntax|instructions|guide|phrase|word my|how (do|should|can) (i|we) (ask|use|write|type)"
-    r"|how does (this|it) work|hur (funkar|fungerar|anvander|fragar)|come (si usa|funziona|chiedo|faccio a chiedere)"
+    r"|how does (this|it) work|hur (man |jag |vi )?(funkar|fungerar|anvander|fragar)|come (si usa|funziona|chiedo|faccio a chiedere)"
+    r"|(use|using|anvander|anvanda|usa|usare|uso) (the |this |il |questo |den har )?(gap|pulsegap|bot|boten|comando|kommandot|command)"
     r"|(tips?|advice|consigli|knep|rad) (on|for|su come|per|om|for att) (asking|using|phrasing|chiedere|usare|formulare|fraga"
     r"|anvanda|stalla))\b"
 )
 LIST_CUE_RE = re.compile(  # (the words LIST_WORDS, LIST_NOUNS and LIST_ASK_RE know)
     r"\b(list|lista|listan|elenco|forteckning|topics|subjects|amnen|amnena|argomenti|temi|everything|overview|oversikt"
-    r"|panoramica)\b"
+    r"|panoramica|(su )?cosa (risponde|rispondi)|what (do|can) (you|it) answer|vad (svarar|kan) (du|den|boten) svara pa)\b"
 )
 HOW_TO_READS = {"none:advice", "none:targets", "none:definitions"}  # what a how-to question can be read as
 
 
 def _cued(text: str) -> Command | None:
     """'help pls', 'show me everything you've got': a short message that asks how to use the bot, or
-    what it holds, in words no fuller reading knew, when the studies find nothing asked in it."""
+    what it holds, in words no fuller reading knew, when the studies find nothing else asked in it."""
     if len(text) > 160:
         return None
-    folded = _folded(text)
+    # (without what asks nothing: "first time using /gap - how does it work")
+    folded = FILLER_RE.sub("", " ".join(POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+|\s[—–-]+\s", text)))
     helps, lists = HELP_CUE_RE.search(folded), LIST_CUE_RE.search(folded)
     if not helps and not lists:
         return None
-    answer = load().answer(text)
-    if (
+    # what else is asked, without the bot's own name ("come si usa il bot" asks nothing of chatbots)
+    rest = " ".join(BOT_RE.sub(" ", HELP_CUE_RE.sub(" ", LIST_CUE_RE.sub(" ", folded))).split())
+    answer = load().answer(rest) if rest else None
+    if answer and (
         answer.about_team
         or answer.kind != "none"
         and not (

@@ -364,6 +364,14 @@ def test_a_short_message_the_studies_find_nothing_in_is_read_for_help_or_list_wo
         "Can you explain how to phrase questions? Do I need the exact metric names or can I just ask normally?"
     ) == Command("help")
     assert parse("list of topics you cover pls + how do i ask a question properly") == Command("help", action="list")
+    for text in (  # round 262-269: without what asks nothing, nor the bot's own name ("first time" is no first contact)
+        "first time using /gap - how does it work, what do I type",
+        "Hi! I'm new here and was wondering how I'm supposed to use /gap?",
+        "Förlåt om det är en dum fråga, men jag undrar hur man egentligen använder /gap?",
+    ):
+        assert parse(text) == Command("help"), text
+    for text in ("how do I use chatbots?", "hur använder man callback?", "list of topics on brand"):
+        assert parse(text).name == "question", text
     for text in (  # advice asked of the studies is no tip on asking the bot
         "tips for getting execs and CS aligned?",
         "consigli pratici per allineare marketing e customer service?",
