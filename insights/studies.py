@@ -1489,7 +1489,11 @@ INTENT_WORDS = sorted(
     if len(w) >= 5
 )
 
-OTHER_TEAMS = frozenset(_words("sale sales marketing finance hr legal product engineering leadership exec executive"))
+OTHER_TEAMS = frozenset(
+    _words(
+        "sale sales marketing finance hr legal product engineering leadership exec executive quality qa ops operations it bi training wfm procurement purchasing"
+    )
+)
 OUR_WORDS = _words("our we us my vart vara var mitt mina nostro nostra nostri mio mia miei")
 SAMPLE_IDS = frozenset(
     {"fact:respondents", "study_companies", "study_agents_covered", "study_share_small", "study_share_large"}

@@ -2494,8 +2494,19 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("vad sticker ut för Spanien i undersökningen?", "region:spain"),
     ],
     "solving the customer's problem, in Swedish (round 258)": [
-        ("har folk verktygen och mandatet att lösa kundernas problem? och satsar bolagen mer på människor än på teknik?", "invest_people+tools_authority"),
+        (
+            "har folk verktygen och mandatet att lösa kundernas problem? och satsar bolagen mer på människor än på teknik?",
+            "invest_people+tools_authority",
+        ),
         ("hur stor andel saknar verktyg, mandat eller investeringar för att kunna ge bra service?", "lacking_means"),
+    ],
+    "how much money each call brings in is revenue per call; a team that asks for the asker is no team of theirs (round 262, 263)": [
+        ("how many places judge the service team on how much money each call brings in", "revenue_per_call"),
+        (
+            "Morning! Our quality team is asking how many customer care pros vs execs think their contact centre is very strategic",
+            "cc_strategic",
+        ),
+        ("how much revenue per call do companies make, in dollars?", "none"),
     ],
 }
 
