@@ -793,6 +793,7 @@ def _normalize(text: str) -> str:
     )  # "cuz I think": because
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(r"\b(took|take|takes|taking|taken) part\b", r"\1", text, " part")  # took part: no part of the world
+    text = _sub(r"\b(stands?|standing|stood) out\b", "standout", text, " out")  # "any country stands out on ...?"
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
@@ -1320,7 +1321,7 @@ CS_WORDS = _words(
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
-    "hardest heaviest keenest keener eagerest "
+    "hardest heaviest keenest keener eagerest standout "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst framst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
@@ -1512,9 +1513,10 @@ PART_ASK_WORDS = _words(
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
 CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
-    r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
+    r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche|vs|versus)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
 )
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
+VS_ONLY_RE = re.compile(r"\W*(vs|versus)\W*")
 BELIEF_RE = re.compile(
     r"\b(is it true|is that true|stammer det|ar det sant|e vero"
     # a guess to check ("where's the biggest gap? I'd bet it's feedback", "min kollega påstår ...", "scommetto che")
@@ -3570,6 +3572,12 @@ class Studies:
         which one says 39?"), not across a sentence ("... 1.5 million? We're a team of 40"), a comparison ("36%
         of executives against 28%") or the groups of one figure ("92% of managers and 85% of agents")."""
         text, found = _figures_in(text)
+        # (two figures side by side, and nothing else between them, are both asked: "92 vs 85, what are those?")
+        bare = (
+            {"vs", "versus"}
+            if len(found) == 2 and VS_ONLY_RE.fullmatch(text[found[0][1].end() : found[1][1].start()])
+            else set()
+        )
         chain: list[float] = []
         end = 0
         for value, m in found:
@@ -3577,7 +3585,7 @@ class Studies:
             if chain and not (
                 CHAIN_GAP_RE.search(gap)
                 and "." not in gap.replace("?", "")
-                and not {self._intent(t) for t in tokens(gap)} & (COMPARED_WORDS | EXEC_WORDS | CS_WORDS)
+                and not {self._intent(t) for t in tokens(gap)} & (COMPARED_WORDS | EXEC_WORDS | CS_WORDS) - bare
             ):
                 break
             chain.append(value)

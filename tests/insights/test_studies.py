@@ -2508,6 +2508,12 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("how much revenue per call do companies make, in dollars?", "none"),
     ],
+    "a country that stands out is the leader; two figures side by side with only 'vs' between are both asked (round 267, 269)": [
+        ("Just curious whether any country stands out on click-for-callback adoption?", "leaders:callback"),
+        ("92 vs 85, what are those", "source:85+source:92"),
+        ("38% vs 39% for branch offices — which source has which?", "source:38+source:39"),
+        ("execs 78 vs cs 62 on feedback - right?", "feedback_to_sales"),
+    ],
 }
 
 
