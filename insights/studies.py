@@ -1365,6 +1365,7 @@ SIZE_IDS = {"fact:sizes", "study_company_size_min", "study_company_size_max"}  #
 SMALLEST_WORDS = _words("smallest smallestcompany minsta")  # ... both ends asked
 BIGGEST_WORDS = _words("biggest largest largestcompany storsta maggiore")
 ROLE_WORDS = _words("roles titles roller titlar ruoli")  # who answered, asked by their jobs: never context
+JOB_WORDS = _words("sales marketing vendite vendita marknad salj saljare forsaljning")  # ... or by the jobs named
 HOW_MANY_WORDS = _words("many manga quanti quante")
 FIELDED_WORDS = _words("fielded")  # ... a verb beside another fact, unless its dates are asked
 DATE_WORDS = _words("date dates datum")  # "who ran it + fieldwork dates": its dates are asked too
@@ -3524,6 +3525,8 @@ class Studies:
             when = next(f for f in self.facts.values() if "when" in f.asks)
             return [when if "who" in getattr(t, "asks", ()) else t for t in chosen]
         who_took_part = words & TOOK_PART_WORDS and (groups or words & ASK_WORDS["who"])  # "who answered?"
+        if who_took_part and chosen and all(self._key_tokens[t.id] & words <= JOB_WORDS for t in chosen):
+            chosen = []  # "who answered? only CEOs or also marketing and sales?": their jobs, not feedback to sales
         if not (words & STUDY_WORDS or who_took_part) or not all(_is_fact(t) for t in chosen):
             return chosen
         asked = next((ask for ask, ask_words in ASK_WORDS.items() if words & ask_words), "")

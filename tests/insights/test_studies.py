@@ -2514,6 +2514,14 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("38% vs 39% for branch offices — which source has which?", "source:38+source:39"),
         ("execs 78 vs cs 62 on feedback - right?", "feedback_to_sales"),
     ],
+    "who answered, asked by the jobs named (marketing, sales); a customer's value over time in Swedish (round 266, 268)": [
+        ("Chi ha risposto all'indagine? solo CEO o anche marketing e vendite?", "fact:respondents"),
+        (
+            "Tjena, marknad här. Kundservice och varumärket + mätning av kundens värde över tid – vad säger studien om de två?",
+            "brand_identity+clv_measured",
+        ),
+        ("how many think customer feedback gets passed to sales?", "feedback_to_sales"),
+    ],
 }
 
 
