@@ -794,6 +794,30 @@ def _normalize(text: str) -> str:
     text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
     text = _sub(r"\b(took|take|takes|taking|taken) part\b", r"\1", text, " part")  # took part: no part of the world
     text = _sub(r"\b(stands?|standing|stood) out\b", "standout", text, " out")  # "any country stands out on ...?"
+    text = _sub(r"(?<=\d) one\b|(?<=\bmillion) one\b", "", text, " one")  # "what was that 78% one about?": the 78
+    text = _sub(
+        r"^(wait|hold on|hang on) (?=(what|which|who|where|how|was|is)\b)", "", text, "wait", "hold on", "hang on"
+    )
+    text = _sub(
+        r"\bvar (?=(har|ar|finns|ligger) (flest|mest|hogst|storst)\b)", "where ", text, "var "
+    )  # "var har flest ...?"
+    text = _sub(  # "where is there less difference", "in quali punti c'è meno differenza": where they agree
+        r"\b(less|meno|mindre|minst) (difference|differenza|skillnad|gap|divario|glapp)\b",
+        "smallest \\2",
+        text,
+        "less",
+        "meno",
+        "mindre",
+        "minst",
+    )
+    text = _sub(  # "where do they think most differently", "la pensano in modo più diverso": the largest gap
+        r"\b(most differently|in modo piu diverso|piu diversamente|mest olika)\b",
+        "biggest difference",
+        text,
+        "most diff",
+        "piu divers",
+        "mest olika",
+    )
     text = _sub(  # how big a bonus: an amount
         r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
         "amount \\3",
@@ -1430,7 +1454,7 @@ STOPWORDS = (
             # words that are no typo of a topic's ("världen" is not "vården", "automated" not "automotive")
             "varlden varldens automated automation automate automatic automatico automatica automatiserad "
             # filler adverbs, in all three
-            "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol "
+            "generally generellt generalmente usually vanligtvis solitamente basically kinda sorta tho gonna wanna lol hmm "
             # seasons ("våren 2008" is spring, not "vården")
             "spring autumn summer winter varen hosten sommaren vintern primavera autunno estate inverno "
             # verbs that are no typo of a topic's word ("fornisce" is not "fornitore", a vendor)

@@ -2522,6 +2522,27 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ),
         ("how many think customer feedback gets passed to sales?", "feedback_to_sales"),
     ],
+    "findings described in everyday words (round 272-276): why customers contact us, live screens, a call-you-back button, announced publicly, how low it went; 'the 78% one'; 'var har flest'; less difference is agreement, most differently the largest gap": [
+        (
+            "Are companies looking into WHY customers contact us in the first place, by digging through the data?",
+            "root_cause_analytics",
+        ),
+        (
+            "the bit about gathering what customers need and handing it over to sales + the bit about live screens showing customer data across the whole company pls",
+            "feedback_to_sales+realtime_views",
+        ),
+        (
+            "two things: % of companies adding a 'we'll call you back' button on the website, and % using analytics to work out why customers get in touch in the first place",
+            "callback+root_cause_analytics",
+        ),
+        ("When did the Genesys findings get announced publicly?", "fact:published"),
+        ("did the sample include really small firms? how low did it go in headcount", "study_company_size_min"),
+        ("wait, what was that 78% one about?", "source:78"),
+        ("wait times for callbacks?", "asa_critical+callback"),
+        ("Var har flest företag infört att kunden kan klicka för att bli uppringd?", "leaders:callback"),
+        ("in quali punti c'è meno differenza tra executive e professionisti del contact center?", "rank:agree"),
+        ("su quali punti dirigenti e operatori la pensano in modo più diverso?", "rank:largest"),
+    ],
 }
 
 
