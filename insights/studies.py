@@ -810,6 +810,9 @@ def _normalize(text: str) -> str:
         "mindre",
         "minst",
     )
+    text = _sub(
+        r"\bfick ((?:\w+ ){0,3})svara\b", r"\1svarade", text, "fick "
+    )  # "fick agenterna själva svara": answered
     text = _sub(  # "where do they think most differently", "la pensano in modo più diverso": the largest gap
         r"\b(most differently|in modo piu diverso|piu diversamente|mest olika)\b",
         "biggest difference",

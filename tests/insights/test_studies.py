@@ -2543,6 +2543,11 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("in quali punti c'è meno differenza tra executive e professionisti del contact center?", "rank:agree"),
         ("su quali punti dirigenti e operatori la pensano in modo più diverso?", "rank:largest"),
     ],
+    "'fick ... svara' is who answered; a detailed cut is the markets (round 270-277)": [
+        ("fick agenterna själva svara eller bara cheferna?", "fact:respondents"),
+        ("which regions got a detailed cut, and how many countries overall?", "fact:markets+study_countries"),
+        ("Chi ha commissionato l'indagine? Non sarà mica marketing di un fornitore...", "fact:commissioned"),
+    ],
 }
 
 
