@@ -813,6 +813,10 @@ def _normalize(text: str) -> str:
     text = _sub(
         r"\bfick ((?:\w+ ){0,3})svara\b", r"\1svarade", text, "fick "
     )  # "fick agenterna själva svara": answered
+    text = _sub(
+        r"\bsplit (?=(is |the )?(widest|biggest|largest|greatest)\b)", "gap ", text, "split "
+    )  # "split the widest"
+    text = _sub(r"\b(which|what) areas\b", r"\1 topics", text, " areas")  # "in which areas do they agree?": no places
     text = _sub(  # "where do they think most differently", "la pensano in modo più diverso": the largest gap
         r"\b(most differently|in modo piu diverso|piu diversamente|mest olika)\b",
         "biggest difference",
@@ -1362,7 +1366,7 @@ ONLY_WORDS = _words("only just solo soltanto bara endast enbart")  # "is it true
 METRIC_NOUNS = _words("metric metrics kpi kpis nyckeltal nyckeltalet metrica metriche indicatore indicatori")
 STAT_WORDS = _words("stat stats statistic statistics number figure finding siffra siffran dato cifra numero")
 PLACE_WORDS = _words(
-    "country countries region regions market markets nation area areas land lander paese paesi regione nazione"
+    "country countries region regions market markets nation area land lander paese paesi regione nazione"
 )
 # "When"/"who" about the study itself: its dates, who ran it or answered it (facts say which they answer).
 STUDY_WORDS = _words(
@@ -1542,6 +1546,10 @@ PART_ASK_WORDS = _words(
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
 CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
     r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche|vs|versus)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
+)
+WHICH_OF_RE = re.compile(
+    r"\d\b[^?]{0,40}\b(is (that|it|this)|ar (det|den)|e (quello|quella|il|la|la cosa)|si tratta (del|della|di))\b"
+    r"[^?]{2,60}\b(or|eller|o|oppure)\b(?! (both|bada|entrambi|entrambe)\b)"
 )
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
 VS_ONLY_RE = re.compile(r"\W*(vs|versus)\W*")
@@ -3020,7 +3028,15 @@ class Studies:
             and self._whole(m.metric, qset - guessed)
             for m in scored
         )
-        if (
+        # which of two findings a figure is ("49% - is that APAC virtualisation or UK branch offices?"): its source
+        # (of two findings, not of two groups: "the ~40% virtualizing figure - is that execs or CS people?")
+        which_of = (
+            bool(numbers)
+            and bool(WHICH_OF_RE.search(normalize(figure_text)))
+            and sum(isinstance(m.metric, Metric) and self._whole(m.metric, qset - guessed) for m in known) >= 2
+            and not (words & EXEC_WORDS or _cs_named(words, text))
+        )
+        if which_of or (
             numbers
             and not claim
             and not never_measured

@@ -2548,6 +2548,15 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which regions got a detailed cut, and how many countries overall?", "fact:markets+study_countries"),
         ("Chi ha commissionato l'indagine? Non sarà mica marketing di un fornitore...", "fact:commissioned"),
     ],
+    "which of two findings a figure is (round 281, 283); the split the widest; which areas they agree on": [
+        ("the slide deck says 49% — is that APAC virtualisation or UK branch offices??", "source:49"),
+        ("73% - is that the CLV number or the strativity loyalty number?", "source:73"),
+        ("49 procent – är det lokalkontoren i UK eller virtualiseringen?", "source:49"),
+        ("the branch office figure (28%) — is that what execs said or what the CS people said?", "branch_offices"),
+        ("hey! quick one before my 2pm - where's the exec vs customer service split the widest?", "rank:largest"),
+        ("good morning, in which areas do top management and frontline agree?", "rank:agree"),
+        ("quale area è più avanti nel passare sistematicamente i feedback dei clienti?", "leaders:feedback_processes"),
+    ],
 }
 
 
