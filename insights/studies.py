@@ -265,11 +265,108 @@ def _horizon(text: str) -> str:
     return text
 
 
+# Figures written out in words, in the three languages: "seventy-eight", "sjuttioåtta", "novecentoventisette"
+SPELLED_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+    "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "attio": 80,
+    "nittio": 90,
+    "uno": 1, "un": 1, "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+    "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16,
+    "diciassette": 17, "diciotto": 18, "diciannove": 19, "venti": 20, "vent": 20, "trenta": 30, "trent": 30,
+    "quaranta": 40, "quarant": 40, "cinquanta": 50, "cinquant": 50, "sessanta": 60, "sessant": 60,
+    "settanta": 70, "settant": 70, "ottanta": 80, "ottant": 80, "novanta": 90, "novant": 90,
+}  # fmt: skip
+HUNDRED_WORDS = ("hundred", "hundra", "cento", "cent")
+_NUMBER_PART = "|".join(sorted([*SPELLED_NUMBERS, *HUNDRED_WORDS], key=len, reverse=True))
+NUMBER_PART_RE = re.compile(_NUMBER_PART)
+# a run of number words ("nine hundred and twenty-seven"), each word made of number parts only
+NUMBER_RUN_RE = re.compile(
+    rf"\b(?:(?:{_NUMBER_PART})-?)+(?:(?:\s+(?:and|och|e)\s+|\s+|-)(?:(?:{_NUMBER_PART})-?)+)*\b", re.IGNORECASE
+)
+LARGER_AFTER_RE = re.compile(r"\s*(thousand|tusen|mila|million|miljon|milione|milioni)", re.IGNORECASE)
+PERCENT_AFTER_RE = re.compile(r"\s*(%|percent|per cent|procent|per cento|percento)", re.IGNORECASE)
+TENS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TENS |= {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9}
+TENS |= {"uno": 1, "una": 1, "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9}
+# a share written out: "four in ten", "fyra av tio", "quattro su dieci"; "one in five", "var femte"
+TENTHS_RE = re.compile(r"\b(" + "|".join(TENS) + r") (in|out of|av|su) (ten|tio|dieci)\b", re.IGNORECASE)
+FIFTHS_RE = re.compile(r"\b(one in five|var femte|uno su cinque|una su cinque)\b", re.IGNORECASE)
+FRACTION_RE = re.compile(  # ... or a fraction of the companies ("drygt hälften av de tyska företagen")
+    r"\b(three quarters|tre fjardedelar|tre quarti|(a|one) quarter|en fjardedel|un quarto|(a )?half|halften|la meta)"
+    r"(?= (of|av|de|delle|degli|dei|della)\b)",
+    re.IGNORECASE,
+)
+FRACTIONS = {"three quarters": 75, "tre fjardedelar": 75, "tre quarti": 75, "half": 50, "halften": 50, "la meta": 50}
+HALF_MILLION_RE = re.compile(
+    r"\b((a|one) million and a half|one and a half million|(un|1) milione e mezzo|(en|1) och en halv miljon(er)?)\b",
+    re.IGNORECASE,
+)
+WHICH_STUDY_RE = re.compile(
+    r"\b(which|what|vilken|vilket|quale) (study|survey|source|report|undersokning|studie|kalla|indagine|ricerca|studio)\b"
+)
+# said to be about a figure ("nearly half", "drygt 50 %", "oltre un quarto"): the nearest figure of the studies
+APPROX_RE = re.compile(
+    r"(~|\b(nearly|almost|about|around|roughly|approximately|over|more than|just over|just under|under|less than"
+    r"|nastan|drygt|knappt|cirka|ungefar|omkring|runt|quasi|circa|oltre|piu di|meno di|intorno al)\b)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _number_run(m: re.Match) -> str:
+    words = re.split(r"[\s-]+", m.group(0).lower())
+    total = current = 0
+    for word in words:
+        if word in ("and", "och", "e"):
+            continue
+        pos = 0
+        while pos < len(word):
+            part = NUMBER_PART_RE.match(word, pos)
+            if not part:
+                return m.group(0)
+            pos = part.end()
+            if part.group(0) in HUNDRED_WORDS:
+                current = (current or 1) * 100
+            else:
+                current += SPELLED_NUMBERS[part.group(0)]
+    total += current
+    # (a small number only before a percent: "one" and "sei" are words too; "cent" alone is no hundred; nor the
+    # first words of a larger one, read as a whole elsewhere: "ten thousand employees")
+    if total < 10 and not PERCENT_AFTER_RE.match(m.string, m.end()) or words == ["cent"]:
+        return m.group(0)
+    if LARGER_AFTER_RE.match(m.string, m.end()):
+        return m.group(0)
+    return str(total)
+
+
+def _fraction(m: re.Match) -> str:
+    if re.search(r"\b(first|second|last|forsta|andra|sista|prima|seconda|ultima)\s+$", m.string[: m.start()], re.I):
+        return m.group(0)  # "the first half of 2008": a time
+    return f"{FRACTIONS.get(m.group(1).lower().removeprefix('a '), 25)}%"
+
+
+def spelled_figures(text: str) -> str:
+    """Figures written out in words, as digits: "seventy-eight percent" is 78%, "nearly four in ten" nearly 40%,
+    "un milione e mezzo" 1.5 million. (Not a fraction, "half of them": a figure only when its source is asked.)"""
+    if " " not in text:
+        return text
+    text = TENTHS_RE.sub(lambda m: f"{TENS[m.group(1).lower()] * 10}%", text)
+    text = FIFTHS_RE.sub("20%", text)
+    text = HALF_MILLION_RE.sub("1.5 million", text)
+    return NUMBER_RUN_RE.sub(_number_run, text)
+
+
 @lru_cache(maxsize=4096)
 def _normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
-    text = unaccented(text.replace("ciò", "questo").replace("Ciò", "Questo"))  # ("su ciò": that, not the CIO)
+    text = spelled_figures(
+        unaccented(text.replace("ciò", "questo").replace("Ciò", "Questo"))
+    )  # ("su ciò": not the CIO)
     text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
     text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
     text = (
@@ -3028,6 +3125,20 @@ class Studies:
             and self._whole(m.metric, qset - guessed)
             for m in scored
         )
+        source_asked = bool(
+            words & (SOURCE_WORDS - FROM_WORDS)
+            or WHERE_FROM_RE.search(text)
+            or WHAT_THIS_RE.search(figure_text)
+            or WHICH_STUDY_RE.search(normalize(text))  # "... - which study is that?", "vilken undersökning är det?"
+        )
+        if not numbers and source_asked and FRACTION_RE.search(figure_text):
+            # a fraction whose source is asked ("drygt hälften av de tyska företagen ... vilken undersökning?"): the
+            # figure it is, or the nearest
+            value = self._numbers(FRACTION_RE.sub(_fraction, figure_text))[:1]
+            asked_ids = [m.metric.id for m in known]
+            near = value and self._figures_near(value[0], asked_ids, regions)  # (about: "drygt hälften" of the German)
+            if near:
+                return Answer(query, "provenance", figures=near, value=near[0].value, regions=regions)
         # which of two findings a figure is ("49% - is that APAC virtualisation or UK branch offices?"): its source
         # (of two findings, not of two groups: "the ~40% virtualizing figure - is that execs or CS people?")
         which_of = (
@@ -3073,6 +3184,17 @@ class Studies:
                 return Answer(query, "several", parts=[p for p in parts if p.value in asked_values])
             if parts and found[0][0] == numbers[0]:
                 return parts[0]
+            if (
+                not found
+                and numbers[0] < 100
+                and spelled_figures(figure_text) != figure_text  # (written out: "nearly half", "over a quarter")
+                and APPROX_RE.search(spelled_figures(figure_text))
+                and source_asked
+            ):
+                # a figure said about ("nearly half of companies in Asia Pacific virtualize"): the nearest one
+                near = self._figures_near(numbers[0], asked_ids, regions)
+                if near:
+                    return Answer(query, "provenance", figures=near, value=near[0].value, regions=regions)
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
         framed = self._framing(scored, qset - guessed)  # an amount, advice...: not which region leads
@@ -3642,6 +3764,14 @@ class Studies:
     def _numbers(text: str) -> list[float]:
         return [value for value, _ in _figures_in(text)[1]]
 
+    def _figures_near(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
+        """The figures nearest a figure said about (within five points), narrowed to the metrics or regions asked."""
+        near = [f for f in self.figures if abs(f.value - value) <= 5 and f.value < 100]
+        for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
+            near = [f for f in near if keep(f)] or near
+        best = min((abs(f.value - value), f.value) for f in near)[1] if near else None
+        return [f for f in near if f.value == best]
+
     def _figures_valued(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
         """Figures with this value, narrowed to the metrics or regions asked about if any fit."""
         found = [
@@ -3676,7 +3806,7 @@ def _study_tails(raw: list[str]) -> set[str]:
 def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
     """The figures a text gives, as it reads after its corrections ("the ~66, no 67%"), and where each is in
     that text: "1.5 million" is 1500000; the studies' years are no figures."""
-    text = CORRECTED_RE.sub(" ", text)
+    text = spelled_figures(CORRECTED_RE.sub(" ", text))
     found = []
     for m in NUMBER_RE.finditer(text):
         value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) or m.group(3) else 1)

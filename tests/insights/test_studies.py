@@ -7,7 +7,7 @@ import pytest
 
 from insights.commands import qa_accuracy
 from insights.doubt import held_out
-from insights.studies import Studies, load, normalize
+from insights.studies import Studies, load, normalize, spelled_figures
 
 QA = list(csv.DictReader(open(Path(__file__).resolve().parents[2] / "data" / "qa.csv", encoding="utf-8")))
 
@@ -2557,6 +2557,26 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("good morning, in which areas do top management and frontline agree?", "rank:agree"),
         ("quale area è più avanti nel passare sistematicamente i feedback dei clienti?", "leaders:feedback_processes"),
     ],
+    "figures written out in words, in the three languages, and a fraction whose source is asked: the figure, or the nearest one (round 288)": [
+        ("what does the sixteen percent gap refer to?", "source:16"),
+        ("my VP keeps saying nine hundred and twenty-seven companies. what survey is that from?", "source:927"),
+        ("thirty-seven per cent shows up twice in my notes, what does it refer to?", "source:37"),
+        ("more than a quarter of companies bringing in branch offices at peak times — which source?", "source:28"),
+        ("drygt hälften av de tyska företagen ska stödja klicka-för-kontakt, vilken undersökning är det?", "source:54"),
+        ("vad syftar 'var femte chef tycker att kontaktcentret är strategiskt' på?", "source:20"),
+        ("novecentoventisette aziende, qual e la fonte?", "source:927"),
+        ("i diciotto mesi citati nell'indagine a cosa si riferiscono?", "source:18"),
+        ("saw 'nearly four in ten contact centres' on a slide — where's that from?", "source:40"),
+        ("is it true half of the respondents came from huge operations with 2,500+ agents?", "study_share_large"),
+        (
+            "two things: the speed-of-pickup-as-key-metric one and the judged-on-money-per-call one",
+            "asa_critical+revenue_per_call",
+        ),
+        (
+            "what was the number on judging the do-it-yourself channels by how good they are and not just by what they save",
+            "selfservice_quality",
+        ),
+    ],
 }
 
 
@@ -2636,3 +2656,27 @@ def test_an_amount_a_definition_advice_or_customers_views_are_not_measured(bm, q
 )
 def test_near_misses_of_those_rules_keep_their_topic(bm, question, label):
     assert bm.answer(question).label == label
+
+
+def test_figures_written_out_in_words_are_digits():
+    for text, digits in (
+        ("nine hundred and twenty-seven companies", "927 companies"),
+        ("thirty-seven per cent", "37 per cent"),
+        ("sjuttioatta procent", "78 procent"),
+        ("novecentoventisette aziende", "927 aziende"),
+        ("nearly four in ten", "nearly 40%"),
+        ("var femte chef", "20% chef"),
+        ("un milione e mezzo di operatori", "1.5 million di operatori"),
+        ("one percent", "1 percent"),
+        ("twenty five hundred agents", "2500 agents"),
+    ):
+        assert spelled_figures(text) == text.replace(text, digits), text
+    for text in (
+        "which one is it",
+        "sei sicuro?",
+        "due to costs",
+        "two things: the one",
+        "ten thousand employees",
+        "per cent",
+    ):
+        assert spelled_figures(text) == text, text  # words, not figures (and the larger ones read whole elsewhere)
