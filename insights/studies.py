@@ -1629,6 +1629,7 @@ SAMPLE_IDS = frozenset(
     {"fact:respondents", "study_companies", "study_agents_covered", "study_share_small", "study_share_large"}
 )
 PERSONAL_WORDS = OUR_WORDS | _words("i im we re ours jag vi oss min io noi sono siamo")
+PULSE_WORDS = _words("pulse pulses puls pulsen pulser sondaggio poll polls results")
 TEAM_WORDS = _words("team teams pulse pulses puls pulsen pulser result results survey poll polls squadra sondaggio")
 # "how many agents" is one word (COUNT_RE)
 AGENT_WORDS = frozenset(tokens("agent agents frontline front-line floor staff rep reps employees how many agents"))
@@ -3291,7 +3292,14 @@ class Studies:
             chosen = list(dict.fromkeys([*(t for t in chosen if t.id not in SIZE_IDS), *ends]))
         if {t.id for t in chosen} & {"study_company_size_min", "study_company_size_max"}:
             chosen = [t for t in chosen if t.id != "fact:sizes"]  # the smallest or largest, not every size again
-        about_team = _about_team(raw)
+        # (not when the study's own figure is asked beside the team's story: "vi mäts på intäkt per samtal i mitt team,
+        # är det vanligt enligt studien?", "... per il mio team, quante aziende ce l'hanno già?")
+        about_team = _about_team(raw) and not (
+            chosen
+            and (words & STUDY_WORDS or words & COUNT_TOKENS)
+            and not set(raw) & PULSE_WORDS
+            and len(_sentences(text)) == 1
+        )  # (the team's pulse told beside the study's question, or sentences that tell first, are read so below)
         if about_team:  # "how is our team doing on brand": the team's own pulses, `results`
             chosen = []
         paired = [t for t in chosen if getattr(t, "kind", "") == "paired"]

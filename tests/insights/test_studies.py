@@ -2577,6 +2577,18 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "selfservice_quality",
         ),
     ],
+    "one sentence that names the asker's team and asks the study's own figure (round 289, 290)": [
+        ("vi mäts på intäkt per samtal i mitt team, är det vanligt enligt studien?", "revenue_per_call"),
+        (
+            "stiamo valutando il click for a call back per il mio team, quante aziende ce l'hanno già o lo aggiungeranno?",
+            "callback",
+        ),
+        ("our pulse results on employer loyalty, where do we stand", "none"),
+        (
+            "my german team wants to add call-back buttons, how common is that over there according to the study?",
+            "callback",
+        ),
+    ],
 }
 
 
