@@ -213,7 +213,7 @@ QUOTED_RE = re.compile(
 # where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
 SENTENCE_RE = re.compile(
     r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
-    r"(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"(?<![\w%]\.\.\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"(?<!\bt\.ex\.)(?<!\bp\.es\.)(?<!\bcfr\.)(?<!\bdott\.)(?<!\bsig\.)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)\s+"
 )
 
@@ -306,6 +306,7 @@ HALF_MILLION_RE = re.compile(
     r"\b((a|one) million and a half|one and a half million|(un|1) milione e mezzo|(en|1) och en halv miljon(er)?)\b",
     re.IGNORECASE,
 )
+EITHER_STUDY_RE = re.compile(r"\b(genesys|strativity)( [a-z]+)? (or|eller|o|oppure) (the )?(genesys|strativity)\b")
 WHICH_STUDY_RE = re.compile(
     r"\b(which|what|vilken|vilket|quale) (study|survey|source|report|undersokning|studie|kalla|indagine|ricerca|studio)\b"
 )
@@ -1449,13 +1450,14 @@ CS_WORDS = _words(
 )
 LEADER_WORDS = _words(
     "lead leads leader leaders leading best top highest first ahead most fastest quickest furthest farthest numberone "
-    "hardest heaviest keenest keener eagerest standout "
+    "hardest heaviest keenest keener eagerest standout further "
     "leder ledande bast hogst flest mest utbrett utbredd vanligast topp toppen langst forst framst guida migliore primo "
     "prima avanti meglio piu diffusa diffuso"
 )
 LEAD_WORDS = _words("lead leads leading led ahead leder ledde ledande guida guidano")  # "who leads on callbacks"
 TOP_WORDS = _words(
-    "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica topp toppen testa"
+    "leader winner vinnare vincitore tops topped topping numberone bast best primo prima migliore classifica topp toppen testa "
+    "beat beats"
 )  # with a country named: is it the leader? ("leaders" are executives)
 ASK_WHAT_WORDS = _words("what which mean vad vilken vilket cosa quale")
 BOTH_WORDS = _words("both each bada bagge entrambi entrambe ciascuno")  # "X and Y - both %"
@@ -3131,6 +3133,7 @@ class Studies:
             or WHERE_FROM_RE.search(text)
             or WHAT_THIS_RE.search(figure_text)
             or WHICH_STUDY_RE.search(normalize(text))  # "... - which study is that?", "vilken undersökning är det?"
+            or EITHER_STUDY_RE.search(normalize(text))  # "... is that genesys or strativity?"
         )
         if not numbers and source_asked and FRACTION_RE.search(figure_text):
             # a fraction whose source is asked ("drygt hälften av de tyska företagen ... vilken undersökning?"): the
@@ -3155,6 +3158,7 @@ class Studies:
             and not (metric_named and self._figure_told(unquoted))
             and (
                 words & SOURCE_WORDS
+                or source_asked
                 or not {w for w in qset if not w.isdigit()}  # (a figure is no topic: "what's the 20% about?")
                 or BEHIND_FIGURE_RE.search(figure_text)  # "vem står bakom 54 %?": who is behind the figure, its source
                 # '"... 67% considered this a key metric" what's "this"?': its source

@@ -2589,6 +2589,20 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
             "callback",
         ),
     ],
+    "a figure's study asked as 'genesys or strativity'; an ellipsis after a word goes on with the sentence; who beats whom, who is further along (round 289, 294, 297)": [
+        ("927 företag – är det Genesys-studien eller Strativity?", "source:927"),
+        ("seventy percent of CS pros say ASA is critical... is that genesys or strativity?", "source:70"),
+        (
+            "self service judged on quality or just on saving money... and do they measure service by sales per call?",
+            "revenue_per_call+selfservice_quality",
+        ),
+        (
+            'pasting from the Insurance & Technology piece: "41 percent of C-level execs believe their companies measure the experience of self-service by quality rather than cost savings" ... and what did the CS pros say?',
+            "selfservice_quality",
+        ),
+        ("does the UK beat APAC on virtualization?", "leaders:virtualization"),
+        ("uk or spain, who's further along with branch offices in customer service?", "leaders:branch_offices"),
+    ],
 }
 
 
