@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from insights.studies import Studies, asked_part, load, unaccented
+from insights.studies import NAMED_STUDY, STOPWORDS, STUDY_WORDS, Studies, asked_part, load, tokens, unaccented
 
 MAX_TEXT = 8000  # longer than Slack ever sends; anything beyond is ignored
 
@@ -308,7 +308,7 @@ def _about_the_bot(text: str) -> Command | None:
         folded = FILLER_RE.sub("", " ".join(c for c in clauses if not HELP_ASK_RE.search(c)))
     # what else is asked, without the bot's own name ("how do I use /gap, and what can I ask it?" asks both)
     rest = BOT_RE.sub(" ", HOW_TO_USE_SEARCH_RE.sub(" ", ABOUT_ME_SEARCH_RE.sub(" ", folded)))
-    answer = load().answer(rest) if rest.strip() else None
+    answer = load().answer(rest) if rest.strip() and not _names_only_the_studies(rest) else None
     if answer and (answer.kind != "none" or answer.about_team):
         return None
     if about_me and how_to:
@@ -329,6 +329,18 @@ ABILITY_RE = re.compile(
 OPENER_RE = re.compile(r"^(ok|okay|so|hey|hi|hello|hej|ciao|allora|alright)\s+")  # "ok how do I ask you things"
 # where one clause of a message ends and the next begins ("what can you answer, and who ran the study?")
 BESIDE_RE = re.compile(r"[?!.:,;+&]+|\s[—–-]+\s|\b(?:and|also|plus|och|samt|sen|e|poi|inoltre)\b", re.IGNORECASE)
+
+
+BARE_LISTS = {"list", "the list", "lista", "listan", "elenco", "l elenco"}  # a list of what the question asks
+
+
+ASK_NOTHING = {"list", "lista", "elenco", "pls", "plz", "please", "tack", "grazie", "topic", "subject"}
+
+
+def _names_only_the_studies(text: str) -> bool:
+    """Words that name the studies and nothing else ("on the Genesys and Strativity studies")."""
+    words = {w for w in tokens(text) if w not in STOPWORDS and w not in ASK_NOTHING}
+    return bool(words) and words <= NAMED_STUDY.keys() | STUDY_WORDS
 
 
 def _beside_the_bot(text: str) -> Command | None:
@@ -359,11 +371,13 @@ def _beside_the_bot(text: str) -> Command | None:
     # what else is asked: not how to put a question ("do I just type /gap and then my question?"), nor the bot's name
     rest = " ".join(c for c in clauses if c not in lists and c not in helps and not HELP_ASK_RE.search(c))
     rest = " ".join(BOT_RE.sub(" ", rest).split())
-    if not (lists or helps) or not rest:
-        return None
+    if not (lists or helps) or not rest or _names_only_the_studies(ABOUT_ME_SEARCH_RE.sub(" ", rest)):
+        return None  # (nor the studies named: "what topics can you answer on the Genesys and Strativity studies?")
     answer = load().answer(rest)
     if answer.kind in ("none", "unmeasured") or answer.about_team:
         return None
+    if answer.kind in ("ranking", "leaders") and not helps and all(c in BARE_LISTS for c in lists):
+        return None  # "where is the top floor rosier than the front line? list pls": the ranking, listed
     action = " ".join(name for name, asked in (("help", helps), ("list", lists)) if asked)
     return Command("question", action=action, args=plain(text), asks=rest)
 

@@ -372,6 +372,9 @@ def test_a_short_message_the_studies_find_nothing_in_is_read_for_help_or_list_wo
         assert parse(text) == Command("help"), text
     for text in ("how do I use chatbots?", "hur använder man callback?", "list of topics on brand"):
         assert parse(text).name == "question", text
+    # round 297-298: the studies named are no topic; "list" beside a ranking asks it listed
+    assert parse("what topics can you answer on the Genesys and Strativity studies? list pls") == Command("list")
+    assert parse("where is the top floor rosier than the front line? list pls").name == "question"
     for text in (  # advice asked of the studies is no tip on asking the bot
         "tips for getting execs and CS aligned?",
         "consigli pratici per allineare marketing e customer service?",
