@@ -174,7 +174,8 @@ HOW_TO_USE_RE = re.compile(
     r"(land|region|marknad|siffra|amne)"
     r"|come (chiedo|faccio a chiedere|posso chiedere|si chiede)( al bot| a gap)? (di |per |su )?(un |una )?"
     r"(paese|regione|mercato|numero|dato|argomento)( specifico| specifica| particolare)?"
-    r"|what (kind|sort|type)s? of (questions?|things) (should|can|do) (i|we) (type|ask|write|put)( in| it| you)?"
+    r"|what (kind|sort|type)s? of questions? (should|can|do) (i|we) (type|write|put)( in| it| you)?"
+    r"|what (kind|sort|type)s? of questions? should (i|we) ask( it| you)?"
 )
 HOW_TO_USE_SEARCH_RE = re.compile(rf"\b({HOW_TO_USE_RE.pattern}|hur funkar (boten|den|det))\b")
 # One more clause after a how-to-use question that also asks for the usage ("how do I use /gap? syntax?")
@@ -232,7 +233,7 @@ LIST_ASK_RE = re.compile(r"\b(list|lista|listan|elenco|forteckning|overview|over
 # Words around such a question that ask nothing: thanks, an apology, a greeting, "I'm new here"
 POLITE_RE = re.compile(
     r"\s*\b(pls|plz|please|thanks|thank you|thx|ty|tack|tack sa mycket|grazie|per favore|perfavore|btw|by the way)$"
-    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap))?|before i start( [a-z ]+)?"
+    r"|^(sorry|sorry first time( for me| here)?|first time( for me| here| using (this|it|the bot|gap|pulsegap|this thing|this bot))?|before i start( [a-z ]+)?"
     r"|ok|okay|scusa|scusate|ursakta|forlat)$"
     r"|^(forsta gangen( jag (testar|anvander|provar)( den| det| boten)?)?|(e )?la prima volta( che (lo|la) (uso|provo))?)$"
     r"|^(hey|hi|hello|hej|hejsan|ciao|salve|buongiorno|morning|good morning)$"  # a greeting is no topic either

@@ -375,6 +375,9 @@ def test_a_short_message_the_studies_find_nothing_in_is_read_for_help_or_list_wo
     # round 297-298: the studies named are no topic; "list" beside a ranking asks it listed
     assert parse("what topics can you answer on the Genesys and Strativity studies? list pls") == Command("list")
     assert parse("where is the top floor rosier than the front line? list pls").name == "question"
+    # round 302-309: what kind of things can be asked is the list; "first time using this thing" asks nothing
+    assert parse("what kinds of things can I ask /gap about? is there a list of topics somewhere") == Command("list")
+    assert parse("first time using this thing, how do I ask /gap a question?") == Command("help")
     for text in (  # advice asked of the studies is no tip on asking the bot
         "tips for getting execs and CS aligned?",
         "consigli pratici per allineare marketing e customer service?",

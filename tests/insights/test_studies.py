@@ -2603,6 +2603,10 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("does the UK beat APAC on virtualization?", "leaders:virtualization"),
         ("uk or spain, who's further along with branch offices in customer service?", "leaders:branch_offices"),
     ],
+    "rosier for execs, from the exec side: the group the comparative is said for (round 306)": [
+        ("which numbers look rosier from the exec side?", "rank:exec_higher"),
+        ("which figures are higher for cs than for execs?", "rank:cs_higher"),
+    ],
 }
 
 
