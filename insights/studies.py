@@ -274,7 +274,7 @@ SPELLED_NUMBERS = {
     "en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9, "tio": 10,
     "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
     "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "attio": 80,
-    "nittio": 90,
+    "nittio": 90, "två": 2, "åtta": 8, "åttio": 80, "tré": 3,
     "uno": 1, "un": 1, "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
     "dieci": 10, "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16,
     "diciassette": 17, "diciotto": 18, "diciannove": 19, "venti": 20, "vent": 20, "trenta": 30, "trent": 30,
@@ -291,6 +291,7 @@ NUMBER_RUN_RE = re.compile(
 LARGER_AFTER_RE = re.compile(r"\s*(thousand|tusen|mila|million|miljon|milione|milioni)", re.IGNORECASE)
 PERCENT_AFTER_RE = re.compile(r"\s*(%|percent|per cent|procent|per cento|percento)", re.IGNORECASE)
 TENS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TENS |= {"två": 2, "åtta": 8}
 TENS |= {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9}
 TENS |= {"uno": 1, "una": 1, "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9}
 # a share written out: "four in ten", "fyra av tio", "quattro su dieci"; "one in five", "var femte"
@@ -350,24 +351,36 @@ def _fraction(m: re.Match) -> str:
     return f"{FRACTIONS.get(m.group(1).lower().removeprefix('a '), 25)}%"
 
 
+# a figure written out is read where it is a figure: before a percent, months, a hundred ("nine hundred and twenty-seven
+# companies", "diciotto mesi", "novecentoventisette aziende")
+SPELLED_FIGURE_NEEDLES = (
+    "percent", "per cent", "procent", "per cento", "percento", "%", "month", "mesi", "manader", "månader",
+    "hundred", "hundra", "cento",
+)  # fmt: skip
+
+
 def spelled_figures(text: str) -> str:
     """Figures written out in words, as digits: "seventy-eight percent" is 78%, "nearly four in ten" nearly 40%,
     "un milione e mezzo" 1.5 million. (Not a fraction, "half of them": a figure only when its source is asked.)"""
     if " " not in text:
         return text
-    text = TENTHS_RE.sub(lambda m: f"{TENS[m.group(1).lower()] * 10}%", text)
-    text = FIFTHS_RE.sub("20%", text)
-    text = HALF_MILLION_RE.sub("1.5 million", text)
-    return NUMBER_RUN_RE.sub(_number_run, text)
+    low = text.lower()  # (each pattern only where a word it needs is: most questions have none of them)
+    if " ten" in low or " tio" in low or " dieci" in low:
+        text = TENTHS_RE.sub(lambda m: f"{TENS[m.group(1).lower()] * 10}%", text)
+    if "five" in low or "femte" in low or "cinque" in low:
+        text = FIFTHS_RE.sub("20%", text)
+    if "half" in low or "halv" in low or "mezzo" in low:
+        text = HALF_MILLION_RE.sub("1.5 million", text)
+    if any(word in low for word in SPELLED_FIGURE_NEEDLES):
+        text = NUMBER_RUN_RE.sub(_number_run, text)
+    return text
 
 
 @lru_cache(maxsize=4096)
 def _normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
     answer normalizes its question several times, and data/ keywords once each."""
-    text = spelled_figures(
-        unaccented(text.replace("ciò", "questo").replace("Ciò", "Questo"))
-    )  # ("su ciò": not the CIO)
+    text = unaccented(text.replace("ciò", "questo").replace("Ciò", "Questo"))  # ("su ciò": that, not the CIO)
     text = text.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")  # as Slack escapes them
     text = text.replace("->", " ").replace("=>", " ").replace(">", " higher than ").replace("<", " lower than ")
     text = (
@@ -2465,6 +2478,13 @@ class Studies:
     def answer(self, query: str) -> Answer:
         """The answer to a message; one that asks two or three different things ("what do you have
         for the UK, and which market leads on branch offices?") gets each answered."""
+        # figures written out in words are read as digits, once ("seventy-eight percent"); the answer still shows
+        # the question as it was asked
+        text = spelled_figures(query)
+        answer = self._answer_message(text)
+        return replace(answer, query=query) if text != query else answer
+
+    def _answer_message(self, query: str) -> Answer:
         single = self._one(query)
         named = {NAMED_STUDY[w] for w in tokens(query[:500]) if w in NAMED_STUDY}
         if single.kind == "metrics" and len(named) == 1:
@@ -3818,7 +3838,7 @@ def _study_tails(raw: list[str]) -> set[str]:
 def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
     """The figures a text gives, as it reads after its corrections ("the ~66, no 67%"), and where each is in
     that text: "1.5 million" is 1500000; the studies' years are no figures."""
-    text = spelled_figures(CORRECTED_RE.sub(" ", text))
+    text = CORRECTED_RE.sub(" ", text)
     found = []
     for m in NUMBER_RE.finditer(text):
         value = float(m.group(1).replace(",", ".")) * (1_000_000 if m.group(2) or m.group(3) else 1)
