@@ -293,14 +293,18 @@ def _fits(cmd: Command) -> bool:
     return bool(cmd.action or not rest)  # statements, poll, comments, actions
 
 
+def _asking(text: str) -> str:
+    """A message folded, each clause without the words that ask nothing (thanks, a greeting, "first time here")."""
+    return FILLER_RE.sub("", " ".join(POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+|\s[—–-]+\s", text)))
+
+
 def _about_the_bot(text: str) -> Command | None:
     """'so yeah what can you actually answer give me the list of topics', 'hej hur funkar boten vad ska
     jag skriva': a question about the bot inside more words (dictated, run together), when the
     studies find nothing else asked in it ('how do I use callbacks to cut queues' is a question)."""
     if len(text) > 200:
         return None
-    # (without what asks nothing: "first time using this - how do I ask it stuff?")
-    folded = FILLER_RE.sub("", " ".join(POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+|\s[—–-]+\s", text)))
+    folded = _asking(text)  # (without what asks nothing: "first time using this - how do I ask it stuff?")
     about_me, how_to = ABOUT_ME_SEARCH_RE.search(folded), HOW_TO_USE_SEARCH_RE.search(folded)
     if not about_me and not how_to:
         return None
@@ -405,8 +409,7 @@ def _cued(text: str) -> Command | None:
     what it holds, in words no fuller reading knew, when the studies find nothing else asked in it."""
     if len(text) > 160:
         return None
-    # (without what asks nothing: "first time using /gap - how does it work")
-    folded = FILLER_RE.sub("", " ".join(POLITE_RE.sub("", _folded(c)) for c in re.split(r"[?!.:,]+|\s[—–-]+\s", text)))
+    folded = _asking(text)  # (without what asks nothing: "first time using /gap - how does it work")
     helps, lists = HELP_CUE_RE.search(folded), LIST_CUE_RE.search(folded)
     if not helps and not lists:
         return None
