@@ -307,7 +307,9 @@ HALF_MILLION_RE = re.compile(
     r"\b((a|one) million and a half|one and a half million|(un|1) milione e mezzo|(en|1) och en halv miljon(er)?)\b",
     re.IGNORECASE,
 )
-EITHER_STUDY_RE = re.compile(r"\b(genesys|strativity)( [a-z]+)? (or|eller|o|oppure) (the )?(genesys|strativity)\b")
+EITHER_STUDY_RE = re.compile(
+    r"\b(genesys|strativity)( [a-z]+)? (or|eller|o|oppure) (the |di |dello |della |di quello di )?(genesys|strativity)\b"
+)
 WHICH_STUDY_RE = re.compile(
     r"\b(which|what|vilken|vilket|quale) (study|survey|source|report|undersokning|studie|kalla|indagine|ricerca|studio)\b"
 )

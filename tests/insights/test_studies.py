@@ -2607,6 +2607,9 @@ RULES = {  # what each rule of understanding gets right, as qa.csv labels answer
         ("which numbers look rosier from the exec side?", "rank:exec_higher"),
         ("which figures are higher for cs than for execs?", "rank:cs_higher"),
     ],
+    "a figure's study asked as 'dello studio Genesys o di Strativity?' (round 320)": [
+        ("l'85% è dello studio Genesys o di Strativity?", "source:85"),
+    ],
 }
 
 
