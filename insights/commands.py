@@ -388,8 +388,7 @@ def _beside_the_bot(text: str) -> Command | None:
 
 
 # The last reading of a short message the studies find nothing in: words that ask how to put a question,
-# or what the bot holds ("help pls", "any tips on asking you stuff?", "show me everything you've got",
-# "which figures are in here? just want a quick overview")
+# or what the bot holds ("help pls", "how to phrase questions?", "what topics")
 HELP_CUE_RE = re.compile(
     r"\b(help|hjalp|aiuto|syntax|instructions|guide|phrase|word my|how (do|should|can) (i|we) (ask|use|write|type)"
     r"|how does (this|it) work|hur (man |jag |vi )?(funkar|fungerar|anvander|fragar)|come (si usa|funziona|chiedo|faccio a chiedere)"
@@ -405,7 +404,7 @@ HOW_TO_READS = {"none:advice", "none:targets", "none:definitions"}  # what a how
 
 
 def _cued(text: str) -> Command | None:
-    """'help pls', 'show me everything you've got': a short message that asks how to use the bot, or
+    """'help pls', 'what topics': a short message that asks how to use the bot, or
     what it holds, in words no fuller reading knew, when the studies find nothing else asked in it."""
     if len(text) > 160:
         return None

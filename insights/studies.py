@@ -324,8 +324,10 @@ APPROX_RE = re.compile(
 def _number_run(m: re.Match) -> str:
     words = re.split(r"[\s-]+", m.group(0).lower())
     total = current = 0
-    for word in words:
+    for i, word in enumerate(words):
         if word in ("and", "och", "e"):
+            if words[i - 1] not in HUNDRED_WORDS:
+                return m.group(0)  # "and" only after a hundred ("nine hundred and twenty-seven"), not two figures
             continue
         pos = 0
         while pos < len(word):
@@ -338,10 +340,10 @@ def _number_run(m: re.Match) -> str:
             else:
                 current += SPELLED_NUMBERS[part.group(0)]
     total += current
-    # (a small number only before a percent: "one" and "sei" are words too; "cent" alone is no hundred; nor the
+    # (a small number only before a percent: "one" and "sei" are words too; "cento" alone is no hundred; nor the
     # first words of a larger one, read as a whole elsewhere: "ten thousand employees")
-    if total < 10 and not PERCENT_AFTER_RE.match(m.string, m.end()) or words == ["cent"]:
-        return m.group(0)
+    if total < 10 and not PERCENT_AFTER_RE.match(m.string, m.end()) or len(words) == 1 and words[0] in HUNDRED_WORDS:
+        return m.group(0)  # ("per cento", "per cent": a percent, no hundred)
     if LARGER_AFTER_RE.match(m.string, m.end()):
         return m.group(0)
     return str(total)
