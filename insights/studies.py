@@ -302,7 +302,11 @@ FRACTION_RE = re.compile(  # ... or a fraction of the companies ("drygt hälften
     r"(?= (of|av|de|delle|degli|dei|della)\b)",
     re.IGNORECASE,
 )
-FRACTIONS = {"three quarters": 75, "tre fjardedelar": 75, "tre quarti": 75, "half": 50, "halften": 50, "la meta": 50}
+FRACTIONS = {
+    **dict.fromkeys(("three quarters", "tre fjardedelar", "tre quarti"), 75),
+    **dict.fromkeys(("half", "a half", "halften", "la meta"), 50),
+    **dict.fromkeys(("a quarter", "one quarter", "en fjardedel", "un quarto"), 25),
+}
 HALF_MILLION_RE = re.compile(
     r"\b((a|one) million and a half|one and a half million|(un|1) milione e mezzo|(en|1) och en halv miljon(er)?)\b",
     re.IGNORECASE,
@@ -312,12 +316,6 @@ EITHER_STUDY_RE = re.compile(
 )
 WHICH_STUDY_RE = re.compile(
     r"\b(which|what|vilken|vilket|quale) (study|survey|source|report|undersokning|studie|kalla|indagine|ricerca|studio)\b"
-)
-# said to be about a figure ("nearly half", "drygt 50 %", "oltre un quarto"): the nearest figure of the studies
-APPROX_RE = re.compile(
-    r"(~|\b(nearly|almost|about|around|roughly|approximately|over|more than|just over|just under|under|less than"
-    r"|nastan|drygt|knappt|cirka|ungefar|omkring|runt|quasi|circa|oltre|piu di|meno di|intorno al)\b)\s*\d",
-    re.IGNORECASE,
 )
 
 
@@ -352,7 +350,7 @@ def _number_run(m: re.Match) -> str:
 def _fraction(m: re.Match) -> str:
     if re.search(r"\b(first|second|last|forsta|andra|sista|prima|seconda|ultima)\s+$", m.string[: m.start()], re.I):
         return m.group(0)  # "the first half of 2008": a time
-    return f"{FRACTIONS.get(m.group(1).lower().removeprefix('a '), 25)}%"
+    return f"{FRACTIONS[m.group(1).lower()]}%"
 
 
 # a figure written out is read where it is a figure: before a percent, months, a hundred ("nine hundred and twenty-seven
@@ -3152,18 +3150,19 @@ class Studies:
             and self._whole(m.metric, qset - guessed)
             for m in scored
         )
-        source_asked = bool(
+        fraction = not numbers and FRACTION_RE.search(figure_text)
+        asked_ids = [m.metric.id for m in known]
+        source_asked = bool(numbers or fraction) and bool(
             words & (SOURCE_WORDS - FROM_WORDS)
             or WHERE_FROM_RE.search(text)
             or WHAT_THIS_RE.search(figure_text)
             or WHICH_STUDY_RE.search(normalize(text))  # "... - which study is that?", "vilken undersökning är det?"
             or EITHER_STUDY_RE.search(normalize(text))  # "... is that genesys or strativity?"
         )
-        if not numbers and source_asked and FRACTION_RE.search(figure_text):
+        if fraction and source_asked:
             # a fraction whose source is asked ("drygt hälften av de tyska företagen ... vilken undersökning?"): the
             # figure it is, or the nearest
             value = self._numbers(FRACTION_RE.sub(_fraction, figure_text))[:1]
-            asked_ids = [m.metric.id for m in known]
             near = value and self._figures_near(value[0], asked_ids, regions)  # (about: "drygt hälften" of the German)
             if near:
                 return Answer(query, "provenance", figures=near, value=near[0].value, regions=regions)
@@ -3203,7 +3202,6 @@ class Studies:
                 and all(_is_fact(m.metric) for m in known)
             )
         ):
-            asked_ids = [m.metric.id for m in known]
             found = [(v, f) for v in dict.fromkeys(numbers) for f in [self._figures_valued(v, asked_ids, regions)] if f]
             parts = [Answer(query, "provenance", figures=f, value=v, regions=regions) for v, f in found[:3]]
             # each figure asked in turn ("var kommer 78 % och 62 % ifrån?", "where's the 54% from? also the 927")
@@ -3213,17 +3211,6 @@ class Studies:
                 return Answer(query, "several", parts=[p for p in parts if p.value in asked_values])
             if parts and found[0][0] == numbers[0]:
                 return parts[0]
-            if (
-                not found
-                and numbers[0] < 100
-                and spelled_figures(figure_text) != figure_text  # (written out: "nearly half", "over a quarter")
-                and APPROX_RE.search(spelled_figures(figure_text))
-                and source_asked
-            ):
-                # a figure said about ("nearly half of companies in Asia Pacific virtualize"): the nearest one
-                near = self._figures_near(numbers[0], asked_ids, regions)
-                if near:
-                    return Answer(query, "provenance", figures=near, value=near[0].value, regions=regions)
 
         regional = [m.metric for m in known if m.metric.id in self.metrics and self.view(m.metric.id).regions]
         framed = self._framing(scored, qset - guessed)  # an amount, advice...: not which region leads
@@ -3802,9 +3789,7 @@ class Studies:
 
     def _figures_near(self, value: float, metric_ids: list[str], regions: list[str]) -> list[Figure]:
         """The figures nearest a figure said about (within five points), narrowed to the metrics or regions asked."""
-        near = [f for f in self.figures if abs(f.value - value) <= 5 and f.value < 100]
-        for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
-            near = [f for f in near if keep(f)] or near
+        near = _narrowed([f for f in self.figures if abs(f.value - value) <= 5 and f.value < 100], metric_ids, regions)
         best = min((abs(f.value - value), f.value) for f in near)[1] if near else None
         return [f for f in near if f.value == best]
 
@@ -3815,10 +3800,14 @@ class Studies:
             for f in self.figures
             if f.value == value and f.group != "unclear" or (f.group == "unclear" and f.value == value)
         ]
-        for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
-            narrowed = [f for f in found if keep(f)]
-            found = narrowed or found
-        return found
+        return _narrowed(found, metric_ids, regions)
+
+
+def _narrowed(figures: list[Figure], metric_ids: list[str], regions: list[str]) -> list[Figure]:
+    """Figures narrowed to the metrics asked about, then to the regions, where any fit."""
+    for keep in (lambda f: f.metric in metric_ids, lambda f: f.region in regions):
+        figures = [f for f in figures if keep(f)] or figures
+    return figures
 
 
 def _span(phrase: frozenset[str], raw: list[str]) -> int:
