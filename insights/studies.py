@@ -14,14 +14,16 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from insights import literals
 from insights.doubt import DOUBT, Doubt
+from insights.literals import required
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -141,28 +143,39 @@ def _stem(token: str) -> str:
     return token
 
 
-_compiled = lru_cache(maxsize=None)(re.compile)
+@cache
+def _compiled(pattern: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """A pattern compiled once, with the literals one of which is in each of its matches."""
+    return re.compile(pattern), required(pattern) or ()
 
 
 def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needles: str) -> str:
-    """re.sub, its pattern compiled once: normalize() runs some fifty of them on every question.
-    With needles, only a text holding one of them is searched (one of them is in every match)."""
+    """re.sub, its pattern compiled once: normalize() runs some hundred and fifty of them on every
+    sentence. Only a text holding one of the needles (one of them is in every match), and one of the
+    literals the pattern cannot match without (insights.literals), is searched: most hold neither."""
     if needles:
         for needle in needles:  # (a loop, not any() over a generator: this runs ninety times a question)
             if needle in text:
                 break
         else:
             return text
-    return _compiled(pattern).sub(repl, text)
+    regex, literals = _compiled(pattern)
+    if literals:
+        for literal in literals:
+            if literal in text:
+                break
+        else:
+            return text
+    return regex.sub(repl, text)
 
 
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
-TITLE_RE = re.compile(
+TITLE_RE = literals.compile(
     r"\b(my|our|min|var|mitt|mio|mia|nostro|nostra|the|il|lo|our new|the new|il nuovo|new)? ?\b(cfo|cio|cto|coo|cmo)(s|erna|arna|na|n)?\b"
 )
 POSSESSIVES = {"my", "our", "min", "var", "mitt", "mio", "mia", "nostro", "nostra"}
-TITLES_COMPARED_RE = re.compile(
+TITLES_COMPARED_RE = literals.compile(
     r"\b(cfo|cio|cto|coo|cmo|ceo|it chef|vd)[a-z]*( [a-z]+){0,6} (vs|versus|jamfort med|respektive|rispetto a[il]?|compared (to|with)"
     r"|differently from|than|an|dei|degli|dai|dagli)"
     r"( [a-z]+){0,2} (cfo|cio|cto|coo|cmo|ceo|vd|it chef)"
@@ -174,7 +187,7 @@ TITLES_COMPARED_RE = re.compile(
     # "split by CFO and CIO", "uppdelad på CFO kontra CIO", "separato per Cfo e Cto"
     r"|\b(by|per|pa|for) (cfo|cio|cto|coo|cmo|ceo|vd)[a-z]* (and|e|och|vs|versus|kontra|contro) (cfo|cio|cto|coo|cmo|ceo|vd)\b"
 )
-OPINION_RE = re.compile(
+OPINION_RE = literals.compile(
     r"\b(say|says|said|think|thinks|thought|feel|felt|believe|believed|view|views|answer|answered|tycker|tyckte|tror|trodde|"
     r"anser|ansag|svarar|svarade|pensano|pensa|pensavano|dicono|dice|detto|ritengono|ritiene|rispondono|risposto)\b"
     # (not who answered: "chi ha risposto all'indagine? c'erano anche i CFO?", "who answered - CFOs too?")
@@ -207,11 +220,11 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-QUOTED_RE = re.compile(
+QUOTED_RE = literals.compile(
     r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'(?:[^\']|\b\'\b)*\?(?:[^\']|\b\'\b)*\'(?!\w)'
 )  # (a single-quoted question too, "who's" in it)
 # where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
-SENTENCE_RE = re.compile(
+SENTENCE_RE = literals.compile(
     r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
     r"(?<![\w%]\.\.\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"(?<!\bt\.ex\.)(?<!\bp\.es\.)(?<!\bcfr\.)(?<!\bdott\.)(?<!\bsig\.)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)\s+"
@@ -229,7 +242,9 @@ def _asks(sentence: str) -> bool:
 
 
 # which language version of a source has a figure ("does the swedish article also have the 67%?")
-VERSION_HAS_RE = re.compile(r"\b(also (have|has|give|gives)|only in|har (den|det) (ocksa|aven)|solo (nel|nella))\b")
+VERSION_HAS_RE = literals.compile(
+    r"\b(also (have|has|give|gives)|only in|har (den|det) (ocksa|aven)|solo (nel|nella))\b"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -283,21 +298,21 @@ SPELLED_NUMBERS = {
 }  # fmt: skip
 HUNDRED_WORDS = ("hundred", "hundra", "cento", "cent")
 _NUMBER_PART = "|".join(sorted([*SPELLED_NUMBERS, *HUNDRED_WORDS], key=len, reverse=True))
-NUMBER_PART_RE = re.compile(_NUMBER_PART)
+NUMBER_PART_RE = literals.compile(_NUMBER_PART)
 # a run of number words ("nine hundred and twenty-seven"), each word made of number parts only
-NUMBER_RUN_RE = re.compile(
+NUMBER_RUN_RE = literals.compile(
     rf"\b(?:(?:{_NUMBER_PART})-?)+(?:(?:\s+(?:and|och|e)\s+|\s+|-)(?:(?:{_NUMBER_PART})-?)+)*\b", re.IGNORECASE
 )
-LARGER_AFTER_RE = re.compile(r"\s*(thousand|tusen|mila|million|miljon|milione|milioni)", re.IGNORECASE)
-PERCENT_AFTER_RE = re.compile(r"\s*(%|percent|per cent|procent|per cento|percento)", re.IGNORECASE)
+LARGER_AFTER_RE = literals.compile(r"\s*(thousand|tusen|mila|million|miljon|milione|milioni)", re.IGNORECASE)
+PERCENT_AFTER_RE = literals.compile(r"\s*(%|percent|per cent|procent|per cento|percento)", re.IGNORECASE)
 TENS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TENS |= {"två": 2, "åtta": 8}
 TENS |= {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9}
 TENS |= {"uno": 1, "una": 1, "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9}
 # a share written out: "four in ten", "fyra av tio", "quattro su dieci"; "one in five", "var femte"
-TENTHS_RE = re.compile(r"\b(" + "|".join(TENS) + r") (in|out of|av|su) (ten|tio|dieci)\b", re.IGNORECASE)
-FIFTHS_RE = re.compile(r"\b(one in five|var femte|uno su cinque|una su cinque)\b", re.IGNORECASE)
-FRACTION_RE = re.compile(  # ... or a fraction of the companies ("drygt hälften av de tyska företagen")
+TENTHS_RE = literals.compile(r"\b(" + "|".join(TENS) + r") (in|out of|av|su) (ten|tio|dieci)\b", re.IGNORECASE)
+FIFTHS_RE = literals.compile(r"\b(one in five|var femte|uno su cinque|una su cinque)\b", re.IGNORECASE)
+FRACTION_RE = literals.compile(  # ... or a fraction of the companies ("drygt hälften av de tyska företagen")
     r"\b(three quarters|tre fjardedelar|tre quarti|(a|one) quarter|en fjardedel|un quarto|(a )?half|halften|la meta)"
     r"(?= (of|av|de|delle|degli|dei|della)\b)",
     re.IGNORECASE,
@@ -307,14 +322,14 @@ FRACTIONS = {
     **dict.fromkeys(("half", "a half", "halften", "la meta"), 50),
     **dict.fromkeys(("a quarter", "one quarter", "en fjardedel", "un quarto"), 25),
 }
-HALF_MILLION_RE = re.compile(
+HALF_MILLION_RE = literals.compile(
     r"\b((a|one) million and a half|one and a half million|(un|1) milione e mezzo|(en|1) och en halv miljon(er)?)\b",
     re.IGNORECASE,
 )
-EITHER_STUDY_RE = re.compile(
+EITHER_STUDY_RE = literals.compile(
     r"\b(genesys|strativity)( [a-z]+)? (or|eller|o|oppure) (the |di |dello |della |di quello di )?(genesys|strativity)\b"
 )
-WHICH_STUDY_RE = re.compile(
+WHICH_STUDY_RE = literals.compile(
     r"\b(which|what|vilken|vilket|quale) (study|survey|source|report|undersokning|studie|kalla|indagine|ricerca|studio)\b"
 )
 
@@ -1286,12 +1301,12 @@ def _normalize(text: str) -> str:
 
 
 STAFF = r"(agents?|staff|employees?|reps?|agenter|agenterna|medarbetare|medarbetarna|operatori|agenti|dipendenti)"
-STAFF_FEEDBACK_RE = re.compile(
+STAFF_FEEDBACK_RE = literals.compile(
     rf"\b{STAFF} feedback\b|\bfeedback (from|fran|degli|dei|dagli|dai) (the |our |v[a-z]+ )?{STAFF}\b"
 )
 
 
-AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer is worth": how far; nor
+AMOUNT_RE = literals.compile(  # not "overestimate how much we track what a customer is worth": how far; nor
     # "judged on how much money each call brings in": what a metric is measured on
     r"(?<!overestimate )(?<!underestimate )(?<!overestimated )(?<!underestimated )(?<!overskattar )(?<!underskattar )"
     r"(?<!judged on )(?<!measured on )(?<!measured by )(?<!judged by )(?<!evaluated on )(?<!assessed on )"
@@ -1306,10 +1321,10 @@ AMOUNT_RE = re.compile(  # not "overestimate how much we track what a customer i
     r"kostar|fatturato|soldi|guadagna|guadagnano|risparmia|risparmiano|risparmiare|genera|vale)\b)"
     r"|\b(share|percentage|percent|andel|percentuale) (of|av|del|di) (the )?(revenue|sales|profits?|intakterna|fatturato)\b"
 )
-SALES_RE = re.compile(
+SALES_RE = literals.compile(
     r"\b(sales|salj|saljare|saljarna|saljet|forsaljning|forsaljningen|vendite|commerciale|commerciali)\b"
 )
-CUSTOMER_VIEW_RE = re.compile(
+CUSTOMER_VIEW_RE = literals.compile(
     r"\b(customers|callers|consumers|kunderna|kunder|clienti) (really |actually )?"
     r"(think|like|likes|want|wants|feel|feels|spend|spends|expect|expects|love|loves|care|cares|give|gives|use|uses|"
     r"prefer|prefers|say|says|agree|agrees|believe|believes|rate|rates|themselves|"
@@ -1321,9 +1336,9 @@ CUSTOMER_VIEW_RE = re.compile(
 )
 
 
-STUDY_YEAR_RE = re.compile(r"\b(2004|2008)\b")
-OTHER_YEAR_RE = re.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
-COUNT_RE = re.compile(
+STUDY_YEAR_RE = literals.compile(r"\b(2004|2008)\b")
+OTHER_YEAR_RE = literals.compile(r"\b(?!2004\b|2008\b)(19[5-9]\d|20\d\d)\b")
+COUNT_RE = literals.compile(
     r"\b(how many|how much|number of|share of|percentage of|hur manga|antal|antalet|andel|quante|quanti|numero di|"
     r"numero delle|numero degli|numero|percentuale di) (the )?(?:participating |responding |deltagande |partecipanti )?"
     r"(?:customer service |customer care |cs )?"
@@ -1332,7 +1347,7 @@ COUNT_RE = re.compile(
     r"countries|lander|paesi)\b"
     r"(?! (service|care))"
 )
-COUNT_TYPO_RE = re.compile(r"\b(how many|number of|hur manga|antal|quante|quanti|numero di) ([a-z]{6,})\b")
+COUNT_TYPO_RE = literals.compile(r"\b(how many|number of|hur manga|antal|quante|quanti|numero di) ([a-z]{6,})\b")
 COUNTED_NOUNS = (
     "companies",
     "countries",
@@ -1408,7 +1423,9 @@ AGREE_WORDS = _words(
     "accordo concordano allineati allineamento uguale uguali concur concurs converge converged"
 )
 # a figure corrected as typed ("the ~66, no 67%"): the one after the correction counts
-CORRECTED_RE = re.compile(r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE)
+CORRECTED_RE = literals.compile(
+    r"\d[\d.,]* ?%?,? (no|i mean|sorry|actually|nej|anzi|cioe|ehm|um),? (?=~?\d)", re.IGNORECASE
+)
 LOW_WORDS = _words("basso bassa bassi basse negativo negativi pessimisti pessimistic negative cautious")
 # a country asked on the whole ("what's the UK picture overall", "vad finns det för siffror för Spanien")
 COUNTRY_WHOLE_WORDS = frozenset(  # (as typed, not stemmed: "the Germany number on it" is one figure)
@@ -1431,9 +1448,9 @@ COUNTRY_WHOLE_WORDS = frozenset(  # (as typed, not stemmed: "the Germany number 
         "generale",
     ]
 )
-WHAT_ABOUT_RE = re.compile(r"\b(what|how) about\b|\bvad galler\b|\be per\b|\be (la|il|l|lo)\b")
-DASH_RE = re.compile(r"\s[-–—]\s")  # a clause set off by a spaced dash
-CHE_ASK_RE = re.compile(r"\s*che\s+(dimensioni|quota|percentuale|ruoli|settori|paesi|tipo)\b", re.IGNORECASE)
+WHAT_ABOUT_RE = literals.compile(r"\b(what|how) about\b|\bvad galler\b|\be per\b|\be (la|il|l|lo)\b")
+DASH_RE = literals.compile(r"\s[-–—]\s")  # a clause set off by a spaced dash
+CHE_ASK_RE = literals.compile(r"\s*che\s+(dimensioni|quota|percentuale|ruoli|settori|paesi|tipo)\b", re.IGNORECASE)
 AMONG_WORDS = _words("among amongst bland hos for to from")  # (not "tra", "fra": also "between")
 LEAST_WORDS = _words("least minst meno")  # "agree least": where they differ most
 SMALL_WORDS = _words("smallest least lowest no zero minst minsta lagst ingen inget minimo minore nessun nessuna")
@@ -1491,13 +1508,15 @@ STUDY_WORDS = _words(
 FRONTLINE_WORDS = _words("agent agents frontline floor agenter agenterna operatori agenti")
 MANAGER_WORDS = _words("manager managers mellanchefer forman responsabili")  # not "chefer": executives too
 # a compound ending in a study word says "the study": "genesysstudien", "strativityundersokningen"
-STUDY_TAIL_RE = re.compile(
+STUDY_TAIL_RE = literals.compile(
     r"\w{4,}(" + "|".join(sorted((w for w in STUDY_WORDS if len(w) >= 6), key=len, reverse=True)) + ")$"
 )
 # what the sample held: "were banks included", "vilka branscher var med", "nel campione"
-HOW_MANY_RE = re.compile(r"\b(how many|hur manga|quant[ei]) [a-z]+ (companies|firms|foretag|bolag|aziende|imprese)\b")
+HOW_MANY_RE = literals.compile(
+    r"\b(how many|hur manga|quant[ei]) [a-z]+ (companies|firms|foretag|bolag|aziende|imprese)\b"
+)
 # a count asked, as typed or as normalize() writes it ("how many companies": countcompany; not "countries")
-COUNT_ASK_RE = re.compile(
+COUNT_ASK_RE = literals.compile(
     r"\b(how many|hur manga|quant[aei]|number of|antal|" + "|".join(sorted(COUNT_TOKENS)) + r")\b"
 )
 SAMPLE_WORDS = _words(
@@ -1659,29 +1678,29 @@ PART_ASK_WORDS = _words(
     " everything whatever allt tutto"  # "..., and separately everything you have on France"
 ) | {"count" + counted for counted in COUNTED.values()}  # "how many companies ..." is one word, "countcompany"
 # between two figures asked in turn: a conjunction (or a question's end) and at most four words
-CHAIN_GAP_RE = re.compile(  # (an elided article before the figure: "E l'85%?")
+CHAIN_GAP_RE = literals.compile(  # (an elided article before the figure: "E l'85%?")
     r"(?:\?|,|;|&|\+|\b(?:and|also|plus|och|samt|e|ed|anche|vs|versus)\b)\s*(?:[^\s.?]+\s+){0,4}(?:\w+['’]|[\"'“‘«])?$"
 )
-WHICH_OF_RE = re.compile(
+WHICH_OF_RE = literals.compile(
     r"\d\b[^?]{0,40}\b(is (that|it|this)|ar (det|den)|e (quello|quella|il|la|la cosa)|si tratta (del|della|di))\b"
     r"[^?]{2,60}\b(or|eller|o|oppure)\b(?! (both|bada|entrambi|entrambe)\b)"
 )
 COMPARED_WORDS = _words("vs versus against contro rispetto mot jamfort compared than")
-VS_ONLY_RE = re.compile(r"\W*(vs|versus)\W*")
-BELIEF_RE = re.compile(
+VS_ONLY_RE = literals.compile(r"\W*(vs|versus)\W*")
+BELIEF_RE = literals.compile(
     r"\b(is it true|is that true|stammer det|ar det sant|e vero"
     # a guess to check ("where's the biggest gap? I'd bet it's feedback", "min kollega påstår ...", "scommetto che")
     r"|i'?d bet|i bet|is convinced|are convinced|my guess is|was it the|jag tror|jag gissar|pastar|scommetto)\b"
 )
 # every figure for a region asked, whatever else the message names ("Germany 54% on callbacks - what else is there?")
-ALL_FOR_REGION_RE = re.compile(
+ALL_FOR_REGION_RE = literals.compile(
     r"\b(anything else|what else|everything|all (the |of the )?([a-z]+ )?(figures|numbers|data)|alla siffror|allt ni har|allt om"
     r"|tutti i (dati|numeri)|cos'altro|cos altro|che altro)\b"
 )
 ANYTHING_WORDS = _words("anything something nagot nagonting qualcosa")  # "is there anything they agree on?"
 # what asks for a ranking ("which figures", "where else", "su cosa", "anything"), not "what %age agreed?"
 RANKING_ASK_WORDS = _words("which where else vilka vilken var dove quali quale cosa") | ANYTHING_WORDS
-QUESTION_START_RE = re.compile(
+QUESTION_START_RE = literals.compile(
     r"\s*(how|what|which|who|when|where|hur|vad|vilk|vem|n[äa]r|quant|qual|che|chi|quando|dove|cosa)\w*\b",
     re.IGNORECASE,
 )
@@ -1694,29 +1713,29 @@ FIGURE_WORDS = _words(
 ANOTHER_FIGURE_WORDS = (
     EXEC_WORDS | CS_WORDS | GAP_WORDS | SPLIT_WORDS | COMPARED_WORDS | FIGURE_WORDS | MORE_WORDS | LESS_WORDS
 )
-SAME_RE = re.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
-ALSO_RE = re.compile(
+SAME_RE = literals.compile(r"\s*(same|samma|lo stesso|la stessa|stessa cosa|idem)\b", re.IGNORECASE)
+ALSO_RE = literals.compile(
     r"\s*(?:(?:then|sedan|sen|poi) )?(also|and|plus|och|samt|dessutom|e|ed|inoltre|nonch[eé]|anche|[aä]ven|ocks[aå]|\+)[,:]?\s",
     re.IGNORECASE,
 )  # (not "e.g."; "poi anche ...")
 # a sentence that asks next ("... che % di aziende? poi chi ha condotto la ricerca, e ...")
-THEN_ASK_RE = re.compile(
+THEN_ASK_RE = literals.compile(
     r"\s*(?:then|poi|sen|sedan|dopo)\s+(?=" + QUESTION_START_RE.pattern.lstrip("\\s*") + ")", re.IGNORECASE
 )
-ALL_FIGURES_RE = re.compile(
+ALL_FIGURES_RE = literals.compile(
     r"\b(?:all|alla|tutti) (?:of )?(?:the |i )?(?:numbers|figures|data|siffror|siffrorna|dati|numeri)\b", re.IGNORECASE
 )
-TOPIC_JOIN_RE = re.compile(
+TOPIC_JOIN_RE = literals.compile(
     r"\s*(?:[+&;]|,?\s+(?:and|och|e|ed|plus|nonch[eé])(?:\s+(?:also|också|anche))?|,\s*(?:also|också|anche))\s+",
     re.IGNORECASE,
 )
-PLEASE_END_RE = re.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
+PLEASE_END_RE = literals.compile(r"\s(pls|plz|please|tack|grazie|per favore)[\s.!]*$", re.IGNORECASE)
 # a later sentence that asks for one more topic by ending in "too" ("customer lifetime value too", "CLV också tack")
-TOO_RE = re.compile(
+TOO_RE = literals.compile(
     r"\s(too|as well|ocks[aå]|anche|pure)\s*(pls|please|plz|thanks|tack|grazie)?[\s.!?]*$", re.IGNORECASE
 )
 # where a second question starts inside a sentence: a conjunction, then a question word
-ANOTHER_QUESTION_RE = re.compile(
+ANOTHER_QUESTION_RE = literals.compile(
     # "how many countries, how many companies" (not "lokalkontor vid toppar, hur många företag gör det")
     r"[,;]\s*(?=(?:how many|quanti|quante|hur m[åa]nga)\s+\w+\s*(?:[,;?]|$|and\b|och\b|e\b))"
     r"|(?:[,;?]\s*|\s+)(?:(?:and|och|e|ed|plus|also|samt|inoltre|nonch[eé]|vs\.?|versus)\s+(?:also\s+|ocks[åa]\s+|anche\s+|separately,?\s+)?|[+&]\s*"
@@ -1746,11 +1765,11 @@ ANOTHER_QUESTION_RE = re.compile(
     re.IGNORECASE,
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
-WHERE_FROM_RE = re.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
-PASTED_QUOTE_RE = re.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
-CLAUSE_RE = re.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
+WHERE_FROM_RE = literals.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
+PASTED_QUOTE_RE = literals.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
+CLAUSE_RE = literals.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
 # where the asker sits ("our APAC hub is in Singapore", "vi har kontor i Hamburg"), not what is asked
-OUR_PLACE_RE = re.compile(
+OUR_PLACE_RE = literals.compile(
     r"(?i:\b(?:our|we|we're|we are|vi|noi|abbiamo)\b)[^.?!;—–]{0,40}?"
     r"(?i:\b(?:hub|office|offices|site|sites|hq|headquarters|kontor|kontoret|huvudkontor|ufficio|uffici|sede|sedi)\b)"
     r"[^.?!;—–]{0,20}?(?i:\b(?:in|i|a|at|på)\s+)[A-ZÅÄÖ][\w-]+"
@@ -1759,16 +1778,16 @@ OUR_PLACE_RE = re.compile(
     r"(?i:\s+(?:centres|centers|sites|offices|hubs))\b"
 )
 # (not the colon of a Swedish ending on an abbreviation: "CIO:erna", "vd:ar", "KPI:er")
-SWEDISH_ENDING_RE = re.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
-SLACK_EMPHASIS_RE = re.compile(r"(?<![\w*_~])[*_~]+(?=[^\s*_~])|(?<=[^\s*_~])[*_~]+(?![\w*_~])")
-SLACK_MARKUP_RE = re.compile(r"<[@#!][^>]*>")
-RELAYED_RE = re.compile(
+SWEDISH_ENDING_RE = literals.compile(r"\b([A-Za-zÅÄÖåäö]{2,5}):(erna|arna|orna|na|ar|er|or|en|et|ens|ets|ns|s|n)\b")
+SLACK_EMPHASIS_RE = literals.compile(r"(?<![\w*_~])[*_~]+(?=[^\s*_~])|(?<=[^\s*_~])[*_~]+(?![\w*_~])")
+SLACK_MARKUP_RE = literals.compile(r"<[@#!][^>]*>")
+RELAYED_RE = literals.compile(
     r"^\s*@?[\w.-]+ (asked|asks|is asking|wants to know|wanted to know|would like to know|undrar|fragade|chiede|chiedeva)\s*:",
     re.IGNORECASE,
 )
 # a question reported in the asker's words ("my director asked how many companies use speech recognition.",
 # "min chef frågade hur stor andel...", "mi ha chiesto quanti operatori..."): from its question word on
-REPORTED_RE = re.compile(
+REPORTED_RE = literals.compile(
     r"\b(?:asked(?: me| us)?|asks(?: me| us)?|wants to know|wanted to know|wondered|wonders|is wondering"
     r"|fr[aå]gade(?: mig| oss)?|undrar|undrade|vill veta|ville veta"
     r"|(?:mi|ci) ha chiesto|mi chiede|ci chiede|vuole sapere|voleva sapere|si chiede|ha domandato"
@@ -1781,11 +1800,11 @@ REPORTED_RE = re.compile(
     r"|che|chi|dove|quando)\b[^.!?]*)",
     re.IGNORECASE,
 )
-EXCLUDED_RE = re.compile(
+EXCLUDED_RE = literals.compile(
     r"\b(apart from|aside from|besides|except for|except|excluding|other than|not only|not just|a parte|tranne|eccetto"
     r"|inte bara|utom|forutom)\b(.*?)(?= - |[,;:?.!—–]|$)"
 )
-GAP_COMMAND_RE = re.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
+GAP_COMMAND_RE = literals.compile(r"(?<![\w/])/gap\b", re.IGNORECASE)
 SPEAKER_NOUNS = (
     r"vendors?|suppliers?|consultants?|fornitor[ei]|consulent[ei]|leverant[oö]r(?:en)?|konsult(?:en)?"
     r"|sales ?(?:guy|rep|person|people)|salesperson|s[aä]ljare(?:n)?|venditore"
@@ -1794,7 +1813,7 @@ SPEAKER_NOUNS = (
 SPEAKER_NEEDLES = ("vendor", "supplier", "consul", "fornitor", "leverant", "konsult", "sales", "ljare", "venditore")
 # who told the asker a figure ("our analytics vendor dropped a stat", "il fornitore cita una percentuale"): the
 # speaker, not the topic (nor advice on vendors)
-SPEAKER_RE = re.compile(
+SPEAKER_RE = literals.compile(
     r"\b(?:(?:our|my|the|an?|one|il|un|uno|una|nostro|v[aå]r|v[aå]rt|en|ett)\s+)?(?:[\w-]+\s+){0,2}?(?:\w+-)?"
     rf"(?:{SPEAKER_NOUNS})\b"
     # (and what it sells, up to the verb: "il fornitore del software WFM sostiene")
@@ -1804,7 +1823,7 @@ SPEAKER_RE = re.compile(
     r"|cita|citano|dice|dicono|ha detto|sostiene|sa|s[aä]ger|h[aä]vdar|n[aä]mnde|visade|p[aå]st[aå]r|p[aå]stod)\b)",
     re.IGNORECASE,
 )
-INTRO_RE = re.compile(
+INTRO_RE = literals.compile(
     r"(?:^|(?<=[.!?;:,—–-]))\s*(?:[^\s.!?;:,]+\s+){1,3}(?:here|här|qui)\s*(?=[.!,:;—–-])"
     # "I'm a CX analyst at a telco in Auckland", "jobbar som e-handelschef", "sono l'after-sales manager di ..."
     r"|(?:^|(?<=[.!?;:]))\s*(?:i'?m an?|i am an?|i work (?:as|at|for|in)|jag (?:är|jobbar|arbetar) (?:som|på|en|ett)"
@@ -1817,7 +1836,7 @@ INTRO_RE = re.compile(
     re.IGNORECASE,
 )
 # why the asker needs the figures, after the request ("send me ... numbers, need them for a budget pitch"): no topic
-NEED_FOR_RE = re.compile(
+NEED_FOR_RE = literals.compile(
     r"[,;:—–-]\s*(?:i |we |jag |vi )?(?:need|needed|beh[öo]ver|mi serv(?:ono|e)|ci serv(?:ono|e))"
     r"\s+(?:them|it|this|these|those|both|both numbers|dem|det|den|båda|bada|li|le|lo|la|entrambi)\s+(?:for|by|till|f[öo]r|per|entro)\b[^?]*$",
     re.IGNORECASE,
@@ -1827,65 +1846,67 @@ UNUSUAL_WORDS = _words(
     "unusual normal typical outlier outliers ovanliga ovanligt normala normalt strani strano normali normale"
 )
 # a speaker from the asker's team ("someone on my team says 36% plan analytics"): who said it, not the team's pulse
-TEAM_SPEAKER_RE = re.compile(
+TEAM_SPEAKER_RE = literals.compile(
     r"\b(?:someone|somebody|a colleague|one of the \w+|a guy|a lead|n[åa]gon|en kollega|qualcuno|un collega)"
     r" (?:on|in|from|i|p[åa]|del|nel|dal) (?:my|our|mitt|v[åa]rt|mio|nostro) team\b",
     re.IGNORECASE,
 )
 WHICH_ONE_WORDS = _words("which vilken vilket vilka quale quali")  # "which study is that?" (not "what did they find?")
-TEAM_SURVEY_RE = re.compile(r"\b(engagement|employee|staff|hr|people) (pulse|survey|poll|check)s?\b", re.IGNORECASE)
-BEHIND_FIGURE_RE = re.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
+TEAM_SURVEY_RE = literals.compile(
+    r"\b(engagement|employee|staff|hr|people) (pulse|survey|poll|check)s?\b", re.IGNORECASE
+)
+BEHIND_FIGURE_RE = literals.compile(r"\b(who|whos|vem|chi)\b[^?]*\b(behind|bakom|dietro)( the| siffran| a| al| il)? \d")
 # "a 16% gap", "glappet på 16 procent" named by its figure: which gap that is, its source
-GAP_FIGURE_RE = re.compile(
+GAP_FIGURE_RE = literals.compile(
     r"\b\d+(?:[.,]\d+)? ?(%|percent|per cent|procent|per cento|punti|points?|procentenheter)?\)?[ -]"
     r"(gap|glapp|glappet|divario|disconnect|scarto)\b",
     re.IGNORECASE,
 )
 # a superlative that asks which gap is largest ("is the 16 point gap the biggest?"), not the release's "a major (16%) gap"
 SUPERLATIVE_WORDS = (LARGEST_WORDS | SMALL_WORDS) - _words("major")
-VICE_VERSA_RE = re.compile(
+VICE_VERSA_RE = literals.compile(
     r"\b(and|or|och|eller|e|o) (vice ?versa|viceversa|tvartom|omvant)\b"
     r"|\b(e|o) (ci sono )?(casi |metriche |dati )?(al|il) contrario\b"  # "..., e ci sono casi al contrario?"
 )  # (not "always the other way round")
-BOTH_ENDS_RE = re.compile(  # the largest gap and the smallest, asked side by side (not ranked "from biggest to smallest")
+BOTH_ENDS_RE = literals.compile(  # the largest gap and the smallest, asked side by side (not ranked "from biggest to smallest")
     r"\b(biggest|largest|widest|storsta|maggiore|piu grande)( (gap|glapp|divario|disconnect|difference|skillnad)s?)? "
     r"(and|och|e|\+) (the )?(smallest|narrowest|minsta|minore|piu piccolo)\b"
 )
-REGION_STANDING_RE = re.compile(  # how a country or region stands, on the whole or on one finding
+REGION_STANDING_RE = literals.compile(  # how a country or region stands, on the whole or on one finding
     r"\bhow (does|do|did|is|are) [a-z ]{2,30}? (do|doing|look|looking|compare|stack up|fare|faring|perform)\b"
     r"|\bcom'? ?e messa\b|\bcome sono messe\b|\bcome va\b|\bhur ligger\b[a-z ]{0,30}\btill\b|\bhur star sig\b"
 )
-WHAT_THIS_RE = re.compile(
+WHAT_THIS_RE = literals.compile(
     r"\b(what('s| is| does)|vad (ar|menas med|syftar)|che cos ?e|cos ?e|cosa e) ?[\"'“”]?(this|that|it|det|detta|questo|quello)"
     r"[\"'“”]?( one)?( refer to| mean| stand for| pa| till)?\s*(\?|$)",
     re.IGNORECASE,
 )
-VENDOR_PAID_RE = re.compile(
+VENDOR_PAID_RE = literals.compile(
     r"\b(commissioned|paid for|funded|sponsored|bestalld|beställd|betald|finansierad|commissionata|pagata|finanziata)"
     r" (by|av|da) (a|an|one|en|ett|un|una) (vendor|supplier|leverantor|leverantör|fornitore)\b"
     r"|\b(per) conto (di|del|della)\b",
     re.IGNORECASE,
 )
-OPERATIONAL_MANAGERS_RE = re.compile(
+OPERATIONAL_MANAGERS_RE = literals.compile(
     r"\b(operational|operations) (managers?|leads?|leaders?|directors?|heads?)\b"
     r"|\b(manager|responsabili|direttori|dirigenti|capi) operativi\b|\b(direttore|responsabile|direttrice) operativ[oa]\b"
     r"|\boperativa chefer(na)?\b|\b(operativ|operations)chef(en)?\b",
     re.IGNORECASE,
 )
-BUDGET_MEETING_RE = re.compile(
+BUDGET_MEETING_RE = literals.compile(
     r"\bbudget (meeting|review|round|season|call|planning|discussion|cycle|deck|presentation|committee)s?\b"
     # the asker's own budget ("we have budget for ONE project next year", "before she signs off the budget")
     r"|\b(we|i) (only )?(have|got|had) (a |the |some )?budget for\b|\bsigns? off the budget\b",
     re.IGNORECASE,
 )
-PHONE_PEOPLE_RE = re.compile(
+PHONE_PEOPLE_RE = literals.compile(
     r"\b(the )?(people|those|staff|folks|ones|guys|agents|reps) (who are |who |that )?(actually |really )?"
     r"(answering|answer|picking up|pick up|taking|take|on) the (phones?|calls)\b"
     r"|\b(quelli|chi sta|chi risponde|de som (svarar|sitter) i) (al )?telefon[oe]?\b",
     re.IGNORECASE,
 )
-CUSTOMER_LEVEL_RE = re.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
-SOURCE_NAMES_RE = re.compile(
+CUSTOMER_LEVEL_RE = literals.compile(r"\bcustomer[- ]level (employees|staff|people)\b", re.IGNORECASE)
+SOURCE_NAMES_RE = literals.compile(
     r"\binsurance ?(&|and|&amp;) ?technology\b|\bi&t\b|\b(the )?strategic alignment of customer service\b"
     r"|\b(?<=genesys )telecommunications? laborator(y|ies)\b",
     re.IGNORECASE,
@@ -1915,16 +1936,18 @@ NUMBER_WORDS = {
     "duemilacinquecento": "2500",
     "diecimila": "10000",
 }
-NUMBER_WORD_RE = re.compile(
+NUMBER_WORD_RE = literals.compile(
     r"\b(" + "|".join(sorted((k.replace(" ", "[ -]") for k in NUMBER_WORDS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 NUMBER_NEEDLES = ("hundred", "thousand", "hundra", "tusen", "cento", "mila")
-CLIENT_RE = re.compile(r"\b(for|with) (a|an|one of our|our|my|the) ([\w&-]+ ){0,3}(client|prospect)s?\b", re.IGNORECASE)
-PEOPLE_LEADERS_RE = re.compile(
+CLIENT_RE = literals.compile(
+    r"\b(for|with) (a|an|one of our|our|my|the) ([\w&-]+ ){0,3}(client|prospect)s?\b", re.IGNORECASE
+)
+PEOPLE_LEADERS_RE = literals.compile(
     r"\b(senior|business|company|corporate|executive|c-level|c-suite) leaders\b", re.IGNORECASE
 )
-WAS_IT_RE = re.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
+WAS_IT_RE = literals.compile(r"\bvar (det|den|de|inte)\b")  # Swedish "was it", not "var" (where)
 # the verbs a finding is asked with ("do most companies measure X", "how many offer callbacks"): no topic
 FRAME_WORDS = _words(
     "measure measured measuring track tracked tracking offer offered offering provide provided providing"
@@ -1951,56 +1974,56 @@ def _resub(regex: re.Pattern, repl: str, text: str, needles: tuple[str, ...]) ->
     return text
 
 
-AND_ASK_RE = re.compile(
+AND_ASK_RE = literals.compile(
     r"\b(and|och|e|plus)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|quanti|quante|quale|quali|quando|chi"
     r"|che quota|che percentuale|che parte)\b"  # ("... in totale e che quota di risposte ...")
 )
-SECOND_ASK_RE = re.compile(
+SECOND_ASK_RE = literals.compile(
     r"[\w?][,;]? (and|och|plus|e)( also| ocksa| anche)? (how|what|which|when|who|hur|vad|vilka|vilken|nar|vem|quanti|quante"
     r"|quale|quali|quando|chi)\b",
     re.IGNORECASE,
 )
 LONG_STOPWORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 5))  # a typo's other candidates
-SAMPLE_RE = re.compile(  # "of the 927 (companies)": the sample named by its size
+SAMPLE_RE = literals.compile(  # "of the 927 (companies)": the sample named by its size
     r"\b(of|out of|among|av|dei|tra le|fra le|delle)( the| de| le)? 927(?= (respondents|companies|firms|organi[sz]ations|"
     r"aziende|imprese|rispondenti|intervistati|foretag|foretagen|bolag|bolagen|respondenter)\b)?",
     re.IGNORECASE,
 )
-QUOTE_RE = re.compile(
+QUOTE_RE = literals.compile(
     r"“[^”]*”|\"[^\"]*\"|”[^”]*”|«[^»]*»|(?<!\w)'[^']{25,}'(?!\w)"
 )  # what someone said (a Slack quote line becomes one, see commands.parse)
 RESPONDENT_WORDS = _words(
     "respondent respondents participant participants company companies svarande respondenter deltagare foretag bolag "
     "rispondenti intervistati partecipanti aziende"
 )
-BY_COUNTRY_RE = re.compile(
+BY_COUNTRY_RE = literals.compile(
     r"\b(by|per|across|for each|from each|in each|each|every|varje|ogni|ciascun|ciascuna) (country|countries|region|regions"
     r"|market|markets|land|lander|paese|paesi|regione|regioni)\b"
     r"|\bcountry by country\b|\blandsvis\b|\bpaese per paese\b"
 )
-SIZE_NUMBER_RE = re.compile(
+SIZE_NUMBER_RE = literals.compile(
     r"\b(under|over|above|below|more than|fewer than|less than|at least|up to|sotto( i| le)?|oltre( i| le)?|piu di|meno di|"
     r"fler an|farre an|over)\s+\d[\d,.]*\+?\s*k?\s*(agents?|employees?|seats?|staff|people|agenti|dipendenti|anstallda|agenter)\b"
 )
 # a duration ("an ASA target of 20 seconds") is no figure of the studies, which give shares and counts
-DURATION_RE = re.compile(
+DURATION_RE = literals.compile(
     r"\b\d[\d,.]*\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|sekunder|sekund|minuter|minut|timmar|timme"
     r"|secondi|secondo|minuti|minuto|ore)\b"
 )
 # "can I quote '41% of C-levels say ...'?": checking a claim about a topic named, not asking a figure's source
-CLAIM_RE = re.compile(
+CLAIM_RE = literals.compile(
     r"\b((can|could|may|is it ok to) (i|we) (quote|say|use|cite|claim|write|put)"
     r"|kan (jag|vi) (citera|saga|skriva|anvanda)|(posso|possiamo) (citare|dire|scrivere|usare))\b"
 )
-REQUEST_RE = re.compile(
+REQUEST_RE = literals.compile(
     r"\s*(give|show|tell|send|list|get) (me|us)\b|\s*(ge|visa) mig\b|\s*(dammi|mostrami|dimmi)\b", re.IGNORECASE
 )
-US_RE = re.compile(r"\bU\.?S\.?(?![\w.])")
-ACRONYM_RE = re.compile(r"\b[A-Z]{2,5}\b")
+US_RE = literals.compile(r"\bU\.?S\.?(?![\w.])")
+ACRONYM_RE = literals.compile(r"\b[A-Z]{2,5}\b")
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
 # give, "industrysplit" in data/unmeasured.yaml); not the trade as a whole ("professionisti del settore",
 # "the industry average", "across the industry")
-INDUSTRY_RE = re.compile(
+INDUSTRY_RE = literals.compile(
     r"(?<!\bdel )(?<!\bin the )(?<!\bacross the )(?<!\bof the )"
     r"\b(industry|industries|sectors?|verticals?|bransch|branscher|branscherna|settori|settore|comparti)\b"
     r"(?! (average|averages|standard|standards|benchmark|benchmarks|norm|norms|best|wide|peers|experts?|analysts?))"
@@ -2010,7 +2033,7 @@ INDUSTRY_RE = re.compile(
     # ... or the public bodies of one sector ("aziende sanitarie", "pubbliche amministrazioni")
     r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
-NUMBER_RE = re.compile(  # "1.5 million", "1,5 miljoner", "1.5m", "1,5 mln"; not a "60-seat team"
+NUMBER_RE = literals.compile(  # "1.5 million", "1,5 miljoner", "1.5m", "1,5 mln"; not a "60-seat team"
     r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(million|millon|milion|miljoner|miljon|milj|milioni|mln)\b|(m|mn)\b)?(?![\w-])"
 )
 
@@ -3170,9 +3193,9 @@ class Studies:
         # (of two findings, not of two groups: "the ~40% virtualizing figure - is that execs or CS people?")
         which_of = (
             bool(numbers)
-            and bool(WHICH_OF_RE.search(normalize(figure_text)))
             and sum(isinstance(m.metric, Metric) and self._whole(m.metric, qset - guessed) for m in known) >= 2
             and not (words & EXEC_WORDS or _cs_named(words, text))
+            and bool(WHICH_OF_RE.search(normalize(figure_text)))  # (last: the only new text normalized here)
         )
         if which_of or (
             numbers
@@ -3840,12 +3863,16 @@ def _figures_in(text: str) -> tuple[str, list[tuple[float, re.Match]]]:
     return text, found
 
 
-LIST_ITEM_RE = re.compile(r"^\s*\d[.)]\s+")  # a numbered list's item marker: "1)", "2."
-NUMBERED_RE = re.compile(r"\s+(?=\d[.)]\s)")  # where the next item starts
-NUMBERED_START_RE = re.compile(r"^\s*(?:[^\n]*[:\n]\s*)?1[.)]\s")  # the first item, maybe after a line ("two things:")
-BULLETED_START_RE = re.compile(r"^\s*(?:[^\n:]*[:\n]\s*)?[-•*]\s")  # "- where do they ...", "Feedback processes: * ..."
-BULLET_RE = re.compile(r"(?:^|\s)[-•*]\s+")
-DEFINITE_RE = re.compile(r"(erna|arna|orna|en|et|na)$")
+LIST_ITEM_RE = literals.compile(r"^\s*\d[.)]\s+")  # a numbered list's item marker: "1)", "2."
+NUMBERED_RE = literals.compile(r"\s+(?=\d[.)]\s)")  # where the next item starts
+NUMBERED_START_RE = literals.compile(
+    r"^\s*(?:[^\n]*[:\n]\s*)?1[.)]\s"
+)  # the first item, maybe after a line ("two things:")
+BULLETED_START_RE = literals.compile(
+    r"^\s*(?:[^\n:]*[:\n]\s*)?[-•*]\s"
+)  # "- where do they ...", "Feedback processes: * ..."
+BULLET_RE = literals.compile(r"(?:^|\s)[-•*]\s+")
+DEFINITE_RE = literals.compile(r"(erna|arna|orna|en|et|na)$")
 
 
 @lru_cache(maxsize=4096)
@@ -3896,7 +3923,7 @@ def _one_more(sentence: str) -> bool:
     return bool(found) and len(sentence[: found.start()].split()) <= 4
 
 
-LAST_ASK_RE = re.compile(  # (not "finns det ingen uppdelning så duger totalsiffran": if there is none)
+LAST_ASK_RE = literals.compile(  # (not "finns det ingen uppdelning så duger totalsiffran": if there is none)
     r"\s*(is there|are there|any|finns det(?! (ingen|inga|inte))|finns (nagot|något|nat|nåt)|c e|ci sono|c'è)\b",
     re.IGNORECASE,
 )
