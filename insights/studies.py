@@ -221,13 +221,22 @@ def unaccented(text: str) -> str:
 
 
 QUOTED_RE = literals.compile(
-    r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'(?:[^\']|\b\'\b)*\?(?:[^\']|\b\'\b)*\'(?!\w)'
-)  # (a single-quoted question too, "who's" in it)
-# where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks")
+    r'"[^"]*"|“[^”]*”|«[^»]*»|\'(?<!\w\')(?:[^\']|\b\'\b)*\?(?:[^\']|\b\'\b)*\'(?!\w)'
+)  # (a single-quoted question too, "who's" in it; each alternative starts with its quote: see SENTENCE_RE)
+# where a sentence of a longer message ends (not at an abbreviation: "enl. strativity", "e.g. callbacks"). Each
+# alternative starts by taking one blank and looks back from after it: a pattern that starts with a class of
+# characters is only tried where one of them is, three times faster on a long message than trying every place
 SENTENCE_RE = literals.compile(
-    r"(?<=[?!])\s+|(?<=[?!.][\"”»'])\s+|\n+|(?<=\.)(?<!\benl\.)(?<!\bca\.)(?<!\bvs\.)(?<!\betc\.)(?<!\bex\.)(?<!\bes\.)(?<!\becc\.)"
-    r"(?<![\w%]\.\.\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bapprox\.)(?<!\bresp\.)(?<!\bjfr\.)(?<!\bbl\.a\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
-    r"(?<!\bt\.ex\.)(?<!\bp\.es\.)(?<!\bcfr\.)(?<!\bdott\.)(?<!\bsig\.)(?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)\s+"
+    r"\s(?:(?<=[?!]\s)\s*|(?<=[?!.][\"”»']\s)\s*|(?<=\n)\n*|(?<=\.\s)"
+    + "".join(
+        rf"(?<!{abbreviation}\.\s)"
+        for abbreviation in (
+            *(rf"\b{a}" for a in ("enl", "ca", "vs", "etc", "ex", "es", "ecc", "nr", "no", "approx", "resp", "jfr")),
+            *(rf"\b{a}" for a in (r"bl\.a", r"e\.g", r"i\.e", r"t\.ex", r"p\.es", "cfr", "dott", "sig", "dr", "mr", "ms")),
+            r"[\w%]\.\.",  # (an ellipsis right after a word: "39%... what is that?")
+        )
+    )
+    + r"\s*)"
 )
 
 
@@ -1766,8 +1775,9 @@ ANOTHER_QUESTION_RE = literals.compile(
 )
 FROM_WORDS = _words("from come comes came")  # ("pasting from the PR" asks no source; "where's it from?" does)
 WHERE_FROM_RE = literals.compile(r"\bwhere\b.*\bfrom\b|\bvar\b.*\bifr[åa]n\b|\bda dove\b", re.IGNORECASE)
-PASTED_QUOTE_RE = literals.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|(?<!\w)\'[^\']{25,}\'(?!\w)')
-CLAUSE_RE = literals.compile(r"[:;?!]+|\s[—–-]+\s|\.\s")  # where an aside ends or begins
+PASTED_QUOTE_RE = literals.compile(r'"[^"]{25,}"|“[^”]{25,}”|”[^”]{25,}”|«[^»]{25,}»|\'(?<!\w\')[^\']{25,}\'(?!\w)')
+# where an aside ends or begins: ":", "?!", " - ", ". " (from the one character each starts with: see SENTENCE_RE)
+CLAUSE_RE = literals.compile(r"[:;?!\s.](?:(?<=[:;?!])[:;?!]*|(?<=\s)[—–-]+\s|(?<=\.)\s)")
 # where the asker sits ("our APAC hub is in Singapore", "vi har kontor i Hamburg"), not what is asked
 OUR_PLACE_RE = literals.compile(
     r"(?i:\b(?:our|we|we're|we are|vi|noi|abbiamo)\b)[^.?!;—–]{0,40}?"
@@ -1990,7 +2000,7 @@ SAMPLE_RE = literals.compile(  # "of the 927 (companies)": the sample named by i
     re.IGNORECASE,
 )
 QUOTE_RE = literals.compile(
-    r"“[^”]*”|\"[^\"]*\"|”[^”]*”|«[^»]*»|(?<!\w)'[^']{25,}'(?!\w)"
+    r"“[^”]*”|\"[^\"]*\"|”[^”]*”|«[^»]*»|'(?<!\w')[^']{25,}'(?!\w)"
 )  # what someone said (a Slack quote line becomes one, see commands.parse)
 RESPONDENT_WORDS = _words(
     "respondent respondents participant participants company companies svarande respondenter deltagare foretag bolag "
@@ -2019,7 +2029,7 @@ REQUEST_RE = literals.compile(
     r"\s*(give|show|tell|send|list|get) (me|us)\b|\s*(ge|visa) mig\b|\s*(dammi|mostrami|dimmi)\b", re.IGNORECASE
 )
 US_RE = literals.compile(r"\bU\.?S\.?(?![\w.])")
-ACRONYM_RE = literals.compile(r"\b[A-Z]{2,5}\b")
+ACRONYM_RE = literals.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,4}\b")  # (a word of 2-5 capitals: see SENTENCE_RE)
 # a word for an industry: beside a metric, the figure asked per industry (a breakdown the studies do not
 # give, "industrysplit" in data/unmeasured.yaml); not the trade as a whole ("professionisti del settore",
 # "the industry average", "across the industry")
@@ -2034,7 +2044,7 @@ INDUSTRY_RE = literals.compile(
     r"|\b((aziende|countcompany) (sanitarie|ospedaliere)|pubbliche amministrazioni|amministrazioni pubbliche|enti pubblici)\b"
 )
 NUMBER_RE = literals.compile(  # "1.5 million", "1,5 miljoner", "1.5m", "1,5 mln"; not a "60-seat team"
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(million|millon|milion|miljoner|miljon|milj|milioni|mln)\b|(m|mn)\b)?(?![\w-])"
+    r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)?)(?:\s*(million|millon|milion|miljoner|miljon|milj|milioni|mln)\b|(m|mn)\b)?(?![\w-])"
 )
 
 
