@@ -61,6 +61,9 @@ class Metric:
     covers: tuple[str, ...] = ()  # topics named as this one's examples ("the priority projects (callback, analytics)")
     weak: frozenset[str] = frozenset()  # keywords too common to add this topic beside another ("strumenti")
 
+    def __hash__(self) -> int:  # (its id: topics are hashed in sets on every question, their keywords need not be)
+        return hash(self.id)
+
 
 @dataclass
 class Reading:
@@ -169,6 +172,34 @@ def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needle
     return regex.sub(repl, text)
 
 
+Step = tuple[re.Pattern, tuple[str, ...], "str | Callable[[re.Match], str]", tuple[str, ...]]
+
+
+def _steps(*rules: tuple) -> tuple[Step, ...]:
+    """Substitutions that follow one another, each (pattern, replacement, needles...) as _sub() takes it,
+    compiled once with the literals each pattern cannot match without."""
+    return tuple((*_compiled(pattern), repl, tuple(needles)) for pattern, repl, *needles in rules)
+
+
+def _subs(steps: tuple[Step, ...], text: str) -> str:
+    """_sub() of each step in turn, in one loop: most steps find neither a needle nor a literal."""
+    for regex, musts, repl, needles in steps:
+        if needles:
+            for needle in needles:
+                if needle in text:
+                    break
+            else:
+                continue
+        if musts:
+            for literal in musts:
+                if literal in text:
+                    break
+            else:
+                continue
+        text = regex.sub(repl, text)
+    return text
+
+
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
 # cfo"): the studies pool C-level titles as executives. Not "my CFO", nor a list ("ceo, cio, cfo").
 TITLE_RE = literals.compile(
@@ -232,7 +263,10 @@ SENTENCE_RE = literals.compile(
         rf"(?<!{abbreviation}\.\s)"
         for abbreviation in (
             *(rf"\b{a}" for a in ("enl", "ca", "vs", "etc", "ex", "es", "ecc", "nr", "no", "approx", "resp", "jfr")),
-            *(rf"\b{a}" for a in (r"bl\.a", r"e\.g", r"i\.e", r"t\.ex", r"p\.es", "cfr", "dott", "sig", "dr", "mr", "ms")),
+            *(
+                rf"\b{a}"
+                for a in (r"bl\.a", r"e\.g", r"i\.e", r"t\.ex", r"p\.es", "cfr", "dott", "sig", "dr", "mr", "ms")
+            ),
             r"[\w%]\.\.",  # (an ellipsis right after a word: "39%... what is that?")
         )
     )
@@ -402,6 +436,693 @@ def spelled_figures(text: str) -> str:
     return text
 
 
+# normalize()'s substitutions, in the order it makes them: each (pattern, replacement, needles...), as _sub()
+# takes them; a table each where several follow one another (see _subs)
+_STEPS_1 = _steps(
+    (r"(\d)[., ](\d{3})\b", r"\1\2"),  # 2,500 / 2.500 / 2 500 agents
+    (r"\b(\d+)k\b", r"\g<1>000"),  # 10k employees
+)
+
+_STEPS_2 = _steps(
+    (r"\b(e)[ -]?(mail|post|commerce)", r"\1\2", "mail", "post", "commerce"),
+    (
+        r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b",
+        " numberone ",
+        "1",
+        "one",
+        "ett",
+        "uno",
+    ),
+)
+
+_STEPS_3 = _steps(
+    (
+        r"\b(of|in|av|di|su|per) (what|vad|cosa|che cosa)( exactly| precisely| esattamente| exakt| egentligen)?\s*\?",
+        " source ?",
+    ),
+    (
+        r"(\d ?%?) (of something|of sth|av nagot|di qualcosa)\b",
+        r"\1 source",
+        "some",
+        "sth",
+        "nagot",
+        "qualcosa",
+    ),
+    (  # "says 16% - for what?", "vad gäller det egentligen?", "18... 18 cosa?"
+        r"\b(for what|what for(?= *(\?|$))|vad galler (det|den)|per cosa)\b|(\d) cosa\b",
+        r"\3 source",
+        "what",
+        "galler",
+        "cosa",
+    ),
+)
+
+_STEPS_4 = _steps(
+    (r"[^a-z0-9]+", " "),
+    # "more or less the same opinion", "la pensano più o meno allo stesso modo": roughly, no comparison
+    (r" (more or less|piu o meno|mer eller mindre)\b", "", "more", "piu", "mer"),
+    # "dove sono più d'accordo", "mest överens", "agree the most": where they agree, not who rates higher
+    (r"\b(piu|mest|most) (d accordo|daccordo|overens|aligned|in agreement)\b", r"\2", "piu", "mest", "most"),
+    # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
+    (
+        r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
+        r"|the exec(utive)? disconnect (study|survey|report|research|paper|findings|results|data|press release))\b",
+        r"\2 the study ",
+        "disconnect",
+    ),
+    (r"isation", "ization", "isation"),
+    (r"\bcentre", "center", "centre"),
+    (r"\bavg\b", "average", "avg"),
+    (r"\bcalc\b", "calculate", "calc"),
+    # shorthand: "biggest co size", "cos >10k staff" (not the Italian "cos'è"), "virtualization leader?"
+    (
+        r"\bco\b(?= (size|sizes|count|counts)\b)|\bcos\b(?! (e|era|altro|hai|ha|hanno|fa|fanno|dice|dicono|significa|sono)\b)",
+        "companies",
+        "co",
+    ),
+    (
+        r"^(?!.*\b(exec|execs|executive|executives|cs|ceo|ceos|team|my|our|your|who)\b)(.+) leader\s*$",
+        r"\2 which country leads",
+        "leader",
+    ),
+    (r"\baccording to\b", "in", "according"),  # "according to the research": no agreement asked
+    (  # "does the top paint a rosier picture": the executives, not who leads
+        r"\bthe top( brass| team| level)? (?=(paint|paints|is|are|see|sees|think|thinks|rate|rates|say|says|believe)\b)"
+        r"|\bthe top floor ",
+        "the executives ",
+        "the top",
+    ),
+    (r"\brev\b", "revenue", "rev"),
+    (r"\bfortune (500|1000)\b", "fortune", "fortune"),  # a list of company names, not a size
+)
+
+_STEPS_5 = _steps(
+    (  # who the respondents were, as shares: the studies give no split by role
+        r"\b(share|percentage|proportion|how many|what|hur manga|hur stor andel|quanti|quante|che percentuale|quale percentuale)"
+        r" (of |av |dei |degli )?(the )?(respondents|participants|respondenter|respondenterna|deltagarna|de svarande"
+        r"|rispondenti|partecipanti|intervistati) (were|was|are|var|erano|fossero) (sales |marketing |it |hr |finance "
+        r"|service |operations )?(execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs|vd|vdar|vd ar|chefer"
+        r"|dirigenti|direttori)\b",
+        "respondentmix",
+    ),
+    (  # one kind of CS professional on its own: the sources list them, they give no figure for each
+        r"\b(marketing|sales) (directors?|managers?|heads?)\b(?=.{0,50}\b(specifically|separately|alone|only|vs|versus"
+        r"|compared|than|rate|rated|said|say|think|thought)\b)"
+        # "i responsabili marketing, da soli", "marknadscheferna för sig"
+        r"|\b(responsabil[ei]|dirett(ore|ori)|manager) (del |dei )?(marketing|vendite|commerciali?)\b"
+        r"(?=.{0,40}\b(da soli|da sole|separatamente|a parte|soltanto|solo)\b)"
+        r"|\b(marknadschef|forsaljningschef|saljchef)(er|erna|en)?\b(?=.{0,40}\b(for sig|separat|enbart|bara|ensamma)\b)"
+        r"|\b(team leads?|team leaders?|supervisors?)( [a-z]+){0,2} (vs|versus|or|and|compared (to|with)) "
+        r"(the )?(directors?|managers?|heads?)\b",
+        "respondentmix",
+        "marketing",
+        "sales",
+        "vendite",
+        "commercial",
+        "chef",
+        "team lead",
+        "supervisor",
+    ),
+    (  # a share of one job title: the studies pool C-level titles as executives
+        r"\b(how many|what share of|what percentage of|what proportion of|hur manga( procent)?( av)?|hur stor andel av|"
+        r"quanti|quante|quale percentuale d[ei]i?|che percentuale d[ei]i?)( the| de| i| gli| dei)? (cfo|cio|cto|ceo(?=s? "
+        # (the CEOs' view is the executives' figure: "what share of CEOs say ...", but not how many took part)
+        r"(took part|answered|responded|participated|were (surveyed|asked|polled|included)|deltog|svarade|hanno risposto"
+        r"|hanno partecipato)))s?( erna| arna| na)?\b",
+        "respondentmix",
+        "cfo",
+        "ceo",
+        "cio",
+        "cto",
+    ),
+    (  # the CFO in Swedish and Italian ("vd:ar jämfört med ekonomichefer", "i direttori finanziari")
+        r"\b(ekonomichef|finanschef)(er|erna|en)?\b|\bdirett(ore|ori) finanziari?o?\b",
+        "cfo",
+        "chef",
+        "finanziari",
+    ),
+)
+
+_STEPS_6 = _steps(
+    (  # "spends more on its people than on tech": the Strativity statement
+        r"\b(spends?|spending|spent|puts?|putting) (more )?(money )?(on|in|into) (its |their |our |the )?"
+        r"(people|staff|employees|workforce)\b",
+        "investment in people",
+        "spen",
+        "put",
+    ),
+    (r"\bhvor mange\b", "hur manga", "hvor"),  # Norwegian, as Swedish readers type it
+    (r"\bbedrift(er|ene)?\b", "foretag", "bedrift"),
+    (  # "which roles answered", "quali figure professionali": who
+        r"\b(which|what) (roles|job titles|kinds of people|types of people)\b|\bvilka (roller|befattningar)\b"
+        r"|\b(quali|che) (figure|profili|ruoli)( professionali)?\b",
+        " who ",
+        "role",
+        "title",
+        "people",
+        "befattning",
+        "figure",
+        "profili",
+        "ruoli",
+    ),
+    (r"\bvi (bor|borde)\b", "howto", "vi "),
+    (r"\b(qualcosa|qualcos|roba|cose) del genere\b", r"\1", "genere"),  # "something like that"
+    (r"\bput (the results |the findings |the study |them |it )?out\b", "released", "put"),
+    (  # "how many countries and companies": each counted
+        r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b",
+        r"\1 \2 \3 \1 \4",
+        "how many",
+        "hur manga",
+        "quant",
+    ),
+    (  # the Italian sources' "i manager" are the executives (not "i manager del contact center")
+        r"\b(i|dei|ai|dai|tra i|per i|coi|con i|sui|fra i) manager\b(?! (del|dei|di|dello|della) (contact|call|customer|servizio))",
+        r"\1 dirigenti",
+        "manager",
+    ),
+    (
+        r"\b(la pensano|pensano|vedono|ragionano) (allo|nello) stesso modo\b|\bsamma uppfattning\b",
+        " agree ",
+        "stesso",
+        "samma",
+    ),
+    (r"\brose ?(tinted|colou?red) (glasses|spectacles|lenses)\b", "rosier", "rose"),
+    (  # "entro quanti mesi", "within how many months": when
+        r"\b(entro|in) (quanti mesi|quanto tempo|quando)\b|\b(within )?how many months\b|\binom hur manga manader\b",
+        r"\g<0> quando",
+        "mesi",
+        "tempo",
+        "months",
+        "manader",
+        "entro",
+    ),
+    (  # "fra cinque anni", "in five years' time": the future, a trend the studies cannot give
+        r"\b(fra|tra) (due|tre|cinque|dieci|qualche|\d+) anni\b|\bin (two|three|five|ten|a few|\d+) years\b"
+        r"|\bom (tva|tre|fem|tio|nagra|\d+) ar\b",
+        "in the future",
+        "anni",
+        "years",
+        " ar",
+    ),
+    (r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", "livello"),
+    (
+        r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b",
+        "largest gap",
+        "split",
+        "divide",
+        "diverg",
+        "rift",
+    ),
+    (r"\bcomp plans?\b", "compensation plan", "comp"),
+    (r"\bcomp\b", "compensation", "comp"),  # "the comp-on-quality figure"
+    (  # the respondents split by department: the studies give no split by role
+        r"\b(by|per) (department|departments|function|avdelning|reparto|funzione"
+        r"|(exec |executive |c level )?(role|roles|job title|job titles|title|titles)|ruolo|ruoli|roll|befattning)\b",
+        "respondentmix",
+        "department",
+        "function",
+        "avdelning",
+        "reparto",
+        "funzione",
+        "role",
+        "title",
+        "ruol",
+        "roll",
+        "befattning",
+    ),
+    (r"\bkr\b|\bsek\b", "kronor", "kr", "sek"),
+    # "dropped a stat": quoted a figure (neither dropped calls nor a trend; a stat is no typo of "state")
+    (
+        r"\b(drop|drops|dropped|dropping) (a|an|the|this|that|some|one) (stat|stats|number|figure)\b",
+        "quoted a figure",
+        "drop",
+    ),
+    (r"\bstats?\b", "figure", "stat"),
+    (
+        r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in|higher|lower|better|worse|more|less)\b)",
+        "released",
+        " out",
+    ),
+    (  # "när kom resultaten ut", "när släpptes rapporten": published (not "vad kom de fram till")
+        r"\bkom (resultaten|resultatet|studien|undersokningen|rapporten|siffrorna|den|de|det) ut\b|\bslapptes\b",
+        "publicerades",
+        " ut",
+        "slapptes",
+    ),
+    (  # "quality, or just how much money it saves": the self-service metric's own question
+        r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
+        r"(it |den |they |de |man |si )?(saves?|sparar|risparmia(no)?)\b",
+        "or cost savings",
+    ),
+    (r"\bvar star det\b", "kalla", "var star"),  # where does it say
+)
+
+_STEPS_7 = _steps(
+    (  # the bottom of a ranking of countries: the sources name the leaders only
+        r"\b(which|what|vilket|vilken|quale) (country|region|market|land|paese|regione) (is|comes|ranks|was|ar|kommer|e) "
+        r"(the )?(worst|last|lowest|weakest|bottom|samst|sist|lagst|peggiore|ultimo|ultima)\b",
+        "worstcountry",
+        "worst",
+        "last",
+        "lowest",
+        "weakest",
+        "bottom",
+        "samst",
+        "sist",
+        "lagst",
+        "peggior",
+        "ultim",
+    ),
+    (r"\b(da )?dove (salta fuori|saltano fuori|esce|escono)\b", "fonte", "dove"),  # where does it come from
+    (
+        r"\b(della|sopra la|sotto la) media\b|\b(than|above|below) average\b|\b(an|over|under) (genom)?snittet\b",
+        "onaverage",
+        "media",
+        "average",
+        "snittet",
+    ),
+    # "largest company size (headcount)", "biggest cos - how many staff": the sizes' unit, not the workforce
+    (r"\b(biggest|largest|smallest|big|small|large) cos\b", r"\1 companies", " cos"),
+    (
+        r"\b(largest|biggest|smallest|sizes?|grande|grandi|piccola|piccole|storsta|minsta|storlek)(\w*.{0,40}?)"
+        r"\b(headcount|how many staff|how many employees|number of staff|staff count|numero di dipendenti"
+        r"|antal anstallda)\b",
+        r"\1\2employees",
+        "headcount",
+        "staff",
+        "dipendenti",
+        "employees",
+        "anstallda",
+    ),
+)
+
+_STEPS_8 = _steps(
+    (  # the sample's largest and smallest companies
+        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|foretaget|"
+        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
+        r"|\b(max|maximum) (company |companies )?sizes?\b",
+        "largestcompany",
+        "larg",
+        "bigg",
+        "storsta",
+        "grand",
+        "maggior",
+        "max",
+    ),
+    (
+        r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
+        r"foretagen|foretaget|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccol[ae]\b"
+        r"|\b(min|minimum) (company |companies )?sizes?\b",
+        "smallestcompany",
+        "smallest",
+        "minsta",
+        "piccol",
+        "min",
+    ),
+    (  # a size, not staffing
+        r"\b(by|in|in terms of) headcount\b|\bheadcount ?wise\b",
+        "employees",
+        "headcount",
+    ),
+    (  # "our WFM lead wants to know": a job, not who leads
+        r"\b(team|wfm|ops|tech|project|cx|cs|qa|site|shift|floor|product|my|our|your) leads?\b",
+        " teamlead ",
+        "lead",
+    ),
+    (r"\b(over|inom|under) hur lang tid\b", "hur tidsram", "hur lang tid"),  # over what period
+    (r"\bin quanto tempo (sono previst[ie]|verranno|saranno)\b", "orizzonte", "quanto tempo"),
+    (r"\baltogether\b|\ball told\b", "in total", "altogether", "all told"),
+    (r"\bin the end\b|\bat the end of the day\b", " ", " end"),
+    # customers' loyalty is not the employees' loyalty to their employer
+    (
+        r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal (are |is )?(the )?customers\b"
+        r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
+        "customerloyalty",
+        "loyal",
+        "retention",
+        "lojalitet",
+        "fedelta",
+    ),
+    (r"\bhur stor (andel|del)\b", "andel", "hur stor"),
+    (r"\b(out in front|in testa|i taten)\b", "ahead", "front", "testa", "taten"),  # leading
+    (r"\bat least\b", " ", "at least"),  # "agree on at least one item": not the least
+    (r"\b(line|lines|lined) up\b", "aligned", " up"),  # "where do execs and CS line up?": agree
+    (  # "same for Germany?": a follow-up, not "the same for execs and CS" (agreement)
+        r"\bsame (question )?(?=(for|with|on) (?!(the )?(execs?|executives?|both|cs|managers?|two|each|all|groups?)\b))",
+        " ",
+        "same",
+    ),
+    (r"\bmeaning (?=(they|that|it|we|the|companies)\b)", " ", "meaning"),  # "..., meaning they run ..."
+    # "come out higher than the execs": rate higher, not the results coming out
+    (
+        r"\b(come|came|comes|coming) out (?=(higher|lower|ahead|on top|better|worse|more|less)\b)",
+        "rate ",
+        " out ",
+    ),
+)
+
+_STEPS_9 = _steps(
+    (  # the causes themselves, not the companies planning analytics to find them
+        r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
+        r"|(quali sono|quali erano) (i|le) (principali |piu comuni )?(motivi|cause|ragioni)"
+        r"|vilka (ar|var) de (vanligaste|storsta|framsta) (orsakerna|anledningarna|skalen))\b",
+        " contactreasons ",
+        "causes",
+        "reasons",
+        "drivers",
+        "motivi",
+        "cause",
+        "ragioni",
+        "orsakerna",
+        "anledningarna",
+        "skalen",
+    ),
+    (r"\bweighted (to|towards|toward|in favou?r of)\b", r"leaning \1", "weighted"),  # a plan, not a survey
+    (r"\bstar det\b|\bdet star (?=\d)", " ", "star det", "det star"),  # "står det något om": does it say
+)
+
+_STEPS_10 = _steps(
+    (
+        r"\bnormal (employees|staff|agents|people|workers|reps|ones|companies|firms|businesses)\b",
+        r"ordinary \1",
+        "normal",
+    ),
+    # "did they hire a research firm?": who ran the study, not hiring agents
+    (
+        r"\b(hire|hired|hiring|use|used|pay|paid) (a|an|the|some) (market )?(research|survey|polling) (firm|company|agency|house|outfit)\b",
+        "commissioned a research firm",
+        "research",
+        "survey",
+        "polling",
+    ),
+    # "hur stor andel av deltagarna kom från ...", "che quota di partecipanti veniva da ...": a share of the sample
+    # (its frame), not who the respondents were
+    (
+        r"\b(andel|del|quota) (av|di|dei) (deltagarna|partecipanti)(?= (kom|veniva|venivano))",
+        r"\1",
+        "deltagarna",
+        "partecipanti",
+    ),
+    # who answered, asked as a choice ("var det vanliga anställda eller chefer som svarade?", "were they agents or managers?")
+    (
+        r"\b(var det|was it|were they|were those|were it|erano) ([a-z]+ ){0,5}(som svarade|who answered|who responded"
+        r"|che hanno risposto)\b"
+        r"|\b(were|was) (they|those|it) ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives)"
+        r"( [a-z]+){0,2} or ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives|directors)\b",
+        " who answered ",
+        "svarade",
+        "answered",
+        "responded",
+        "risposto",
+        " or ",
+    ),
+    # "what kind of people answered the survey?": who answered
+    (
+        r"\b(what|which) (kinds?|sorts?|types?) of (people|persons|respondents|folks|roles|managers)( [a-z]+)?"
+        r" (answered|responded|took part|participated|were asked|were surveyed|filled)",
+        " who answered ",
+        "kind",
+        "sort",
+        "type",
+    ),
+    (r"\bmajor (markets|regions|countries)\b", r"\1", "major"),  # the release's "major markets"
+    (r"\bchurn(ing|s)? (through|out)\b", "processing", "churn"),  # volume churned through, no churn
+    # "quick one": a filler, no "one" of "run as one"
+    (r"\b(a )?quick (one|q)\b", " ", "quick"),
+    # "is that kind of disconnect normal or is it just us?": how common, not a typical value
+    (r"\b(is|isn t|are) (that|this|it|we|our [a-z]+)(( [a-z]+){0,3}) normal\b", r"\1 \2\3 common", "normal"),
+    # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
+    (r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", "normal"),
+    (r"\b(qualified|marketing) leads\b", "salesleads", "leads"),  # leads to sell to, not leading
+    (r"\bfirst (call|contact) resolution\b", "fcr", "first"),  # not "first" as in leading
+    (r"\bmean when (he|she|they|it) (says?|said|writes?|wrote)\b", r"\1 \2", "mean when"),  # what he says
+    # what a figure means: "vad betyder de 16 procenten", "cosa significa il 16%"
+    (
+        r"\b(vad betyder|cosa significa|che significa|what means|cosa indica|cosa rappresenta)"
+        r" (de |det |il |la |the |siffran |talet |the number |the figure |il numero |la cifra |il dato )?(\d+)",
+        r"\3 source",
+        "betyder",
+        "significa",
+        "means",
+        "indica",
+        "rappresenta",
+    ),
+    (r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", "cause", "cuz", "coz"),  # "cuz I think": because
+    (r"\b(var|ar) med\b", "deltog", " med"),  # "var med i", "är med": took part (not "vår", our)
+    (r"\b(took|take|takes|taking|taken) part\b", r"\1", " part"),  # took part: no part of the world
+    (r"\b(stands?|standing|stood) out\b", "standout", " out"),  # "any country stands out on ...?"
+    (r"(?<=\d) one\b|(?<=\bmillion) one\b", "", " one"),  # "what was that 78% one about?": the 78
+    (r"^(wait|hold on|hang on) (?=(what|which|who|where|how|was|is)\b)", "", "wait", "hold on", "hang on"),
+    (r"\bvar (?=(har|ar|finns|ligger) (flest|mest|hogst|storst)\b)", "where ", "var "),  # "var har flest ...?"
+    (  # "where is there less difference", "in quali punti c'è meno differenza": where they agree
+        r"\b(less|meno|mindre|minst) (difference|differenza|skillnad|gap|divario|glapp)\b",
+        "smallest \\2",
+        "less",
+        "meno",
+        "mindre",
+        "minst",
+    ),
+    (r"\bfick ((?:\w+ ){0,3})svara\b", r"\1svarade", "fick "),  # "fick agenterna själva svara": answered
+    (r"\bsplit (?=(is |the )?(widest|biggest|largest|greatest)\b)", "gap ", "split "),  # "split the widest"
+    (r"\b(which|what) areas\b", r"\1 topics", " areas"),  # "in which areas do they agree?": no places
+    (  # "where do they think most differently", "la pensano in modo più diverso": the largest gap
+        r"\b(most differently|in modo piu diverso|piu diversamente|mest olika)\b",
+        "biggest difference",
+        "most diff",
+        "piu divers",
+        "mest olika",
+    ),
+    (  # how big a bonus: an amount
+        r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
+        "amount \\3",
+        "how big",
+        "how large",
+        "hur stor",
+        "quanto grande",
+    ),
+    (
+        r"\bsee eye to eye\b|\b(are|is|be) on the same page\b|\bsamma sida\b|\bsulla stessa lunghezza d onda\b",
+        " agree ",
+        "eye",
+        "same page",
+        "samma sida",
+        "lunghezza",
+    ),
+    (
+        r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b",
+        " ",
+        "snabb",
+        "kort",
+        "quick",
+        "veloce",
+    ),  # "snabbt: hur manga agenter..."
+    (  # asides
+        r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b|\bsanity check\b",
+        " ",
+        "quick",
+        "short",
+        "domanda",
+        "snabb",
+        "sanity",
+    ),
+    (r"\bafter ?sales?\b", "aftersales", "after"),  # the after-sales department, not sales
+    (  # a change between the studies' years, or since them: a trend
+        r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
+        r"|\b2004 (vs|versus|to|till) 2008\b|\bthan (it does )?(now|today)\b|\bnowadays\b|\bthese days\b",
+        "sinceyear",
+        "200",
+        "than",
+        "nowadays",
+        "these days",
+    ),
+    (r"\bcall ?backs?\b", "callback", "call"),
+    (r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", "self"),  # self serve, self sevice
+    (r"\bc ?(level|suite)\b", "clevel", "level", "suite"),
+)
+
+_STEPS_11 = _steps(
+    (r"\breal ?time\b", "realtime", "time"),
+    (
+        r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)",
+        "percontact",
+        "call",
+        "contact",
+        "interaction",
+        "chiamata",
+        "contatto",
+        "samtal",
+        "kontakt",
+    ),
+    (
+        r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b",
+        "company",
+        "firm",
+        "business",
+        "org",
+        "enterprise",
+        "corporation",
+        "shop",
+    ),
+    (r"\b(il|del|dal|al) customer (service|care)\b", r"\1 cs", "customer"),  # the Italian group name
+    (  # "the customer service people report higher": the CS side of the comparison
+        r"\b(customer service|customer care|service|support|cx|kundtjanst) (people|folks|staff|side|pros|team|teams|managers|folket|sidan)\b",
+        " cs ",
+        "service",
+        "care",
+        "support",
+        "cx",
+        "kundtjanst",
+    ),
+)
+
+_STEPS_12 = _steps(
+    (r"\b(the|their|any) kit\b", r"\1 tools", "kit"),
+    (r"\b(the|any) say ?so\b", r"\1 authority", "say"),
+)
+
+_STEPS_13 = _steps(
+    # "le aziende intervistate": the surveyed companies, the sample (not the respondents' roles, "gli intervistati")
+    (r"\b(aziende|imprese) (intervistate|coinvolte)\b", r"\1", "intervistate", "coinvolte"),
+    (  # "total companies surveyed", "companies in total": how many companies
+        r"\b(total|totale|totalt)( number of| antal| numero di)? (company|companies|foretag|aziende)\b"
+        r"|\b(company|companies|foretag|aziende)( surveyed| sampled| polled| intervistate| tillfragade)? (in total|totalt|in tutto)\b",
+        "how many companies",
+        "tot",
+        "in tutto",
+    ),
+    # "did it really cover over 900 companies?", "close to a thousand companies": the sample's count, checked
+    (
+        r"\b((over|about|around|almost|nearly|close to|roughly|some|ca|circa|cirka|quasi|oltre) (\d{3}|a thousand|mille|tusen)"
+        r"|(?<!\bin )927) (companies|firms|organi[sz]ations|foretag|bolag|aziende|imprese)\b",  # (not the release's "in 927 companies")
+        "how many companies",
+        "compan",
+        "firms",
+        "organi",
+        "foretag",
+        "bolag",
+        "aziend",
+        "impres",
+    ),
+)
+
+_STEPS_14 = _steps(
+    (
+        r"\b(companies|aziende|foretag|foretagen)( and| e| och)? (?=(countries|paesi|lander|countcountry)\b)",
+        r"countcompany\2 ",
+        "companies",
+        "aziende",
+        "foretag",
+    ),
+    (
+        r"\b(countries|paesi|lander|countcountry)( and| e| och)? (companies|aziende|foretag|foretagen)\b",
+        r"\1\2 countcompany",
+        "companies",
+        "aziende",
+        "foretag",
+    ),
+)
+
+_STEPS_15 = _steps(
+    # "overestimate the effort in their companies to measure ...": the work, not a customer effort score
+    (r"\b(the|their|its|our) efforts? (in|of|to|at)\b", r"\1 work \2", "effort"),
+    # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
+    (r"\bby how much\b", "gap", "by how much"),
+    (r"\bfront[ -]?line(r?s)?\b", "frontline", "front"),  # "us front line folks"
+    # "how much a customer is worth over time", "quanto vale un cliente nel tempo": customer lifetime value
+    (
+        r"\b(how much|amount) (a |each |every |the )?customers? (is|are) worth( to us| to the company)? over (time|the years|"
+        r"their lifetime)|\b(how much|amount) (is|are) (a |each |every |the )?customers? worth( to us| to the company)?"
+        r" over (time|the years|their lifetime)|\bhur mycket (en|varje) kund ar vard over tid"
+        r"|\b(quanto|amount) vale (un|il|ogni) cliente (nel tempo|negli anni)",
+        "customer lifetime value",
+        "worth",
+        "vard",
+        "vale",
+    ),
+    (  # "dove la distanza è minima": the smallest gap
+        r"\b(distanza|divario|differenza|gap|scollamento)( e| sia)? (minim[oaie]|piu piccol[oaie])\b",
+        "smallest gap",
+        "minim",
+        "piccol",
+    ),
+    (  # "and the other way round?", "åt andra hållet", "il contrario"
+        r"\b(the )?other way (round|around)\b|\b(at|i) (det )?andra hallet\b|\b(il|al) contrario\b|\bviceversa\b",
+        "reversed",
+        "other way",
+        "andra hallet",
+        "contrario",
+        "viceversa",
+    ),
+    # "which numbers are rosier at the top": the executives'
+    (r"\b(rosier|more positive|more optimistic|higher) (at|from) the top\b", r"execs \1", "the top"),
+    # "what do we know about Germany": what there is, not the team's own
+    (
+        r"\bwhat do we (know|have) (about|on|for)\b|\bvad vet vi om\b|\bcosa sappiamo (su|di|della|del|sulla|sul)\b",
+        "what is there about",
+        "do we",
+        "vet vi",
+        "sappiamo",
+    ),
+    # "which agency did the fieldwork", "quale istituto": who ran it
+    (
+        r"\b(which|what|vilken|vilket|quale|che) (research |polling |market research )?"
+        r"(agency|firm|institute|institut|byra|analysbyra|istituto|agenzia|societa)\b",
+        "who",
+        "agency",
+        "firm",
+        "institut",
+        "byra",
+        "istituto",
+        "agenzia",
+        "societa",
+    ),
+    (r"\bhur lang (tidshorisont|tidsram)", r"hur \1", "hur lang"),  # a horizon, not a duration
+    # "are people paid for quality or for volume": pay, not who paid for the study
+    (
+        r"\bpaid for (?=(quality|speed|productivity|volume|volumes|output|performance|calls|results|service)\b)",
+        "paid ",
+        "paid for",
+    ),
+    # "where are the bosses most out of touch", "più scollegato", "ute och cyklar": a disconnect
+    (
+        r"\bout of touch\b|\bscollegat[oaie]\b|\bute och cyklar\b",
+        "disconnected",
+        "out of touch",
+        "scollegat",
+        "cyklar",
+    ),
+    # "I don't mean the execs, I mean the frontline": a correction, not a definition asked
+    (
+        r"\b(i|we) (do not |don t |dont )?mean\b|\bjag menar\b|\b(intendo|non intendo)\b",
+        " ",
+        "mean",
+        "mena",
+        "intendo",
+    ),
+)
+
+_STEPS_16 = _steps(
+    # "vad står 75 % för": what the figure stands for
+    (r"\bvad star ((?:[a-z0-9]+ ){1,6})for\b", r" \1 standfor ", "vad star"),
+    (r"\bvad ar ((?:[a-z0-9]+ ){1,4})for (nat|nagot)\b", r" \1 standfor ", " for na"),  # "vad är 75 % för nåt"
+    (r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", "virtual"),
+    (  # "in che periodo", "under vilken period", "during what period": when
+        r"\b(in|during|over|under|nel|per) (che|quale|which|what|vilken) (periodo|period|perioden|tidsperiod)\b",
+        r"\g<0> quando",
+        "period",
+    ),
+)
+
+_STEPS_17 = _steps(
+    (r"\b(e|sono) (in testa|al primo posto)\b", "guida", "testa", "primo posto"),  # "chi è in testa": who leads
+    (  # "il divario più ampio": the largest, not "più" as in "rate higher"
+        r"\bpiu (ampi[oae]|grand[ei]|marcat[oaie]|fort[ei]|evident[ei]|larg[oaeh]i?|nett[oaie]|profond[oaie]|significativ[oaie])\b",
+        "maggiore",
+        "piu ",
+    ),
+)
+
+
 @lru_cache(maxsize=4096)
 def _normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation; fold British/US spellings we know of. Cached: one
@@ -418,83 +1139,11 @@ def _normalize(text: str) -> str:
     )
     digits = any(c.isdigit() for c in text)
     if digits:
-        text = _sub(r"(\d)[., ](\d{3})\b", r"\1\2", text)  # 2,500 / 2.500 / 2 500 agents
-        text = _sub(r"\b(\d+)k\b", r"\g<1>000", text)  # 10k employees
-    text = _sub(r"\b(e)[ -]?(mail|post|commerce)", r"\1\2", text, "mail", "post", "commerce")
-    text = _sub(
-        r"(?<![a-z0-9])#1\b|\bnumber one\b|\bno 1\b|\bnummer ett\b|\bnumero uno\b",
-        " numberone ",
-        text,
-        "1",
-        "one",
-        "ett",
-        "uno",
-    )
+        text = _subs(_STEPS_1, text)
+    text = _subs(_STEPS_2, text)
     if digits:  # "54% of what?", "a 16% gap - in what exactly?": what a quoted figure measures
-        text = _sub(
-            r"\b(of|in|av|di|su|per) (what|vad|cosa|che cosa)( exactly| precisely| esattamente| exakt| egentligen)?\s*\?",
-            " source ?",
-            text,
-        )
-        text = _sub(
-            r"(\d ?%?) (of something|of sth|av nagot|di qualcosa)\b",
-            r"\1 source",
-            text,
-            "some",
-            "sth",
-            "nagot",
-            "qualcosa",
-        )
-        text = _sub(  # "says 16% - for what?", "vad gäller det egentligen?", "18... 18 cosa?"
-            r"\b(for what|what for(?= *(\?|$))|vad galler (det|den)|per cosa)\b|(\d) cosa\b",
-            r"\3 source",
-            text,
-            "what",
-            "galler",
-            "cosa",
-        )
-    text = _sub(r"[^a-z0-9]+", " ", text)
-    # "more or less the same opinion", "la pensano più o meno allo stesso modo": roughly, no comparison
-    text = _sub(r" (more or less|piu o meno|mer eller mindre)\b", "", text, "more", "piu", "mer")
-    # "dove sono più d'accordo", "mest överens", "agree the most": where they agree, not who rates higher
-    text = _sub(
-        r"\b(piu|mest|most) (d accordo|daccordo|overens|aligned|in agreement)\b", r"\2", text, "piu", "mest", "most"
-    )
-    # the Genesys study's title names the study, not a gap ("how many countries did The Executive Disconnect cover?")
-    text = _sub(
-        r"\b((did|in|from|of|on|about|called|titled|entitled) the exec(utive)? disconnect"
-        r"|the exec(utive)? disconnect (study|survey|report|research|paper|findings|results|data|press release))\b",
-        r"\2 the study ",
-        text,
-        "disconnect",
-    )
-    text = _sub(r"isation", "ization", text, "isation")
-    text = _sub(r"\bcentre", "center", text, "centre")
-    text = _sub(r"\bavg\b", "average", text, "avg")
-    text = _sub(r"\bcalc\b", "calculate", text, "calc")
-    # shorthand: "biggest co size", "cos >10k staff" (not the Italian "cos'è"), "virtualization leader?"
-    text = _sub(
-        r"\bco\b(?= (size|sizes|count|counts)\b)|\bcos\b(?! (e|era|altro|hai|ha|hanno|fa|fanno|dice|dicono|significa|sono)\b)",
-        "companies",
-        text,
-        "co",
-    )
-    text = _sub(
-        r"^(?!.*\b(exec|execs|executive|executives|cs|ceo|ceos|team|my|our|your|who)\b)(.+) leader\s*$",
-        r"\2 which country leads",
-        text,
-        "leader",
-    )
-    text = _sub(r"\baccording to\b", "in", text, "according")  # "according to the research": no agreement asked
-    text = _sub(  # "does the top paint a rosier picture": the executives, not who leads
-        r"\bthe top( brass| team| level)? (?=(paint|paints|is|are|see|sees|think|thinks|rate|rates|say|says|believe)\b)"
-        r"|\bthe top floor ",
-        "the executives ",
-        text,
-        "the top",
-    )
-    text = _sub(r"\brev\b", "revenue", text, "rev")
-    text = _sub(r"\bfortune (500|1000)\b", "fortune", text, "fortune")  # a list of company names, not a size
+        text = _subs(_STEPS_3, text)
+    text = _subs(_STEPS_4, text)
     text = _sub(  # a figure as the subject: "what does the 40% measure"
         r"\b(does|do|did|is) (the |that |this )?(\d+)( [a-z]+)? (measure|measures|measuring|mean|means|show|shows|"
         r"represent|represents|count|counts|refer|for)\b",
@@ -502,226 +1151,16 @@ def _normalize(text: str) -> str:
         text,
         *("0123456789" if digits else ()),
     )
-    text = _sub(  # who the respondents were, as shares: the studies give no split by role
-        r"\b(share|percentage|proportion|how many|what|hur manga|hur stor andel|quanti|quante|che percentuale|quale percentuale)"
-        r" (of |av |dei |degli )?(the )?(respondents|participants|respondenter|respondenterna|deltagarna|de svarande"
-        r"|rispondenti|partecipanti|intervistati) (were|was|are|var|erano|fossero) (sales |marketing |it |hr |finance "
-        r"|service |operations )?(execs?|executives?|cfos?|ceos?|cios?|ctos?|managers?|directors?|cs|vd|vdar|vd ar|chefer"
-        r"|dirigenti|direttori)\b",
-        "respondentmix",
-        text,
-    )
-    text = _sub(  # one kind of CS professional on its own: the sources list them, they give no figure for each
-        r"\b(marketing|sales) (directors?|managers?|heads?)\b(?=.{0,50}\b(specifically|separately|alone|only|vs|versus"
-        r"|compared|than|rate|rated|said|say|think|thought)\b)"
-        # "i responsabili marketing, da soli", "marknadscheferna för sig"
-        r"|\b(responsabil[ei]|dirett(ore|ori)|manager) (del |dei )?(marketing|vendite|commerciali?)\b"
-        r"(?=.{0,40}\b(da soli|da sole|separatamente|a parte|soltanto|solo)\b)"
-        r"|\b(marknadschef|forsaljningschef|saljchef)(er|erna|en)?\b(?=.{0,40}\b(for sig|separat|enbart|bara|ensamma)\b)"
-        r"|\b(team leads?|team leaders?|supervisors?)( [a-z]+){0,2} (vs|versus|or|and|compared (to|with)) "
-        r"(the )?(directors?|managers?|heads?)\b",
-        "respondentmix",
-        text,
-        "marketing",
-        "sales",
-        "vendite",
-        "commercial",
-        "chef",
-        "team lead",
-        "supervisor",
-    )
-    text = _sub(  # a share of one job title: the studies pool C-level titles as executives
-        r"\b(how many|what share of|what percentage of|what proportion of|hur manga( procent)?( av)?|hur stor andel av|"
-        r"quanti|quante|quale percentuale d[ei]i?|che percentuale d[ei]i?)( the| de| i| gli| dei)? (cfo|cio|cto|ceo(?=s? "
-        # (the CEOs' view is the executives' figure: "what share of CEOs say ...", but not how many took part)
-        r"(took part|answered|responded|participated|were (surveyed|asked|polled|included)|deltog|svarade|hanno risposto"
-        r"|hanno partecipato)))s?( erna| arna| na)?\b",
-        "respondentmix",
-        text,
-        "cfo",
-        "ceo",
-        "cio",
-        "cto",
-    )
-    text = _sub(  # the CFO in Swedish and Italian ("vd:ar jämfört med ekonomichefer", "i direttori finanziari")
-        r"\b(ekonomichef|finanschef)(er|erna|en)?\b|\bdirett(ore|ori) finanziari?o?\b",
-        "cfo",
-        text,
-        "chef",
-        "finanziari",
-    )
+    text = _subs(_STEPS_5, text)
     text = _one_title(text)
-    text = _sub(  # "spends more on its people than on tech": the Strativity statement
-        r"\b(spends?|spending|spent|puts?|putting) (more )?(money )?(on|in|into) (its |their |our |the )?"
-        r"(people|staff|employees|workforce)\b",
-        "investment in people",
-        text,
-        "spen",
-        "put",
-    )
-    text = _sub(r"\bhvor mange\b", "hur manga", text, "hvor")  # Norwegian, as Swedish readers type it
-    text = _sub(r"\bbedrift(er|ene)?\b", "foretag", text, "bedrift")
-    text = _sub(  # "which roles answered", "quali figure professionali": who
-        r"\b(which|what) (roles|job titles|kinds of people|types of people)\b|\bvilka (roller|befattningar)\b"
-        r"|\b(quali|che) (figure|profili|ruoli)( professionali)?\b",
-        " who ",
-        text,
-        "role",
-        "title",
-        "people",
-        "befattning",
-        "figure",
-        "profili",
-        "ruoli",
-    )
-    text = _sub(r"\bvi (bor|borde)\b", "howto", text, "vi ")
-    text = _sub(r"\b(qualcosa|qualcos|roba|cose) del genere\b", r"\1", text, "genere")  # "something like that"
-    text = _sub(r"\bput (the results |the findings |the study |them |it )?out\b", "released", text, "put")
-    text = _sub(  # "how many countries and companies": each counted
-        r"\b(how many|hur manga|quanti|quante) ([a-z]+) (and|och|e) ([a-z]+)\b",
-        r"\1 \2 \3 \1 \4",
-        text,
-        "how many",
-        "hur manga",
-        "quant",
-    )
-    text = _sub(  # the Italian sources' "i manager" are the executives (not "i manager del contact center")
-        r"\b(i|dei|ai|dai|tra i|per i|coi|con i|sui|fra i) manager\b(?! (del|dei|di|dello|della) (contact|call|customer|servizio))",
-        r"\1 dirigenti",
-        text,
-        "manager",
-    )
-    text = _sub(
-        r"\b(la pensano|pensano|vedono|ragionano) (allo|nello) stesso modo\b|\bsamma uppfattning\b",
-        " agree ",
-        text,
-        "stesso",
-        "samma",
-    )
-    text = _sub(r"\brose ?(tinted|colou?red) (glasses|spectacles|lenses)\b", "rosier", text, "rose")
-    text = _sub(  # "entro quanti mesi", "within how many months": when
-        r"\b(entro|in) (quanti mesi|quanto tempo|quando)\b|\b(within )?how many months\b|\binom hur manga manader\b",
-        r"\g<0> quando",
-        text,
-        "mesi",
-        "tempo",
-        "months",
-        "manader",
-        "entro",
-    )
-    text = _sub(  # "fra cinque anni", "in five years' time": the future, a trend the studies cannot give
-        r"\b(fra|tra) (due|tre|cinque|dieci|qualche|\d+) anni\b|\bin (two|three|five|ten|a few|\d+) years\b"
-        r"|\bom (tva|tre|fem|tio|nagra|\d+) ar\b",
-        "in the future",
-        text,
-        "anni",
-        "years",
-        " ar",
-    )
-    text = _sub(r"\ba livello (mondiale|globale|internazionale|europeo|generale)\b", "globalmente", text, "livello")
-    text = _sub(
-        r"\b(widest|biggest|largest|greatest|sharpest|deepest) (split|divide|divergence|rift)\b",
-        "largest gap",
-        text,
-        "split",
-        "divide",
-        "diverg",
-        "rift",
-    )
-    text = _sub(r"\bcomp plans?\b", "compensation plan", text, "comp")
-    text = _sub(r"\bcomp\b", "compensation", text, "comp")  # "the comp-on-quality figure"
-    text = _sub(  # the respondents split by department: the studies give no split by role
-        r"\b(by|per) (department|departments|function|avdelning|reparto|funzione"
-        r"|(exec |executive |c level )?(role|roles|job title|job titles|title|titles)|ruolo|ruoli|roll|befattning)\b",
-        "respondentmix",
-        text,
-        "department",
-        "function",
-        "avdelning",
-        "reparto",
-        "funzione",
-        "role",
-        "title",
-        "ruol",
-        "roll",
-        "befattning",
-    )
-    text = _sub(r"\bkr\b|\bsek\b", "kronor", text, "kr", "sek")
-    # "dropped a stat": quoted a figure (neither dropped calls nor a trend; a stat is no typo of "state")
-    text = _sub(
-        r"\b(drop|drops|dropped|dropping) (a|an|the|this|that|some|one) (stat|stats|number|figure)\b",
-        "quoted a figure",
-        text,
-        "drop",
-    )
-    text = _sub(r"\bstats?\b", "figure", text, "stat")
-    text = _sub(
-        r"\b(come|comes|came) out\b(?! (as|on top|ahead|first|best|top|the|in|higher|lower|better|worse|more|less)\b)",
-        "released",
-        text,
-        " out",
-    )
-    text = _sub(  # "när kom resultaten ut", "när släpptes rapporten": published (not "vad kom de fram till")
-        r"\bkom (resultaten|resultatet|studien|undersokningen|rapporten|siffrorna|den|de|det) ut\b|\bslapptes\b",
-        "publicerades",
-        text,
-        " ut",
-        "slapptes",
-    )
-    text = _sub(  # "quality, or just how much money it saves": the self-service metric's own question
-        r"\b(or|eller|o|och inte|and not|e non|rather than|instead of|invece che|piuttosto che|snarare an|i stallet for) (just |only |bara |solo )?(on |pa |efter )?(how much|hur mycket|quanto) (money |pengar |soldi )?"
-        r"(it |den |they |de |man |si )?(saves?|sparar|risparmia(no)?)\b",
-        "or cost savings",
-        text,
-    )
-    text = _sub(r"\bvar star det\b", "kalla", text, "var star")  # where does it say
+    text = _subs(_STEPS_6, text)
     text = _sub(
         r"\b(don|doesn|didn|haven|hasn|aren|isn|can) t\b",
         lambda m: {"can": "cannot"}.get(m.group(1), m.group(1)[:-1] + " not") if m.group(1) != "don" else "do not",
         text,
         " t",
     )
-    text = _sub(  # the bottom of a ranking of countries: the sources name the leaders only
-        r"\b(which|what|vilket|vilken|quale) (country|region|market|land|paese|regione) (is|comes|ranks|was|ar|kommer|e) "
-        r"(the )?(worst|last|lowest|weakest|bottom|samst|sist|lagst|peggiore|ultimo|ultima)\b",
-        "worstcountry",
-        text,
-        "worst",
-        "last",
-        "lowest",
-        "weakest",
-        "bottom",
-        "samst",
-        "sist",
-        "lagst",
-        "peggior",
-        "ultim",
-    )
-    text = _sub(
-        r"\b(da )?dove (salta fuori|saltano fuori|esce|escono)\b", "fonte", text, "dove"
-    )  # where does it come from
-    text = _sub(
-        r"\b(della|sopra la|sotto la) media\b|\b(than|above|below) average\b|\b(an|over|under) (genom)?snittet\b",
-        "onaverage",
-        text,
-        "media",
-        "average",
-        "snittet",
-    )
-    # "largest company size (headcount)", "biggest cos - how many staff": the sizes' unit, not the workforce
-    text = _sub(r"\b(biggest|largest|smallest|big|small|large) cos\b", r"\1 companies", text, " cos")
-    text = _sub(
-        r"\b(largest|biggest|smallest|sizes?|grande|grandi|piccola|piccole|storsta|minsta|storlek)(\w*.{0,40}?)"
-        r"\b(headcount|how many staff|how many employees|number of staff|staff count|numero di dipendenti"
-        r"|antal anstallda)\b",
-        r"\1\2employees",
-        text,
-        "headcount",
-        "staff",
-        "dipendenti",
-        "employees",
-        "anstallda",
-    )
+    text = _subs(_STEPS_7, text)
     text = _sub(  # "smallest and largest companies": both
         r"\b(aziende|azienda) piu piccol[ae] e (le |la )?piu grand[ei]\b"
         r"|\b(smallest|minsta) (and|och|e) (the |de )?(largest|biggest|storsta) (companies|firms|foretag|foretagen|company sizes?)\b"
@@ -747,95 +1186,9 @@ def _normalize(text: str) -> str:
         text = _sub(
             r"\b(det|den|de) (minsta|storsta)\b(?! (foretag|bolag))", r"\1 \2 foretagen", text, "minsta", "storsta"
         )
-    text = _sub(  # the sample's largest and smallest companies
-        r"\b(largest|biggest|storsta|piu grandi) (participating |responding )?(company|companies|firms?|foretag|foretagen|foretaget|"
-        r"foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) (piu grand[ei]|maggior[ei])\b"
-        r"|\b(max|maximum) (company |companies )?sizes?\b",
-        "largestcompany",
-        text,
-        "larg",
-        "bigg",
-        "storsta",
-        "grand",
-        "maggior",
-        "max",
-    )
-    text = _sub(
-        r"\b(smallest|minsta|piu piccole|piu piccola) (participating |responding )?(company|companies|firms?|foretag|"
-        r"foretagen|foretaget|foretagsstorleken|bolag|bolagen|aziende|azienda)\b|\b(aziende|azienda) piu piccol[ae]\b"
-        r"|\b(min|minimum) (company |companies )?sizes?\b",
-        "smallestcompany",
-        text,
-        "smallest",
-        "minsta",
-        "piccol",
-        "min",
-    )
-    text = _sub(  # a size, not staffing
-        r"\b(by|in|in terms of) headcount\b|\bheadcount ?wise\b", "employees", text, "headcount"
-    )
-    text = _sub(  # "our WFM lead wants to know": a job, not who leads
-        r"\b(team|wfm|ops|tech|project|cx|cs|qa|site|shift|floor|product|my|our|your) leads?\b",
-        " teamlead ",
-        text,
-        "lead",
-    )
-    text = _sub(r"\b(over|inom|under) hur lang tid\b", "hur tidsram", text, "hur lang tid")  # over what period
-    text = _sub(r"\bin quanto tempo (sono previst[ie]|verranno|saranno)\b", "orizzonte", text, "quanto tempo")
-    text = _sub(r"\baltogether\b|\ball told\b", "in total", text, "altogether", "all told")
-    text = _sub(r"\bin the end\b|\bat the end of the day\b", " ", text, " end")
-    # customers' loyalty is not the employees' loyalty to their employer
-    text = _sub(
-        r"\b(customer|client)s? (loyalty|retention)\b|\bloyal (customers|clients)\b|\bhow loyal (are |is )?(the )?customers\b"
-        r"|\bkundlojalitet(en)?\b|\bfedelta (dei|del) client[ei]\b",
-        "customerloyalty",
-        text,
-        "loyal",
-        "retention",
-        "lojalitet",
-        "fedelta",
-    )
-    text = _sub(r"\bhur stor (andel|del)\b", "andel", text, "hur stor")
-    text = _sub(r"\b(out in front|in testa|i taten)\b", "ahead", text, "front", "testa", "taten")  # leading
-    text = _sub(r"\bat least\b", " ", text, "at least")  # "agree on at least one item": not the least
-    text = _sub(r"\b(line|lines|lined) up\b", "aligned", text, " up")  # "where do execs and CS line up?": agree
-    text = _sub(  # "same for Germany?": a follow-up, not "the same for execs and CS" (agreement)
-        r"\bsame (question )?(?=(for|with|on) (?!(the )?(execs?|executives?|both|cs|managers?|two|each|all|groups?)\b))",
-        " ",
-        text,
-        "same",
-    )
-    text = _sub(r"\bmeaning (?=(they|that|it|we|the|companies)\b)", " ", text, "meaning")  # "..., meaning they run ..."
-    # "come out higher than the execs": rate higher, not the results coming out
-    text = _sub(
-        r"\b(come|came|comes|coming) out (?=(higher|lower|ahead|on top|better|worse|more|less)\b)",
-        "rate ",
-        text,
-        " out ",
-    )
+    text = _subs(_STEPS_8, text)
     text = _horizon(text)
-    text = _sub(  # the causes themselves, not the companies planning analytics to find them
-        r"\b((what|which) (are|were) the (top |most common |main |biggest |primary |usual )?(root )?(causes|reasons|drivers)"
-        r"|(quali sono|quali erano) (i|le) (principali |piu comuni )?(motivi|cause|ragioni)"
-        r"|vilka (ar|var) de (vanligaste|storsta|framsta) (orsakerna|anledningarna|skalen))\b",
-        " contactreasons ",
-        text,
-        "causes",
-        "reasons",
-        "drivers",
-        "motivi",
-        "cause",
-        "ragioni",
-        "orsakerna",
-        "anledningarna",
-        "skalen",
-    )
-    text = _sub(
-        r"\bweighted (to|towards|toward|in favou?r of)\b", r"leaning \1", text, "weighted"
-    )  # a plan, not a survey
-    text = _sub(
-        r"\bstar det\b|\bdet star (?=\d)", " ", text, "star det", "det star"
-    )  # "står det något om": does it say
+    text = _subs(_STEPS_9, text)
     # "how many people rate it very strategic", "how many agents reckon", "quanti operatori la considerano
     # critica": a share asked, not a head count (the agents, executives... asked stay named)
     text = _sub(
@@ -850,200 +1203,10 @@ def _normalize(text: str) -> str:
         "quant",
         "hur manga",
     )
-    text = _sub(
-        r"\bnormal (employees|staff|agents|people|workers|reps|ones|companies|firms|businesses)\b",
-        r"ordinary \1",
-        text,
-        "normal",
-    )
-    # "did they hire a research firm?": who ran the study, not hiring agents
-    text = _sub(
-        r"\b(hire|hired|hiring|use|used|pay|paid) (a|an|the|some) (market )?(research|survey|polling) (firm|company|agency|house|outfit)\b",
-        "commissioned a research firm",
-        text,
-        "research",
-        "survey",
-        "polling",
-    )
-    # "hur stor andel av deltagarna kom från ...", "che quota di partecipanti veniva da ...": a share of the sample
-    # (its frame), not who the respondents were
-    text = _sub(
-        r"\b(andel|del|quota) (av|di|dei) (deltagarna|partecipanti)(?= (kom|veniva|venivano))",
-        r"\1",
-        text,
-        "deltagarna",
-        "partecipanti",
-    )
-    # who answered, asked as a choice ("var det vanliga anställda eller chefer som svarade?", "were they agents or managers?")
-    text = _sub(
-        r"\b(var det|was it|were they|were those|were it|erano) ([a-z]+ ){0,5}(som svarade|who answered|who responded"
-        r"|che hanno risposto)\b"
-        r"|\b(were|was) (they|those|it) ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives)"
-        r"( [a-z]+){0,2} or ([a-z]+ ){0,2}(agents|frontline|employees|staff|managers|execs|executives|directors)\b",
-        " who answered ",
-        text,
-        "svarade",
-        "answered",
-        "responded",
-        "risposto",
-        " or ",
-    )
-    # "what kind of people answered the survey?": who answered
-    text = _sub(
-        r"\b(what|which) (kinds?|sorts?|types?) of (people|persons|respondents|folks|roles|managers)( [a-z]+)?"
-        r" (answered|responded|took part|participated|were asked|were surveyed|filled)",
-        " who answered ",
-        text,
-        "kind",
-        "sort",
-        "type",
-    )
-    text = _sub(r"\bmajor (markets|regions|countries)\b", r"\1", text, "major")  # the release's "major markets"
-    text = _sub(r"\bchurn(ing|s)? (through|out)\b", "processing", text, "churn")  # volume churned through, no churn
-    # "quick one": a filler, no "one" of "run as one"
-    text = _sub(r"\b(a )?quick (one|q)\b", " ", text, "quick")
-    # "is that kind of disconnect normal or is it just us?": how common, not a typical value
-    text = _sub(
-        r"\b(is|isn t|are) (that|this|it|we|our [a-z]+)(( [a-z]+){0,3}) normal\b", r"\1 \2\3 common", text, "normal"
-    )
-    # "is it normal that few call their contact centre strategic?", "è normale che ...": how common, not a typical value
-    text = _sub(r"\b(is it|e|ar det) (normal|normale|normalt) (that|for|che|att)\b", r"\1 common \3", text, "normal")
-    text = _sub(r"\b(qualified|marketing) leads\b", "salesleads", text, "leads")  # leads to sell to, not leading
-    text = _sub(r"\bfirst (call|contact) resolution\b", "fcr", text, "first")  # not "first" as in leading
-    text = _sub(
-        r"\bmean when (he|she|they|it) (says?|said|writes?|wrote)\b", r"\1 \2", text, "mean when"
-    )  # what he says
-    # what a figure means: "vad betyder de 16 procenten", "cosa significa il 16%"
-    text = _sub(
-        r"\b(vad betyder|cosa significa|che significa|what means|cosa indica|cosa rappresenta)"
-        r" (de |det |il |la |the |siffran |talet |the number |the figure |il numero |la cifra |il dato )?(\d+)",
-        r"\3 source",
-        text,
-        "betyder",
-        "significa",
-        "means",
-        "indica",
-        "rappresenta",
-    )
-    text = _sub(
-        r"\b(cause|cuz|coz) (?=(i|we|they|you|it|the)\b)", "because ", text, "cause", "cuz", "coz"
-    )  # "cuz I think": because
-    text = _sub(r"\b(var|ar) med\b", "deltog", text, " med")  # "var med i", "är med": took part (not "vår", our)
-    text = _sub(r"\b(took|take|takes|taking|taken) part\b", r"\1", text, " part")  # took part: no part of the world
-    text = _sub(r"\b(stands?|standing|stood) out\b", "standout", text, " out")  # "any country stands out on ...?"
-    text = _sub(r"(?<=\d) one\b|(?<=\bmillion) one\b", "", text, " one")  # "what was that 78% one about?": the 78
-    text = _sub(
-        r"^(wait|hold on|hang on) (?=(what|which|who|where|how|was|is)\b)", "", text, "wait", "hold on", "hang on"
-    )
-    text = _sub(
-        r"\bvar (?=(har|ar|finns|ligger) (flest|mest|hogst|storst)\b)", "where ", text, "var "
-    )  # "var har flest ...?"
-    text = _sub(  # "where is there less difference", "in quali punti c'è meno differenza": where they agree
-        r"\b(less|meno|mindre|minst) (difference|differenza|skillnad|gap|divario|glapp)\b",
-        "smallest \\2",
-        text,
-        "less",
-        "meno",
-        "mindre",
-        "minst",
-    )
-    text = _sub(
-        r"\bfick ((?:\w+ ){0,3})svara\b", r"\1svarade", text, "fick "
-    )  # "fick agenterna själva svara": answered
-    text = _sub(
-        r"\bsplit (?=(is |the )?(widest|biggest|largest|greatest)\b)", "gap ", text, "split "
-    )  # "split the widest"
-    text = _sub(r"\b(which|what) areas\b", r"\1 topics", text, " areas")  # "in which areas do they agree?": no places
-    text = _sub(  # "where do they think most differently", "la pensano in modo più diverso": the largest gap
-        r"\b(most differently|in modo piu diverso|piu diversamente|mest olika)\b",
-        "biggest difference",
-        text,
-        "most diff",
-        "piu divers",
-        "mest olika",
-    )
-    text = _sub(  # how big a bonus: an amount
-        r"\b(how big|how large|hur stor|hur stora|quanto grande)( a| an| en| ett| are their| are the| is their| is the| ar| var)? (bonus|bonuses|bonusen|salary|salaries|pay|lon|lonen|premio|stipendio)\b",
-        "amount \\3",
-        text,
-        "how big",
-        "how large",
-        "hur stor",
-        "quanto grande",
-    )
-    text = _sub(
-        r"\bsee eye to eye\b|\b(are|is|be) on the same page\b|\bsamma sida\b|\bsulla stessa lunghezza d onda\b",
-        " agree ",
-        text,
-        "eye",
-        "same page",
-        "samma sida",
-        "lunghezza",
-    )
-    text = _sub(
-        r"^(snabbt|snabb fraga|kort fraga|quick|quickly|veloce)\b", " ", text, "snabb", "kort", "quick", "veloce"
-    )  # "snabbt: hur manga agenter..."
-    text = _sub(  # asides
-        r"\b(quick|short) (question|q)\b|\bdomanda (veloce|rapida)\b|\bsnabb fraga\b|\bsanity check\b",
-        " ",
-        text,
-        "quick",
-        "short",
-        "domanda",
-        "snabb",
-        "sanity",
-    )
-    text = _sub(r"\bafter ?sales?\b", "aftersales", text, "after")  # the after-sales department, not sales
-    text = _sub(  # a change between the studies' years, or since them: a trend
-        r"\b(since|sedan|dal|dall) (2004|2008)\b|\b(between|mellan|tra) (il )?2004 (and|och|e) (il )?2008\b"
-        r"|\b2004 (vs|versus|to|till) 2008\b|\bthan (it does )?(now|today)\b|\bnowadays\b|\bthese days\b",
-        "sinceyear",
-        text,
-        "200",
-        "than",
-        "nowadays",
-        "these days",
-    )
-    text = _sub(r"\bcall ?backs?\b", "callback", text, "call")
-    text = _sub(r"\bself ?(serv[a-z]*|s[a-z]{1,5}ices?)\b", "selfservice", text, "self")  # self serve, self sevice
-    text = _sub(r"\bc ?(level|suite)\b", "clevel", text, "level", "suite")
+    text = _subs(_STEPS_10, text)
     if digits:
         text = OTHER_YEAR_RE.sub("otheryear", text)  # the studies are from 2004 and 2008, nothing else
-    text = _sub(r"\breal ?time\b", "realtime", text, "time")
-    text = _sub(
-        r"\b(per|each|every|varje|ogni) (call|contact|interaction|chiamata|contatto|samtal|kontakt)\b(?! center)",
-        "percontact",
-        text,
-        "call",
-        "contact",
-        "interaction",
-        "chiamata",
-        "contatto",
-        "samtal",
-        "kontakt",
-    )
-    text = _sub(
-        r"\b(firm|business|businesse|organization|enterprise|corporation|org|shop)s?\b",
-        "company",
-        text,
-        "firm",
-        "business",
-        "org",
-        "enterprise",
-        "corporation",
-        "shop",
-    )
-    text = _sub(r"\b(il|del|dal|al) customer (service|care)\b", r"\1 cs", text, "customer")  # the Italian group name
-    text = _sub(  # "the customer service people report higher": the CS side of the comparison
-        r"\b(customer service|customer care|service|support|cx|kundtjanst) (people|folks|staff|side|pros|team|teams|managers|folket|sidan)\b",
-        " cs ",
-        text,
-        "service",
-        "care",
-        "support",
-        "cx",
-        "kundtjanst",
-    )
+    text = _subs(_STEPS_11, text)
     if digits:  # figures asked of companies of one size ("CLV for companies under 500 agents"): a breakdown
         text = _sub(
             r"\b(company|companies|centers?|ones|those|foretag|foretagen|bolag|aziende|imprese)( with| having| of| med| con)? "
@@ -1054,8 +1217,7 @@ def _normalize(text: str) -> str:
             text,
         )
     if "kit" in text or "say" in text:  # "the kit, the say-so or the investment": the tools, the authority
-        text = _sub(r"\b(the|their|any) kit\b", r"\1 tools", text, "kit")
-        text = _sub(r"\b(the|any) say ?so\b", r"\1 authority", text, "say")
+        text = _subs(_STEPS_12, text)
     # a language version of a source ("the Swedish article", "i den svenska artikeln", "l'articolo svedese"): no country
     # (unless which version has a figure is asked: "does the swedish article also have the 67% ... or only the english?")
     text = (
@@ -1096,51 +1258,13 @@ def _normalize(text: str) -> str:
         text = _sub(r"\bsla (ihop|samman)\b", "merge", text, "sla")
     if "kon" in text:  # "storm i kön", "när kön växer": the queue, not gender
         text = _sub(r"\b(i|pa|nar|da) kon\b|\bkon (vaxer|ar lang|exploderar|smaller)\b", "i telefonkon", text, "kon")
-    # "le aziende intervistate": the surveyed companies, the sample (not the respondents' roles, "gli intervistati")
-    text = _sub(r"\b(aziende|imprese) (intervistate|coinvolte)\b", r"\1", text, "intervistate", "coinvolte")
-    text = _sub(  # "total companies surveyed", "companies in total": how many companies
-        r"\b(total|totale|totalt)( number of| antal| numero di)? (company|companies|foretag|aziende)\b"
-        r"|\b(company|companies|foretag|aziende)( surveyed| sampled| polled| intervistate| tillfragade)? (in total|totalt|in tutto)\b",
-        "how many companies",
-        text,
-        "tot",
-        "in tutto",
-    )
-    # "did it really cover over 900 companies?", "close to a thousand companies": the sample's count, checked
-    text = _sub(
-        r"\b((over|about|around|almost|nearly|close to|roughly|some|ca|circa|cirka|quasi|oltre) (\d{3}|a thousand|mille|tusen)"
-        r"|(?<!\bin )927) (companies|firms|organi[sz]ations|foretag|bolag|aziende|imprese)\b",  # (not the release's "in 927 companies")
-        "how many companies",
-        text,
-        "compan",
-        "firms",
-        "organi",
-        "foretag",
-        "bolag",
-        "aziend",
-        "impres",
-    )
+    text = _subs(_STEPS_13, text)
     # "how many companies", "antal företag", "quante aziende": the study's sample, not companies in general
     text = COUNT_TYPO_RE.sub(_counted_typo, text)  # "how many compnaies"
     text = COUNT_RE.sub(lambda m: "count" + COUNTED[m.group(3)], text)
     # companies beside countries, the sample's two counts ("companies and countries in the Genesys sample?")
     if "countr" in text or "paesi" in text or "lander" in text:
-        text = _sub(
-            r"\b(companies|aziende|foretag|foretagen)( and| e| och)? (?=(countries|paesi|lander|countcountry)\b)",
-            r"countcompany\2 ",
-            text,
-            "companies",
-            "aziende",
-            "foretag",
-        )
-        text = _sub(
-            r"\b(countries|paesi|lander|countcountry)( and| e| och)? (companies|aziende|foretag|foretagen)\b",
-            r"\1\2 countcompany",
-            text,
-            "companies",
-            "aziende",
-            "foretag",
-        )
+        text = _subs(_STEPS_14, text)
     # feedback from the staff to their managers is not the customers' feedback
     if "feedback" in text:
         text = STAFF_FEEDBACK_RE.sub("stafffeedback", text)
@@ -1178,90 +1302,7 @@ def _normalize(text: str) -> str:
     )
     if not SALES_RE.search(text):  # ("what customers say, passed on to sales": the feedback, not their own view)
         text = CUSTOMER_VIEW_RE.sub("customerview", text)
-    # "overestimate the effort in their companies to measure ...": the work, not a customer effort score
-    text = _sub(r"\b(the|their|its|our) efforts? (in|of|to|at)\b", r"\1 work \2", text, "effort")
-    # "Did the CS pros also agree, and by how much?": the gap's size, not an amount of money
-    text = _sub(r"\bby how much\b", "gap", text, "by how much")
-    text = _sub(r"\bfront[ -]?line(r?s)?\b", "frontline", text, "front")  # "us front line folks"
-    # "how much a customer is worth over time", "quanto vale un cliente nel tempo": customer lifetime value
-    text = _sub(
-        r"\b(how much|amount) (a |each |every |the )?customers? (is|are) worth( to us| to the company)? over (time|the years|"
-        r"their lifetime)|\b(how much|amount) (is|are) (a |each |every |the )?customers? worth( to us| to the company)?"
-        r" over (time|the years|their lifetime)|\bhur mycket (en|varje) kund ar vard over tid"
-        r"|\b(quanto|amount) vale (un|il|ogni) cliente (nel tempo|negli anni)",
-        "customer lifetime value",
-        text,
-        "worth",
-        "vard",
-        "vale",
-    )
-    text = _sub(  # "dove la distanza è minima": the smallest gap
-        r"\b(distanza|divario|differenza|gap|scollamento)( e| sia)? (minim[oaie]|piu piccol[oaie])\b",
-        "smallest gap",
-        text,
-        "minim",
-        "piccol",
-    )
-    text = _sub(  # "and the other way round?", "åt andra hållet", "il contrario"
-        r"\b(the )?other way (round|around)\b|\b(at|i) (det )?andra hallet\b|\b(il|al) contrario\b|\bviceversa\b",
-        "reversed",
-        text,
-        "other way",
-        "andra hallet",
-        "contrario",
-        "viceversa",
-    )
-    # "which numbers are rosier at the top": the executives'
-    text = _sub(r"\b(rosier|more positive|more optimistic|higher) (at|from) the top\b", r"execs \1", text, "the top")
-    # "what do we know about Germany": what there is, not the team's own
-    text = _sub(
-        r"\bwhat do we (know|have) (about|on|for)\b|\bvad vet vi om\b|\bcosa sappiamo (su|di|della|del|sulla|sul)\b",
-        "what is there about",
-        text,
-        "do we",
-        "vet vi",
-        "sappiamo",
-    )
-    # "which agency did the fieldwork", "quale istituto": who ran it
-    text = _sub(
-        r"\b(which|what|vilken|vilket|quale|che) (research |polling |market research )?"
-        r"(agency|firm|institute|institut|byra|analysbyra|istituto|agenzia|societa)\b",
-        "who",
-        text,
-        "agency",
-        "firm",
-        "institut",
-        "byra",
-        "istituto",
-        "agenzia",
-        "societa",
-    )
-    text = _sub(r"\bhur lang (tidshorisont|tidsram)", r"hur \1", text, "hur lang")  # a horizon, not a duration
-    # "are people paid for quality or for volume": pay, not who paid for the study
-    text = _sub(
-        r"\bpaid for (?=(quality|speed|productivity|volume|volumes|output|performance|calls|results|service)\b)",
-        "paid ",
-        text,
-        "paid for",
-    )
-    # "where are the bosses most out of touch", "più scollegato", "ute och cyklar": a disconnect
-    text = _sub(
-        r"\bout of touch\b|\bscollegat[oaie]\b|\bute och cyklar\b",
-        "disconnected",
-        text,
-        "out of touch",
-        "scollegat",
-        "cyklar",
-    )
-    # "I don't mean the execs, I mean the frontline": a correction, not a definition asked
-    text = _sub(
-        r"\b(i|we) (do not |don t |dont )?mean\b|\bjag menar\b|\b(intendo|non intendo)\b",
-        " ",
-        text,
-        "mean",
-        "mena",
-        "intendo",
-    )
+    text = _subs(_STEPS_15, text)
     text = _sub(
         r"(?<!brand )(?<!we )(?<!company )(?<!it )\bstands? for\b|\bsta per\b|\bcosa (?:indica|indicano|rappresenta|rappresentano)\b|\bwhat counts as\b|\bwhat is meant by\b|\bmeans?$|\b(do|does|did) ((?:[a-z0-9]+ ){1,4})mean\b|\bmeant by\b|\bmeaning\b|\bvuol dire\b|\bbetyder\b(?! (mer|mycket|lite|mest|nagot|allt))",
         lambda m: f" {m.group(2)}standfor " if m.group(1) else " standfor ",  # (what is defined stays: "virtualizing")
@@ -1275,20 +1316,7 @@ def _normalize(text: str) -> str:
         "vuol dire",
         "betyder",
     )  # a definition
-    # "vad står 75 % för": what the figure stands for
-    text = _sub(r"\bvad star ((?:[a-z0-9]+ ){1,6})for\b", r" \1 standfor ", text, "vad star")
-    text = _sub(
-        r"\bvad ar ((?:[a-z0-9]+ ){1,4})for (nat|nagot)\b", r" \1 standfor ", text, " for na"
-    )  # "vad är 75 % för nåt"
-    text = _sub(
-        r"\bvirtual (agents?|assistants?)\b|\b(agent|assistent)[ei] virtual[ei]\b", "virtualagent", text, "virtual"
-    )
-    text = _sub(  # "in che periodo", "under vilken period", "during what period": when
-        r"\b(in|during|over|under|nel|per) (che|quale|which|what|vilken) (periodo|period|perioden|tidsperiod)\b",
-        r"\g<0> quando",
-        text,
-        "period",
-    )
+    text = _subs(_STEPS_16, text)
     text = _sub(  # "who did Strativity survey", "who did they ask": who answered, not who ran it
         r"\b(who|whom|vem|chi) (did|does|have|has) ([a-z]+ ){0,3}(survey|interview|poll|ask|question)\b",
         lambda m: m.group(0).rsplit(" ", 1)[0] + " answered",
@@ -1297,15 +1325,7 @@ def _normalize(text: str) -> str:
         "vem",
         "chi",
     )
-    text = _sub(
-        r"\b(e|sono) (in testa|al primo posto)\b", "guida", text, "testa", "primo posto"
-    )  # "chi è in testa": who leads
-    text = _sub(  # "il divario più ampio": the largest, not "più" as in "rate higher"
-        r"\bpiu (ampi[oae]|grand[ei]|marcat[oaie]|fort[ei]|evident[ei]|larg[oaeh]i?|nett[oaie]|profond[oaie]|significativ[oaie])\b",
-        "maggiore",
-        text,
-        "piu ",
-    )
+    text = _subs(_STEPS_17, text)
     return " ".join(text.split())
 
 
@@ -2062,6 +2082,8 @@ class Fact:
     alone: bool = False  # only ever the first topic: beside another, its words are that one's context
     covers: tuple[str, ...] = ()  # topics named as this one's examples ("which markets: North America?")
 
+    __hash__ = Metric.__hash__  # (by id, as a metric's)
+
 
 @dataclass(frozen=True)
 class Unmeasured:
@@ -2078,6 +2100,8 @@ class Unmeasured:
     # a split the studies give no figures by ("by company size"): only what a question asks beside a
     # metric or a gap; alone ("company sizes in the study") the study's fact answers
     breakdown: bool = False
+
+    __hash__ = Metric.__hash__  # (by id, as a metric's)
 
 
 Topic = Metric | Fact | Unmeasured

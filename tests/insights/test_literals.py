@@ -48,8 +48,10 @@ def test_required_literals_are_exact(pattern, expected):
 
 
 def _patterns() -> list[str]:
-    """Every pattern the question reading uses: the modules' compiled ones and normalize()'s _sub()s."""
+    """Every pattern the question reading uses: the modules' compiled ones, normalize()'s tables of
+    substitutions and its _sub()s."""
     out = [v.pattern for m in (studies, commands) for v in vars(m).values() if isinstance(v, re.Pattern | Gated)]
+    out += [step[0].pattern for name, steps in vars(studies).items() if name.startswith("_STEPS_") for step in steps]
     tree = ast.parse(Path(studies.__file__).read_text(encoding="utf-8"))
     out += [
         node.args[0].value
