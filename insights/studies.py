@@ -226,7 +226,15 @@ OPINION_RE = literals.compile(
 )
 
 
+TITLE_STARTS = tuple(f" {title}" for title in ("cfo", "cio", "cto", "coo", "cmo", "ceo", "vd", "it chef"))
+
+
 def _one_title(text: str) -> str:
+    """One job title's own view asked, or two titles compared: who the respondents were. (Of a text of words
+    and single blanks, as normalize() has made it by now: each pattern needs a word that starts with a title.)"""
+    padded = f" {text}"
+    if not any(start in padded for start in TITLE_STARTS):
+        return text
     titles = TITLE_RE.findall(text)
     # (one title, maybe named twice: "ekonomicheferna (CFO)")
     if (
