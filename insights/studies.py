@@ -152,26 +152,6 @@ def _compiled(pattern: str) -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile(pattern), required(pattern) or ()
 
 
-def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needles: str) -> str:
-    """re.sub, its pattern compiled once: normalize() runs some hundred and fifty of them on every
-    sentence. Only a text holding one of the needles (one of them is in every match), and one of the
-    literals the pattern cannot match without (insights.literals), is searched: most hold neither."""
-    if needles:
-        for needle in needles:  # (a loop, not any() over a generator: this runs ninety times a question)
-            if needle in text:
-                break
-        else:
-            return text
-    regex, literals = _compiled(pattern)
-    if literals:
-        for literal in literals:
-            if literal in text:
-                break
-        else:
-            return text
-    return regex.sub(repl, text)
-
-
 Step = tuple[re.Pattern, tuple[str, ...], "str | Callable[[re.Match], str]", tuple[str, ...]]
 
 
@@ -182,7 +162,10 @@ def _steps(*rules: tuple) -> tuple[Step, ...]:
 
 
 def _subs(steps: tuple[Step, ...], text: str) -> str:
-    """_sub() of each step in turn, in one loop: most steps find neither a needle nor a literal."""
+    """Each step's substitution in turn, in one loop. A step is searched only in a text that holds one of
+    its needles (given with it: one of them is in every match) and one of the literals its pattern cannot
+    match without (insights.literals); most sentences hold neither, and are passed by for a few `in`
+    tests instead of a scan."""
     for regex, musts, repl, needles in steps:
         if needles:
             for needle in needles:
@@ -198,6 +181,12 @@ def _subs(steps: tuple[Step, ...], text: str) -> str:
                 continue
         text = regex.sub(repl, text)
     return text
+
+
+def _sub(pattern: str, repl: str | Callable[[re.Match], str], text: str, *needles: str) -> str:
+    """re.sub, its pattern compiled once, where a text may match: see _subs (which most of normalize()'s
+    substitutions go through, several in a table)."""
+    return _subs(((*_compiled(pattern), repl, needles),), text)
 
 
 # One C-level title other than the CEO, whose view is asked ("what did the CFOs say", "cosa pensano i
