@@ -14,7 +14,7 @@ all). It errs only towards None: a pattern it cannot read is always searched.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 try:  # Python 3.11+: the parser is re._parser (sre_parse before, deprecated since)
     from re import _constants as C
@@ -47,6 +47,7 @@ def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(best, key=lambda s: (-len(s), s))) if best else None
 
 
+@lru_cache(maxsize=1024)  # (a sequence's requirement so far is weighed again against each of its parts)
 def _usable(strings: frozenset[str] | None) -> frozenset[str] | None:
     """A set of strings that constrains (not empty, small, without the empty string), without the
     strings that hold another of it ("the top brass" beside "the top": a text with it has both)."""
@@ -62,7 +63,14 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     a, b = _usable(a), _usable(b)
     if a is None or b is None:
         return a or b
-    return max(a, b, key=lambda s: (min(4, *map(len, s)), -len(s), min(map(len, s))))
+    return max(a, b, key=_cost)
+
+
+@lru_cache(maxsize=1024)  # (as _usable: one set is weighed many times)
+def _cost(strings: frozenset[str]) -> tuple[int, int, int]:
+    """What _better() weighs: the shortest string up to four characters, then fewer strings, then the shortest."""
+    shortest = min(map(len, strings))
+    return min(4, shortest), -len(strings), shortest
 
 
 def _sequence(items: list) -> Reading:
